@@ -1,0 +1,205 @@
+package org.wargeys.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Articles, their translation groups and revisions in the database. Thread-safe. */
+final class ArticleRepository {
+
+    private static final String COLUMNS = """
+            a.id, a.translation_group_id, a.language, a.slug, a.headline, a.dateline_place, a.dateline_outlet,
+            a.standfirst, a.body_format, a.body, a.body_html, a.section_id, a.status, a.seo_title, a.seo_description,
+            a.created_at, a.updated_at, a.published_at, a.scheduled_at, a.revision""";
+
+    private final Jdbi jdbi;
+
+    ArticleRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    long insertGroup(Handle h, String sourceLanguage, Instant now) {
+        return h.createQuery("INSERT INTO translation_groups (source_language, created_at) VALUES (:lang, :now) RETURNING id")
+                .bind("lang", sourceLanguage)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    long insert(Handle h, long groupId, ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
+        return h.createQuery("""
+                        INSERT INTO articles (translation_group_id, language, slug, headline, dateline_place, dateline_outlet,
+                            standfirst, body_format, body, body_html, section_id, status, created_at, updated_at, revision)
+                        VALUES (:group, :language, :slug, :headline, :place, :outlet, :standfirst, :format, :body, :html,
+                            :section, 'draft', :now, :now, 1)
+                        RETURNING id""")
+                .bind("group", groupId)
+                .bind("language", draft.language())
+                .bind("slug", slug)
+                .bind("headline", draft.headline())
+                .bind("place", draft.dateline().place())
+                .bind("outlet", draft.dateline().outlet())
+                .bind("standfirst", draft.standfirst())
+                .bind("format", draft.bodyFormat().code())
+                .bind("body", draft.body())
+                .bind("html", bodyHtml)
+                .bind("section", sectionId)
+                .bind("now", now.toEpochMilli())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Saves new content over the article if its revision is still {@code expectedRevision}. */
+    boolean update(Handle h, long id, int expectedRevision, ArticleDraft draft, String slug, String bodyHtml,
+            Long sectionId, Instant now) {
+        return h.createUpdate("""
+                        UPDATE articles SET slug = :slug, headline = :headline, dateline_place = :place,
+                            dateline_outlet = :outlet, standfirst = :standfirst, body_format = :format, body = :body,
+                            body_html = :html, section_id = :section, updated_at = :now, revision = revision + 1
+                        WHERE id = :id AND revision = :expected""")
+                .bind("id", id)
+                .bind("expected", expectedRevision)
+                .bind("slug", slug)
+                .bind("headline", draft.headline())
+                .bind("place", draft.dateline().place())
+                .bind("outlet", draft.dateline().outlet())
+                .bind("standfirst", draft.standfirst())
+                .bind("format", draft.bodyFormat().code())
+                .bind("body", draft.body())
+                .bind("html", bodyHtml)
+                .bind("section", sectionId)
+                .bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
+
+    /** Changes the status; a status change alone is not an edit, so updated_at stays. */
+    void setStatus(Handle h, long id, ArticleStatus status, Instant publishedAt) {
+        h.createUpdate("UPDATE articles SET status = :status, published_at = :published WHERE id = :id")
+                .bind("id", id)
+                .bind("status", status.code())
+                .bind("published", publishedAt == null ? null : publishedAt.toEpochMilli())
+                .execute();
+    }
+
+    /** Dates the article's creation and last edit, for content that existed before it came here. */
+    void backdate(Handle h, long id, Instant when) {
+        h.createUpdate("UPDATE articles SET created_at = :when, updated_at = :when WHERE id = :id")
+                .bind("id", id).bind("when", when.toEpochMilli()).execute();
+        h.createUpdate("UPDATE article_revisions SET saved_at = :when WHERE article_id = :id")
+                .bind("id", id).bind("when", when.toEpochMilli()).execute();
+    }
+
+    void insertRevision(Handle h, Article article, String savedBy) {
+        h.createUpdate("""
+                        INSERT INTO article_revisions (article_id, revision, headline, dateline_place, dateline_outlet,
+                            standfirst, body_format, body, saved_at, saved_by)
+                        VALUES (:article, :revision, :headline, :place, :outlet, :standfirst, :format, :body, :savedAt, :by)""")
+                .bind("article", article.id())
+                .bind("revision", article.revision())
+                .bind("headline", article.headline())
+                .bind("place", article.dateline().place())
+                .bind("outlet", article.dateline().outlet())
+                .bind("standfirst", article.standfirst())
+                .bind("format", article.bodyFormat().code())
+                .bind("body", article.body())
+                .bind("savedAt", article.updatedAt().toEpochMilli())
+                .bind("by", savedBy)
+                .execute();
+    }
+
+    void replaceTags(Handle h, long articleId, List<Long> tagIds) {
+        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
+        for (int i = 0; i < tagIds.size(); i++) {
+            h.createUpdate("INSERT INTO article_tags (article_id, tag_id, position) VALUES (:a, :t, :p)")
+                    .bind("a", articleId).bind("t", tagIds.get(i)).bind("p", i).execute();
+        }
+    }
+
+    void replaceAuthors(Handle h, long articleId, List<Long> authorIds) {
+        h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
+        for (int i = 0; i < authorIds.size(); i++) {
+            h.createUpdate("INSERT INTO article_authors (article_id, author_id, position) VALUES (:a, :t, :p)")
+                    .bind("a", articleId).bind("t", authorIds.get(i)).bind("p", i).execute();
+        }
+    }
+
+    Optional<Article> findById(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.id = :id")
+                .bind("id", id).map(ArticleRepository::map).findOne();
+    }
+
+    Optional<Article> findById(long id) {
+        return jdbi.withHandle(h -> findById(h, id));
+    }
+
+    Optional<Article> findBySlug(String language, String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.language = :lang AND a.slug = :slug")
+                .bind("lang", language).bind("slug", slug).map(ArticleRepository::map).findOne());
+    }
+
+    boolean slugTaken(Handle h, String language, String slug, Long exceptId) {
+        return h.createQuery("SELECT COUNT(*) FROM articles WHERE language = :lang AND slug = :slug AND id <> :except")
+                .bind("lang", language).bind("slug", slug).bind("except", exceptId == null ? -1L : exceptId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    List<Article> latestPublished(String language, int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM articles a WHERE a.language = :lang AND a.status = 'published'
+                        ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset""")
+                .bind("lang", language).bind("limit", limit).bind("offset", offset)
+                .map(ArticleRepository::map).list());
+    }
+
+    List<Article> inGroup(long groupId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
+                .bind("g", groupId).map(ArticleRepository::map).list());
+    }
+
+    int count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one());
+    }
+
+    List<Integer> revisionNumbers(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT revision FROM article_revisions WHERE article_id = :id ORDER BY revision")
+                .bind("id", articleId).mapTo(Integer.class).list());
+    }
+
+    private static Article map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Article(
+                rs.getLong("id"),
+                rs.getLong("translation_group_id"),
+                rs.getString("language"),
+                rs.getString("slug"),
+                rs.getString("headline"),
+                new Dateline(rs.getString("dateline_place"), rs.getString("dateline_outlet")),
+                rs.getString("standfirst"),
+                BodyFormat.of(rs.getString("body_format")),
+                rs.getString("body"),
+                rs.getString("body_html"),
+                nullableLong(rs, "section_id"),
+                ArticleStatus.of(rs.getString("status")),
+                rs.getString("seo_title"),
+                rs.getString("seo_description"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "published_at"),
+                instant(rs, "scheduled_at"),
+                rs.getInt("revision"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+}

@@ -1,0 +1,94 @@
+package org.wargeys.article;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Sections, tags and authors with their per-language names. The three share one shape (a stable
+ * key plus a name and slug per language), so one repository serves them, parameterised by kind.
+ */
+final class TaxonomyRepository {
+
+    /** The tables of one kind of taxonomy term. */
+    enum Kind {
+        SECTION("sections", "section_names", "section_id", "t.key"),
+        TAG("tags", "tag_names", "tag_id", "t.key"),
+        AUTHOR("authors", "author_names", "author_id", "t.name");
+
+        final String table;
+        final String names;
+        final String foreignKey;
+        /** The name shown in a language the term has no name in. */
+        final String fallbackName;
+
+        Kind(String table, String names, String foreignKey, String fallbackName) {
+            this.table = table;
+            this.names = names;
+            this.foreignKey = foreignKey;
+            this.fallbackName = fallbackName;
+        }
+    }
+
+    /** A term as named in one language. */
+    record Term(long id, String key, String language, String name, String slug) {}
+
+    private final Jdbi jdbi;
+
+    TaxonomyRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Optional<Long> idOf(Handle h, Kind kind, String key) {
+        return h.createQuery("SELECT id FROM " + kind.table + " WHERE key = :key").bind("key", key).mapTo(Long.class).findOne();
+    }
+
+    long upsert(Kind kind, String key, String defaultName, Map<String, String> names) {
+        return jdbi.inTransaction(h -> {
+            long id = idOf(h, kind, key).orElseGet(() -> insertTerm(h, kind, key, defaultName));
+            for (var entry : names.entrySet()) {
+                String slug = Slug.of(entry.getValue(), 8);
+                h.createUpdate("DELETE FROM " + kind.names + " WHERE " + kind.foreignKey + " = :id AND language = :lang")
+                        .bind("id", id).bind("lang", entry.getKey()).execute();
+                h.createUpdate("INSERT INTO " + kind.names + " (" + kind.foreignKey + ", language, name, slug) VALUES (:id, :lang, :name, :slug)")
+                        .bind("id", id).bind("lang", entry.getKey()).bind("name", entry.getValue()).bind("slug", slug).execute();
+            }
+            return id;
+        });
+    }
+
+    private long insertTerm(Handle h, Kind kind, String key, String defaultName) {
+        String sql = kind == Kind.AUTHOR
+                ? "INSERT INTO authors (key, name) VALUES (:key, :name) RETURNING id"
+                : "INSERT INTO " + kind.table + " (key) VALUES (:key) RETURNING id";
+        var query = h.createQuery(sql).bind("key", key);
+        if (kind == Kind.AUTHOR) query.bind("name", defaultName);
+        return query.mapTo(Long.class).one();
+    }
+
+    /** The term named in the language, falling back to its key when it has no name there. */
+    Optional<Term> find(Kind kind, long id, String language) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM " + kind.table + " t LEFT JOIN "
+                        + kind.names + " n ON n." + kind.foreignKey + " = t.id AND n.language = :lang WHERE t.id = :id")
+                .bind("id", id).bind("lang", language)
+                .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
+                .findOne());
+    }
+
+    List<Term> forArticle(Kind kind, long articleId, String language) {
+        String link = kind == Kind.TAG ? "article_tags" : "article_authors";
+        String linkColumn = kind == Kind.TAG ? "tag_id" : "author_id";
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM " + link + " l JOIN " + kind.table
+                        + " t ON t.id = l." + linkColumn + " LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                        + " = t.id AND n.language = :lang WHERE l.article_id = :article ORDER BY l.position")
+                .bind("article", articleId).bind("lang", language)
+                .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
+    private static Term term(long id, String key, String language, String name, String slug) {
+        return new Term(id, key, language, name, slug == null ? Slug.of(name, 8) : slug);
+    }
+}

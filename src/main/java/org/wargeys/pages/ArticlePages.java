@@ -1,0 +1,94 @@
+package org.wargeys.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.ArticleService;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.Site;
+import org.wargeys.translation.TranslationService;
+import org.wargeys.web.Html;
+import org.wargeys.web.LayoutFactory;
+import org.wargeys.web.Messages;
+import org.wargeys.web.PageRenderer;
+
+/** The article page: {@code /LANG/YYYY/MM/SLUG}, published articles only. */
+public final class ArticlePages {
+
+    private final Site site;
+    private final ArticleService articles;
+    private final TranslationService translations;
+    private final ArticlePaths paths;
+    private final LayoutFactory layouts;
+    private final PageRenderer renderer;
+
+    public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
+            LayoutFactory layouts, PageRenderer renderer) {
+        this.site = site;
+        this.articles = articles;
+        this.translations = translations;
+        this.paths = paths;
+        this.layouts = layouts;
+        this.renderer = renderer;
+    }
+
+    public void show(Context ctx) {
+        Language language = site.language(ctx.pathParam("lang"))
+                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        if (!ctx.pathParam("year").matches("\\d{4}") || !ctx.pathParam("month").matches("\\d{2}")) {
+            throw new NotFoundException("Not an article address: " + ctx.path());
+        }
+        Article article = articles.findPublished(language.code(), ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundException("No article " + ctx.pathParam("slug")));
+        String path = paths.path(article);
+        if (!path.equals(ctx.path())) {
+            // The slug is the key; a wrong year or month is an old or mistyped link, not another page.
+            ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/article.jte", page(article, language)));
+    }
+
+    ArticlePage page(Article article, Language language) {
+        Messages msg = layouts.messages(language.code());
+        var details = articles.details(article);
+        List<Article> versions = translations.publishedVersions(article);
+        Map<String, String> versionPaths = new LinkedHashMap<>();
+        versions.forEach(v -> versionPaths.put(v.language(), paths.path(v)));
+        List<ArticlePage.TranslationLink> links = versions.stream()
+                .filter(v -> v.id() != article.id())
+                .map(v -> new ArticlePage.TranslationLink(v.language(), msg.languageName(v.language()), paths.path(v)))
+                .toList();
+        String description = article.seoDescription() != null ? article.seoDescription() : Summaries.of(article);
+        String title = (article.seoTitle() != null ? article.seoTitle() : article.headline()) + " – " + site.name();
+        var layout = layouts.page(language, title, description, paths.path(article), versionPaths, null);
+        boolean updated = article.wasUpdatedAfterPublishing();
+        return new ArticlePage(
+                layout,
+                article.headline(),
+                article.standfirst(),
+                details.section().map(s -> s.name()).orElse(null),
+                details.authors().stream().map(a -> a.name()).toList(),
+                article.publishedAt(),
+                msg.date(article.publishedAt()),
+                updated ? article.updatedAt() : null,
+                updated ? msg.dateTime(article.updatedAt()) : null,
+                withDateline(article.bodyHtml(), article.dateline().printed()),
+                details.tags().stream().map(t -> t.name()).toList(),
+                links);
+    }
+
+    /** Sets the dateline at the start of the first paragraph, as print does. */
+    static String withDateline(String bodyHtml, String dateline) {
+        if (dateline.isEmpty()) return bodyHtml;
+        String mark = "<span class=\"dateline\">" + Html.escape(dateline) + "</span> ";
+        if (bodyHtml.startsWith("<p>")) return "<p>" + mark + bodyHtml.substring(3);
+        return "<p>" + mark.strip() + "</p>" + bodyHtml;
+    }
+}

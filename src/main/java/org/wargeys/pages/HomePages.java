@@ -1,0 +1,76 @@
+package org.wargeys.pages;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.ArticleService;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.Site;
+import org.wargeys.web.LanguageNegotiation;
+import org.wargeys.web.LayoutFactory;
+import org.wargeys.web.Messages;
+import org.wargeys.web.PageRenderer;
+
+/** The front door: {@code /} sends readers to their language, {@code /LANG/} lists the latest news. */
+public final class HomePages {
+
+    static final int LATEST = 20;
+
+    private final Site site;
+    private final ArticleService articles;
+    private final ArticlePaths paths;
+    private final LayoutFactory layouts;
+    private final PageRenderer renderer;
+    private final LanguageNegotiation negotiation;
+
+    public HomePages(Site site, ArticleService articles, ArticlePaths paths, LayoutFactory layouts,
+            PageRenderer renderer, LanguageNegotiation negotiation) {
+        this.site = site;
+        this.articles = articles;
+        this.paths = paths;
+        this.layouts = layouts;
+        this.renderer = renderer;
+        this.negotiation = negotiation;
+    }
+
+    /** {@code GET /}: a temporary redirect, since the target depends on the reader's languages. */
+    public void root(Context ctx) {
+        Language language = negotiation.preferred(ctx.header("Accept-Language"));
+        ctx.header("Vary", "Accept-Language");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.redirect(LayoutFactory.homePath(language.code()), io.javalin.http.HttpStatus.FOUND);
+    }
+
+    /** {@code GET /LANG} without the slash: one stable address per page. */
+    public void addSlash(Context ctx) {
+        language(ctx.pathParam("lang"));
+        ctx.redirect(LayoutFactory.homePath(ctx.pathParam("lang")), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    }
+
+    public void show(Context ctx) {
+        Language language = language(ctx.pathParam("lang"));
+        Messages msg = layouts.messages(language.code());
+        var teasers = articles.latestPublished(language.code(), LATEST, 0).stream()
+                .map(a -> teaser(a, msg)).toList();
+        Map<String, String> versions = site.languages().stream()
+                .collect(Collectors.toMap(Language::code, l -> LayoutFactory.homePath(l.code())));
+        var layout = layouts.page(language, msg.format("home.title", Map.of("site", site.name())),
+                msg.format("home.description", Map.of("site", site.name())),
+                LayoutFactory.homePath(language.code()), versions, null);
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/home.jte", new HomePage(layout, teasers)));
+    }
+
+    private Teaser teaser(Article article, Messages msg) {
+        var details = articles.details(article);
+        return new Teaser(article.headline(), paths.path(article), Summaries.of(article), article.publishedAt(),
+                msg.date(article.publishedAt()), details.section().map(s -> s.name()).orElse(null));
+    }
+
+    private Language language(String code) {
+        return site.language(code).orElseThrow(() -> new NotFoundException("No language " + code));
+    }
+}

@@ -1,0 +1,26 @@
+package org.wargeys.pages;
+
+import org.jsoup.Jsoup;
+import org.wargeys.article.Article;
+
+/** The short text that stands for an article in lists and previews: its standfirst, else its lede. */
+final class Summaries {
+
+    static final int MAX_LENGTH = 240;
+
+    private Summaries() {}
+
+    static String of(Article article) {
+        if (article.standfirst() != null && !article.standfirst().isBlank()) return article.standfirst();
+        String html = article.bodyHtml();
+        int end = html.indexOf("</p>");
+        String lede = Jsoup.parse(end < 0 ? html : html.substring(0, end)).text();
+        return shorten(lede);
+    }
+
+    static String shorten(String text) {
+        if (text.length() <= MAX_LENGTH) return text;
+        int cut = text.lastIndexOf(' ', MAX_LENGTH);
+        return text.substring(0, cut > 0 ? cut : MAX_LENGTH) + "…";
+    }
+}

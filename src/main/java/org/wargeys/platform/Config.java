@@ -1,0 +1,41 @@
+package org.wargeys.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the operator can set, resolved from flags, environment and the config file.
+ *
+ * @param dbUrl a PostgreSQL JDBC URL, or null for the embedded SQLite database under {@code dataDir}
+ */
+public record Config(
+        int port,
+        String host,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String baseUrl,
+        boolean loadDemo,
+        String siteName,
+        String outlet,
+        String timezone,
+        List<String> languages) {
+
+    public Config {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port);
+        }
+        languages = List.copyOf(languages);
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl == null || dbUrl.isBlank() || dbUrl.startsWith("jdbc:sqlite:");
+    }
+
+    public Site site(int actualPort) {
+        String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + actualPort : baseUrl;
+        return new Site(siteName, outlet, base, java.time.ZoneId.of(timezone),
+                languages.stream().map(Language::of).toList());
+    }
+}

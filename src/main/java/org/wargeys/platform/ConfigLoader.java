@@ -1,0 +1,112 @@
+package org.wargeys.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves the {@link Config}: a command-line flag wins over an environment variable, which wins over
+ * the config file, which wins over the built-in default. Each setting has one key, used as
+ * {@code key} in the file and as {@code WARGEYS_KEY} (upper case, dots as underscores) in the
+ * environment.
+ */
+public final class ConfigLoader {
+
+    public static final String PORT = "port";
+    public static final String HOST = "host";
+    public static final String DATA = "data";
+    public static final String DB_URL = "db.url";
+    public static final String DB_USER = "db.user";
+    public static final String DB_PASSWORD = "db.password";
+    public static final String BASE_URL = "base.url";
+    public static final String DEMO = "demo";
+    public static final String SITE_NAME = "site.name";
+    public static final String OUTLET = "site.outlet";
+    public static final String TIMEZONE = "site.timezone";
+    public static final String LANGUAGES = "site.languages";
+
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(PORT, "8080"),
+            Map.entry(HOST, "0.0.0.0"),
+            Map.entry(DATA, "data"),
+            Map.entry(DEMO, "true"),
+            Map.entry(SITE_NAME, "Warsoor"),
+            Map.entry(OUTLET, "WARSOOR"),
+            Map.entry(TIMEZONE, "Africa/Mogadishu"),
+            Map.entry(LANGUAGES, "en,so,ar"));
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * @param flags settings given on the command line (absent keys were not given)
+     * @param configFile an optional properties file; null for none
+     */
+    public Config load(Map<String, String> flags, Path configFile) {
+        Map<String, String> file = configFile == null ? Map.of() : readFile(configFile);
+        Map<String, String> merged = new HashMap<>(DEFAULTS);
+        for (String key : allKeys()) {
+            String fromFile = file.get(key);
+            String fromEnv = environment.get(envName(key));
+            String fromFlag = flags.get(key);
+            if (fromFile != null) merged.put(key, fromFile.trim());
+            if (fromEnv != null && !fromEnv.isBlank()) merged.put(key, fromEnv.trim());
+            if (fromFlag != null) merged.put(key, fromFlag.trim());
+        }
+        return new Config(
+                parsePort(merged.get(PORT)),
+                merged.get(HOST),
+                Path.of(merged.get(DATA)),
+                blankToNull(merged.get(DB_URL)),
+                blankToNull(merged.get(DB_USER)),
+                blankToNull(merged.get(DB_PASSWORD)),
+                blankToNull(merged.get(BASE_URL)),
+                Boolean.parseBoolean(merged.get(DEMO)),
+                merged.get(SITE_NAME),
+                merged.get(OUTLET),
+                merged.get(TIMEZONE),
+                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    public static String envName(String key) {
+        return "WARGEYS_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    private static List<String> allKeys() {
+        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The port must be a number, not '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Map<String, String> readFile(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the config file " + path + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+}

@@ -1,0 +1,100 @@
+package org.wargeys.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool, the Jdbi handle factory and the schema migrations for one database.
+ * Thread-safe; close it once, at shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database the config names (the embedded SQLite file by default) and migrates it. */
+    public static Database open(Config config) {
+        String url = config.embeddedDatabase() && (config.dbUrl() == null || config.dbUrl().isBlank())
+                ? "jdbc:sqlite:" + sqliteFile(config.dataDir())
+                : config.dbUrl();
+        return open(url, config.dbUser(), config.dbPassword());
+    }
+
+    public static Database open(String url, String user, String password) {
+        Dialect dialect = Dialect.of(url);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setPoolName("wargeys");
+        if (user != null) hikari.setUsername(user);
+        if (password != null) hikari.setPassword(password);
+        if (dialect == Dialect.SQLITE) {
+            // WAL lets readers run beside the one writer; the busy timeout makes a second writer wait
+            // instead of failing at once; SQLite leaves foreign keys off unless asked.
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("busy_timeout", "10000");
+            hikari.addDataSourceProperty("synchronous", "NORMAL");
+            hikari.setMaximumPoolSize(4);
+        } else {
+            hikari.setMaximumPoolSize(10);
+        }
+        hikari.setConnectionTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(dialect.placeholders())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, dialect);
+    }
+
+    private static Path sqliteFile(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        return dataDir.resolve("wargeys.db").toAbsolutePath();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isHealthy() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.wargeys.web;
+
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wargeys.platform.Language;
+
+/**
+ * Renders 400, 404, 409 and 500 pages in the language of the request: the URL's language prefix if
+ * it names a site language, else the reader's Accept-Language. Never shows a stack trace; a 500 is
+ * logged with its cause instead.
+ */
+public final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final LayoutFactory layouts;
+    private final PageRenderer renderer;
+    private final LanguageNegotiation negotiation;
+
+    public ErrorPages(LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation) {
+        this.layouts = layouts;
+        this.renderer = renderer;
+        this.negotiation = negotiation;
+    }
+
+    public void notFound(Context ctx) {
+        render(ctx, 404, "error.page_not_found", null);
+    }
+
+    public void badRequest(Context ctx, String reason) {
+        render(ctx, 400, "error.bad_request", reason);
+    }
+
+    public void conflict(Context ctx, String reason) {
+        render(ctx, 409, "error.conflict", reason);
+    }
+
+    public void serverError(Context ctx, Exception e) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        render(ctx, 500, "error.server_error", null);
+    }
+
+    /** @param reason what exactly was wrong, in English (it comes from validation), or null */
+    private void render(Context ctx, int status, String headingKey, String reason) {
+        Language language = languageOf(ctx);
+        Messages messages = layouts.messages(language.code());
+        String heading = messages.get(headingKey);
+        String detail = messages.get(headingKey + ".detail");
+        Layout layout = layouts.error(language, heading);
+        String html;
+        try {
+            html = renderer.render("error/error.jte", new ErrorPage(layout, status, heading, detail, reason));
+        } catch (RuntimeException renderFailure) {
+            LOG.error("Rendering the {} page failed", status, renderFailure);
+            html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
+                    + "</title></head><body><h1>" + status + "</h1></body></html>";
+        }
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(PageRenderer.HTML).result(html);
+    }
+
+    private Language languageOf(Context ctx) {
+        String path = ctx.path();
+        if (path.length() > 1) {
+            int end = path.indexOf('/', 1);
+            String first = end < 0 ? path.substring(1) : path.substring(1, end);
+            var language = layouts.site().language(first);
+            if (language.isPresent()) return language.get();
+        }
+        return negotiation.preferred(ctx.header("Accept-Language"));
+    }
+}

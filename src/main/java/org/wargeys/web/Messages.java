@@ -1,0 +1,84 @@
+package org.wargeys.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import org.wargeys.platform.Language;
+
+/**
+ * The UI strings of one language, with English behind any key a translation lacks, plus the
+ * language's date formats. Placeholders are named ({@code {site}}) so that translators can move them.
+ * Immutable.
+ */
+public final class Messages {
+
+    private final Language language;
+    private final Map<String, String> strings;
+    private final Map<String, String> fallback;
+    private final DateTimeFormatter dateFormat;
+    private final DateTimeFormatter dateTimeFormat;
+
+    Messages(Language language, Map<String, String> strings, Map<String, String> fallback, ZoneId zone) {
+        this.language = language;
+        this.strings = Map.copyOf(strings);
+        this.fallback = Map.copyOf(fallback);
+        Locale locale = language.locale();
+        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+        this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** The string for a key; the key itself, bracketed, if no bundle has it (a test keeps that from shipping). */
+    public String get(String key) {
+        String value = strings.get(key);
+        if (value == null) value = fallback.get(key);
+        return value == null ? "[" + key + "]" : value;
+    }
+
+    /** The string with each {@code {name}} replaced by its value. */
+    public String format(String key, Map<String, ?> values) {
+        String text = get(key);
+        for (var entry : values.entrySet()) {
+            text = text.replace("{" + entry.getKey() + "}", String.valueOf(entry.getValue()));
+        }
+        return text;
+    }
+
+    /** The text before a placeholder, for templates that put markup (links) in its place. */
+    public String before(String key, String placeholder) {
+        String text = get(key);
+        int at = text.indexOf("{" + placeholder + "}");
+        return at < 0 ? text : text.substring(0, at);
+    }
+
+    /** The text after a placeholder. */
+    public String after(String key, String placeholder) {
+        String text = get(key);
+        String token = "{" + placeholder + "}";
+        int at = text.indexOf(token);
+        return at < 0 ? "" : text.substring(at + token.length());
+    }
+
+    /** The name of another language in this one ("Somali" in English, "Ingiriisi" in Somali). */
+    public String languageName(String code) {
+        String key = "language." + code;
+        if (strings.containsKey(key)) return strings.get(key);
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(language.locale());
+        return name.isEmpty() ? code : name;
+    }
+
+    public String date(Instant instant) {
+        return dateFormat.format(instant);
+    }
+
+    public String dateTime(Instant instant) {
+        return dateTimeFormat.format(instant);
+    }
+}

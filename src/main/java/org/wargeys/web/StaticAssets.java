@@ -1,0 +1,76 @@
+package org.wargeys.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The site's own CSS, JavaScript and icons, read once from {@code public/} on the classpath and served
+ * from memory under fingerprinted names ({@code /assets/site.1a2b3c4d5e.css}), so they can be cached
+ * forever. Only the listed files exist: no request path ever reaches the file system. Thread-safe.
+ */
+public final class StaticAssets {
+
+    /** One asset: its public path, its bytes and its content type. */
+    public record Asset(String path, byte[] bytes, String contentType) {}
+
+    public static final List<String> FILES = List.of("site.css", "icon.svg");
+
+    private final Map<String, Asset> byName = new ConcurrentHashMap<>();
+    private final Map<String, Asset> byPath = new ConcurrentHashMap<>();
+
+    public StaticAssets() {
+        for (String file : FILES) {
+            byte[] bytes = read("/public/" + file);
+            int dot = file.lastIndexOf('.');
+            String path = "/assets/" + file.substring(0, dot) + "." + fingerprint(bytes) + file.substring(dot);
+            Asset asset = new Asset(path, bytes, contentType(file));
+            byName.put(file, asset);
+            byPath.put(path, asset);
+        }
+    }
+
+    /** The fingerprinted path of a listed file, for templates. */
+    public String url(String file) {
+        Asset asset = byName.get(file);
+        if (asset == null) throw new IllegalArgumentException("No static asset " + file);
+        return asset.path();
+    }
+
+    public Optional<Asset> byPath(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = StaticAssets.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("Missing static asset " + resource);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fingerprint(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String contentType(String file) {
+        if (file.endsWith(".css")) return "text/css; charset=utf-8";
+        if (file.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (file.endsWith(".svg")) return "image/svg+xml";
+        if (file.endsWith(".png")) return "image/png";
+        return "application/octet-stream";
+    }
+}

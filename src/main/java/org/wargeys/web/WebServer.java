@@ -1,0 +1,96 @@
+package org.wargeys.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+import org.wargeys.platform.ConflictException;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.ValidationException;
+
+/**
+ * The HTTP server: Javalin on Jetty with the plumbing every route shares (request guard, security
+ * headers, fingerprinted assets, localized error pages). Features add their routes through the
+ * {@code routes} callback. Start once, close once.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final String ERROR_RENDERED = "wargeys.error-rendered";
+
+    private final Javalin app;
+    private final String host;
+    private final int port;
+
+    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, Consumer<RoutesConfig> routes) {
+        this.host = host;
+        this.port = port;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.generateEtags = false;
+            // "/en" and "/en/" are different addresses: one is redirected to the other.
+            config.router.ignoreTrailingSlashes = false;
+            config.http.maxRequestSize = 2_000_000;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+
+            config.routes.before(ctx -> {
+                SecurityHeaders.ALL.forEach(ctx::header);
+                RequestGuard.check(ctx.req().getRequestURI());
+            });
+
+            config.routes.get("/assets/{file}", ctx -> {
+                var asset = assets.byPath(ctx.path()).orElseThrow(() -> new NotFoundException("No asset " + ctx.path()));
+                ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+                ctx.contentType(asset.contentType());
+                ctx.result(asset.bytes());
+            });
+
+            routes.accept(config.routes);
+
+            config.routes.exception(BadRequestException.class, (e, ctx) -> {
+                ctx.attribute(ERROR_RENDERED, true);
+                errors.badRequest(ctx, e.getMessage());
+            });
+            config.routes.exception(ValidationException.class, (e, ctx) -> {
+                ctx.attribute(ERROR_RENDERED, true);
+                errors.badRequest(ctx, e.getMessage());
+            });
+            config.routes.exception(NotFoundException.class, (e, ctx) -> {
+                ctx.attribute(ERROR_RENDERED, true);
+                errors.notFound(ctx);
+            });
+            config.routes.exception(ConflictException.class, (e, ctx) -> {
+                ctx.attribute(ERROR_RENDERED, true);
+                errors.conflict(ctx, e.getMessage());
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                ctx.attribute(ERROR_RENDERED, true);
+                errors.serverError(ctx, e);
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ERROR_RENDERED) == null) errors.notFound(ctx);
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(ERROR_RENDERED) == null) errors.notFound(ctx);
+            });
+        });
+    }
+
+    /** Starts listening; returns the actual port (useful with port 0). */
+    public int start() {
+        app.start(host, port);
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
