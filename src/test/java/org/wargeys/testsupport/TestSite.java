@@ -1,0 +1,140 @@
+package org.wargeys.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.wargeys.Wiring;
+import org.wargeys.platform.Config;
+
+/**
+ * The real program for a test: {@link Wiring} on a temporary data directory (or a fresh PostgreSQL
+ * database), a fixed clock, the server on a free loopback port, and an HTTP client that does not
+ * follow redirects. Close it to stop the server; {@link #deleteData()} removes the data directory.
+ */
+public final class TestSite implements AutoCloseable {
+
+    public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final Path dataDir;
+    private final String dbUrl;
+    private final boolean demo;
+    private final Wiring wiring;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestSite(Path dataDir, String dbUrl, boolean demo) {
+        this.dataDir = dataDir;
+        this.dbUrl = dbUrl;
+        this.demo = demo;
+        Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl == null ? null : "app", null, null, demo,
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"));
+        this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
+        this.port = wiring.start();
+    }
+
+    /** A new site with the demo content on a fresh database of the given kind. */
+    public static TestSite start(DatabaseKind kind) {
+        return start(kind, true);
+    }
+
+    public static TestSite start(DatabaseKind kind, boolean demo) {
+        try {
+            return new TestSite(Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops this site and starts the program again on the same data, as a restart would. */
+    public TestSite restart() {
+        close();
+        return new TestSite(dataDir, dbUrl, demo);
+    }
+
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public String baseUrl() {
+        return wiring.site().baseUrl();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return get(path, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a raw request line, for paths that java.net.URI refuses to build. */
+    public RawResponse raw(String requestTarget) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            return new RawResponse(status, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A status and the whole response text (headers and body). */
+    public record RawResponse(int status, String text) {}
+
+    public Document html(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return Jsoup.parse(response.body(), baseUrl() + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+    }
+
+    public void deleteData() {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
