@@ -2,6 +2,7 @@ package org.wargeys;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import org.wargeys.web.PageCache;
 
 /**
  * Every URL of the site in one table (see docs/decisions/0003 for the scheme). Language first;
@@ -12,12 +13,13 @@ final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig routes, Wiring w) {
+        PageCache cache = w.pageCache();
         page(routes, "/healthz", w.healthCheck()::check);
 
         page(routes, "/", w.homePages()::root);
         page(routes, "/{lang}", w.homePages()::addSlash);
-        page(routes, "/{lang}/", w.homePages()::show);
-        page(routes, "/{lang}/{year}/{month}/{slug}", w.articlePages()::show);
+        page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
+        page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(w.articlePages()::show));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

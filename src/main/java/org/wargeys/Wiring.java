@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.ArticlePublished;
+import org.wargeys.article.ArticleUnpublished;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.HomePages;
+import org.wargeys.pages.PageCachePurger;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
@@ -21,7 +24,9 @@ import org.wargeys.web.HealthCheck;
 import org.wargeys.web.LanguageNegotiation;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.MessageBundles;
+import org.wargeys.web.PageCache;
 import org.wargeys.web.PageRenderer;
+import org.wargeys.web.PurgeHook;
 import org.wargeys.web.StaticAssets;
 import org.wargeys.web.WebServer;
 
@@ -36,6 +41,7 @@ public final class Wiring implements AutoCloseable {
     private final Database database;
     private final ArticleService articles;
     private final TranslationService translations;
+    private final PageCache pageCache;
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
@@ -56,6 +62,10 @@ public final class Wiring implements AutoCloseable {
             LayoutFactory layouts = new LayoutFactory(site, bundles, assets);
             PageRenderer renderer = new PageRenderer();
             LanguageNegotiation negotiation = new LanguageNegotiation(site);
+            this.pageCache = new PageCache(config.cacheBytes(), clock, PurgeHook.to(config.purgeUrl()));
+            PageCachePurger purger = new PageCachePurger(pageCache, articles);
+            events.subscribe(ArticlePublished.class, purger::onPublished);
+            events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
@@ -90,6 +100,10 @@ public final class Wiring implements AutoCloseable {
 
     public TranslationService translations() {
         return translations;
+    }
+
+    public PageCache pageCache() {
+        return pageCache;
     }
 
     HealthCheck healthCheck() {

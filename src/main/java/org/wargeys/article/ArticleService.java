@@ -181,6 +181,20 @@ public final class ArticleService {
         return new ArticleDetails(article, section, tags, authors);
     }
 
+    /** The sections of several articles of one language, by article id, in one query (for lists). */
+    public Map<Long, Section> sections(List<Article> list, String language) {
+        var ids = list.stream().map(Article::sectionId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Map<Long, Section> byId = new java.util.HashMap<>();
+        for (var t : taxonomy.findAll(TaxonomyRepository.Kind.SECTION, ids, language)) {
+            byId.put(t.id(), new Section(t.id(), t.key(), language, t.name(), t.slug()));
+        }
+        Map<Long, Section> byArticle = new java.util.HashMap<>();
+        for (Article a : list) {
+            if (a.sectionId() != null && byId.containsKey(a.sectionId())) byArticle.put(a.id(), byId.get(a.sectionId()));
+        }
+        return byArticle;
+    }
+
     /** Defines (or renames) a section; {@code names} maps language codes to names. */
     public long defineSection(String key, Map<String, String> names) {
         return taxonomy.upsert(TaxonomyRepository.Kind.SECTION, key, key, names);

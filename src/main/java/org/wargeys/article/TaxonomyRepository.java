@@ -77,6 +77,17 @@ final class TaxonomyRepository {
                 .findOne());
     }
 
+    /** Several terms of a kind at once, by id, named in the language (one query, for lists). */
+    List<Term> findAll(Kind kind, java.util.Collection<Long> ids, String language) {
+        if (ids.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM "
+                        + kind.table + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                        + " = t.id AND n.language = :lang WHERE t.id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).bind("lang", language)
+                .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
     List<Term> forArticle(Kind kind, long articleId, String language) {
         String link = kind == Kind.TAG ? "article_tags" : "article_authors";
         String linkColumn = kind == Kind.TAG ? "tag_id" : "author_id";

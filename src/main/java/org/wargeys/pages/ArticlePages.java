@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
@@ -12,6 +13,7 @@ import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.translation.TranslationService;
+import org.wargeys.web.CacheablePage;
 import org.wargeys.web.Html;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
@@ -51,8 +53,8 @@ public final class ArticlePages {
             ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/article.jte", page(article, language)));
+        CacheablePage.html(ctx, renderer.render("pages/article.jte", page(article, language)),
+                Set.of(PageKeys.article(article.id()), PageKeys.group(article.translationGroupId())));
     }
 
     ArticlePage page(Article article, Language language) {

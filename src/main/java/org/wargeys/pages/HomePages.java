@@ -1,14 +1,19 @@
 package org.wargeys.pages;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
+import org.wargeys.article.Section;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
+import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LanguageNegotiation;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
@@ -53,21 +58,23 @@ public final class HomePages {
     public void show(Context ctx) {
         Language language = language(ctx.pathParam("lang"));
         Messages msg = layouts.messages(language.code());
-        var teasers = articles.latestPublished(language.code(), LATEST, 0).stream()
-                .map(a -> teaser(a, msg)).toList();
+        List<Article> latest = articles.latestPublished(language.code(), LATEST, 0);
+        Map<Long, Section> sections = articles.sections(latest, language.code());
+        var teasers = latest.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(PageKeys.latest(language.code()));
+        latest.forEach(a -> keys.add(PageKeys.article(a.id())));
         Map<String, String> versions = site.languages().stream()
                 .collect(Collectors.toMap(Language::code, l -> LayoutFactory.homePath(l.code())));
         var layout = layouts.page(language, msg.format("home.title", Map.of("site", site.name())),
                 msg.format("home.description", Map.of("site", site.name())),
                 LayoutFactory.homePath(language.code()), versions, null);
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/home.jte", new HomePage(layout, teasers)));
+        CacheablePage.html(ctx, renderer.render("pages/home.jte", new HomePage(layout, teasers)), keys);
     }
 
-    private Teaser teaser(Article article, Messages msg) {
-        var details = articles.details(article);
+    private Teaser teaser(Article article, Section section, Messages msg) {
         return new Teaser(article.headline(), paths.path(article), Summaries.of(article), article.publishedAt(),
-                msg.date(article.publishedAt()), details.section().map(s -> s.name()).orElse(null));
+                msg.date(article.publishedAt()), section == null ? null : section.name());
     }
 
     private Language language(String code) {

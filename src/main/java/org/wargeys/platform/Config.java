@@ -7,6 +7,8 @@ import java.util.List;
  * Everything the operator can set, resolved from flags, environment and the config file.
  *
  * @param dbUrl a PostgreSQL JDBC URL, or null for the embedded SQLite database under {@code dataDir}
+ * @param cacheBytes the page cache's budget in bytes; 0 turns it off
+ * @param purgeUrl where to POST purged surrogate keys for a CDN, or null
  */
 public record Config(
         int port,
@@ -20,13 +22,18 @@ public record Config(
         String siteName,
         String outlet,
         String timezone,
-        List<String> languages) {
+        List<String> languages,
+        long cacheBytes,
+        String purgeUrl) {
 
     public Config {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port);
         }
         languages = List.copyOf(languages);
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("The page cache size cannot be negative");
+        }
     }
 
     public boolean embeddedDatabase() {

@@ -31,6 +31,8 @@ public final class ConfigLoader {
     public static final String OUTLET = "site.outlet";
     public static final String TIMEZONE = "site.timezone";
     public static final String LANGUAGES = "site.languages";
+    public static final String CACHE_MEGABYTES = "cache.megabytes";
+    public static final String PURGE_URL = "cache.purge-url";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(PORT, "8080"),
@@ -40,7 +42,8 @@ public final class ConfigLoader {
             Map.entry(SITE_NAME, "Warsoor"),
             Map.entry(OUTLET, "WARSOOR"),
             Map.entry(TIMEZONE, "Africa/Mogadishu"),
-            Map.entry(LANGUAGES, "en,so,ar"));
+            Map.entry(LANGUAGES, "en,so,ar"),
+            Map.entry(CACHE_MEGABYTES, "64"));
 
     private final Map<String, String> environment;
 
@@ -75,7 +78,9 @@ public final class ConfigLoader {
                 merged.get(SITE_NAME),
                 merged.get(OUTLET),
                 merged.get(TIMEZONE),
-                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                parseMegabytes(merged.get(CACHE_MEGABYTES)) * 1024 * 1024,
+                blankToNull(merged.get(PURGE_URL)));
     }
 
     public static String envName(String key) {
@@ -83,7 +88,8 @@ public final class ConfigLoader {
     }
 
     private static List<String> allKeys() {
-        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES);
+        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
+                CACHE_MEGABYTES, PURGE_URL);
     }
 
     private static int parsePort(String value) {
@@ -91,6 +97,16 @@ public final class ConfigLoader {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The port must be a number, not '" + value + "'");
+        }
+    }
+
+    private static long parseMegabytes(String value) {
+        try {
+            long megabytes = Long.parseLong(value);
+            if (megabytes < 0 || megabytes > 1_000_000) throw new NumberFormatException();
+            return megabytes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The page cache size is a whole number of megabytes (0 turns it off), not '" + value + "'");
         }
     }
 

@@ -18,11 +18,24 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    // Counted so that tests can prove a page costs a fixed number of queries (no N+1).
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        this.jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.increment();
+            }
+        });
+    }
+
+    /** How many SQL statements this database has run through Jdbi since it was opened. */
+    public long statementCount() {
+        return statements.sum();
     }
 
     /** Opens the database the config names (the embedded SQLite file by default) and migrates it. */

@@ -27,6 +27,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.generateEtags = false;
+            // Pages are compressed once, when the page cache stores them; never again per request.
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             // "/en" and "/en/" are different addresses: one is redirected to the other.
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = 2_000_000;

@@ -41,7 +41,7 @@ public final class TestSite implements AutoCloseable {
         this.dbUrl = dbUrl;
         this.demo = demo;
         Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl == null ? null : "app", null, null, demo,
-                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"));
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null);
         this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
         this.port = wiring.start();
     }

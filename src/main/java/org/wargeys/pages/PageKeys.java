@@ -1,0 +1,37 @@
+package org.wargeys.pages;
+
+/**
+ * The surrogate keys public pages carry: each names one thing whose change must drop the page from
+ * the page cache (and from a CDN following the purge hook).
+ */
+public final class PageKeys {
+
+    private PageKeys() {}
+
+    /** Every page that shows the article: its own page and every list or block that links it. */
+    public static String article(long id) {
+        return "article-" + id;
+    }
+
+    /** Pages whose translation notice or alternates list the group's translations. */
+    public static String group(long translationGroupId) {
+        return "group-" + translationGroupId;
+    }
+
+    /** The home page of a language (and anything else that lists the newest articles of it). */
+    public static String latest(String language) {
+        return "latest-" + language;
+    }
+
+    public static String section(long id) {
+        return "section-" + id;
+    }
+
+    public static String tag(long id) {
+        return "tag-" + id;
+    }
+
+    public static String author(long id) {
+        return "author-" + id;
+    }
+}

@@ -1,0 +1,229 @@
+package org.wargeys.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Public pages kept rendered in memory, as bytes and as gzip, within a byte budget; served with a
+ * strong ETag, Last-Modified, 304 on revalidation and surrogate keys for CDNs. {@link #purge} drops
+ * exactly the pages that carry a key, and a page rendered while a purge ran is never stored, so no
+ * stale page is served once the purging call has returned. Thread-safe.
+ */
+public final class PageCache {
+
+    /** One stored page with what its headers need. */
+    record Entry(byte[] identity, byte[] gzip, String contentType, String etag, Instant lastModified, Set<String> keys) {
+        int weight() {
+            return identity.length + gzip.length + 256;
+        }
+    }
+
+    public static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
+
+    private final Cache<String, Entry> pages;
+    private final ConcurrentHashMap<String, Set<String>> urlsByKey = new ConcurrentHashMap<>();
+    // Stores take the read lock and purges the write lock: a store can never slip between a purge's
+    // removal of a key and the end of the purge, and stores do not block each other.
+    private final ReadWriteLock purgeLock = new ReentrantReadWriteLock();
+    private long generation;
+    private final boolean enabled;
+    private final Clock clock;
+    private final PurgeHook hook;
+
+    /** @param byteBudget the most bytes of pages to keep; 0 turns the cache off (headers still apply) */
+    public PageCache(long byteBudget, Clock clock, PurgeHook hook) {
+        this.enabled = byteBudget > 0;
+        this.clock = clock;
+        this.hook = hook;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(Math.max(byteBudget, 1))
+                .weigher((String url, Entry entry) -> entry.weight())
+                .removalListener((String url, Entry entry, RemovalCause cause) -> {
+                    if (url != null && entry != null && cause.wasEvicted()) forget(url, entry.keys());
+                })
+                .build();
+    }
+
+    /** Wraps a public page handler: answers from memory when it can, else renders and keeps the page. */
+    public Handler wrap(Handler handler) {
+        return ctx -> {
+            String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            Entry entry = enabled ? pages.getIfPresent(url) : null;
+            if (entry != null) {
+                ctx.header("X-Cache", "HIT");
+            } else {
+                long before = currentGeneration();
+                handler.handle(ctx);
+                CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
+                if (page == null || ctx.statusCode() != 200) return;
+                entry = entry(page);
+                if (enabled) store(url, entry, before);
+                ctx.header("X-Cache", "MISS");
+            }
+            write(ctx, entry);
+        };
+    }
+
+    /** Drops every page that carries one of the keys; returns how many were dropped. */
+    public int purge(Collection<String> keys) {
+        Set<String> urls = new HashSet<>();
+        purgeLock.writeLock().lock();
+        try {
+            generation++;
+            for (String key : keys) {
+                Set<String> carrying = urlsByKey.remove(key);
+                if (carrying != null) urls.addAll(carrying);
+            }
+            pages.invalidateAll(urls);
+        } finally {
+            purgeLock.writeLock().unlock();
+        }
+        hook.purged(keys);
+        return urls.size();
+    }
+
+    public long size() {
+        return pages.estimatedSize();
+    }
+
+    private long currentGeneration() {
+        purgeLock.readLock().lock();
+        try {
+            return generation;
+        } finally {
+            purgeLock.readLock().unlock();
+        }
+    }
+
+    private void store(String url, Entry entry, long renderedAtGeneration) {
+        purgeLock.readLock().lock();
+        try {
+            // Rendered from data a purge has since replaced: serve it this once, never keep it.
+            if (generation != renderedAtGeneration) return;
+            for (String key : entry.keys()) urlsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(url);
+            pages.put(url, entry);
+        } finally {
+            purgeLock.readLock().unlock();
+        }
+    }
+
+    private void forget(String url, Set<String> keys) {
+        for (String key : keys) {
+            Set<String> urls = urlsByKey.get(key);
+            if (urls != null) urls.remove(url);
+        }
+    }
+
+    private Entry entry(CacheablePage page) {
+        byte[] gzip = gzip(page.body());
+        String hash = sha256(page.body());
+        return new Entry(page.body(), gzip, page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
+    }
+
+    private static void write(Context ctx, Entry entry) {
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        String etag = "\"" + entry.etag() + (gzip ? "-gz" : "") + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.lastModified().atZone(ZoneOffset.UTC)));
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.header("Vary", "Accept-Encoding");
+        if (!entry.keys().isEmpty()) {
+            ctx.header("Surrogate-Key", String.join(" ", entry.keys()));
+            ctx.header("Cache-Tag", String.join(",", entry.keys()));
+        }
+        if (notModified(ctx, entry)) {
+            ctx.status(304);
+            ctx.result(new byte[0]);
+            return;
+        }
+        ctx.contentType(entry.contentType());
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(entry.gzip());
+        } else {
+            ctx.result(entry.identity());
+        }
+    }
+
+    private static boolean notModified(Context ctx, Entry entry) {
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals("*") || t.equals("\"" + entry.etag() + "\"") || t.equals("\"" + entry.etag() + "-gz\"")) return true;
+            }
+            return false;
+        }
+        String ifModifiedSince = ctx.header("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !entry.lastModified().isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.strip().split(";");
+            if (!pieces[0].strip().equalsIgnoreCase("gzip")) continue;
+            for (int i = 1; i < pieces.length; i++) {
+                String p = pieces[i].strip();
+                if (p.startsWith("q=")) {
+                    try {
+                        return Double.parseDouble(p.substring(2)) > 0;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.wargeys.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/** The page cache over real HTTP: headers, revalidation, compression and exact purges. */
+abstract class PageCacheIT {
+
+    static final String EN = PublicSiteIT.EN;
+
+    TestSite site;
+
+    abstract DatabaseKind database();
+
+    @BeforeEach
+    void start() {
+        site = TestSite.start(database());
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+        site.deleteData();
+    }
+
+    @Test
+    void second_request_is_served_from_memory_with_the_same_strong_etag() {
+        HttpResponse<String> first = site.get(EN);
+        HttpResponse<String> second = site.get(EN);
+        assertThat(first.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(second.body()).isEqualTo(first.body());
+        String etag = second.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"").isEqualTo(first.headers().firstValue("ETag").orElseThrow());
+        assertThat(second.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(second.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(second.headers().firstValue("Cache-Control").orElseThrow()).contains("public").contains("stale-while-revalidate");
+        assertThat(second.headers().firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("group-1").anyMatch(k -> k.startsWith("article-"));
+        assertThat(second.headers().firstValue("Cache-Tag")).isPresent();
+        assertThat(second.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void revalidation_answers_304_without_a_body() {
+        HttpResponse<String> page = site.get(EN);
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> byTag = site.get(EN, Map.of("If-None-Match", etag));
+        assertThat(byTag.statusCode()).isEqualTo(304);
+        assertThat(byTag.body()).isEmpty();
+        HttpResponse<String> byDate = site.get(EN, Map.of("If-Modified-Since", page.headers().firstValue("Last-Modified").orElseThrow()));
+        assertThat(byDate.statusCode()).isEqualTo(304);
+        assertThat(site.get(EN, Map.of("If-None-Match", "\"somethingelse\"")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzip_is_served_to_clients_that_accept_it() throws IOException {
+        String plain = site.get(EN).body();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + EN))
+                .header("Accept-Encoding", "br, gzip;q=0.8").build();
+        HttpResponse<byte[]> zipped;
+        try {
+            zipped = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValue("ETag").orElseThrow()).endsWith("-gz\"");
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(plain);
+        assertThat(zipped.body().length).isLessThan(plain.length() / 2);
+        assertThat(site.get(EN, Map.of("Accept-Encoding", "gzip;q=0")).headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void publishing_an_article_shows_it_on_the_cached_home_page_at_once() {
+        site.get("/en/");
+        assertThat(site.get("/en/").headers().firstValue("X-Cache")).hasValue("HIT");
+        Article fresh = draft("Breaking: a new story");
+        site.wiring().articles().publish(fresh.id());
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").eachText()).contains("Breaking: a new story");
+    }
+
+    @Test
+    void editing_and_unpublishing_take_effect_before_the_call_returns() {
+        var articles = site.wiring().articles();
+        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        site.get(EN);
+        site.get("/en/");
+        articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (updated)"), "test");
+        assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text()).isEqualTo("Iran vows revenge (updated)");
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").text()).isEqualTo("Iran vows revenge (updated)");
+        articles.unpublish(english.id());
+        assertThat(site.get(EN).statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser")).isEmpty();
+    }
+
+    @Test
+    void publishing_a_translation_updates_the_notice_on_its_siblings() {
+        var articles = site.wiring().articles();
+        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        site.get(EN);
+        Article arabic = site.wiring().translations().startTranslation(english.id(), "ar", "test");
+        assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
+        articles.publish(arabic.id());
+        assertThat(Jsoup.parse(site.get(EN).body()).select(".translation-notice p").text())
+                .isEqualTo("This post is also available in: Somali, Arabic");
+    }
+
+    @Test
+    void purges_are_exact_an_unrelated_publish_keeps_the_article_page() {
+        site.get(EN);
+        site.get("/en/");
+        Article other = draft("Unrelated story");
+        site.wiring().articles().publish(other.id());
+        assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(site.get("/en/").headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(site.get("/so/").headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(site.get("/so/").headers().firstValue("X-Cache")).hasValue("HIT");
+    }
+
+    @Test
+    void no_stale_page_after_a_publish_returns_under_concurrent_readers() throws Exception {
+        var articles = site.wiring().articles();
+        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(readers.submit(() -> {
+                int reads = 0;
+                while (running.get()) {
+                    assertThat(site.get(EN).statusCode()).isEqualTo(200);
+                    reads++;
+                }
+                return reads;
+            }));
+        }
+        try {
+            Article current = english;
+            for (int edit = 1; edit <= 25; edit++) {
+                String headline = "Headline edit " + edit;
+                current = articles.update(current.id(), current.revision(), edit(current, headline), "test");
+                // The edit has returned: from now on, no reader may get the old headline.
+                for (int check = 0; check < 3; check++) {
+                    assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text()).as("after edit %d", edit).isEqualTo(headline);
+                }
+            }
+        } finally {
+            running.set(false);
+            readers.shutdown();
+        }
+        int reads = 0;
+        for (Future<Integer> f : futures) reads += f.get();
+        assertThat(reads).isPositive();
+    }
+
+    @Test
+    void an_uncached_article_page_costs_a_fixed_number_of_queries() {
+        var database = site.wiring().database();
+        long before = database.statementCount();
+        site.get(EN);
+        long articleQueries = database.statementCount() - before;
+        assertThat(articleQueries).isBetween(1L, 8L);
+
+        before = database.statementCount();
+        site.get("/en/");
+        long homeWithOne = database.statementCount() - before;
+        for (int i = 0; i < 12; i++) {
+            site.wiring().articles().publish(draft("Story number " + i).id());
+        }
+        before = database.statementCount();
+        site.get("/en/");
+        long homeWithThirteen = database.statementCount() - before;
+        assertThat(homeWithThirteen).as("queries do not grow with the number of articles listed").isEqualTo(homeWithOne);
+
+        before = database.statementCount();
+        site.get(EN);
+        assertThat(database.statementCount() - before).as("a cached page costs no query").isZero();
+    }
+
+    private Article draft(String headline) {
+        return site.wiring().articles().createDraft(new ArticleDraft("en", null, headline, null, null, null,
+                "Body of " + headline + ".", "world", List.of("iran"), List.of("newsroom")), "test");
+    }
+
+    private ArticleDraft edit(Article article, String headline) {
+        var details = site.wiring().articles().details(article);
+        return new ArticleDraft(article.language(), article.slug(), headline, article.dateline(), article.standfirst(),
+                article.bodyFormat(), article.body(), details.section().map(s -> s.key()).orElse(null),
+                details.tags().stream().map(t -> t.key()).toList(), details.authors().stream().map(a -> a.key()).toList());
+    }
+}
