@@ -34,9 +34,9 @@ import java.util.zip.GZIPOutputStream;
 public final class PageCache {
 
     /** One stored page with what its headers need. */
-    record Entry(byte[] identity, byte[] gzip, String contentType, String etag, Instant lastModified, Set<String> keys) {
+    record Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified, Set<String> keys) {
         int weight() {
-            return identity.length + gzip.length + 256;
+            return identity.length + gzip.length + (brotli == null ? 0 : brotli.length) + 256;
         }
     }
 
@@ -138,13 +138,16 @@ public final class PageCache {
 
     private Entry entry(CacheablePage page) {
         byte[] gzip = gzip(page.body());
+        byte[] brotli = Brotli.compress(page.body());
         String hash = sha256(page.body());
-        return new Entry(page.body(), gzip, page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
+        return new Entry(page.body(), gzip, brotli, page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
     }
 
     private static void write(Context ctx, Entry entry) {
-        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-        String etag = "\"" + entry.etag() + (gzip ? "-gz" : "") + "\"";
+        String acceptEncoding = ctx.header("Accept-Encoding");
+        boolean brotli = entry.brotli() != null && accepts(acceptEncoding, "br");
+        boolean gzip = !brotli && accepts(acceptEncoding, "gzip");
+        String etag = "\"" + entry.etag() + (brotli ? "-br" : gzip ? "-gz" : "") + "\"";
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.lastModified().atZone(ZoneOffset.UTC)));
         ctx.header("Cache-Control", CACHE_CONTROL);
@@ -159,7 +162,10 @@ public final class PageCache {
             return;
         }
         ctx.contentType(entry.contentType());
-        if (gzip) {
+        if (brotli) {
+            ctx.header("Content-Encoding", "br");
+            ctx.result(entry.brotli());
+        } else if (gzip) {
             ctx.header("Content-Encoding", "gzip");
             ctx.result(entry.gzip());
         } else {
@@ -173,7 +179,7 @@ public final class PageCache {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
                 if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.equals("\"" + entry.etag() + "\"") || t.equals("\"" + entry.etag() + "-gz\"")) return true;
+                if (t.equals("*") || t.matches("\"" + entry.etag() + "(-gz|-br)?\"")) return true;
             }
             return false;
         }
@@ -189,11 +195,12 @@ public final class PageCache {
         return false;
     }
 
-    static boolean acceptsGzip(String acceptEncoding) {
+    /** True when an Accept-Encoding header accepts the coding with a quality above zero. */
+    static boolean accepts(String acceptEncoding, String coding) {
         if (acceptEncoding == null) return false;
         for (String part : acceptEncoding.split(",")) {
             String[] pieces = part.strip().split(";");
-            if (!pieces[0].strip().equalsIgnoreCase("gzip")) continue;
+            if (!pieces[0].strip().equalsIgnoreCase(coding)) continue;
             for (int i = 1; i < pieces.length; i++) {
                 String p = pieces[i].strip();
                 if (p.startsWith("q=")) {

@@ -36,12 +36,14 @@ class PurgeHookTest {
     }
 
     @Test
-    void gzip_acceptance_follows_quality_values() {
-        assertThat(PageCache.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(PageCache.acceptsGzip("br;q=1.0, gzip;q=0.5")).isTrue();
-        assertThat(PageCache.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(PageCache.acceptsGzip("identity")).isFalse();
-        assertThat(PageCache.acceptsGzip(null)).isFalse();
-        assertThat(PageCache.acceptsGzip("gzip;q=junk")).isFalse();
+    void accepted_encodings_follow_quality_values() {
+        assertThat(PageCache.accepts("gzip, deflate, br", "gzip")).isTrue();
+        assertThat(PageCache.accepts("br;q=1.0, gzip;q=0.5", "gzip")).isTrue();
+        assertThat(PageCache.accepts("gzip;q=0", "gzip")).isFalse();
+        assertThat(PageCache.accepts("identity", "gzip")).isFalse();
+        assertThat(PageCache.accepts(null, "gzip")).isFalse();
+        assertThat(PageCache.accepts("gzip;q=junk", "gzip")).isFalse();
+        assertThat(PageCache.accepts("gzip, br", "br")).isTrue();
+        assertThat(PageCache.accepts("gzip, br;q=0", "br")).isFalse();
     }
 }

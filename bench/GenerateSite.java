@@ -1,0 +1,83 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.wargeys.Wiring;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.BodyFormat;
+import org.wargeys.article.Dateline;
+import org.wargeys.platform.Config;
+
+/**
+ * Generates a benchmark site: N articles in two languages (N/2 English articles, each with a
+ * Somali translation), written through the real ArticleService into a data directory, and a list of
+ * their public paths for load tools. Run from the project root after a build:
+ *   java -cp "target/wargeys.jar:target/lib/*" bench/GenerateSite.java DATA_DIR N PATHS_FILE
+ */
+public class GenerateSite {
+
+    private static final String[] EN = ("iran iraq embassy militia sanctions election president minister council "
+            + "drought harvest market shilling port ship parliament court ruling protest rally teachers hospital "
+            + "clinic vaccine rain flood river bridge road convoy rocket strike talks ceasefire treaty summit "
+            + "budget tax trade export import camel livestock fishing coast border refugee camp aid agency").split(" ");
+    private static final String[] SO = ("dowladda madaxweyne wasiir golaha baarlamaanka doorashada abaar roob "
+            + "suuqa dekedda markab maxkamadda dibadbax macallimiinta isbitaalka tallaal daad webiga buundada "
+            + "waddada kolonyo gantaal weerar wadahadal xabbad joojin heshiis shir miisaaniyad canshuur ganacsi "
+            + "xoolaha kalluumeysi xeebta xadka qaxootiga xerada gargaar hay'adda").split(" ");
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        Path pathsFile = Path.of(args[2]);
+        Config config = new Config(0, "127.0.0.1", data, null, null, null, "http://localhost", true,
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 0, null);
+        Random random = new Random(42);
+        List<String> paths = new ArrayList<>();
+        long started = System.nanoTime();
+        try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
+            var articles = wiring.articles();
+            var urls = new ArticlePaths(wiring.site().timezone());
+            Instant first = Instant.parse("2024-01-01T06:00:00Z");
+            for (int i = 0; i < count / 2; i++) {
+                Instant when = first.plusSeconds(i * 3_000L);
+                var english = articles.createDraft(draft("en", EN, random, i), "bench");
+                english = articles.publishArchived(english.id(), when);
+                var somali = articles.createTranslationDraft(english.translationGroupId(), draft("so", SO, random, i), "bench");
+                somali = articles.publishArchived(somali.id(), when.plusSeconds(600));
+                paths.add(urls.path(english));
+                paths.add(urls.path(somali));
+                if ((i + 1) % 500 == 0) System.err.printf("generated %d of %d articles%n", (i + 1) * 2, count);
+            }
+        }
+        Files.write(pathsFile, paths);
+        System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static ArticleDraft draft(String language, String[] words, Random random, int n) {
+        String headline = capitalize(sentence(words, random, 8)) + " " + n;
+        StringBuilder body = new StringBuilder();
+        for (int p = 0; p < 12; p++) {
+            for (int s = 0; s < 4; s++) body.append(capitalize(sentence(words, random, 12))).append(". ");
+            body.append("\n\n");
+        }
+        return new ArticleDraft(language, null, headline, new Dateline("MOGADISHU", "WARSOOR"), null,
+                BodyFormat.MARKDOWN, body.toString(), "world", List.of("iran"), List.of("newsroom"));
+    }
+
+    private static String sentence(String[] words, Random random, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (i > 0) out.append(' ');
+            out.append(words[random.nextInt(words.length)]);
+        }
+        return out.toString();
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

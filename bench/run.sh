@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The page-serving benchmark (issue 7): builds Wargeys, generates a site of N articles in two
+# languages, starts the server, and runs wrk against a cached article, a spread of cold article pages
+# (a second server with the page cache off), the home page, a feed and a search when those exist —
+# and, in the same run, nginx serving the same article HTML as a static file. Prints requests/s,
+# p50/p99 latency, each ratio to nginx, time to first byte and the server's resident memory.
+#
+#   bench/run.sh [ARTICLES=10000] [DURATION_SECONDS=10]
+# Needs: a JDK 17+, wrk and nginx (apt-get install -y wrk nginx-light), curl. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES="${1:-10000}"
+DURATION="${2:-10}"
+OUT="bench/out"
+mkdir -p "$OUT"
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk nginx-light curl)" >&2; exit 2; }
+done
+
+./mvnw -q -DskipTests package
+CP="target/wargeys.jar:target/lib/*"
+DATA="$OUT/site-$ARTICLES"
+if [ ! -f "$OUT/paths-$ARTICLES.txt" ]; then
+  rm -rf "$DATA"
+  java -Xmx512m -cp "$CP" bench/GenerateSite.java "$DATA" "$ARTICLES" "$OUT/paths-$ARTICLES.txt"
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+  || echo $(( 30000 + RANDOM % 20000 )); }
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+start_wargeys() { # port cache-megabytes
+  WARGEYS_CACHE_MEGABYTES="$2" java -Xmx256m -XX:+UseSerialGC -jar target/wargeys.jar serve \
+    --data "$DATA" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.2; done
+  echo "bench: the server on port $1 did not start" >&2; cat "$OUT/server-$1.log" >&2; exit 1
+}
+
+P_HOT=$(free_port); start_wargeys "$P_HOT" 256; HOT_PID=${PIDS[-1]}
+P_COLD=$(free_port); start_wargeys "$P_COLD" 0
+ARTICLE=$(head -1 "$OUT/paths-$ARTICLES.txt")
+
+# nginx serves the same article HTML as a static file.
+P_NGINX=$(free_port)
+NGX="$(pwd)/$OUT/nginx"; rm -rf "$NGX"; mkdir -p "$NGX/html" "$NGX/tmp"
+curl -sf "http://127.0.0.1:$P_HOT$ARTICLE" -o "$NGX/html/article.html"
+cat >"$NGX/nginx.conf" <<NGINX
+worker_processes 2;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
+  uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+  server { listen 127.0.0.1:$P_NGINX; root $NGX/html; default_type text/html; }
+}
+NGINX
+nginx -c "$NGX/nginx.conf" -g 'daemon off;' &
+PIDS+=($!)
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$P_NGINX/article.html" >/dev/null && break; sleep 0.1; done
+
+# Warm the JIT and the cache before measuring.
+wrk -t2 -c32 -d3s "http://127.0.0.1:$P_HOT$ARTICLE" >/dev/null
+wrk -t2 -c32 -d3s -s bench/cold.lua "http://127.0.0.1:$P_COLD" -- "$OUT/paths-$ARTICLES.txt" >/dev/null
+
+RESULTS="$OUT/results.txt"; : >"$RESULTS"
+measure() { # name url [lua-script]
+  local name="$1" url="$2" script="${3:-}" out
+  if [ -n "$script" ]; then
+    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s "$script" "$url" -- "$OUT/paths-$ARTICLES.txt")
+  else
+    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency "$url")
+  fi
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
+  echo "$name|$rps|$p50|$p99|${errors:-none}" >>"$RESULTS"
+}
+ttfb() { curl -s -o /dev/null -w '%{time_starttransfer}' "$1" | awk '{printf "%.2f ms", $1*1000}'; }
+
+measure "nginx static file" "http://127.0.0.1:$P_NGINX/article.html"
+measure "cached article" "http://127.0.0.1:$P_HOT$ARTICLE"
+measure "cold articles (cache off, random of $ARTICLES)" "http://127.0.0.1:$P_COLD" bench/cold.lua
+measure "home page (cached)" "http://127.0.0.1:$P_HOT/en/"
+for extra in "/en/feed.xml|feed (cached)" "/en/search?q=iran+embassy|search"; do
+  path="${extra%%|*}"; name="${extra##*|}"
+  if curl -sf -o /dev/null "http://127.0.0.1:$P_HOT$path"; then measure "$name" "http://127.0.0.1:$P_HOT$path"; fi
+done
+
+NGINX_RPS=$(awk -F'|' 'NR==1 {print $2}' "$RESULTS")
+echo
+echo "Wargeys page benchmark: $ARTICLES articles, wrk -t2 -c32 -d${DURATION}s, $(nproc) cores, $(java -version 2>&1 | head -1)"
+printf '%-48s %12s %10s %10s %9s  %s\n' "target" "requests/s" "p50" "p99" "x nginx" "errors"
+while IFS='|' read -r name rps p50 p99 errors; do
+  ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-48s %12s %10s %10s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
+done <"$RESULTS"
+echo
+echo "time to first byte, one request: nginx $(ttfb "http://127.0.0.1:$P_NGINX/article.html"), cached article $(ttfb "http://127.0.0.1:$P_HOT$ARTICLE"), cold article $(ttfb "http://127.0.0.1:$P_COLD$(sed -n 7p "$OUT/paths-$ARTICLES.txt")")"
+echo "resident memory of the cached server after the run: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$HOT_PID/status)"
