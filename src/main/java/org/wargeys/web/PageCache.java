@@ -33,8 +33,15 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageCache {
 
-    /** One stored page with what its headers need. */
-    record Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified, Set<String> keys) {
+    /** One stored page with its header values prepared once, so a hit only copies them. */
+    record Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified,
+            Set<String> keys, String lastModifiedHeader, String surrogateKeys, String cacheTags) {
+        Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified, Set<String> keys) {
+            this(identity, gzip, brotli, contentType, etag, lastModified, keys,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)),
+                    String.join(" ", keys), String.join(",", keys));
+        }
+
         int weight() {
             return identity.length + gzip.length + (brotli == null ? 0 : brotli.length) + 256;
         }
@@ -149,12 +156,12 @@ public final class PageCache {
         boolean gzip = !brotli && accepts(acceptEncoding, "gzip");
         String etag = "\"" + entry.etag() + (brotli ? "-br" : gzip ? "-gz" : "") + "\"";
         ctx.header("ETag", etag);
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.lastModified().atZone(ZoneOffset.UTC)));
+        ctx.header("Last-Modified", entry.lastModifiedHeader());
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept-Encoding");
         if (!entry.keys().isEmpty()) {
-            ctx.header("Surrogate-Key", String.join(" ", entry.keys()));
-            ctx.header("Cache-Tag", String.join(",", entry.keys()));
+            ctx.header("Surrogate-Key", entry.surrogateKeys());
+            ctx.header("Cache-Tag", entry.cacheTags());
         }
         if (notModified(ctx, entry)) {
             ctx.status(304);

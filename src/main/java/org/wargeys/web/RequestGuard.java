@@ -22,7 +22,8 @@ public final class RequestGuard {
         if (rawPath.length() > MAX_PATH_LENGTH) {
             throw new BadRequestException("The address is longer than " + MAX_PATH_LENGTH + " characters.");
         }
-        String decoded = decode(rawPath);
+        // Most paths are plain ASCII without escapes: check those without decoding or allocating.
+        String decoded = rawPath.indexOf('%') < 0 ? rawPath : decode(rawPath);
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\\') {
