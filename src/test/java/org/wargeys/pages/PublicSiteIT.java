@@ -214,6 +214,9 @@ abstract class PublicSiteIT {
         TestSite.RawResponse longPath = site.raw("/en/" + "a".repeat(5000));
         assertThat(longPath.status()).isEqualTo(400);
         assertThat(longPath.text()).doesNotContain("Exception").doesNotContain("at org.");
+        TestSite.RawResponse jettyLevel = site.raw("/en/%zz");
+        assertThat(jettyLevel.text()).contains("X-Content-Type-Options: nosniff").contains("Content-Security-Policy:")
+                .doesNotContain("Exception").doesNotContain("at org.");
         assertThat(site.raw("/assets/..%5c..%5cetc%5cpasswd").status()).isEqualTo(400);
     }
 
