@@ -32,6 +32,18 @@ public final class Wargeys implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The messages of an exception and its causes, for a one-line error that names the real problem. */
+    static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 600; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (out.indexOf(message) >= 0) continue;
+            if (out.length() > 0) out.append(": ");
+            out.append(message);
+        }
+        return out.toString();
+    }
+
     /** Options shared by every command that opens the site's database. */
     static final class SiteOptions {
         @Option(names = "--data", paramLabel = "DIR", description = "Data directory (SQLite file, media). Env: WARGEYS_DATA. Default: ./data")
@@ -97,8 +109,23 @@ public final class Wargeys implements Runnable {
                 System.err.println("wargeys: " + e.getMessage());
                 return 2;
             }
-            Wiring wiring = new Wiring(config, Clock.systemUTC());
-            int actualPort = wiring.start();
+            Wiring wiring;
+            int actualPort;
+            try {
+                wiring = new Wiring(config, Clock.systemUTC());
+            } catch (RuntimeException e) {
+                LOG.debug("Start-up failed", e);
+                System.err.println("wargeys: cannot start: " + causes(e));
+                return 1;
+            }
+            try {
+                actualPort = wiring.start();
+            } catch (RuntimeException e) {
+                wiring.close();
+                LOG.debug("Start-up failed", e);
+                System.err.println("wargeys: cannot listen on port " + config.port() + ": " + causes(e));
+                return 1;
+            }
             LOG.info("Wargeys is serving {} on port {} ({} database)", wiring.site().baseUrl(), actualPort,
                     wiring.database().dialect().name().toLowerCase(java.util.Locale.ROOT));
             CountDownLatch stopped = new CountDownLatch(1);
