@@ -40,16 +40,7 @@ final class ArticleRepository {
                         RETURNING id""")
                 .bind("group", groupId)
                 .bind("language", draft.language())
-                .bind("slug", slug)
-                .bind("headline", draft.headline())
-                .bind("place", draft.dateline().place())
-                .bind("outlet", draft.dateline().outlet())
-                .bind("standfirst", draft.standfirst())
-                .bind("format", draft.bodyFormat().code())
-                .bind("body", draft.body())
-                .bind("html", bodyHtml)
-                .bind("section", sectionId)
-                .bind("now", now.toEpochMilli())
+                .bindMap(content(draft, slug, bodyHtml, sectionId, now))
                 .mapTo(Long.class)
                 .one();
     }
@@ -64,17 +55,24 @@ final class ArticleRepository {
                         WHERE id = :id AND revision = :expected""")
                 .bind("id", id)
                 .bind("expected", expectedRevision)
-                .bind("slug", slug)
-                .bind("headline", draft.headline())
-                .bind("place", draft.dateline().place())
-                .bind("outlet", draft.dateline().outlet())
-                .bind("standfirst", draft.standfirst())
-                .bind("format", draft.bodyFormat().code())
-                .bind("body", draft.body())
-                .bind("html", bodyHtml)
-                .bind("section", sectionId)
-                .bind("now", now.toEpochMilli())
+                .bindMap(content(draft, slug, bodyHtml, sectionId, now))
                 .execute() == 1;
+    }
+
+    // The named values an insert and an update of an article's content share.
+    private static java.util.Map<String, Object> content(ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("slug", slug);
+        values.put("headline", draft.headline());
+        values.put("place", draft.dateline().place());
+        values.put("outlet", draft.dateline().outlet());
+        values.put("standfirst", draft.standfirst());
+        values.put("format", draft.bodyFormat().code());
+        values.put("body", draft.body());
+        values.put("html", bodyHtml);
+        values.put("section", sectionId);
+        values.put("now", now.toEpochMilli());
+        return values;
     }
 
     /** Changes the status; a status change alone is not an edit, so updated_at stays. */
@@ -113,18 +111,19 @@ final class ArticleRepository {
     }
 
     void replaceTags(Handle h, long articleId, List<Long> tagIds) {
-        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-        for (int i = 0; i < tagIds.size(); i++) {
-            h.createUpdate("INSERT INTO article_tags (article_id, tag_id, position) VALUES (:a, :t, :p)")
-                    .bind("a", articleId).bind("t", tagIds.get(i)).bind("p", i).execute();
-        }
+        replaceLinks(h, "article_tags", "tag_id", articleId, tagIds);
     }
 
     void replaceAuthors(Handle h, long articleId, List<Long> authorIds) {
-        h.createUpdate("DELETE FROM article_authors WHERE article_id = :id").bind("id", articleId).execute();
-        for (int i = 0; i < authorIds.size(); i++) {
-            h.createUpdate("INSERT INTO article_authors (article_id, author_id, position) VALUES (:a, :t, :p)")
-                    .bind("a", articleId).bind("t", authorIds.get(i)).bind("p", i).execute();
+        replaceLinks(h, "article_authors", "author_id", articleId, authorIds);
+    }
+
+    // Tags and bylines are ordered lists of links from the article; table names are constants, never input.
+    private static void replaceLinks(Handle h, String table, String column, long articleId, List<Long> ids) {
+        h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id").bind("id", articleId).execute();
+        for (int i = 0; i < ids.size(); i++) {
+            h.createUpdate("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
+                    .bind("a", articleId).bind("t", ids.get(i)).bind("p", i).execute();
         }
     }
 
