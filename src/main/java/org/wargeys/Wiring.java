@@ -74,7 +74,7 @@ public final class Wiring implements AutoCloseable {
                 new DemoContent(articles, site).loadIfEmpty();
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
-            this.server = new WebServer(config.host(), port, errors, assets, routes -> Routes.register(routes, this));
+            this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -3,7 +3,6 @@ package org.wargeys.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,11 +72,20 @@ public final class PageCache {
                 .build();
     }
 
+    /** The two ways a response leaves: through Javalin (on a miss) or straight from Jetty (on a hit). */
+    interface Exchange {
+        String requestHeader(String name);
+
+        void header(String name, String value);
+
+        void send(int status, String contentType, byte[] body);
+    }
+
     /** Wraps a public page handler: answers from memory when it can, else renders and keeps the page. */
     public Handler wrap(Handler handler) {
         return ctx -> {
             String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            Entry entry = enabled ? pages.getIfPresent(url) : null;
+            Entry entry = hit(url);
             if (entry != null) {
                 ctx.header("X-Cache", "HIT");
             } else {
@@ -89,8 +97,30 @@ public final class PageCache {
                 if (enabled) store(url, entry, before);
                 ctx.header("X-Cache", "MISS");
             }
-            write(ctx, entry);
+            write(new Exchange() {
+                @Override
+                public String requestHeader(String name) {
+                    return ctx.header(name);
+                }
+
+                @Override
+                public void header(String name, String value) {
+                    ctx.header(name, value);
+                }
+
+                @Override
+                public void send(int status, String contentType, byte[] body) {
+                    ctx.status(status);
+                    if (contentType != null) ctx.contentType(contentType);
+                    ctx.result(body);
+                }
+            }, entry);
         };
+    }
+
+    /** The stored page for a raw path and query, or null. */
+    Entry hit(String url) {
+        return enabled ? pages.getIfPresent(url) : null;
     }
 
     /** Drops every page that carries one of the keys; returns how many were dropped. */
@@ -150,38 +180,33 @@ public final class PageCache {
         return new Entry(page.body(), gzip, brotli, page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
     }
 
-    private static void write(Context ctx, Entry entry) {
-        String acceptEncoding = ctx.header("Accept-Encoding");
+    static void write(Exchange exchange, Entry entry) {
+        String acceptEncoding = exchange.requestHeader("Accept-Encoding");
         boolean brotli = entry.brotli() != null && accepts(acceptEncoding, "br");
         boolean gzip = !brotli && accepts(acceptEncoding, "gzip");
-        String etag = "\"" + entry.etag() + (brotli ? "-br" : gzip ? "-gz" : "") + "\"";
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", entry.lastModifiedHeader());
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        ctx.header("Vary", "Accept-Encoding");
+        exchange.header("ETag", "\"" + entry.etag() + (brotli ? "-br" : gzip ? "-gz" : "") + "\"");
+        exchange.header("Last-Modified", entry.lastModifiedHeader());
+        exchange.header("Cache-Control", CACHE_CONTROL);
+        exchange.header("Vary", "Accept-Encoding");
         if (!entry.keys().isEmpty()) {
-            ctx.header("Surrogate-Key", entry.surrogateKeys());
-            ctx.header("Cache-Tag", entry.cacheTags());
+            exchange.header("Surrogate-Key", entry.surrogateKeys());
+            exchange.header("Cache-Tag", entry.cacheTags());
         }
-        if (notModified(ctx, entry)) {
-            ctx.status(304);
-            ctx.result(new byte[0]);
-            return;
-        }
-        ctx.contentType(entry.contentType());
-        if (brotli) {
-            ctx.header("Content-Encoding", "br");
-            ctx.result(entry.brotli());
+        if (notModified(exchange, entry)) {
+            exchange.send(304, null, new byte[0]);
+        } else if (brotli) {
+            exchange.header("Content-Encoding", "br");
+            exchange.send(200, entry.contentType(), entry.brotli());
         } else if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
-            ctx.result(entry.gzip());
+            exchange.header("Content-Encoding", "gzip");
+            exchange.send(200, entry.contentType(), entry.gzip());
         } else {
-            ctx.result(entry.identity());
+            exchange.send(200, entry.contentType(), entry.identity());
         }
     }
 
-    private static boolean notModified(Context ctx, Entry entry) {
-        String ifNoneMatch = ctx.header("If-None-Match");
+    private static boolean notModified(Exchange exchange, Entry entry) {
+        String ifNoneMatch = exchange.requestHeader("If-None-Match");
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
@@ -190,7 +215,7 @@ public final class PageCache {
             }
             return false;
         }
-        String ifModifiedSince = ctx.header("If-Modified-Since");
+        String ifModifiedSince = exchange.requestHeader("If-Modified-Since");
         if (ifModifiedSince != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -20,7 +20,8 @@ public final class WebServer implements AutoCloseable {
     private final String host;
     private final int port;
 
-    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, Consumer<RoutesConfig> routes) {
+    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, PageCache cache,
+            Consumer<RoutesConfig> routes) {
         this.host = host;
         this.port = port;
         this.app = Javalin.create(config -> {
@@ -32,7 +33,11 @@ public final class WebServer implements AutoCloseable {
             // "/en" and "/en/" are different addresses: one is redirected to the other.
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = 2_000_000;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new PlainErrorHandler());
+                // Javalin attaches its servlet handler inside the innermost wrapper it finds here.
+                server.setHandler(new CacheHitHandler(cache));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);

@@ -1,0 +1,61 @@
+package org.wargeys.web;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Serves page-cache hits straight from Jetty, before the servlet and routing layers: a cached page
+ * costs a map lookup and a buffer write, as a static file does. Misses, and everything else, go on
+ * to Javalin, which renders and stores the page. Only paths that Javalin once answered with a 200
+ * (after the request guard) can be in the cache, so a hit needs no further checks.
+ */
+final class CacheHitHandler extends Handler.Wrapper {
+
+    private final PageCache cache;
+
+    CacheHitHandler(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            HttpURI uri = request.getHttpURI();
+            String query = uri.getQuery();
+            PageCache.Entry entry = cache.hit(query == null ? uri.getPath() : uri.getPath() + "?" + query);
+            if (entry != null) {
+                boolean head = method.equals("HEAD");
+                var headers = response.getHeaders();
+                SecurityHeaders.ALL.forEach(headers::put);
+                headers.put("X-Cache", "HIT");
+                PageCache.write(new PageCache.Exchange() {
+                    @Override
+                    public String requestHeader(String name) {
+                        return request.getHeaders().get(name);
+                    }
+
+                    @Override
+                    public void header(String name, String value) {
+                        headers.put(name, value);
+                    }
+
+                    @Override
+                    public void send(int status, String contentType, byte[] body) {
+                        response.setStatus(status);
+                        if (contentType != null) headers.put(HttpHeader.CONTENT_TYPE, contentType);
+                        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+                        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+                    }
+                }, entry);
+                return true;
+            }
+        }
+        return super.handle(request, response, callback);
+    }
+}
