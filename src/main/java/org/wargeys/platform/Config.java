@@ -2,11 +2,14 @@ package org.wargeys.platform;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the operator can set, resolved from flags, environment and the config file.
  *
  * @param dbUrl a PostgreSQL JDBC URL, or null for the embedded SQLite database under {@code dataDir}
+ * @param settings the features' own settings by key (such as {@code sharing.networks}); each feature reads
+ *     and validates its keys
  */
 public record Config(
         int port,
@@ -20,13 +23,21 @@ public record Config(
         String siteName,
         String outlet,
         String timezone,
-        List<String> languages) {
+        List<String> languages,
+        Map<String, String> settings) {
+
+    public Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword, String baseUrl,
+            boolean loadDemo, String siteName, String outlet, String timezone, List<String> languages) {
+        this(port, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, loadDemo, siteName, outlet, timezone, languages,
+                Map.of());
+    }
 
     public Config {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port);
         }
         languages = List.copyOf(languages);
+        settings = Map.copyOf(settings);
     }
 
     public boolean embeddedDatabase() {

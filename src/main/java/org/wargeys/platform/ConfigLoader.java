@@ -32,6 +32,11 @@ public final class ConfigLoader {
     public static final String TIMEZONE = "site.timezone";
     public static final String LANGUAGES = "site.languages";
 
+    /** The features' settings: passed through to {@link Config#settings()} for the feature to validate. */
+    public static final List<String> FEATURE_KEYS = List.of(
+            "sharing.networks", "sharing.x_handle", "sharing.utm", "sharing.utm.medium", "sharing.utm.campaign",
+            "sharing.social_proof_threshold", "sharing.beacon_limit_per_minute");
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(PORT, "8080"),
             Map.entry(HOST, "0.0.0.0"),
@@ -75,7 +80,16 @@ public final class ConfigLoader {
                 merged.get(SITE_NAME),
                 merged.get(OUTLET),
                 merged.get(TIMEZONE),
-                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                featureSettings(merged));
+    }
+
+    private static Map<String, String> featureSettings(Map<String, String> merged) {
+        Map<String, String> settings = new HashMap<>();
+        for (String key : FEATURE_KEYS) {
+            if (merged.get(key) != null) settings.put(key, merged.get(key));
+        }
+        return settings;
     }
 
     public static String envName(String key) {
@@ -83,7 +97,10 @@ public final class ConfigLoader {
     }
 
     private static List<String> allKeys() {
-        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES);
+        List<String> keys = new java.util.ArrayList<>(
+                List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES));
+        keys.addAll(FEATURE_KEYS);
+        return keys;
     }
 
     private static int parsePort(String value) {
