@@ -36,4 +36,20 @@ class ShareSettingsTest {
         assertThatThrownBy(() -> ShareSettings.from(Map.of("sharing.social_proof_threshold", "-1")))
                 .hasMessageContaining("sharing.social_proof_threshold");
     }
+
+    @Test
+    void settings_come_from_the_config_file_and_the_environment() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wargeys", ".properties");
+        try {
+            java.nio.file.Files.writeString(file, "sharing.networks=telegram,copy\nsharing.social_proof_threshold=50\n");
+            var config = new org.wargeys.platform.ConfigLoader(Map.of("WARGEYS_SHARING_X_HANDLE", "warsoor"))
+                    .load(Map.of(), file);
+            ShareSettings settings = ShareSettings.from(config.settings());
+            assertThat(settings.networks()).containsExactly(ShareNetwork.TELEGRAM, ShareNetwork.COPY);
+            assertThat(settings.socialProofThreshold()).isEqualTo(50);
+            assertThat(settings.xHandle()).isEqualTo("warsoor");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
