@@ -103,6 +103,26 @@ class SharingBrowserIT {
     }
 
     @Test
+    void copy_link_falls_back_when_the_browser_has_no_clipboard_api() {
+        String origin = "http://127.0.0.1:" + site.port();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setUserAgent(READER))) {
+            context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                    new BrowserContext.GrantPermissionsOptions().setOrigin(origin));
+            Page page = context.newPage();
+            page.addInitScript("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });");
+            page.navigate(origin + "/so/2020/12/iran-oo-ballan-qaaday");
+            assertThat(page.evaluate("typeof navigator.clipboard")).isEqualTo("undefined");
+            page.click("a[data-network=copy]");
+            page.waitForFunction("document.querySelector('.share-status').textContent === 'Xiriirka waa la koobiyeeyay'");
+
+            // Another tab of the same browser still has the Clipboard API, and finds the link there.
+            Page reader = context.newPage();
+            reader.navigate(origin + "/so/");
+            assertThat(reader.evaluate("navigator.clipboard.readText()")).isEqualTo(site.baseUrl() + "/so/2020/12/iran-oo-ballan-qaaday");
+        }
+    }
+
+    @Test
     void without_javascript_every_network_is_a_visible_plain_link() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = context.newPage();

@@ -222,6 +222,10 @@ abstract class SharingIT {
         assertThat(redrawn.getHeight()).isEqualTo(630);
         assertThat(second.body()).isNotEqualTo(first.body());
         assertThat(bytes(before).statusCode()).as("the outdated card").isEqualTo(404);
+
+        HttpResponse<byte[]> arabicCard = bytes(cardPath("/ar/2026/11/iran-tatawaad"));
+        assertThat(arabicCard.statusCode()).isEqualTo(200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(arabicCard.body())).getWidth()).isEqualTo(1200);
     }
 
     @Test
