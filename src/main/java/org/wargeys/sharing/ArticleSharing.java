@@ -87,9 +87,9 @@ public final class ArticleSharing {
         Article article = details.article();
         String url = url(article);
         String title = article.seoTitle() != null ? article.seoTitle() : article.headline();
-        String image = site.absolute(cards.path(article));
-        String imageAlt = article.headline() + " – " + site.name();
         String section = details.section().map(s -> s.name()).orElse(null);
+        String image = site.absolute(cards.path(article, section));
+        String imageAlt = article.headline() + " – " + site.name();
         List<String> tags = details.tags().stream().map(t -> t.name()).toList();
         List<String> alternates = versions.stream().filter(v -> v.id() != article.id())
                 .map(v -> ogLocale(v.language())).toList();

@@ -48,8 +48,8 @@ public final class ShareCards {
     }
 
     /** The site path of an article's card; changes whenever what the card shows changes. */
-    public String path(Article article) {
-        return PREFIX + article.id() + "-" + hash(article) + ".png";
+    public String path(Article article, String sectionName) {
+        return PREFIX + article.id() + "-" + hash(article, sectionName) + ".png";
     }
 
     public String logoPath() {
@@ -71,18 +71,18 @@ public final class ShareCards {
         if (!card.matches()) throw new NotFoundException("No share card " + name);
         Article article = published(Long.parseLong(card.group(1)))
                 .orElseThrow(() -> new NotFoundException("No published article for card " + name));
-        if (!hash(article).equals(card.group(2))) throw new NotFoundException("Outdated share card " + name);
+        String section = sectionName(article);
+        if (!hash(article, section).equals(card.group(2))) throw new NotFoundException("Outdated share card " + name);
         return readOrDraw(name, () -> {
-            deleteOldCards(article.id());
+            deleteOldCards(article.id(), name);
             Language language = site.language(article.language()).orElse(site.defaultLanguage());
             boolean rightToLeft = language.direction() == Direction.RTL || ShareCardRenderer.isRightToLeft(article.headline());
-            return renderer.card(article.headline(), sectionName(article), site.name(), language.locale(), rightToLeft);
+            return renderer.card(article.headline(), section, site.name(), language.locale(), rightToLeft);
         });
     }
 
-    private String hash(Article article) {
-        return digest(String.join("\n", article.headline(), String.valueOf(sectionName(article)), article.language(),
-                site.name(), DESIGN));
+    private String hash(Article article, String sectionName) {
+        return digest(String.join("\n", article.headline(), String.valueOf(sectionName), article.language(), site.name(), DESIGN));
     }
 
     private String sectionName(Article article) {
@@ -117,9 +117,11 @@ public final class ShareCards {
     }
 
     // A card whose headline was edited is never asked for again under its old address.
-    private void deleteOldCards(long articleId) {
+    private void deleteOldCards(long articleId, String current) {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, articleId + "-*.png")) {
-            for (Path file : old) Files.deleteIfExists(file);
+            for (Path file : old) {
+                if (!file.getFileName().toString().equals(current)) Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove old share cards from " + directory, e);
         }
