@@ -20,6 +20,10 @@ final class Routes {
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(w.articlePages()::show));
+
+        page(routes, "/share-cards/{file}", w.shareCardPages()::show);
+        routes.post("/api/v1/shares", w.shareApi()::beacon);
+        routes.get("/api/v1/articles/{id}/shares", w.shareApi()::totals);
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

@@ -18,6 +18,12 @@ import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
+import org.wargeys.sharing.ArticleSharing;
+import org.wargeys.sharing.ShareApi;
+import org.wargeys.sharing.ShareCardPages;
+import org.wargeys.sharing.ShareCards;
+import org.wargeys.sharing.ShareCounts;
+import org.wargeys.sharing.ShareSettings;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.ErrorPages;
 import org.wargeys.web.HealthCheck;
@@ -45,6 +51,8 @@ public final class Wiring implements AutoCloseable {
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
+    private final ShareApi shareApi;
+    private final ShareCardPages shareCardPages;
     private final WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -68,7 +76,14 @@ public final class Wiring implements AutoCloseable {
             events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
+            ShareSettings shareSettings = ShareSettings.from(config.settings());
+            ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
+            ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
+            this.shareApi = new ShareApi(articles, shareCounts, shareSettings, clock);
+            this.shareCardPages = new ShareCardPages(shareCards);
+            ArticleSharing sharing = new ArticleSharing(site, articles, paths, shareSettings, shareCards, shareCounts,
+                    renderer, assets);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -116,6 +131,14 @@ public final class Wiring implements AutoCloseable {
 
     ArticlePages articlePages() {
         return articlePages;
+    }
+
+    ShareApi shareApi() {
+        return shareApi;
+    }
+
+    ShareCardPages shareCardPages() {
+        return shareCardPages;
     }
 
     @Override

@@ -25,7 +25,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.web..", "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..",
-                        "org.wargeys.demo..", "io.javalin..", "gg.jte..")
+                        "org.wargeys.demo..", "org.wargeys.sharing..", "io.javalin..", "gg.jte..")
                 .check(CLASSES);
     }
 
@@ -33,7 +33,8 @@ class ArchitectureTest {
     void web_knows_no_feature() {
         noClasses().that().resideInAPackage("org.wargeys.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..")
+                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..",
+                        "org.wargeys.sharing..")
                 .check(CLASSES);
     }
 
@@ -41,14 +42,22 @@ class ArchitectureTest {
     void article_knows_neither_translation_nor_pages_nor_the_web_server() {
         noClasses().that().resideInAPackage("org.wargeys.article..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..", "io.javalin..",
-                        "org.apache.lucene..")
+                        "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..", "org.wargeys.sharing..",
+                        "io.javalin..", "org.apache.lucene..")
                 .check(CLASSES);
     }
 
     @Test
     void translation_does_not_depend_on_pages() {
         noClasses().that().resideInAPackage("org.wargeys.translation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..",
+                        "org.wargeys.sharing..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharing_uses_article_and_translation_but_not_pages() {
+        noClasses().that().resideInAPackage("org.wargeys.sharing..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
                 .check(CLASSES);
     }

@@ -2,6 +2,7 @@ package org.wargeys.pages;
 
 import java.time.Instant;
 import java.util.List;
+import org.wargeys.sharing.ShareBar;
 import org.wargeys.web.Layout;
 
 /**
@@ -10,6 +11,7 @@ import org.wargeys.web.Layout;
  * @param bodyHtml the sanitized body with the dateline set at the start of its first paragraph
  * @param updatedAt null unless the article changed after it was published
  * @param translations the other published translations, named in the page's language
+ * @param shareBar the share controls
  */
 public record ArticlePage(
         Layout layout,
@@ -23,7 +25,8 @@ public record ArticlePage(
         String updatedText,
         String bodyHtml,
         List<String> tags,
-        List<TranslationLink> translations) {
+        List<TranslationLink> translations,
+        ShareBar shareBar) {
 
     public ArticlePage {
         authors = List.copyOf(authors);

@@ -12,6 +12,7 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
+import org.wargeys.sharing.ArticleSharing;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.CacheablePage;
 import org.wargeys.web.Html;
@@ -28,15 +29,17 @@ public final class ArticlePages {
     private final ArticlePaths paths;
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
+    private final ArticleSharing sharing;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer) {
+            LayoutFactory layouts, PageRenderer renderer, ArticleSharing sharing) {
         this.site = site;
         this.articles = articles;
         this.translations = translations;
         this.paths = paths;
         this.layouts = layouts;
         this.renderer = renderer;
+        this.sharing = sharing;
     }
 
     public void show(Context ctx) {
@@ -69,7 +72,8 @@ public final class ArticlePages {
                 .toList();
         String description = article.seoDescription() != null ? article.seoDescription() : Summaries.of(article);
         String title = (article.seoTitle() != null ? article.seoTitle() : article.headline()) + " – " + site.name();
-        var layout = layouts.page(language, title, description, paths.path(article), versionPaths, null);
+        var layout = layouts.page(language, title, description, paths.path(article), versionPaths,
+                sharing.preview(details, versions, description));
         boolean updated = article.wasUpdatedAfterPublishing();
         return new ArticlePage(
                 layout,
@@ -81,9 +85,10 @@ public final class ArticlePages {
                 msg.date(article.publishedAt()),
                 updated ? article.updatedAt() : null,
                 updated ? msg.dateTime(article.updatedAt()) : null,
-                withDateline(article.bodyHtml(), article.dateline().printed()),
+                withDateline(sharing.withShareableQuotes(article, article.bodyHtml(), msg), article.dateline().printed()),
                 details.tags().stream().map(t -> t.name()).toList(),
-                links);
+                links,
+                sharing.bar(article, msg));
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

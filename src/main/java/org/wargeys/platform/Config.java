@@ -2,6 +2,7 @@ package org.wargeys.platform;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the operator can set, resolved from flags, environment and the config file.
@@ -9,6 +10,8 @@ import java.util.List;
  * @param dbUrl a PostgreSQL JDBC URL, or null for the embedded SQLite database under {@code dataDir}
  * @param cacheBytes the page cache's budget in bytes; 0 turns it off
  * @param purgeUrl where to POST purged surrogate keys for a CDN, or null
+ * @param settings the features' own settings by key (such as {@code sharing.networks}); each feature reads
+ *     and validates its keys
  */
 public record Config(
         int port,
@@ -24,7 +27,15 @@ public record Config(
         String timezone,
         List<String> languages,
         long cacheBytes,
-        String purgeUrl) {
+        String purgeUrl,
+        Map<String, String> settings) {
+
+    /** A config with the default page cache, no purge hook and no feature settings. */
+    public Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword, String baseUrl,
+            boolean loadDemo, String siteName, String outlet, String timezone, List<String> languages) {
+        this(port, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, loadDemo, siteName, outlet, timezone, languages,
+                64L * 1024 * 1024, null, Map.of());
+    }
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -34,6 +45,7 @@ public record Config(
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("The page cache size cannot be negative");
         }
+        settings = Map.copyOf(settings);
     }
 
     public boolean embeddedDatabase() {

@@ -34,6 +34,11 @@ public final class ConfigLoader {
     public static final String CACHE_MEGABYTES = "cache.megabytes";
     public static final String PURGE_URL = "cache.purge-url";
 
+    /** The features' settings: passed through to {@link Config#settings()} for the feature to validate. */
+    public static final List<String> FEATURE_KEYS = List.of(
+            "sharing.networks", "sharing.x_handle", "sharing.utm", "sharing.utm.medium", "sharing.utm.campaign",
+            "sharing.social_proof_threshold", "sharing.beacon_limit_per_minute");
+
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(PORT, "8080"),
             Map.entry(HOST, "0.0.0.0"),
@@ -80,7 +85,16 @@ public final class ConfigLoader {
                 merged.get(TIMEZONE),
                 Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 parseMegabytes(merged.get(CACHE_MEGABYTES)) * 1024 * 1024,
-                blankToNull(merged.get(PURGE_URL)));
+                blankToNull(merged.get(PURGE_URL)),
+                featureSettings(merged));
+    }
+
+    private static Map<String, String> featureSettings(Map<String, String> merged) {
+        Map<String, String> settings = new HashMap<>();
+        for (String key : FEATURE_KEYS) {
+            if (merged.get(key) != null) settings.put(key, merged.get(key));
+        }
+        return settings;
     }
 
     public static String envName(String key) {
@@ -88,8 +102,11 @@ public final class ConfigLoader {
     }
 
     private static List<String> allKeys() {
-        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
-                CACHE_MEGABYTES, PURGE_URL);
+        List<String> keys = new java.util.ArrayList<>(
+                List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
+                        CACHE_MEGABYTES, PURGE_URL));
+        keys.addAll(FEATURE_KEYS);
+        return keys;
     }
 
     private static int parsePort(String value) {

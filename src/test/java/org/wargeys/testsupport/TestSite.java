@@ -32,16 +32,18 @@ public final class TestSite implements AutoCloseable {
     private final Path dataDir;
     private final String dbUrl;
     private final boolean demo;
+    private final Map<String, String> settings;
     private final Wiring wiring;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestSite(Path dataDir, String dbUrl, boolean demo) {
+    private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
+        this.settings = settings;
         Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl == null ? null : "app", null, null, demo,
-                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null);
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null, settings);
         this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
         this.port = wiring.start();
     }
@@ -52,8 +54,13 @@ public final class TestSite implements AutoCloseable {
     }
 
     public static TestSite start(DatabaseKind kind, boolean demo) {
+        return start(kind, demo, Map.of());
+    }
+
+    /** A new site with feature settings, as keys of the config file ({@code sharing.x_handle}...). */
+    public static TestSite start(DatabaseKind kind, boolean demo, Map<String, String> settings) {
         try {
-            return new TestSite(Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo);
+            return new TestSite(Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +69,7 @@ public final class TestSite implements AutoCloseable {
     /** Stops this site and starts the program again on the same data, as a restart would. */
     public TestSite restart() {
         close();
-        return new TestSite(dataDir, dbUrl, demo);
+        return new TestSite(dataDir, dbUrl, demo, settings);
     }
 
     public Wiring wiring() {
