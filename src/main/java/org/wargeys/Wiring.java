@@ -4,6 +4,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import org.wargeys.account.AccountService;
+import org.wargeys.account.AuditLog;
+import org.wargeys.account.PasswordHasher;
+import org.wargeys.account.SessionService;
+import org.wargeys.article.ArticleCorrections;
+import org.wargeys.article.ArticleListing;
+import org.wargeys.article.ArticleOrigins;
+import org.wargeys.article.ArticleRevisions;
+import org.wargeys.article.ArticleSeo;
+import org.wargeys.article.ArticleWorkflow;
+import org.wargeys.article.Taxonomy;
+import org.wargeys.newsroom.ArticleEditor;
+import org.wargeys.newsroom.ArticleListEditor;
+import org.wargeys.newsroom.DeskFactory;
+import org.wargeys.newsroom.Newsroom;
+import org.wargeys.newsroom.RevisionEditor;
+import org.wargeys.newsroom.SignInEditor;
+import org.wargeys.newsroom.StaffGate;
+import org.wargeys.newsroom.UserEditor;
+import org.wargeys.newsroom.WorkflowEditor;
+import org.wargeys.translation.TranslationProgress;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
@@ -40,6 +65,20 @@ public final class Wiring implements AutoCloseable {
     private final HomePages homePages;
     private final ArticlePages articlePages;
     private final WebServer server;
+    private final AuditLog audit;
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final ArticleWorkflow workflow;
+    private final TranslationProgress translationProgress;
+    private final Newsroom newsroom;
+    private final SignInEditor signIn;
+    private final ArticleListEditor articleListEditor;
+    private final ArticleEditor articleEditor;
+    private final WorkflowEditor workflowEditor;
+    private final RevisionEditor revisionEditor;
+    private final UserEditor userEditor;
+    // Publishes scheduled articles when their time comes; one thread, stopped on close.
+    private final ScheduledExecutorService scheduler;
 
     public Wiring(Config config, Clock clock) {
         int port = config.port() == 0 ? freePort() : config.port();
@@ -60,20 +99,63 @@ public final class Wiring implements AutoCloseable {
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
 
+            BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
+            this.audit = new AuditLog(database.jdbi(), clock);
+            this.accounts = accounts(config, database, audit, clock);
+            this.sessions = new SessionService(database.jdbi(), clock);
+            this.workflow = new ArticleWorkflow(database.jdbi(), articles, clock);
+            ArticleOrigins origins = new ArticleOrigins(database.jdbi());
+            ArticleRevisions revisions = new ArticleRevisions(database.jdbi(), articles);
+            this.translationProgress = new TranslationProgress(database.jdbi(), articles, translations, origins, revisions);
+            DeskFactory desks = new DeskFactory(layouts, negotiation, assets);
+            StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
+            this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
+                    new ArticleCorrections(database.jdbi(), articles, clock), new Taxonomy(database.jdbi()), translationProgress,
+                    paths, bodies, articlePages::preview, audit, gate, desks, renderer);
+            this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
+            this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),
+                    translationProgress, desks, renderer);
+            this.articleEditor = new ArticleEditor(newsroom);
+            this.workflowEditor = new WorkflowEditor(newsroom, articleEditor);
+            this.revisionEditor = new RevisionEditor(newsroom, articleEditor);
+            this.userEditor = new UserEditor(newsroom, accounts);
+
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
             this.server = new WebServer(config.host(), port, errors, assets, routes -> Routes.register(routes, this));
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "wargeys-scheduler");
+                thread.setDaemon(true);
+                return thread;
+            });
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** Starts the web server; returns the port it listens on. */
+    /** The staff accounts, for the {@code user} commands (no web server needed). */
+    static AccountService accounts(Config config, Database database, AuditLog audit, Clock clock) {
+        return new AccountService(database.jdbi(), new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()), audit, clock);
+    }
+
+    /** Starts the web server and the scheduler; returns the port it listens on. */
     public int start() {
-        return server.start();
+        int actual = server.start();
+        // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
+        scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
+        return actual;
+    }
+
+    private void publishDue() {
+        try {
+            workflow.publishDue();
+        } catch (RuntimeException e) {
+            // Logged, not thrown: an exception would cancel every later run.
+            LoggerFactory.getLogger(Wiring.class).error("Publishing scheduled articles failed", e);
+        }
     }
 
     public Site site() {
@@ -104,12 +186,69 @@ public final class Wiring implements AutoCloseable {
         return articlePages;
     }
 
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public ArticleWorkflow workflow() {
+        return workflow;
+    }
+
+    public TranslationProgress translationProgress() {
+        return translationProgress;
+    }
+
+    Newsroom newsroom() {
+        return newsroom;
+    }
+
+    SignInEditor signIn() {
+        return signIn;
+    }
+
+    ArticleListEditor articleListEditor() {
+        return articleListEditor;
+    }
+
+    ArticleEditor articleEditor() {
+        return articleEditor;
+    }
+
+    WorkflowEditor workflowEditor() {
+        return workflowEditor;
+    }
+
+    RevisionEditor revisionEditor() {
+        return revisionEditor;
+    }
+
+    UserEditor userEditor() {
+        return userEditor;
+    }
+
     @Override
     public void close() {
         try {
-            server.close();
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         } finally {
-            database.close();
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

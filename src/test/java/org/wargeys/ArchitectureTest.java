@@ -25,7 +25,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.web..", "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..",
-                        "org.wargeys.demo..", "io.javalin..", "gg.jte..")
+                        "org.wargeys.demo..", "org.wargeys.account..", "org.wargeys.newsroom..", "io.javalin..", "gg.jte..")
                 .check(CLASSES);
     }
 
@@ -33,7 +33,24 @@ class ArchitectureTest {
     void web_knows_no_feature() {
         noClasses().that().resideInAPackage("org.wargeys.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..")
+                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..",
+                        "org.wargeys.account..", "org.wargeys.newsroom..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void accounts_know_no_content_and_no_web_server() {
+        noClasses().that().resideInAPackage("org.wargeys.account..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.wargeys.web..", "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..",
+                        "org.wargeys.newsroom..", "org.wargeys.demo..", "io.javalin..", "gg.jte..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_newsroom_does_not_depend_on_public_pages() {
+        noClasses().that().resideInAPackage("org.wargeys.newsroom..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
                 .check(CLASSES);
     }
 
@@ -42,14 +59,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.article..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..", "io.javalin..",
-                        "org.apache.lucene..")
+                        "org.apache.lucene..", "org.wargeys.account..", "org.wargeys.newsroom..")
                 .check(CLASSES);
     }
 
     @Test
     void translation_does_not_depend_on_pages() {
         noClasses().that().resideInAPackage("org.wargeys.translation..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..",
+                        "org.wargeys.account..", "org.wargeys.newsroom..")
                 .check(CLASSES);
     }
 

@@ -55,6 +55,12 @@ public final class ArticlePages {
         ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/article.jte", page(article, language)));
     }
 
+    /** An article that may be unsaved, rendered exactly as readers would get it (the newsroom's preview). */
+    public String preview(Article article) {
+        Language language = site.language(article.language()).orElse(site.defaultLanguage());
+        return renderer.render("pages/article.jte", page(article, language));
+    }
+
     ArticlePage page(Article article, Language language) {
         Messages msg = layouts.messages(language.code());
         var details = articles.details(article);

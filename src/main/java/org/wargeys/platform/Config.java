@@ -7,6 +7,9 @@ import java.util.List;
  * Everything the operator can set, resolved from flags, environment and the config file.
  *
  * @param dbUrl a PostgreSQL JDBC URL, or null for the embedded SQLite database under {@code dataDir}
+ * @param trustedProxies addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed
+ * @param passwordMemoryKib Argon2id memory cost in KiB (tests lower it; production keeps the default)
+ * @param passwordIterations Argon2id iterations
  */
 public record Config(
         int port,
@@ -20,13 +23,31 @@ public record Config(
         String siteName,
         String outlet,
         String timezone,
-        List<String> languages) {
+        List<String> languages,
+        List<String> trustedProxies,
+        int passwordMemoryKib,
+        int passwordIterations) {
+
+    /** OWASP's Argon2id recommendation: 19 MiB, two iterations, one lane. */
+    public static final int DEFAULT_PASSWORD_MEMORY_KIB = 19_456;
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 2;
+
+    /** A config with no trusted proxy and the default password hashing cost. */
+    public Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword, String baseUrl,
+            boolean loadDemo, String siteName, String outlet, String timezone, List<String> languages) {
+        this(port, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, loadDemo, siteName, outlet, timezone, languages,
+                List.of(), DEFAULT_PASSWORD_MEMORY_KIB, DEFAULT_PASSWORD_ITERATIONS);
+    }
 
     public Config {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port);
         }
         languages = List.copyOf(languages);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        if (passwordMemoryKib < 8 || passwordIterations < 1) {
+            throw new IllegalArgumentException("The password hashing cost must be at least 8 KiB and one iteration");
+        }
     }
 
     public boolean embeddedDatabase() {

@@ -31,6 +31,9 @@ public final class ConfigLoader {
     public static final String OUTLET = "site.outlet";
     public static final String TIMEZONE = "site.timezone";
     public static final String LANGUAGES = "site.languages";
+    public static final String TRUSTED_PROXIES = "trusted.proxies";
+    public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";
+    public static final String PASSWORD_ITERATIONS = "password.iterations";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(PORT, "8080"),
@@ -40,7 +43,10 @@ public final class ConfigLoader {
             Map.entry(SITE_NAME, "Warsoor"),
             Map.entry(OUTLET, "WARSOOR"),
             Map.entry(TIMEZONE, "Africa/Mogadishu"),
-            Map.entry(LANGUAGES, "en,so,ar"));
+            Map.entry(LANGUAGES, "en,so,ar"),
+            Map.entry(TRUSTED_PROXIES, ""),
+            Map.entry(PASSWORD_MEMORY_KIB, String.valueOf(Config.DEFAULT_PASSWORD_MEMORY_KIB)),
+            Map.entry(PASSWORD_ITERATIONS, String.valueOf(Config.DEFAULT_PASSWORD_ITERATIONS)));
 
     private final Map<String, String> environment;
 
@@ -75,7 +81,10 @@ public final class ConfigLoader {
                 merged.get(SITE_NAME),
                 merged.get(OUTLET),
                 merged.get(TIMEZONE),
-                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                list(merged.get(LANGUAGES)),
+                list(merged.get(TRUSTED_PROXIES)),
+                parseInt(PASSWORD_MEMORY_KIB, merged.get(PASSWORD_MEMORY_KIB)),
+                parseInt(PASSWORD_ITERATIONS, merged.get(PASSWORD_ITERATIONS)));
     }
 
     public static String envName(String key) {
@@ -83,7 +92,20 @@ public final class ConfigLoader {
     }
 
     private static List<String> allKeys() {
-        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES);
+        return List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
+                TRUSTED_PROXIES, PASSWORD_MEMORY_KIB, PASSWORD_ITERATIONS);
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The setting " + key + " must be a number, not '" + value + "'");
+        }
     }
 
     private static int parsePort(String value) {

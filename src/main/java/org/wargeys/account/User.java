@@ -1,0 +1,19 @@
+package org.wargeys.account;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A staff account. {@code languages} are the languages a translator may translate into (empty for
+ * other roles). Immutable.
+ */
+public record User(long id, String email, String displayName, Role role, Set<String> languages, Instant createdAt) {
+
+    public User {
+        languages = Set.copyOf(languages);
+    }
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+}
