@@ -97,7 +97,8 @@ public final class Wiring implements AutoCloseable {
             LanguageNegotiation negotiation = new LanguageNegotiation(site);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
+            ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, corrections);
 
             BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
             this.audit = new AuditLog(database.jdbi(), clock);
@@ -110,7 +111,7 @@ public final class Wiring implements AutoCloseable {
             DeskFactory desks = new DeskFactory(layouts, negotiation, assets);
             StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
             this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
-                    new ArticleCorrections(database.jdbi(), articles, clock), new Taxonomy(database.jdbi()), translationProgress,
+                    corrections, new Taxonomy(database.jdbi()), translationProgress,
                     paths, bodies, articlePages::preview, audit, gate, desks, renderer);
             this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
             this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),

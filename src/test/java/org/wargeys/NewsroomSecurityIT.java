@@ -111,6 +111,15 @@ abstract class NewsroomSecurityIT {
     }
 
     @Test
+    void forwarded_proto_https_from_a_trusted_proxy_makes_the_cookie_secure() {
+        try (TestSite proxied = TestSite.behindProxy(database(), List.of("127.0.0.1"))) {
+            HttpResponse<String> response = proxied.get("/admin/login", Map.of("X-Forwarded-Proto", "https"));
+            assertThat(StaffClient.setCookies(response)).isNotEmpty().allSatisfy(c -> assertThat(c).contains("; Secure"));
+            proxied.deleteData();
+        }
+    }
+
+    @Test
     void public_pages_never_set_a_cookie_even_for_signed_in_staff() {
         StaffClient.signIn(site, "editor@example.org", PASSWORD);
         for (String path : List.of("/", "/en/", "/so/", "/en/2020/12/iran-vows-soleimani-revenge", "/en/no-such-page", "/healthz")) {

@@ -10,6 +10,7 @@ import org.wargeys.web.Layout;
  * @param bodyHtml the sanitized body with the dateline set at the start of its first paragraph
  * @param updatedAt null unless the article changed after it was published
  * @param translations the other published translations, named in the page's language
+ * @param corrections the editors' correction notes, oldest first
  */
 public record ArticlePage(
         Layout layout,
@@ -23,13 +24,18 @@ public record ArticlePage(
         String updatedText,
         String bodyHtml,
         List<String> tags,
-        List<TranslationLink> translations) {
+        List<TranslationLink> translations,
+        List<CorrectionNote> corrections) {
 
     public ArticlePage {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         translations = List.copyOf(translations);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
+
+    /** A dated correction note, printed at the end of the article. */
+    public record CorrectionNote(Instant at, String dateText, String note) {}
 
     /** A link to a translation: its language code, the language's name in the page's language, its path. */
     public record TranslationLink(String language, String name, String path) {}

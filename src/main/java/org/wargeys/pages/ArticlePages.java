@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wargeys.article.Article;
+import org.wargeys.article.ArticleCorrections;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
@@ -26,9 +27,11 @@ public final class ArticlePages {
     private final ArticlePaths paths;
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
+    private final ArticleCorrections corrections;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer) {
+            LayoutFactory layouts, PageRenderer renderer, ArticleCorrections corrections) {
+        this.corrections = corrections;
         this.site = site;
         this.articles = articles;
         this.translations = translations;
@@ -87,7 +90,9 @@ public final class ArticlePages {
                 updated ? msg.dateTime(article.updatedAt()) : null,
                 withDateline(article.bodyHtml(), article.dateline().printed()),
                 details.tags().stream().map(t -> t.name()).toList(),
-                links);
+                links,
+                corrections.of(article.id()).stream()
+                        .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList());
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */
