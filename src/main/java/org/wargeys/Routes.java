@@ -29,6 +29,7 @@ final class Routes {
         }
 
         page(routes, "/healthz", w.healthCheck()::check);
+        page(routes, "/media/{file}", w.mediaFiles()::show);
 
         page(routes, "/", w.homePages()::root);
         page(routes, "/{lang}", w.homePages()::addSlash);
@@ -59,6 +60,8 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/corrections", workflow::correct),
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
+                new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
+                new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),

@@ -19,7 +19,10 @@ import org.wargeys.article.ArticleRevisions;
 import org.wargeys.article.ArticleSeo;
 import org.wargeys.article.ArticleWorkflow;
 import org.wargeys.article.Taxonomy;
+import org.wargeys.media.MediaFiles;
+import org.wargeys.media.MediaService;
 import org.wargeys.newsroom.ArticleEditor;
+import org.wargeys.newsroom.MediaEditor;
 import org.wargeys.newsroom.ArticleListEditor;
 import org.wargeys.newsroom.DeskFactory;
 import org.wargeys.newsroom.Newsroom;
@@ -66,6 +69,9 @@ public final class Wiring implements AutoCloseable {
     private final ArticlePages articlePages;
     private final WebServer server;
     private final AuditLog audit;
+    private final MediaService media;
+    private final MediaFiles mediaFiles;
+    private final MediaEditor mediaEditor;
     private final AccountService accounts;
     private final SessionService sessions;
     private final ArticleWorkflow workflow;
@@ -98,7 +104,8 @@ public final class Wiring implements AutoCloseable {
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, corrections);
+            this.media = new MediaService(database.jdbi(), config.dataDir(), clock);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, corrections, media);
 
             BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
             this.audit = new AuditLog(database.jdbi(), clock);
@@ -112,7 +119,7 @@ public final class Wiring implements AutoCloseable {
             StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
             this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
                     corrections, new Taxonomy(database.jdbi()), translationProgress,
-                    paths, bodies, articlePages::preview, audit, gate, desks, renderer);
+                    paths, bodies, articlePages::preview, audit, gate, desks, renderer, media);
             this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
             this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),
                     translationProgress, desks, renderer);
@@ -120,6 +127,8 @@ public final class Wiring implements AutoCloseable {
             this.workflowEditor = new WorkflowEditor(newsroom, articleEditor);
             this.revisionEditor = new RevisionEditor(newsroom, articleEditor);
             this.userEditor = new UserEditor(newsroom, accounts);
+            this.mediaFiles = new MediaFiles(media);
+            this.mediaEditor = new MediaEditor(newsroom);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -233,6 +242,18 @@ public final class Wiring implements AutoCloseable {
 
     UserEditor userEditor() {
         return userEditor;
+    }
+
+    public MediaService media() {
+        return media;
+    }
+
+    MediaFiles mediaFiles() {
+        return mediaFiles;
+    }
+
+    MediaEditor mediaEditor() {
+        return mediaEditor;
     }
 
     @Override

@@ -48,6 +48,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void media_knows_no_article_and_no_newsroom() {
+        noClasses().that().resideInAPackage("org.wargeys.media..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.newsroom..",
+                        "org.wargeys.account..", "org.wargeys.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_newsroom_does_not_depend_on_public_pages() {
         noClasses().that().resideInAPackage("org.wargeys.newsroom..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")

@@ -61,7 +61,10 @@ public final class ArticleEditor {
         ArticleForm form = ArticleForm.posted(ctx, language == null ? "" : language);
         try {
             ArticleSeo.check(form.seoTitle(), form.seoDescription());
+            Long image = form.featuredImageId();
+            if (image != null && n.media().find(image).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + image + ".");
             Article created = n.articles().createDraft(form.draft(), session.user().email());
+            n.media().feature(created.id(), image);
             n.origins().recordCreator(created.id(), session.user().id());
             n.seo().set(created.id(), form.seoTitle(), form.seoDescription());
             n.audit().record(session.user().email(), "article.create", "article:" + created.id(), created.headline(), n.gate().address(ctx));
@@ -75,7 +78,8 @@ public final class ArticleEditor {
         Article article = article(ctx);
         if (!mayEdit(ctx, article)) return;
         String notice = "saved".equals(ctx.queryParam("notice")) ? "newsroom.editor.saved" : null;
-        render(ctx, 200, article, ArticleForm.of(n.articles().details(article)), Map.of(), notice, false);
+        render(ctx, 200, article, ArticleForm.of(n.articles().details(article), n.media().featured(article.id()).map(i -> i.id()).orElse(null)),
+                Map.of(), notice, false);
     }
 
     public void save(Context ctx) {
@@ -144,8 +148,11 @@ public final class ArticleEditor {
     private Article store(Context ctx, Article article, ArticleForm form) {
         User user = StaffGate.session(ctx).user();
         ArticleSeo.check(form.seoTitle(), form.seoDescription());
+        Long image = form.featuredImageId();
+        if (image != null && n.media().find(image).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + image + ".");
         Article saved = n.articles().update(article.id(), form.revision(), form.draft(), user.email());
         n.seo().set(article.id(), form.seoTitle(), form.seoDescription());
+        n.media().feature(article.id(), image);
         String upToDate = ctx.formParam("up_to_date");
         if (upToDate != null && upToDate.matches("\\d{1,9}")) {
             n.progress().markUpToDate(article.id(), Integer.parseInt(upToDate));

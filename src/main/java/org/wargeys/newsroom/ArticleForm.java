@@ -14,19 +14,20 @@ import org.wargeys.article.Dateline;
  * posted form to an {@link ArticleDraft}. Tags and authors are comma-separated keys. Immutable.
  */
 public record ArticleForm(String language, String headline, String place, String outlet, String standfirst, String body,
-        String section, String tags, String authors, String slug, String seoTitle, String seoDescription, int revision) {
+        String section, String tags, String authors, String slug, String seoTitle, String seoDescription, int revision,
+        String featuredImage) {
 
     static ArticleForm empty(String language, String outlet) {
-        return new ArticleForm(language, "", "", outlet, "", "", "", "", "", "", "", "", 0);
+        return new ArticleForm(language, "", "", outlet, "", "", "", "", "", "", "", "", 0, "");
     }
 
-    static ArticleForm of(ArticleDetails details) {
+    static ArticleForm of(ArticleDetails details, Long featuredImage) {
         Article a = details.article();
         return new ArticleForm(a.language(), a.headline(), nz(a.dateline().place()), nz(a.dateline().outlet()), nz(a.standfirst()),
                 a.body(), details.section().map(s -> s.key()).orElse(""),
                 String.join(", ", details.tags().stream().map(t -> t.key()).toList()),
                 String.join(", ", details.authors().stream().map(t -> t.key()).toList()),
-                a.slug(), nz(a.seoTitle()), nz(a.seoDescription()), a.revision());
+                a.slug(), nz(a.seoTitle()), nz(a.seoDescription()), a.revision(), featuredImage == null ? "" : String.valueOf(featuredImage));
     }
 
     /** The posted form; {@code language} is taken from the stored article when editing. */
@@ -39,7 +40,16 @@ public record ArticleForm(String language, String headline, String place, String
         }
         return new ArticleForm(language, field(ctx, "headline"), field(ctx, "dateline_place"), field(ctx, "dateline_outlet"),
                 field(ctx, "standfirst"), field(ctx, "body"), field(ctx, "section"), field(ctx, "tags"), field(ctx, "authors"),
-                field(ctx, "slug"), field(ctx, "seo_title"), field(ctx, "seo_description"), revision);
+                field(ctx, "slug"), field(ctx, "seo_title"), field(ctx, "seo_description"), revision, field(ctx, "featured_image").strip());
+    }
+
+    /** The featured image's id, null for none. */
+    Long featuredImageId() {
+        if (featuredImage.isBlank()) return null;
+        if (!featuredImage.matches("\\d{1,18}")) {
+            throw org.wargeys.platform.ValidationException.of("featured_image", "An image is named by its number.");
+        }
+        return Long.parseLong(featuredImage);
     }
 
     ArticleDraft draft() {

@@ -11,6 +11,7 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.article.ArticleWorkflow;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.Taxonomy;
+import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
 import org.wargeys.translation.TranslationProgress;
 import org.wargeys.web.PageRenderer;
@@ -22,4 +23,4 @@ import org.wargeys.web.PageRenderer;
 public record Newsroom(Site site, Clock clock, ArticleService articles, ArticleOrigins origins, ArticleSeo seo,
         ArticleWorkflow workflow, ArticleRevisions revisions, ArticleCorrections corrections, Taxonomy taxonomy,
         TranslationProgress progress, ArticlePaths paths, BodyRenderer bodies, ArticlePreview preview, AuditLog audit,
-        StaffGate gate, DeskFactory desks, PageRenderer renderer) {}
+        StaffGate gate, DeskFactory desks, PageRenderer renderer, MediaService media) {}

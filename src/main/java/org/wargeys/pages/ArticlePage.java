@@ -11,6 +11,7 @@ import org.wargeys.web.Layout;
  * @param updatedAt null unless the article changed after it was published
  * @param translations the other published translations, named in the page's language
  * @param corrections the editors' correction notes, oldest first
+ * @param figure the featured image, or null
  */
 public record ArticlePage(
         Layout layout,
@@ -25,7 +26,8 @@ public record ArticlePage(
         String bodyHtml,
         List<String> tags,
         List<TranslationLink> translations,
-        List<CorrectionNote> corrections) {
+        List<CorrectionNote> corrections,
+        Figure figure) {
 
     public ArticlePage {
         authors = List.copyOf(authors);
@@ -33,6 +35,9 @@ public record ArticlePage(
         translations = List.copyOf(translations);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
+
+    /** The featured image: renditions, alt text and caption in the page's language, credit. */
+    public record Figure(String src, String srcset, int width, int height, String alt, String caption, String credit) {}
 
     /** A dated correction note, printed at the end of the article. */
     public record CorrectionNote(Instant at, String dateText, String note) {}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleCorrections;
+import org.wargeys.media.MediaService;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
@@ -28,10 +29,13 @@ public final class ArticlePages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
     private final ArticleCorrections corrections;
+    private final MediaService media;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer, ArticleCorrections corrections) {
+            LayoutFactory layouts, PageRenderer renderer, ArticleCorrections corrections,
+            MediaService media) {
         this.corrections = corrections;
+        this.media = media;
         this.site = site;
         this.articles = articles;
         this.translations = translations;
@@ -92,7 +96,9 @@ public final class ArticlePages {
                 details.tags().stream().map(t -> t.name()).toList(),
                 links,
                 corrections.of(article.id()).stream()
-                        .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList());
+                        .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList(),
+                media.featured(article.id()).map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
+                        i.renditionHeight(), i.text(language.code()).alt(), i.text(language.code()).caption(), i.credit())).orElse(null));
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

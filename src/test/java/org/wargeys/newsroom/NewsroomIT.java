@@ -314,6 +314,54 @@ abstract class NewsroomIT {
     }
 
     @Test
+    void an_uploaded_image_is_served_safely_and_featured_with_srcset_alt_and_credit() throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpeg", jpeg);
+        HttpResponse<String> uploaded = editor.postFile("/admin/media", Map.of("credit", "Photo: Warsoor", "alt_en", "Fishing boats at Berbera",
+                "alt_so", "Doonyaha kalluumaysiga ee Berbera", "caption_so", "Berbera"), "boats.jpg", "image/jpeg", jpeg.toByteArray());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+        long image = Long.parseLong(uploaded.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+
+        HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + site.port() + "/media/" + image + "-640.jpg")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(file.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(file.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(site.get("/media/" + image + "-641.jpg").statusCode()).isEqualTo(404);
+        assertThat(site.get("/media/..%2Fwargeys.db").statusCode()).isEqualTo(400);
+
+        long id = write("Fishing season opens", "Boats left at dawn.");
+        Map<String, String> fields = form(id);
+        fields.put("featured_image", String.valueOf(image));
+        assertThat(editor.post("/admin/articles/" + id, fields).statusCode()).isEqualTo(303);
+        assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish")).statusCode()).isEqualTo(303);
+        Document page = site.html(publicPath(id));
+        var img = page.selectFirst("figure.featured-image img");
+        assertThat(img.attr("alt")).isEqualTo("Fishing boats at Berbera");
+        assertThat(img.attr("srcset")).contains("/media/" + image + "-320.jpg 320w", "/media/" + image + "-1024.jpg 1024w");
+        assertThat(img.attr("src")).isEqualTo("/media/" + image + "-1200.jpg");
+        assertThat(page.select("figure.featured-image .credit").text()).isEqualTo("Photo: Warsoor");
+        assertThat(HtmlChecker.errors(site.get(publicPath(id)).body())).isEmpty();
+        assertThat(HtmlChecker.errors(editor.get("/admin/media").body())).isEmpty();
+    }
+
+    @Test
+    void an_upload_with_a_forged_type_is_refused() {
+        byte[] script = "<script>alert(document.cookie)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> forged = editor.postFile("/admin/media", Map.of("alt_en", "Looks like a photo"), "photo.jpg", "image/jpeg", script);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(forged.body()).select(".field-error").text()).contains("not a JPEG, PNG or WebP image");
+        assertThat(editor.postFile("/admin/media", Map.of("alt_en", "x"), "photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+                .statusCode()).isEqualTo(400);
+        assertThat(StaffClient.anonymous(site).postFile("/admin/media", Map.of(), "a.jpg", "image/jpeg", new byte[10]).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     void only_administrators_manage_users_and_every_action_is_in_the_audit_log() {
         site.wiring().accounts().create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, "test");
         StaffClient admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);

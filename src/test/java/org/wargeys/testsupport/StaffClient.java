@@ -90,6 +90,25 @@ public final class StaffClient {
         return site.send(request.build());
     }
 
+    /** Posts a multipart form with one file, and the session's CSRF token, as the upload form does. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, String contentType, byte[] bytes) {
+        String boundary = "----wargeys" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        if (csrf != null) withToken.putIfAbsent("csrf", csrf);
+        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
+        return site.send(request.build());
+    }
+
     public String csrf() {
         return csrf;
     }
