@@ -65,6 +65,8 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
+                new AdminRoute(HandlerType.GET, "/admin/password", w.passwordEditor()::show),
+                new AdminRoute(HandlerType.POST, "/admin/password", w.passwordEditor()::change),
                 new AdminRoute(HandlerType.POST, "/admin/logout", w.signIn()::signOut),
                 new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", w.signIn()::signOutEverywhere));
     }

@@ -73,8 +73,7 @@ final class UserCommand implements Runnable {
                 err.println("wargeys: " + e.getMessage());
                 return 2;
             }
-            String password;
-            boolean generated = !passwordStdin;
+            String password = null;
             if (passwordStdin) {
                 try {
                     password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
@@ -82,17 +81,19 @@ final class UserCommand implements Runnable {
                     err.println("wargeys: cannot read the password: " + e.getMessage());
                     return 2;
                 }
-            } else {
-                password = AccountService.oneTimePassword();
             }
             Set<String> assigned = Arrays.stream(languages).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
             try (Database database = Database.open(config)) {
                 Clock clock = Clock.systemUTC();
                 AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
-                var user = accounts.create(email, name, parsed, assigned, password, "terminal");
-                out.println("Created " + user.role().code() + " " + user.email() + ".");
-                if (generated) {
-                    out.println("One-time password (shown once; sign in at /admin/login and keep it safe): " + password);
+                if (passwordStdin) {
+                    var user = accounts.create(email, name, parsed, assigned, password, "terminal");
+                    out.println("Created " + user.role().code() + " " + user.email() + ".");
+                } else {
+                    var created = accounts.createWithOneTimePassword(email, name, parsed, assigned, "terminal");
+                    out.println("Created " + created.user().role().code() + " " + created.user().email() + ".");
+                    out.println("One-time password (shown once; it must be replaced at the first sign-in at /admin/login): "
+                            + created.password());
                 }
                 return 0;
             } catch (ValidationException e) {

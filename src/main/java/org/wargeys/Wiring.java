@@ -23,6 +23,7 @@ import org.wargeys.media.MediaFiles;
 import org.wargeys.media.MediaService;
 import org.wargeys.newsroom.ArticleEditor;
 import org.wargeys.newsroom.MediaEditor;
+import org.wargeys.newsroom.PasswordEditor;
 import org.wargeys.newsroom.ArticleListEditor;
 import org.wargeys.newsroom.DeskFactory;
 import org.wargeys.newsroom.Newsroom;
@@ -72,6 +73,7 @@ public final class Wiring implements AutoCloseable {
     private final MediaService media;
     private final MediaFiles mediaFiles;
     private final MediaEditor mediaEditor;
+    private final PasswordEditor passwordEditor;
     private final AccountService accounts;
     private final SessionService sessions;
     private final ArticleWorkflow workflow;
@@ -129,6 +131,7 @@ public final class Wiring implements AutoCloseable {
             this.userEditor = new UserEditor(newsroom, accounts);
             this.mediaFiles = new MediaFiles(media);
             this.mediaEditor = new MediaEditor(newsroom);
+            this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -254,6 +257,10 @@ public final class Wiring implements AutoCloseable {
 
     MediaEditor mediaEditor() {
         return mediaEditor;
+    }
+
+    PasswordEditor passwordEditor() {
+        return passwordEditor;
     }
 
     @Override

@@ -12,6 +12,8 @@ CREATE TABLE users (
     role TEXT NOT NULL CHECK (role IN ('administrator', 'editor', 'author', 'translator')),
     -- Comma-separated language codes a translator may translate into; empty for other roles.
     languages TEXT NOT NULL DEFAULT '',
+    -- 1 while the account has a one-time password: the newsroom asks for a new one before anything else.
+    must_change_password INTEGER NOT NULL DEFAULT 0,
     created_at BIGINT NOT NULL
 );
 

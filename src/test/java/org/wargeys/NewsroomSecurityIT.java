@@ -68,6 +68,27 @@ abstract class NewsroomSecurityIT {
     }
 
     @Test
+    void a_one_time_password_must_be_replaced_before_anything_else() {
+        var created = site.wiring().accounts().createWithOneTimePassword("new@example.org", "New", Role.EDITOR, Set.of(), "test");
+        StaffClient newcomer = StaffClient.anonymous(site);
+        HttpResponse<String> signedIn = newcomer.attemptSignIn("new@example.org", created.password());
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin/password");
+        newcomer.refreshCsrf();
+        assertThat(newcomer.get("/admin/articles").headers().firstValue("Location")).hasValue("/admin/password");
+        assertThat(newcomer.post("/admin/articles", Map.of("language", "en", "headline", "Too early", "body", "x")).statusCode())
+                .isEqualTo(403);
+        assertThat(newcomer.post("/admin/password", Map.of("current", "wrong one-time", "password", PASSWORD + " 2",
+                "repeat", PASSWORD + " 2")).statusCode()).isEqualTo(400);
+        HttpResponse<String> changed = newcomer.post("/admin/password", Map.of("current", created.password(),
+                "password", PASSWORD + " 2", "repeat", PASSWORD + " 2"));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(changed.headers().firstValue("Location")).hasValue("/admin/articles");
+        assertThat(newcomer.get("/admin/articles").statusCode()).isEqualTo(200);
+        assertThat(StaffClient.anonymous(site).attemptSignIn("new@example.org", created.password()).statusCode()).isEqualTo(401);
+        assertThat(StaffClient.signIn(site, "new@example.org", PASSWORD + " 2").csrf()).isNotBlank();
+    }
+
+    @Test
     void a_forged_or_stale_session_cookie_is_anonymous() {
         HttpResponse<String> response = site.get("/admin/articles", Map.of("Cookie", "wargeys_session=forged"));
         assertThat(response.statusCode()).isEqualTo(303);

@@ -28,7 +28,8 @@ class UserCommandTest {
                 "Chief@Example.org");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Created administrator chief@example.org").doesNotContain("correct horse battery");
-        assertThat(signIn("chief@example.org", "correct horse battery")).isInstanceOf(SignIn.Accepted.class);
+        SignIn signIn = signIn("chief@example.org", "correct horse battery");
+        assertThat(signIn.accepted().orElseThrow().mustChangePassword()).isFalse();
     }
 
     @Test
@@ -37,7 +38,10 @@ class UserCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         String password = run.out().replaceAll("(?s).*One-time password[^:]*: (\\S+).*", "$1");
         assertThat(password).hasSize(20);
-        assertThat(signIn("t@example.org", password)).isInstanceOf(SignIn.Accepted.class);
+        SignIn signIn = signIn("t@example.org", password);
+        assertThat(signIn).isInstanceOf(SignIn.Accepted.class);
+        assertThat(signIn.accepted().orElseThrow().mustChangePassword()).isTrue();
+        assertThat(signIn.accepted().orElseThrow().languages()).containsExactly("so");
     }
 
     @Test

@@ -66,11 +66,32 @@ public final class AccountService {
         return ok ? new SignIn.Accepted(user.get()) : new SignIn.Refused();
     }
 
-    public void changePassword(long userId, String password, String actor) {
-        checkPassword(password);
+    /**
+     * Creates an account with a random one-time password, to be replaced at first sign-in.
+     *
+     * @return the account and the password (shown once, stored only as a hash)
+     */
+    public OneTime createWithOneTimePassword(String email, String displayName, Role role, Set<String> languages, String actor) {
+        String password = Tokens.random().substring(0, 20);
+        User user = create(email, displayName, role, languages, password, actor);
+        users.setPasswordHash(user.id(), hasher.hash(password), true);
+        return new OneTime(users.find(user.id()).orElseThrow(), password);
+    }
+
+    /** A new account and its one-time password. */
+    public record OneTime(User user, String password) {}
+
+    /** A staff member replaces their password; the current one must be given. */
+    public void changeOwnPassword(long userId, String current, String replacement, String address) {
         User user = find(userId).orElseThrow(() -> ValidationException.of("user", "No such user."));
-        users.setPasswordHash(userId, hasher.hash(password));
-        audit.record(actor, "user.password", user.email(), null, null);
+        String hash = users.passwordHash(userId).orElseThrow();
+        if (current == null || current.length() > PasswordHasher.MAX_LENGTH || !hasher.matches(current, hash)) {
+            throw ValidationException.of("current", "The current password is wrong.");
+        }
+        checkPassword(replacement);
+        if (replacement.equals(current)) throw ValidationException.of("password", "Choose a password different from the current one.");
+        users.setPasswordHash(userId, hasher.hash(replacement), false);
+        audit.record(user.email(), "user.password", user.email(), null, address);
     }
 
     public Optional<User> find(long id) {
@@ -83,11 +104,6 @@ public final class AccountService {
 
     public List<User> all() {
         return users.all();
-    }
-
-    /** A new random one-time password for an account created from the terminal. */
-    public static String oneTimePassword() {
-        return Tokens.random().substring(0, 20);
     }
 
     private static void checkPassword(String password) {

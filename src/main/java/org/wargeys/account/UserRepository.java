@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Staff accounts in the database. Thread-safe. */
 final class UserRepository {
 
-    private static final String COLUMNS = "id, email, display_name, role, languages, created_at";
+    private static final String COLUMNS = "id, email, display_name, role, languages, created_at, must_change_password";
 
     private final Jdbi jdbi;
 
@@ -45,9 +45,9 @@ final class UserRepository {
                 .bind("id", id).mapTo(String.class).findOne());
     }
 
-    void setPasswordHash(long id, String hash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
-                .bind("id", id).bind("hash", hash).execute());
+    void setPasswordHash(long id, String hash, boolean oneTime) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash, must_change_password = :once WHERE id = :id")
+                .bind("id", id).bind("hash", hash).bind("once", oneTime ? 1 : 0).execute());
     }
 
     List<User> all() {
@@ -59,6 +59,6 @@ final class UserRepository {
         String languages = rs.getString("languages");
         return new User(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.of(rs.getString("role")),
                 Arrays.stream(languages.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet()),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("must_change_password") == 1);
     }
 }

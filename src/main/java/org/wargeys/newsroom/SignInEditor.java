@@ -54,16 +54,21 @@ public final class SignInEditor {
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email");
         SignIn result = accounts.signIn(email, ctx.formParam("password"), gate.address(ctx));
         if (result instanceof SignIn.Accepted accepted) {
-            SessionService.Started started = sessions.start(accepted.user());
             gate.clearCookie(ctx, StaffGate.SIGN_IN_COOKIE);
-            // A browser-session cookie: the server-side timeouts decide how long it is honoured.
-            gate.setCookie(ctx, StaffGate.SESSION_COOKIE, started.token(), -1);
-            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            restart(ctx, gate, sessions, accepted.user());
+            ctx.redirect(accepted.user().mustChangePassword() ? StaffGate.PASSWORD_PAGE : next, HttpStatus.SEE_OTHER);
         } else if (result instanceof SignIn.Throttled) {
             render(ctx, 429, next, email, "newsroom.sign_in.throttled");
         } else {
             render(ctx, 401, next, email, "newsroom.sign_in.refused");
         }
+    }
+
+    /** Starts a new session for the user and sets its cookie (a new token at every sign-in and password change). */
+    static void restart(Context ctx, StaffGate gate, SessionService sessions, org.wargeys.account.User user) {
+        SessionService.Started started = sessions.start(user);
+        // A browser-session cookie: the server-side timeouts decide how long it is honoured.
+        gate.setCookie(ctx, StaffGate.SESSION_COOKIE, started.token(), -1);
     }
 
     public void signOut(Context ctx) {

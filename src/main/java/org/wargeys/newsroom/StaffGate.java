@@ -23,6 +23,9 @@ public final class StaffGate {
     static final String CSRF_FIELD = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION = "wargeys.session";
+    static final String PASSWORD_PAGE = "/admin/password";
+    // What an account with a one-time password may reach before choosing its own.
+    private static final java.util.Set<String> PASSWORD_FREE = java.util.Set.of(PASSWORD_PAGE, "/admin/logout", "/admin/logout-everywhere");
 
     private final SessionService sessions;
     private final List<String> trustedProxies;
@@ -45,6 +48,10 @@ public final class StaffGate {
                 return;
             }
             ctx.attribute(SESSION, session.get());
+            if (session.get().user().mustChangePassword() && !PASSWORD_FREE.contains(ctx.path())) {
+                ctx.redirect(PASSWORD_PAGE, io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
             handler.handle(ctx);
         };
     }
@@ -65,6 +72,10 @@ public final class StaffGate {
                 return;
             }
             ctx.attribute(SESSION, session.get());
+            if (session.get().user().mustChangePassword() && !PASSWORD_FREE.contains(ctx.path())) {
+                refuse(ctx, 403, "newsroom.password.required");
+                return;
+            }
             handler.handle(ctx);
         };
     }

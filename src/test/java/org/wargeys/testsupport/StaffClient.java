@@ -87,7 +87,10 @@ public final class StaffClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
         if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
-        return site.send(request.build());
+        HttpResponse<String> response = site.send(request.build());
+        // A password change starts a new session, as a browser would follow.
+        cookie(response, "wargeys_session").filter(v -> !v.isEmpty()).ifPresent(v -> sessionCookie = v);
+        return response;
     }
 
     /** Posts a multipart form with one file, and the session's CSRF token, as the upload form does. */
@@ -119,7 +122,9 @@ public final class StaffClient {
 
     /** Reads the CSRF token from the newsroom's sign-out form. */
     public void refreshCsrf() {
-        HttpResponse<String> response = get("/admin/articles");
+        // The sign-out form is on every newsroom page, the password page included (which even an
+        // account with a one-time password may open).
+        HttpResponse<String> response = get("/admin/password");
         var input = Jsoup.parse(response.body()).selectFirst("form[action=/admin/logout] input[name=csrf]");
         csrf = input == null ? null : input.attr("value");
     }
