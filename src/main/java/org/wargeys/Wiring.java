@@ -24,6 +24,7 @@ import org.wargeys.media.MediaService;
 import org.wargeys.newsroom.ArticleEditor;
 import org.wargeys.newsroom.MediaEditor;
 import org.wargeys.newsroom.PasswordEditor;
+import org.wargeys.newsroom.TaxonomyEditor;
 import org.wargeys.newsroom.ArticleListEditor;
 import org.wargeys.newsroom.DeskFactory;
 import org.wargeys.newsroom.Newsroom;
@@ -74,6 +75,7 @@ public final class Wiring implements AutoCloseable {
     private final MediaFiles mediaFiles;
     private final MediaEditor mediaEditor;
     private final PasswordEditor passwordEditor;
+    private final TaxonomyEditor taxonomyEditor;
     private final AccountService accounts;
     private final SessionService sessions;
     private final ArticleWorkflow workflow;
@@ -132,6 +134,7 @@ public final class Wiring implements AutoCloseable {
             this.mediaFiles = new MediaFiles(media);
             this.mediaEditor = new MediaEditor(newsroom);
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
+            this.taxonomyEditor = new TaxonomyEditor(newsroom);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -261,6 +264,10 @@ public final class Wiring implements AutoCloseable {
 
     PasswordEditor passwordEditor() {
         return passwordEditor;
+    }
+
+    TaxonomyEditor taxonomyEditor() {
+        return taxonomyEditor;
     }
 
     @Override

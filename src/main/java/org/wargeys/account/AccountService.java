@@ -78,6 +78,12 @@ public final class AccountService {
         return new OneTime(users.find(user.id()).orElseThrow(), password);
     }
 
+    /** Makes the account choose a new password at its next sign-in (the password was set by someone else). */
+    public void requirePasswordChange(long userId) {
+        String hash = users.passwordHash(userId).orElseThrow(() -> ValidationException.of("user", "No such user."));
+        users.setPasswordHash(userId, hash, true);
+    }
+
     /** A new account and its one-time password. */
     public record OneTime(User user, String password) {}
 

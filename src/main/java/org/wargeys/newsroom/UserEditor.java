@@ -46,7 +46,10 @@ public final class UserEditor {
                 throw ValidationException.of("role", e.getMessage() + ".");
             }
             Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
-            accounts.create(ctx.formParam("email"), ctx.formParam("name"), role, languages, ctx.formParam("password"), admin.email());
+            var created = accounts.create(ctx.formParam("email"), ctx.formParam("name"), role, languages, ctx.formParam("password"),
+                    admin.email());
+            // The administrator chose this password, so it serves once: the new colleague picks their own.
+            accounts.requirePasswordChange(created.id());
             ctx.redirect("/admin/users?notice=created", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), null);

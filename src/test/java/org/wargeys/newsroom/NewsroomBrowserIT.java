@@ -89,6 +89,11 @@ class NewsroomBrowserIT {
             Frame preview = page.frame("preview");
             preview.waitForSelector("article.article h1");
             assertThat(preview.textContent("article.article h1")).isEqualTo("Wells run dry in Galmudug");
+            // Live preview: typing refreshes the frame on its own after a pause.
+            page.fill("#headline", "Wells run dry across Galmudug");
+            // (Selectors, not page JavaScript: the site's CSP forbids eval, as it should.)
+            page.frame("preview").waitForSelector("article.article h1:text-is('Wells run dry across Galmudug')");
+            page.fill("#headline", "Wells run dry in Galmudug");
             page.click("form[data-editor] button[type=submit]:not([data-preview])");
             page.waitForURL("**/admin/articles/*?notice=saved");
             String sourceEditor = page.url().replaceAll("\\?.*$", "");

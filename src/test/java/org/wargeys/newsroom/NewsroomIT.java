@@ -375,5 +375,23 @@ abstract class NewsroomIT {
         assertThat(users.select("td").eachText()).contains("new@example.org");
         String audit = users.select("#audit ~ table").text();
         assertThat(audit).contains("user.create", "login.succeeded", "admin@example.org", "new@example.org");
+        HttpResponse<String> first = StaffClient.anonymous(site).attemptSignIn("new@example.org", PASSWORD);
+        assertThat(first.headers().firstValue("Location")).as("a password an administrator chose serves once").hasValue("/admin/password");
+    }
+
+    @Test
+    void editors_name_sections_and_tags_in_each_language() {
+        HttpResponse<String> defined = editor.post("/admin/taxonomy", Map.of("kind", "section", "key", "health",
+                "name_en", "Health", "name_so", "Caafimaad", "name_ar", "صحة"));
+        assertThat(defined.statusCode()).isEqualTo(303);
+        Document list = editor.page("/admin/taxonomy");
+        assertThat(list.select("table[data-kind=section] tr[data-key=health] td").eachText())
+                .containsExactly("health", "Health", "Caafimaad", "صحة");
+        Document somaliEditor = Jsoup.parse(editor.get("/admin/articles/new", Map.of("Accept-Language", "so")).body());
+        assertThat(somaliEditor.select("#section option[value=health]").text()).isEqualTo("Caafimaad");
+        assertThat(editor.post("/admin/taxonomy", Map.of("kind", "planet", "key", "x", "name_en", "X")).statusCode()).isEqualTo(400);
+        assertThat(editor.post("/admin/taxonomy", Map.of("kind", "tag", "key", "Bad Key", "name_en", "X")).statusCode()).isEqualTo(400);
+        assertThat(translator.post("/admin/taxonomy", Map.of("kind", "tag", "key", "x", "name_en", "X")).statusCode()).isEqualTo(403);
+        assertThat(HtmlChecker.errors(editor.get("/admin/taxonomy").body())).isEmpty();
     }
 }
