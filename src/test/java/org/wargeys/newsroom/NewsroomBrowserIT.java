@@ -98,6 +98,16 @@ class NewsroomBrowserIT {
             page.waitForURL("**/admin/articles/*?notice=saved");
             String sourceEditor = page.url().replaceAll("\\?.*$", "");
 
+            // Autosave: the draft is saved in the background (the page's timers fast-forwarded, not waited for).
+            page.clock().install();
+            page.navigate(sourceEditor);
+            page.fill("#body", "Water points across the region have dried up.\n\nHerders are moving north with their camels.");
+            page.clock().runFor(16_000);
+            page.waitForSelector("[data-autosave-status]:text-matches('Draft saved automatically')");
+            long sourceId = Long.parseLong(sourceEditor.replaceAll("\\D+", " ").trim().replaceAll(".* ", ""));
+            assertThat(site.wiring().articles().find(sourceId).body()).endsWith("with their camels.");
+            assertThat(page.inputValue("input[name=revision]")).isEqualTo("2");
+
             // The script warns before leaving with unsaved changes.
             page.fill("#standfirst", "Herders move north as the rains fail again.");
             AtomicReference<String> dialog = new AtomicReference<>();
