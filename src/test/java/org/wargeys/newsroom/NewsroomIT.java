@@ -350,6 +350,22 @@ abstract class NewsroomIT {
     }
 
     @Test
+    void a_photo_of_several_megabytes_is_accepted_and_one_over_ten_megabytes_is_refused_clearly() throws Exception {
+        java.util.Random noise = new java.util.Random(4);
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(1100, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 1000; y++) for (int x = 0; x < 1100; x++) picture.setRGB(x, y, noise.nextInt());
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+        assertThat(png.size()).isGreaterThan(3_000_000);
+        assertThat(editor.postFile("/admin/media", Map.of("alt_en", "Noise"), "noise.png", "image/png", png.toByteArray()).statusCode())
+                .isEqualTo(303);
+        byte[] huge = java.util.Arrays.copyOf(png.toByteArray(), 11 * 1024 * 1024);
+        HttpResponse<String> refused = editor.postFile("/admin/media", Map.of("alt_en", "Huge"), "huge.png", "image/png", huge);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select(".field-error").text()).contains("larger than 10 MB");
+    }
+
+    @Test
     void an_upload_with_a_forged_type_is_refused() {
         byte[] script = "<script>alert(document.cookie)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HttpResponse<String> forged = editor.postFile("/admin/media", Map.of("alt_en", "Looks like a photo"), "photo.jpg", "image/jpeg", script);
