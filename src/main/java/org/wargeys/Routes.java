@@ -69,6 +69,7 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
                 new AdminRoute(HandlerType.GET, "/admin/password", w.passwordEditor()::show),
                 new AdminRoute(HandlerType.POST, "/admin/password", w.passwordEditor()::change),
+                new AdminRoute(HandlerType.POST, "/admin/language", w.signIn()::chooseLanguage),
                 new AdminRoute(HandlerType.POST, "/admin/logout", w.signIn()::signOut),
                 new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", w.signIn()::signOutEverywhere));
     }

@@ -11,8 +11,11 @@ import org.wargeys.web.StaticAssets;
  *
  * @param user null on the sign-in page
  * @param csrf null on the sign-in page (which carries its own token)
+ * @param languages the languages the newsroom can be used in
+ * @param path this page's path, where the language switcher comes back to
  */
-public record Desk(String title, Language language, Messages messages, StaticAssets assets, User user, String csrf) {
+public record Desk(String title, Language language, Messages messages, StaticAssets assets, User user, String csrf,
+        java.util.List<Language> languages, String path) {
 
     public String dir() {
         return language.direction().attribute();

@@ -9,10 +9,13 @@ import org.wargeys.web.Messages;
 import org.wargeys.web.StaticAssets;
 
 /**
- * Builds the {@link Desk} of a newsroom request. The newsroom speaks the staff member's browser
- * language (Accept-Language) among the site's languages. Thread-safe.
+ * Builds the {@link Desk} of a newsroom request. The newsroom speaks the language the staff member
+ * chose (a cookie under /admin), else their browser's (Accept-Language), among the site's languages.
+ * Thread-safe.
  */
 public final class DeskFactory {
+
+    static final String UI_COOKIE = "wargeys_ui";
 
     private final LayoutFactory layouts;
     private final LanguageNegotiation negotiation;
@@ -24,8 +27,18 @@ public final class DeskFactory {
         this.assets = assets;
     }
 
+    /** The language the staff member chose in the newsroom (a cookie under /admin), else their browser's. */
     Language language(Context ctx) {
+        String chosen = ctx.cookie(UI_COOKIE);
+        if (chosen != null) {
+            var language = layouts.site().language(chosen);
+            if (language.isPresent()) return language.get();
+        }
         return negotiation.preferred(ctx.header("Accept-Language"));
+    }
+
+    java.util.List<Language> languages() {
+        return layouts.site().languages();
     }
 
     Messages messages(Context ctx) {
@@ -37,6 +50,7 @@ public final class DeskFactory {
         Messages messages = layouts.messages(language.code());
         Session session = ctx.attribute("wargeys.session");
         return new Desk(messages.get(titleKey), language, messages, assets,
-                session == null ? null : session.user(), session == null ? null : session.csrfToken());
+                session == null ? null : session.user(), session == null ? null : session.csrfToken(), languages(),
+                "GET".equals(ctx.method().name()) ? ctx.path() : "/admin/articles");
     }
 }

@@ -36,6 +36,16 @@ public final class SignInEditor {
 
     public void show(Context ctx) {
         StaffGate.noStore(ctx);
+        String ui = ctx.queryParam("ui");
+        if (ui != null) {
+            // The sign-in page's language links: a preference, like Accept-Language, then the page again.
+            if (desks.languages().stream().anyMatch(l -> l.code().equals(ui))) {
+                gate.setCookie(ctx, DeskFactory.UI_COOKIE, ui, 365 * 24 * 3600);
+            }
+            ctx.redirect("/admin/login?next=" + java.net.URLEncoder.encode(safeNext(ctx.queryParam("next")),
+                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
         if (gate.resume(ctx).isPresent()) {
             ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
             return;
@@ -69,6 +79,15 @@ public final class SignInEditor {
         SessionService.Started started = sessions.start(user);
         // A browser-session cookie: the server-side timeouts decide how long it is honoured.
         gate.setCookie(ctx, StaffGate.SESSION_COOKIE, started.token(), -1);
+    }
+
+    /** Sets the newsroom's UI language and goes back to the page the switcher was on. */
+    public void chooseLanguage(Context ctx) {
+        String code = ctx.formParam("ui");
+        if (code != null && desks.languages().stream().anyMatch(l -> l.code().equals(code))) {
+            gate.setCookie(ctx, DeskFactory.UI_COOKIE, code, 365 * 24 * 3600);
+        }
+        ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
     public void signOut(Context ctx) {

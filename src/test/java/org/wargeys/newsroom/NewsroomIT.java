@@ -295,6 +295,25 @@ abstract class NewsroomIT {
     }
 
     @Test
+    void staff_choose_the_newsroom_language_whatever_their_browser_says() {
+        StaffClient somali = StaffClient.signIn(site, "translator@example.org", PASSWORD);
+        HttpResponse<String> chosen = somali.post("/admin/language", Map.of("ui", "so", "next", "/admin/articles"));
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        String cookie = StaffClient.setCookies(chosen).stream().filter(c -> c.startsWith("wargeys_ui=so")).findFirst().orElseThrow();
+        assertThat(cookie).contains("Path=/admin", "HttpOnly", "SameSite=Lax");
+        Document page = Jsoup.parse(somali.get("/admin/articles", Map.of("Cookie", "wargeys_session=" + somali.sessionCookie()
+                + "; wargeys_ui=so", "Accept-Language", "en")).body());
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("so");
+        assertThat(page.select("h1").text()).isEqualTo("Maqaallada");
+        assertThat(somali.postRaw("/admin/language", Map.of("ui", "so")).statusCode()).as("without the CSRF token").isEqualTo(403);
+        HttpResponse<String> signInLink = site.get("/admin/login?ui=ar");
+        assertThat(signInLink.statusCode()).isEqualTo(303);
+        assertThat(StaffClient.cookie(signInLink, "wargeys_ui")).hasValue("ar");
+        assertThat(Jsoup.parse(site.get("/admin/login", Map.of("Cookie", "wargeys_ui=ar")).body()).selectFirst("html").attr("dir"))
+                .isEqualTo("rtl");
+    }
+
+    @Test
     void bad_input_is_a_clear_4xx_never_a_500() {
         assertThat(editor.get("/admin/articles/999999").statusCode()).isEqualTo(404);
         assertThat(editor.get("/admin/articles/abc").statusCode()).isEqualTo(404);
