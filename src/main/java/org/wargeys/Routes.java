@@ -62,6 +62,7 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
                 new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
                 new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload),
+                new AdminRoute(HandlerType.POST, "/admin/media/{id}", w.mediaEditor()::describe),
                 new AdminRoute(HandlerType.GET, "/admin/taxonomy", w.taxonomyEditor()::list),
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy", w.taxonomyEditor()::define),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),

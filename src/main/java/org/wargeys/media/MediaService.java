@@ -106,6 +106,35 @@ public final class MediaService {
         });
     }
 
+    /**
+     * Replaces an image's credit and its alt text and caption in the given languages (a translator
+     * adds their language's). A language given with a blank alt text loses its text.
+     */
+    public Image describe(long id, String credit, Map<String, Image.Text> texts) {
+        Image image = find(id).orElseThrow(() -> new org.wargeys.platform.NotFoundException("No image " + id));
+        String cleanCredit = credit == null || credit.isBlank() ? null : limit("credit", credit);
+        Map<String, Image.Text> merged = new LinkedHashMap<>(image.texts());
+        texts.forEach((language, text) -> {
+            if (text.alt() == null || text.alt().isBlank()) {
+                merged.remove(language);
+            } else {
+                merged.put(language, new Image.Text(limit("alt", text.alt()),
+                        text.caption() == null || text.caption().isBlank() ? null : limit("caption", text.caption())));
+            }
+        });
+        if (merged.isEmpty()) throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE media SET credit = :credit WHERE id = :id").bind("credit", cleanCredit).bind("id", id).execute();
+            h.createUpdate("DELETE FROM media_texts WHERE media_id = :id").bind("id", id).execute();
+            for (var entry : merged.entrySet()) {
+                h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
+                        .bind("m", id).bind("l", entry.getKey()).bind("a", entry.getValue().alt()).bind("c", entry.getValue().caption())
+                        .execute();
+            }
+        });
+        return find(id).orElseThrow();
+    }
+
     /** Newest first. */
     public List<Image> recent(int limit) {
         List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM media ORDER BY id DESC LIMIT :limit")

@@ -56,6 +56,25 @@ public final class MediaEditor {
         }
     }
 
+    /** Credit, alt text and caption of an uploaded image; any staff member may add their language's text. */
+    public void describe(Context ctx) {
+        User user = StaffGate.session(ctx).user();
+        String id = ctx.pathParam("id");
+        if (!id.matches("\\d{1,18}")) throw new org.wargeys.platform.NotFoundException("No image " + id);
+        Map<String, Image.Text> texts = new LinkedHashMap<>();
+        for (Language l : n.site().languages()) {
+            String alt = ctx.formParam("alt_" + l.code());
+            if (alt != null) texts.put(l.code(), new Image.Text(alt, ctx.formParam("caption_" + l.code())));
+        }
+        try {
+            Image image = n.media().describe(Long.parseLong(id), ctx.formParam("credit"), texts);
+            n.audit().record(user.email(), "media.describe", "media:" + image.id(), null, n.gate().address(ctx));
+            ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        }
+    }
+
     private void render(Context ctx, int status, Map<String, String> errors, Long uploaded) {
         Desk desk = n.desks().desk(ctx, "newsroom.media.title");
         MediaPage page = new MediaPage(desk, n.media().recent(60), n.site().languages().stream().map(Language::code).toList(),

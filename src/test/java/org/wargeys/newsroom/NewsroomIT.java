@@ -366,6 +366,13 @@ abstract class NewsroomIT {
         assertThat(page.select("figure.featured-image .credit").text()).isEqualTo("Photo: Warsoor");
         assertThat(HtmlChecker.errors(site.get(publicPath(id)).body())).isEmpty();
         assertThat(HtmlChecker.errors(editor.get("/admin/media").body())).isEmpty();
+
+        assertThat(translator.post("/admin/media/" + image, Map.of("credit", "Photo: Warsoor", "alt_ar", "قوارب صيد في بربرة",
+                "caption_ar", "بربرة")).statusCode()).isEqualTo(303);
+        var described = site.wiring().media().find(image).orElseThrow();
+        assertThat(described.text("ar").alt()).isEqualTo("قوارب صيد في بربرة");
+        assertThat(described.text("en").alt()).as("other languages kept").isEqualTo("Fishing boats at Berbera");
+        assertThat(translator.post("/admin/media/" + image, Map.of("alt_en", "", "alt_so", "", "alt_ar", "")).statusCode()).isEqualTo(400);
     }
 
     @Test
