@@ -3,6 +3,9 @@ package org.wargeys;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import org.wargeys.web.PageCache;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import org.wargeys.newsroom.StaffGate;
 
 /**
  * Every URL of the site in one table (see docs/decisions/0003 for the scheme). Language first;
@@ -13,8 +16,22 @@ final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig routes, Wiring w) {
+        // First: Javalin takes the first matching route, and /{lang}/... would otherwise match /admin/...
+        // The newsroom. Sign-in is the only /admin route open to anonymous visitors.
+        routes.get("/admin/login", w.signIn()::show);
+        routes.post("/admin/login", w.signIn()::signIn);
+        StaffGate gate = w.newsroom().gate();
+        for (AdminRoute route : newsroom(w)) {
+            if (route.method() == HandlerType.GET) {
+                routes.get(route.path(), gate.page(route.handler()));
+            } else {
+                routes.post(route.path(), gate.action(route.handler()));
+            }
+        }
+
         PageCache cache = w.pageCache();
         page(routes, "/healthz", w.healthCheck()::check);
+        page(routes, "/media/{file}", w.mediaFiles()::show);
 
         page(routes, "/", w.homePages()::root);
         page(routes, "/{lang}", w.homePages()::addSlash);
@@ -24,6 +41,44 @@ final class Routes {
         page(routes, "/share-cards/{file}", w.shareCardPages()::show);
         routes.post("/api/v1/shares", w.shareApi()::beacon);
         routes.get("/api/v1/articles/{id}/shares", w.shareApi()::totals);
+    }
+
+    /** A newsroom URL; each is behind the {@link StaffGate} (a session, and the CSRF token on POST). */
+    record AdminRoute(HandlerType method, String path, Handler handler) {}
+
+    static List<AdminRoute> newsroom(Wiring w) {
+        var list = w.articleListEditor();
+        var editor = w.articleEditor();
+        var workflow = w.workflowEditor();
+        var revisions = w.revisionEditor();
+        var users = w.userEditor();
+        return List.of(
+                new AdminRoute(HandlerType.GET, "/admin", list::home),
+                new AdminRoute(HandlerType.GET, "/admin/articles", list::list),
+                new AdminRoute(HandlerType.GET, "/admin/articles/new", editor::newForm),
+                new AdminRoute(HandlerType.POST, "/admin/articles", editor::create),
+                new AdminRoute(HandlerType.POST, "/admin/preview", editor::preview),
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}", editor::show),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}", editor::save),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/autosave", editor::autosave),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/workflow", workflow::step),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/translations", workflow::translate),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/corrections", workflow::correct),
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
+                new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
+                new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload),
+                new AdminRoute(HandlerType.POST, "/admin/media/{id}", w.mediaEditor()::describe),
+                new AdminRoute(HandlerType.GET, "/admin/taxonomy", w.taxonomyEditor()::list),
+                new AdminRoute(HandlerType.POST, "/admin/taxonomy", w.taxonomyEditor()::define),
+                new AdminRoute(HandlerType.GET, "/admin/users", users::list),
+                new AdminRoute(HandlerType.POST, "/admin/users", users::create),
+                new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
+                new AdminRoute(HandlerType.GET, "/admin/password", w.passwordEditor()::show),
+                new AdminRoute(HandlerType.POST, "/admin/password", w.passwordEditor()::change),
+                new AdminRoute(HandlerType.POST, "/admin/language", w.signIn()::chooseLanguage),
+                new AdminRoute(HandlerType.POST, "/admin/logout", w.signIn()::signOut),
+                new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", w.signIn()::signOutEverywhere));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

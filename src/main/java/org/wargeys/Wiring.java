@@ -4,6 +4,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import org.wargeys.account.AccountService;
+import org.wargeys.account.AuditLog;
+import org.wargeys.account.PasswordHasher;
+import org.wargeys.account.SessionService;
+import org.wargeys.article.ArticleCorrections;
+import org.wargeys.article.ArticleListing;
+import org.wargeys.article.ArticleOrigins;
+import org.wargeys.article.ArticleRevisions;
+import org.wargeys.article.ArticleSeo;
+import org.wargeys.article.ArticleWorkflow;
+import org.wargeys.article.Taxonomy;
+import org.wargeys.media.MediaFiles;
+import org.wargeys.media.MediaService;
+import org.wargeys.newsroom.ArticleEditor;
+import org.wargeys.newsroom.MediaEditor;
+import org.wargeys.newsroom.PasswordEditor;
+import org.wargeys.newsroom.TaxonomyEditor;
+import org.wargeys.newsroom.ArticleListEditor;
+import org.wargeys.newsroom.DeskFactory;
+import org.wargeys.newsroom.Newsroom;
+import org.wargeys.newsroom.RevisionEditor;
+import org.wargeys.newsroom.SignInEditor;
+import org.wargeys.newsroom.StaffGate;
+import org.wargeys.newsroom.UserEditor;
+import org.wargeys.newsroom.WorkflowEditor;
+import org.wargeys.translation.TranslationProgress;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleUnpublished;
@@ -54,6 +84,25 @@ public final class Wiring implements AutoCloseable {
     private final ShareApi shareApi;
     private final ShareCardPages shareCardPages;
     private final WebServer server;
+    private final AuditLog audit;
+    private final MediaService media;
+    private final MediaFiles mediaFiles;
+    private final MediaEditor mediaEditor;
+    private final PasswordEditor passwordEditor;
+    private final TaxonomyEditor taxonomyEditor;
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final ArticleWorkflow workflow;
+    private final TranslationProgress translationProgress;
+    private final Newsroom newsroom;
+    private final SignInEditor signIn;
+    private final ArticleListEditor articleListEditor;
+    private final ArticleEditor articleEditor;
+    private final WorkflowEditor workflowEditor;
+    private final RevisionEditor revisionEditor;
+    private final UserEditor userEditor;
+    // Publishes scheduled articles when their time comes; one thread, stopped on close.
+    private final ScheduledExecutorService scheduler;
 
     public Wiring(Config config, Clock clock) {
         int port = config.port() == 0 ? freePort() : config.port();
@@ -61,7 +110,8 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(config);
         try {
             EventBus events = new EventBus();
-            this.articles = new ArticleService(database.jdbi(), new BodyRenderer(new HtmlSanitizer()), events, site, clock);
+            BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
+            this.articles = new ArticleService(database.jdbi(), bodies, events, site, clock);
             this.translations = new TranslationService(articles, site);
             ArticlePaths paths = new ArticlePaths(site.timezone());
 
@@ -76,6 +126,8 @@ public final class Wiring implements AutoCloseable {
             events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
+            ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
+            this.media = new MediaService(database.jdbi(), config.dataDir(), clock);
             ShareSettings shareSettings = ShareSettings.from(config.settings());
             ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
@@ -83,22 +135,68 @@ public final class Wiring implements AutoCloseable {
             this.shareCardPages = new ShareCardPages(shareCards);
             ArticleSharing sharing = new ArticleSharing(site, articles, paths, shareSettings, shareCards, shareCounts,
                     renderer, assets);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing, corrections, media);
+
+            this.audit = new AuditLog(database.jdbi(), clock);
+            this.accounts = accounts(config, database, audit, clock);
+            this.sessions = new SessionService(database.jdbi(), clock);
+            this.workflow = new ArticleWorkflow(database.jdbi(), articles, clock);
+            ArticleOrigins origins = new ArticleOrigins(database.jdbi());
+            ArticleRevisions revisions = new ArticleRevisions(database.jdbi(), articles);
+            this.translationProgress = new TranslationProgress(database.jdbi(), articles, translations, origins, revisions);
+            DeskFactory desks = new DeskFactory(layouts, negotiation, assets);
+            StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
+            this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
+                    corrections, new Taxonomy(database.jdbi()), translationProgress,
+                    paths, bodies, articlePages::preview, audit, gate, desks, renderer, media);
+            this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
+            this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),
+                    translationProgress, desks, renderer);
+            this.articleEditor = new ArticleEditor(newsroom);
+            this.workflowEditor = new WorkflowEditor(newsroom, articleEditor);
+            this.revisionEditor = new RevisionEditor(newsroom, articleEditor);
+            this.userEditor = new UserEditor(newsroom, accounts);
+            this.mediaFiles = new MediaFiles(media);
+            this.mediaEditor = new MediaEditor(newsroom);
+            this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
+            this.taxonomyEditor = new TaxonomyEditor(newsroom);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "wargeys-scheduler");
+                thread.setDaemon(true);
+                return thread;
+            });
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** Starts the web server; returns the port it listens on. */
+    /** The staff accounts, for the {@code user} commands (no web server needed). */
+    static AccountService accounts(Config config, Database database, AuditLog audit, Clock clock) {
+        return new AccountService(database.jdbi(), new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()), audit, clock);
+    }
+
+    /** Starts the web server and the scheduler; returns the port it listens on. */
     public int start() {
-        return server.start();
+        int actual = server.start();
+        // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
+        scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
+        return actual;
+    }
+
+    private void publishDue() {
+        try {
+            workflow.publishDue();
+        } catch (RuntimeException e) {
+            // Logged, not thrown: an exception would cancel every later run.
+            LoggerFactory.getLogger(Wiring.class).error("Publishing scheduled articles failed", e);
+        }
     }
 
     public Site site() {
@@ -141,12 +239,89 @@ public final class Wiring implements AutoCloseable {
         return shareCardPages;
     }
 
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public ArticleWorkflow workflow() {
+        return workflow;
+    }
+
+    public TranslationProgress translationProgress() {
+        return translationProgress;
+    }
+
+    Newsroom newsroom() {
+        return newsroom;
+    }
+
+    SignInEditor signIn() {
+        return signIn;
+    }
+
+    ArticleListEditor articleListEditor() {
+        return articleListEditor;
+    }
+
+    ArticleEditor articleEditor() {
+        return articleEditor;
+    }
+
+    WorkflowEditor workflowEditor() {
+        return workflowEditor;
+    }
+
+    RevisionEditor revisionEditor() {
+        return revisionEditor;
+    }
+
+    UserEditor userEditor() {
+        return userEditor;
+    }
+
+    public MediaService media() {
+        return media;
+    }
+
+    MediaFiles mediaFiles() {
+        return mediaFiles;
+    }
+
+    MediaEditor mediaEditor() {
+        return mediaEditor;
+    }
+
+    PasswordEditor passwordEditor() {
+        return passwordEditor;
+    }
+
+    TaxonomyEditor taxonomyEditor() {
+        return taxonomyEditor;
+    }
+
     @Override
     public void close() {
         try {
-            server.close();
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         } finally {
-            database.close();
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

@@ -25,7 +25,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.web..", "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..",
-                        "org.wargeys.demo..", "org.wargeys.sharing..", "io.javalin..", "gg.jte..")
+                        "org.wargeys.demo..", "org.wargeys.sharing..", "org.wargeys.account..", "org.wargeys.newsroom..",
+                        "io.javalin..", "gg.jte..")
                 .check(CLASSES);
     }
 
@@ -34,7 +35,32 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..",
-                        "org.wargeys.sharing..")
+                        "org.wargeys.sharing..", "org.wargeys.account..", "org.wargeys.newsroom..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void accounts_know_no_content_and_no_web_server() {
+        noClasses().that().resideInAPackage("org.wargeys.account..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.wargeys.web..", "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..",
+                        "org.wargeys.newsroom..", "org.wargeys.demo..", "io.javalin..", "gg.jte..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void media_knows_no_article_and_no_newsroom() {
+        noClasses().that().resideInAPackage("org.wargeys.media..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.wargeys.article..", "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.newsroom..",
+                        "org.wargeys.account..", "org.wargeys.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_newsroom_does_not_depend_on_public_pages() {
+        noClasses().that().resideInAPackage("org.wargeys.newsroom..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
                 .check(CLASSES);
     }
 
@@ -43,7 +69,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.wargeys.article..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.wargeys.translation..", "org.wargeys.pages..", "org.wargeys.demo..", "org.wargeys.sharing..",
-                        "io.javalin..", "org.apache.lucene..")
+                        "io.javalin..", "org.apache.lucene..", "org.wargeys.account..", "org.wargeys.newsroom..")
                 .check(CLASSES);
     }
 
@@ -51,7 +77,7 @@ class ArchitectureTest {
     void translation_does_not_depend_on_pages() {
         noClasses().that().resideInAPackage("org.wargeys.translation..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..",
-                        "org.wargeys.sharing..")
+                        "org.wargeys.account..", "org.wargeys.newsroom..", "org.wargeys.sharing..")
                 .check(CLASSES);
     }
 

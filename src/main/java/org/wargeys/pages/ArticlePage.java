@@ -12,6 +12,8 @@ import org.wargeys.web.Layout;
  * @param updatedAt null unless the article changed after it was published
  * @param translations the other published translations, named in the page's language
  * @param shareBar the share controls
+ * @param corrections the editors' correction notes, oldest first
+ * @param figure the featured image, or null
  */
 public record ArticlePage(
         Layout layout,
@@ -26,13 +28,22 @@ public record ArticlePage(
         String bodyHtml,
         List<String> tags,
         List<TranslationLink> translations,
-        ShareBar shareBar) {
+        ShareBar shareBar,
+        List<CorrectionNote> corrections,
+        Figure figure) {
 
     public ArticlePage {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         translations = List.copyOf(translations);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
+
+    /** The featured image: renditions, alt text and caption in the page's language, credit. */
+    public record Figure(String src, String srcset, int width, int height, String alt, String caption, String credit) {}
+
+    /** A dated correction note, printed at the end of the article. */
+    public record CorrectionNote(Instant at, String dateText, String note) {}
 
     /** A link to a translation: its language code, the language's name in the page's language, its path. */
     public record TranslationLink(String language, String name, String path) {}

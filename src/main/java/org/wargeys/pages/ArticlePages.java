@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wargeys.article.Article;
+import org.wargeys.article.ArticleCorrections;
+import org.wargeys.media.MediaService;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
@@ -30,9 +32,12 @@ public final class ArticlePages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
     private final ArticleSharing sharing;
+    private final ArticleCorrections corrections;
+    private final MediaService media;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer, ArticleSharing sharing) {
+            LayoutFactory layouts, PageRenderer renderer, ArticleSharing sharing, ArticleCorrections corrections,
+            MediaService media) {
         this.site = site;
         this.articles = articles;
         this.translations = translations;
@@ -40,6 +45,8 @@ public final class ArticlePages {
         this.layouts = layouts;
         this.renderer = renderer;
         this.sharing = sharing;
+        this.corrections = corrections;
+        this.media = media;
     }
 
     public void show(Context ctx) {
@@ -58,6 +65,12 @@ public final class ArticlePages {
         }
         CacheablePage.html(ctx, renderer.render("pages/article.jte", page(article, language)),
                 Set.of(PageKeys.article(article.id()), PageKeys.group(article.translationGroupId())));
+    }
+
+    /** An article that may be unsaved, rendered exactly as readers would get it (the newsroom's preview). */
+    public String preview(Article article) {
+        Language language = site.language(article.language()).orElse(site.defaultLanguage());
+        return renderer.render("pages/article.jte", page(article, language));
     }
 
     ArticlePage page(Article article, Language language) {
@@ -88,7 +101,11 @@ public final class ArticlePages {
                 withDateline(sharing.withShareableQuotes(article, article.bodyHtml(), msg), article.dateline().printed()),
                 details.tags().stream().map(t -> t.name()).toList(),
                 links,
-                sharing.bar(article, msg));
+                sharing.bar(article, msg),
+                corrections.of(article.id()).stream()
+                        .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList(),
+                media.featured(article.id()).map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
+                        i.renditionHeight(), i.text(language.code()).alt(), i.text(language.code()).caption(), i.credit())).orElse(null));
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

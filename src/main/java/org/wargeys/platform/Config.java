@@ -12,6 +12,9 @@ import java.util.Map;
  * @param purgeUrl where to POST purged surrogate keys for a CDN, or null
  * @param settings the features' own settings by key (such as {@code sharing.networks}); each feature reads
  *     and validates its keys
+ * @param trustedProxies addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed
+ * @param passwordMemoryKib Argon2id memory cost in KiB (tests lower it; production keeps the default)
+ * @param passwordIterations Argon2id iterations
  */
 public record Config(
         int port,
@@ -28,13 +31,20 @@ public record Config(
         List<String> languages,
         long cacheBytes,
         String purgeUrl,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        List<String> trustedProxies,
+        int passwordMemoryKib,
+        int passwordIterations) {
 
-    /** A config with the default page cache, no purge hook and no feature settings. */
+    /** OWASP's Argon2id recommendation: 19 MiB, two iterations, one lane. */
+    public static final int DEFAULT_PASSWORD_MEMORY_KIB = 19_456;
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 2;
+
+    /** A config with the default page cache and password cost, no purge hook, no feature settings, no proxy. */
     public Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword, String baseUrl,
             boolean loadDemo, String siteName, String outlet, String timezone, List<String> languages) {
         this(port, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, loadDemo, siteName, outlet, timezone, languages,
-                64L * 1024 * 1024, null, Map.of());
+                64L * 1024 * 1024, null, Map.of(), List.of(), DEFAULT_PASSWORD_MEMORY_KIB, DEFAULT_PASSWORD_ITERATIONS);
     }
 
     public Config {
@@ -46,6 +56,10 @@ public record Config(
             throw new IllegalArgumentException("The page cache size cannot be negative");
         }
         settings = Map.copyOf(settings);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        if (passwordMemoryKib < 8 || passwordIterations < 1) {
+            throw new IllegalArgumentException("The password hashing cost must be at least 8 KiB and one iteration");
+        }
     }
 
     public boolean embeddedDatabase() {

@@ -38,6 +38,9 @@ public final class ConfigLoader {
     public static final List<String> FEATURE_KEYS = List.of(
             "sharing.networks", "sharing.x_handle", "sharing.utm", "sharing.utm.medium", "sharing.utm.campaign",
             "sharing.social_proof_threshold", "sharing.beacon_limit_per_minute");
+    public static final String TRUSTED_PROXIES = "trusted.proxies";
+    public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";
+    public static final String PASSWORD_ITERATIONS = "password.iterations";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(PORT, "8080"),
@@ -48,7 +51,10 @@ public final class ConfigLoader {
             Map.entry(OUTLET, "WARSOOR"),
             Map.entry(TIMEZONE, "Africa/Mogadishu"),
             Map.entry(LANGUAGES, "en,so,ar"),
-            Map.entry(CACHE_MEGABYTES, "64"));
+            Map.entry(CACHE_MEGABYTES, "64"),
+            Map.entry(TRUSTED_PROXIES, ""),
+            Map.entry(PASSWORD_MEMORY_KIB, String.valueOf(Config.DEFAULT_PASSWORD_MEMORY_KIB)),
+            Map.entry(PASSWORD_ITERATIONS, String.valueOf(Config.DEFAULT_PASSWORD_ITERATIONS)));
 
     private final Map<String, String> environment;
 
@@ -83,10 +89,13 @@ public final class ConfigLoader {
                 merged.get(SITE_NAME),
                 merged.get(OUTLET),
                 merged.get(TIMEZONE),
-                Arrays.stream(merged.get(LANGUAGES).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                list(merged.get(LANGUAGES)),
                 parseMegabytes(merged.get(CACHE_MEGABYTES)) * 1024 * 1024,
                 blankToNull(merged.get(PURGE_URL)),
-                featureSettings(merged));
+                featureSettings(merged),
+                list(merged.get(TRUSTED_PROXIES)),
+                parseInt(PASSWORD_MEMORY_KIB, merged.get(PASSWORD_MEMORY_KIB)),
+                parseInt(PASSWORD_ITERATIONS, merged.get(PASSWORD_ITERATIONS)));
     }
 
     private static Map<String, String> featureSettings(Map<String, String> merged) {
@@ -104,9 +113,21 @@ public final class ConfigLoader {
     private static List<String> allKeys() {
         List<String> keys = new java.util.ArrayList<>(
                 List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
-                        CACHE_MEGABYTES, PURGE_URL));
+                        CACHE_MEGABYTES, PURGE_URL, TRUSTED_PROXIES, PASSWORD_MEMORY_KIB, PASSWORD_ITERATIONS));
         keys.addAll(FEATURE_KEYS);
         return keys;
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The setting " + key + " must be a number, not '" + value + "'");
+        }
     }
 
     private static int parsePort(String value) {

@@ -21,7 +21,7 @@ public final class StaticAssets {
     /** One asset: its public path, its bytes and its content type. */
     public record Asset(String path, byte[] bytes, String contentType) {}
 
-    public static final List<String> FILES = List.of("site.css", "icon.svg", "share.js");
+    public static final List<String> FILES = List.of("site.css", "icon.svg", "share.js", "newsroom.css", "newsroom.js");
 
     private final Map<String, Asset> byName = new ConcurrentHashMap<>();
     private final Map<String, Asset> byPath = new ConcurrentHashMap<>();

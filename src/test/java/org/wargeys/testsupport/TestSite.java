@@ -37,13 +37,22 @@ public final class TestSite implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final List<String> trustedProxies;
+
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
+        this(dataDir, dbUrl, demo, settings, List.of());
+    }
+
+    private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
+        this.trustedProxies = trustedProxies;
+        // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
         Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl == null ? null : "app", null, null, demo,
-                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null, settings);
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null, settings,
+                trustedProxies, 64, 1);
         this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
         this.port = wiring.start();
     }
@@ -66,10 +75,24 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
+    /** A site that believes X-Forwarded-* headers from these proxy addresses. */
+    public static TestSite behindProxy(DatabaseKind kind, List<String> trustedProxies) {
+        try {
+            return new TestSite(Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), false, Map.of(), trustedProxies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stops this site and starts the program again on the same data, as a restart would. */
     public TestSite restart() {
         close();
-        return new TestSite(dataDir, dbUrl, demo, settings);
+        return new TestSite(dataDir, dbUrl, demo, settings, trustedProxies);
+    }
+
+    /** The same data served by a second, independent program (another node behind a load balancer). */
+    public TestSite secondNode() {
+        return new TestSite(dataDir, dbUrl, false, settings, trustedProxies);
     }
 
     public Wiring wiring() {

@@ -1,0 +1,105 @@
+package org.wargeys;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.wargeys.account.AccountService;
+import org.wargeys.account.AuditLog;
+import org.wargeys.account.Role;
+import org.wargeys.platform.Config;
+import org.wargeys.platform.Database;
+import org.wargeys.platform.ValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wargeys user add}: newsroom accounts from the terminal (the first administrator above all). */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
+        subcommands = {UserCommand.Add.class})
+final class UserCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create an account. The password is read from the first line of standard input with "
+                    + "--password-stdin; otherwise a random one-time password is generated and printed once.")
+    static final class Add implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        Wargeys.SiteOptions site = new Wargeys.SiteOptions();
+
+        @Option(names = "--role", required = true, description = "admin (administrator), editor, author or translator")
+        String role;
+
+        @Option(names = "--name", description = "The name shown in the newsroom (default: the email)")
+        String name;
+
+        @Option(names = "--languages", split = ",", description = "For translators: the languages they translate into, e.g. so,ar")
+        String[] languages = new String[0];
+
+        @Option(names = "--password-stdin", description = "Read the password from standard input")
+        boolean passwordStdin;
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        // Streams are fields so that a test can run the command on its own streams.
+        java.io.InputStream in = System.in;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+
+        @Override
+        public Integer call() {
+            Config config;
+            Role parsed;
+            try {
+                config = site.load(java.util.Map.of());
+                parsed = Role.of(role);
+            } catch (IllegalArgumentException e) {
+                err.println("wargeys: " + e.getMessage());
+                return 2;
+            }
+            String password = null;
+            if (passwordStdin) {
+                try {
+                    password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+                } catch (IOException e) {
+                    err.println("wargeys: cannot read the password: " + e.getMessage());
+                    return 2;
+                }
+            }
+            Set<String> assigned = Arrays.stream(languages).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            try (Database database = Database.open(config)) {
+                Clock clock = Clock.systemUTC();
+                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+                if (passwordStdin) {
+                    var user = accounts.create(email, name, parsed, assigned, password, "terminal");
+                    out.println("Created " + user.role().code() + " " + user.email() + ".");
+                } else {
+                    var created = accounts.createWithOneTimePassword(email, name, parsed, assigned, "terminal");
+                    out.println("Created " + created.user().role().code() + " " + created.user().email() + ".");
+                    out.println("One-time password (shown once; it must be replaced at the first sign-in at /admin/login): "
+                            + created.password());
+                }
+                return 0;
+            } catch (ValidationException e) {
+                err.println("wargeys: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

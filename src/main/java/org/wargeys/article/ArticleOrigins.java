@@ -1,0 +1,56 @@
+package org.wargeys.article;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Where an article came from: the staff member who started it and, for a translation, the source
+ * article and the source revision the translation was last brought up to date with. A translation
+ * whose source has a newer revision is outdated. Thread-safe.
+ */
+public final class ArticleOrigins {
+
+    /** @param createdBy a user id, or null; the source fields are null for an original article */
+    public record Origin(long articleId, Long createdBy, Long sourceArticleId, Integer sourceRevision) {
+        public boolean isTranslation() {
+            return sourceArticleId != null;
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public ArticleOrigins(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void recordCreator(long articleId, long userId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO article_origins (article_id, created_by) VALUES (:a, :u)")
+                .bind("a", articleId).bind("u", userId).execute());
+    }
+
+    public void recordTranslation(long articleId, Long userId, long sourceArticleId, int sourceRevision) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO article_origins (article_id, created_by, source_article_id, source_revision)
+                        VALUES (:a, :u, :s, :r)""")
+                .bind("a", articleId).bind("u", userId).bind("s", sourceArticleId).bind("r", sourceRevision).execute());
+    }
+
+    /** Records that the translation now reflects this revision of its source. */
+    public void markUpToDate(long articleId, int sourceRevision) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE article_origins SET source_revision = :r WHERE article_id = :a")
+                .bind("a", articleId).bind("r", sourceRevision).execute());
+    }
+
+    public Optional<Origin> find(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT article_id, created_by, source_article_id, source_revision FROM article_origins WHERE article_id = :a")
+                .bind("a", articleId)
+                .map((rs, ctx) -> new Origin(rs.getLong(1), nullable(rs.getLong(2), rs.wasNull()),
+                        nullable(rs.getLong(3), rs.wasNull()), rs.getObject(4) == null ? null : rs.getInt(4)))
+                .findOne());
+    }
+
+    private static Long nullable(long value, boolean wasNull) {
+        return wasNull ? null : value;
+    }
+}

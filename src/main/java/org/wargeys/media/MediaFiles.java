@@ -1,0 +1,29 @@
+package org.wargeys.media;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.wargeys.platform.NotFoundException;
+
+/**
+ * Serves image renditions at {@code /media/NAME}: only names the service wrote, with the exact image
+ * content type, and cached for a year (a new upload gets a new name, so a file never changes).
+ */
+public final class MediaFiles {
+
+    private final MediaService media;
+
+    public MediaFiles(MediaService media) {
+        this.media = media;
+    }
+
+    public void show(Context ctx) throws IOException {
+        String name = ctx.pathParam("file");
+        Path file = media.file(name).orElseThrow(() -> new NotFoundException("No media " + name));
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.header("Content-Disposition", "inline");
+        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
+        ctx.result(Files.readAllBytes(file));
+    }
+}

@@ -1,0 +1,104 @@
+package org.wargeys.media;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Decodes an upload and re-encodes it at the responsive widths. Re-encoding from pixels is what
+ * strips EXIF, GPS and every other metadata: only pixels are written. Stateless.
+ */
+final class Renditions {
+
+    static final int[] WIDTHS = {320, 640, 1024, 1600};
+    static final int MAX_SIDE = 12_000;
+    static final long MAX_PIXELS = 50_000_000L;
+
+    private Renditions() {}
+
+    /** Decodes the bytes, refusing images too large to decode safely (decompression bombs). */
+    static BufferedImage decode(byte[] bytes, ImageType type) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw ImageRejected.because("The file is not a readable " + type + " image.");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+                    throw ImageRejected.because("The image is " + width + "×" + height + " pixels; at most " + MAX_SIDE
+                            + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof org.wargeys.platform.ValidationException v) throw v;
+            throw ImageRejected.because("The file claims to be " + type + " but cannot be decoded as an image.");
+        }
+    }
+
+    static List<Integer> widths(int original) {
+        List<Integer> widths = new ArrayList<>();
+        for (int w : WIDTHS) {
+            if (w < original) widths.add(w);
+        }
+        int largest = Math.min(original, WIDTHS[WIDTHS.length - 1]);
+        if (!widths.contains(largest)) widths.add(largest);
+        return widths;
+    }
+
+    static byte[] encode(BufferedImage source, int width, boolean png) {
+        int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
+        BufferedImage scaled = new BufferedImage(width, height, png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            if (!png) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, height);
+            }
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (png) {
+                ImageIO.write(scaled, "png", out);
+            } else {
+                ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+                try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                    writer.setOutput(stream);
+                    ImageWriteParam param = writer.getDefaultWriteParam();
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionQuality(0.85f);
+                    writer.write(null, new IIOImage(scaled, null, null), param);
+                } finally {
+                    writer.dispose();
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,32 @@
+package org.wargeys.newsroom;
+
+import java.util.List;
+import java.util.Map;
+import org.wargeys.article.TextDiff;
+import org.wargeys.article.Taxonomy;
+
+/**
+ * The model of {@code newsroom/editor.jte}: the form (as stored or as just posted), its errors, what
+ * the staff member may do next, and for a translation the source beside it.
+ *
+ * @param articleId null for a new article
+ * @param notice a message key shown on top, or null; {@code noticeError} says whether it is an error
+ * @param errors field name → reason
+ */
+public record EditorPage(Desk desk, Long articleId, String status, String statusText, ArticleForm form,
+        Map<String, String> errors, String notice, boolean noticeError, List<String> languages,
+        List<Taxonomy.Term> sections, List<String> steps, String timezone, List<LanguageState> translations,
+        Source source, Changes changes, List<CorrectionLine> corrections, boolean mayCorrect, String publicPath) {
+
+    /** Another language of the group, and whether a translation into it may be started here. */
+    public record LanguageState(String language, String name, String state, Long articleId, boolean mayStart) {}
+
+    /** The source of a translation, shown beside the form. */
+    public record Source(long articleId, String language, int revision, String headline, String standfirst, String body) {}
+
+    /** What changed in the source since the translation reflected it. */
+    public record Changes(int fromRevision, int toRevision, List<TextDiff.Line> diff) {}
+
+    /** A correction as listed in the editor. */
+    public record CorrectionLine(String date, String note) {}
+}

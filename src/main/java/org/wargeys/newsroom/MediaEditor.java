@@ -1,0 +1,84 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wargeys.account.User;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.ValidationException;
+import org.wargeys.web.PageRenderer;
+
+/** {@code /admin/media}: upload images with credit, alt text and caption per language; list the latest. */
+public final class MediaEditor {
+
+    private final Newsroom n;
+
+    public MediaEditor(Newsroom newsroom) {
+        this.n = newsroom;
+    }
+
+    public void list(Context ctx) {
+        String uploaded = ctx.queryParam("uploaded");
+        render(ctx, 200, Map.of(), uploaded != null && uploaded.matches("\\d{1,18}") ? Long.valueOf(uploaded) : null);
+    }
+
+    public void upload(Context ctx) throws IOException {
+        User user = StaffGate.session(ctx).user();
+        if (!Permissions.mayCreate(user)) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        try {
+            UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
+            if (file == null) throw ValidationException.of("file", "Choose an image file to upload.");
+            if (file.size() > MediaService.MAX_BYTES) {
+                throw ValidationException.of("file", "The file is larger than " + MediaService.MAX_BYTES / (1024 * 1024) + " MB.");
+            }
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                bytes = in.readNBytes(MediaService.MAX_BYTES + 1);
+            }
+            Map<String, Image.Text> texts = new LinkedHashMap<>();
+            for (Language l : n.site().languages()) {
+                texts.put(l.code(), new Image.Text(ctx.formParam("alt_" + l.code()), ctx.formParam("caption_" + l.code())));
+            }
+            Image image = n.media().upload(bytes, ctx.formParam("credit"), texts, user.email());
+            n.audit().record(user.email(), "media.upload", "media:" + image.id(), image.width() + "x" + image.height(), n.gate().address(ctx));
+            ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        }
+    }
+
+    /** Credit, alt text and caption of an uploaded image; any staff member may add their language's text. */
+    public void describe(Context ctx) {
+        User user = StaffGate.session(ctx).user();
+        String id = ctx.pathParam("id");
+        if (!id.matches("\\d{1,18}")) throw new org.wargeys.platform.NotFoundException("No image " + id);
+        Map<String, Image.Text> texts = new LinkedHashMap<>();
+        for (Language l : n.site().languages()) {
+            String alt = ctx.formParam("alt_" + l.code());
+            if (alt != null) texts.put(l.code(), new Image.Text(alt, ctx.formParam("caption_" + l.code())));
+        }
+        try {
+            Image image = n.media().describe(Long.parseLong(id), ctx.formParam("credit"), texts);
+            n.audit().record(user.email(), "media.describe", "media:" + image.id(), null, n.gate().address(ctx));
+            ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        }
+    }
+
+    private void render(Context ctx, int status, Map<String, String> errors, Long uploaded) {
+        Desk desk = n.desks().desk(ctx, "newsroom.media.title");
+        MediaPage page = new MediaPage(desk, n.media().recent(60), n.site().languages().stream().map(Language::code).toList(),
+                errors, uploaded);
+        ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/media.jte", page));
+    }
+}

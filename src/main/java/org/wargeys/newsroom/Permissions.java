@@ -1,0 +1,52 @@
+package org.wargeys.newsroom;
+
+import java.util.Optional;
+import org.wargeys.account.Role;
+import org.wargeys.account.User;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticleOrigins;
+import org.wargeys.article.WorkflowStep;
+
+/**
+ * Who may do what in the newsroom. Administrators and editors: everything on articles. Authors:
+ * write, edit and submit their own articles. Translators: translate into their assigned languages,
+ * edit and submit those translations. Only administrators manage users. Stateless.
+ */
+final class Permissions {
+
+    private Permissions() {}
+
+    static boolean isEditor(User user) {
+        return user.role() == Role.ADMINISTRATOR || user.role() == Role.EDITOR;
+    }
+
+    static boolean mayCreate(User user) {
+        return user.role() != Role.TRANSLATOR;
+    }
+
+    static boolean mayEdit(User user, Article article, Optional<ArticleOrigins.Origin> origin) {
+        return switch (user.role()) {
+            case ADMINISTRATOR, EDITOR -> true;
+            case AUTHOR -> origin.map(o -> o.createdBy() != null && o.createdBy() == user.id()).orElse(false);
+            case TRANSLATOR -> origin.map(ArticleOrigins.Origin::isTranslation).orElse(false)
+                    && user.languages().contains(article.language());
+        };
+    }
+
+    static boolean mayTranslateInto(User user, String language) {
+        return isEditor(user) || (user.role() == Role.TRANSLATOR && user.languages().contains(language));
+    }
+
+    static boolean mayTake(User user, WorkflowStep step, Article article, Optional<ArticleOrigins.Origin> origin) {
+        if (!mayEdit(user, article, origin)) return false;
+        return step == WorkflowStep.SUBMIT || isEditor(user);
+    }
+
+    static boolean mayCorrect(User user) {
+        return isEditor(user);
+    }
+
+    static boolean mayManageUsers(User user) {
+        return user.role() == Role.ADMINISTRATOR;
+    }
+}

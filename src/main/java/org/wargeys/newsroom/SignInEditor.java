@@ -1,0 +1,125 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.wargeys.account.AccountService;
+import org.wargeys.account.AuditLog;
+import org.wargeys.account.Session;
+import org.wargeys.account.SessionService;
+import org.wargeys.account.SignIn;
+import org.wargeys.account.Tokens;
+import org.wargeys.web.PageRenderer;
+
+/**
+ * Sign-in and sign-out: {@code /admin/login}, {@code /admin/logout}, {@code /admin/logout-everywhere}.
+ * The sign-in form is protected against login CSRF by a token in a short-lived cookie that the
+ * form must echo.
+ */
+public final class SignInEditor {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final StaffGate gate;
+    private final DeskFactory desks;
+    private final PageRenderer renderer;
+
+    public SignInEditor(AccountService accounts, SessionService sessions, AuditLog audit, StaffGate gate, DeskFactory desks,
+            PageRenderer renderer) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.gate = gate;
+        this.desks = desks;
+        this.renderer = renderer;
+    }
+
+    public void show(Context ctx) {
+        StaffGate.noStore(ctx);
+        String ui = ctx.queryParam("ui");
+        if (ui != null) {
+            // The sign-in page's language links: a preference, like Accept-Language, then the page again.
+            if (desks.languages().stream().anyMatch(l -> l.code().equals(ui))) {
+                gate.setCookie(ctx, DeskFactory.UI_COOKIE, ui, 365 * 24 * 3600);
+            }
+            ctx.redirect("/admin/login?next=" + java.net.URLEncoder.encode(safeNext(ctx.queryParam("next")),
+                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (gate.resume(ctx).isPresent()) {
+            ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, 200, safeNext(ctx.queryParam("next")), "", null);
+    }
+
+    public void signIn(Context ctx) {
+        StaffGate.noStore(ctx);
+        String next = safeNext(ctx.formParam("next"));
+        String expected = ctx.cookie(StaffGate.SIGN_IN_COOKIE);
+        if (expected == null || !Tokens.same(expected, StaffGate.csrfField(ctx))) {
+            render(ctx, 403, next, "", "newsroom.sign_in.expired");
+            return;
+        }
+        String email = ctx.formParam("email") == null ? "" : ctx.formParam("email");
+        SignIn result = accounts.signIn(email, ctx.formParam("password"), gate.address(ctx));
+        if (result instanceof SignIn.Accepted accepted) {
+            gate.clearCookie(ctx, StaffGate.SIGN_IN_COOKIE);
+            restart(ctx, gate, sessions, accepted.user());
+            ctx.redirect(accepted.user().mustChangePassword() ? StaffGate.PASSWORD_PAGE : next, HttpStatus.SEE_OTHER);
+        } else if (result instanceof SignIn.Throttled) {
+            render(ctx, 429, next, email, "newsroom.sign_in.throttled");
+        } else {
+            render(ctx, 401, next, email, "newsroom.sign_in.refused");
+        }
+    }
+
+    /** Starts a new session for the user and sets its cookie (a new token at every sign-in and password change). */
+    static void restart(Context ctx, StaffGate gate, SessionService sessions, org.wargeys.account.User user) {
+        SessionService.Started started = sessions.start(user);
+        // A browser-session cookie: the server-side timeouts decide how long it is honoured.
+        gate.setCookie(ctx, StaffGate.SESSION_COOKIE, started.token(), -1);
+    }
+
+    /** Sets the newsroom's UI language and goes back to the page the switcher was on. */
+    public void chooseLanguage(Context ctx) {
+        String code = ctx.formParam("ui");
+        if (code != null && desks.languages().stream().anyMatch(l -> l.code().equals(code))) {
+            gate.setCookie(ctx, DeskFactory.UI_COOKIE, code, 365 * 24 * 3600);
+        }
+        ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    public void signOut(Context ctx) {
+        Session session = StaffGate.session(ctx);
+        sessions.end(session.tokenHash());
+        audit.record(session.user().email(), "logout", null, null, gate.address(ctx));
+        gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    public void signOutEverywhere(Context ctx) {
+        Session session = StaffGate.session(ctx);
+        int ended = sessions.endAll(session.user().id());
+        audit.record(session.user().email(), "logout.everywhere", null, ended + " sessions", gate.address(ctx));
+        gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, String next, String email, String error) {
+        String token = Tokens.random();
+        gate.setCookie(ctx, StaffGate.SIGN_IN_COOKIE, token, 3600);
+        Desk desk = desks.desk(ctx, "newsroom.sign_in.title");
+        ctx.status(status).contentType(PageRenderer.HTML)
+                .result(renderer.render("newsroom/sign-in.jte", new SignInPage(desk, token, next, email, error)));
+    }
+
+    /** Only a newsroom path is a place to go back to; anything else (other hosts above all) is ignored. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/admin") || next.startsWith("/admin/login") || next.contains("//")
+                || next.contains("\\") || next.length() > 500) {
+            return "/admin/articles";
+        }
+        return next;
+    }
+}

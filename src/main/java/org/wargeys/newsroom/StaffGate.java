@@ -1,0 +1,140 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.wargeys.account.Session;
+import org.wargeys.account.SessionService;
+import org.wargeys.account.Tokens;
+
+/**
+ * The door of the newsroom: every {@code /admin} handler but sign-in is wrapped by it. It resumes the
+ * session from its cookie, sends anonymous page requests to the sign-in page and refuses anonymous
+ * actions (401), and refuses any POST whose CSRF token is not the session's (403). It also sets and
+ * clears the newsroom's cookies, which exist only under {@code /admin}. Thread-safe.
+ */
+public final class StaffGate {
+
+    static final String SESSION_COOKIE = "wargeys_session";
+    static final String SIGN_IN_COOKIE = "wargeys_sign_in";
+    static final String CSRF_FIELD = "csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String SESSION = "wargeys.session";
+    static final String PASSWORD_PAGE = "/admin/password";
+    // What an account with a one-time password may reach before choosing its own.
+    private static final java.util.Set<String> PASSWORD_FREE = java.util.Set.of(PASSWORD_PAGE, "/admin/logout", "/admin/logout-everywhere");
+
+    private final SessionService sessions;
+    private final List<String> trustedProxies;
+    private final DeskFactory desks;
+
+    public StaffGate(SessionService sessions, List<String> trustedProxies, DeskFactory desks) {
+        this.sessions = sessions;
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.desks = desks;
+    }
+
+    /** A page (GET): anonymous visitors are sent to sign in and brought back afterwards. */
+    public Handler page(Handler handler) {
+        return ctx -> {
+            noStore(ctx);
+            Optional<Session> session = resume(ctx);
+            if (session.isEmpty()) {
+                ctx.redirect("/admin/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                        io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
+            ctx.attribute(SESSION, session.get());
+            if (session.get().user().mustChangePassword() && !PASSWORD_FREE.contains(ctx.path())) {
+                ctx.redirect(PASSWORD_PAGE, io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
+            handler.handle(ctx);
+        };
+    }
+
+    /** An action (POST): refused without a session (401) or without the session's CSRF token (403). */
+    public Handler action(Handler handler) {
+        return ctx -> {
+            noStore(ctx);
+            Optional<Session> session = resume(ctx);
+            if (session.isEmpty()) {
+                refuse(ctx, 401, "newsroom.error.sign_in_required");
+                return;
+            }
+            String token = ctx.header(CSRF_HEADER);
+            if (token == null) token = csrfField(ctx);
+            if (!Tokens.same(token, session.get().csrfToken())) {
+                refuse(ctx, 403, "newsroom.error.csrf");
+                return;
+            }
+            ctx.attribute(SESSION, session.get());
+            if (session.get().user().mustChangePassword() && !PASSWORD_FREE.contains(ctx.path())) {
+                refuse(ctx, 403, "newsroom.password.required");
+                return;
+            }
+            handler.handle(ctx);
+        };
+    }
+
+    /** The session of a request that passed the gate. */
+    static Session session(Context ctx) {
+        Session session = ctx.attribute(SESSION);
+        if (session == null) throw new IllegalStateException("No session: the handler is not behind the gate");
+        return session;
+    }
+
+    Optional<Session> resume(Context ctx) {
+        return sessions.resume(ctx.cookie(SESSION_COOKIE));
+    }
+
+    void refuse(Context ctx, int status, String messageKey) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(desks.messages(ctx).get(messageKey));
+    }
+
+    /**
+     * The client's network address: the connection's peer, or, when that peer is a trusted proxy, the
+     * last address the proxy added to X-Forwarded-For.
+     */
+    String address(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (trustedProxies.contains(peer) && forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return peer;
+    }
+
+    /** True when the browser reached us over HTTPS, directly or through a trusted proxy. */
+    boolean secure(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.req().getScheme())) return true;
+        return trustedProxies.contains(ctx.req().getRemoteAddr()) && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    /** Sets a newsroom cookie: path /admin, HttpOnly, SameSite=Lax, Secure over HTTPS; -1 max age for a browser session. */
+    void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
+        StringBuilder cookie = new StringBuilder(name).append('=').append(value).append("; Path=/admin; HttpOnly; SameSite=Lax");
+        if (maxAgeSeconds >= 0) cookie.append("; Max-Age=").append(maxAgeSeconds);
+        if (secure(ctx)) cookie.append("; Secure");
+        ctx.res().addHeader("Set-Cookie", cookie.toString());
+    }
+
+    void clearCookie(Context ctx, String name) {
+        setCookie(ctx, name, "", 0);
+    }
+
+    static String csrfField(Context ctx) {
+        // Only urlencoded and multipart bodies carry form fields; anything else has no token.
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return null;
+        return ctx.formParam(CSRF_FIELD);
+    }
+
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,83 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wargeys.article.Slug;
+import org.wargeys.article.Taxonomy;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.ValidationException;
+import org.wargeys.web.PageRenderer;
+
+/** {@code /admin/taxonomy}: sections, tags and authors with a name per language; editors define and rename them. */
+public final class TaxonomyEditor {
+
+    private static final List<String> KINDS = List.of("section", "tag", "author");
+
+    private final Newsroom n;
+
+    public TaxonomyEditor(Newsroom newsroom) {
+        this.n = newsroom;
+    }
+
+    public void list(Context ctx) {
+        render(ctx, 200, Map.of(), "saved".equals(ctx.queryParam("notice")));
+    }
+
+    public void define(Context ctx) {
+        if (!Permissions.isEditor(StaffGate.session(ctx).user())) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        String kind = String.valueOf(ctx.formParam("kind"));
+        String key = ctx.formParam("key") == null ? "" : ctx.formParam("key").strip();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Language l : n.site().languages()) {
+            String name = ctx.formParam("name_" + l.code());
+            if (name != null && !name.isBlank()) names.put(l.code(), name.strip());
+        }
+        try {
+            if (!KINDS.contains(kind)) throw ValidationException.of("kind", "Choose section, tag or author.");
+            if (!Slug.isValid(key)) throw ValidationException.of("key", "A key is lower-case letters and digits joined by single hyphens.");
+            if (names.isEmpty()) throw ValidationException.of("names", "Give a name in at least one language.");
+            if (names.values().stream().anyMatch(v -> v.length() > 200)) throw ValidationException.of("names", "A name has at most 200 characters.");
+            switch (kind) {
+                case "section" -> n.articles().defineSection(key, names);
+                case "tag" -> n.articles().defineTag(key, names);
+                default -> n.articles().defineAuthor(key, names.values().iterator().next(), names);
+            }
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), false);
+            return;
+        } catch (RuntimeException e) {
+            // Two terms whose names make the same slug in one language collide on the unique index.
+            render(ctx, 400, Map.of("names", "Another " + kind + " already has one of these names."), false);
+            return;
+        }
+        n.audit().record(StaffGate.session(ctx).user().email(), kind + ".define", key, String.valueOf(names), n.gate().address(ctx));
+        ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, Map<String, String> errors, boolean saved) {
+        Desk desk = n.desks().desk(ctx, "newsroom.taxonomy.title");
+        Map<String, Map<String, Map<String, String>>> terms = new LinkedHashMap<>();
+        List<String> languages = n.site().languages().stream().map(Language::code).toList();
+        for (String kind : KINDS) {
+            Map<String, Map<String, String>> byKey = new TreeMap<>();
+            for (String language : languages) {
+                List<Taxonomy.Term> list = switch (kind) {
+                    case "section" -> n.taxonomy().sections(language);
+                    case "tag" -> n.taxonomy().tags(language);
+                    default -> n.taxonomy().authors(language);
+                };
+                list.forEach(t -> byKey.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).put(language, t.name()));
+            }
+            terms.put(kind, byKey);
+        }
+        TaxonomyPage page = new TaxonomyPage(desk, languages, terms, errors, saved);
+        ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/taxonomy.jte", page));
+    }
+}

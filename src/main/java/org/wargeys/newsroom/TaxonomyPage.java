@@ -1,0 +1,13 @@
+package org.wargeys.newsroom;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model of {@code newsroom/taxonomy.jte}: sections, tags and authors with their name in each
+ * language, and the form to define or rename one.
+ *
+ * @param terms kind (section, tag, author) → key → language → name
+ */
+public record TaxonomyPage(Desk desk, List<String> languages, Map<String, Map<String, Map<String, String>>> terms,
+        Map<String, String> errors, boolean saved) {}

@@ -1,0 +1,74 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.wargeys.account.AccountService;
+import org.wargeys.account.Role;
+import org.wargeys.account.User;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.ValidationException;
+import org.wargeys.web.PageRenderer;
+
+/** {@code /admin/users} and {@code /admin/audit}: accounts and the audit log, for administrators only. */
+public final class UserEditor {
+
+    private final Newsroom n;
+    private final AccountService accounts;
+
+    public UserEditor(Newsroom newsroom, AccountService accounts) {
+        this.n = newsroom;
+        this.accounts = accounts;
+    }
+
+    public void list(Context ctx) {
+        if (!allowed(ctx)) return;
+        String notice = "created".equals(ctx.queryParam("notice")) ? "newsroom.users.created" : null;
+        render(ctx, 200, Map.of(), notice);
+    }
+
+    public void audit(Context ctx) {
+        list(ctx);
+    }
+
+    public void create(Context ctx) {
+        if (!allowed(ctx)) return;
+        User admin = StaffGate.session(ctx).user();
+        try {
+            Role role;
+            try {
+                role = Role.of(ctx.formParam("role"));
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("role", e.getMessage() + ".");
+            }
+            Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
+            var created = accounts.create(ctx.formParam("email"), ctx.formParam("name"), role, languages, ctx.formParam("password"),
+                    admin.email());
+            // The administrator chose this password, so it serves once: the new colleague picks their own.
+            accounts.requirePasswordChange(created.id());
+            ctx.redirect("/admin/users?notice=created", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        }
+    }
+
+    private boolean allowed(Context ctx) {
+        if (Permissions.mayManageUsers(StaffGate.session(ctx).user())) return true;
+        n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+        return false;
+    }
+
+    private void render(Context ctx, int status, Map<String, String> errors, String notice) {
+        Desk desk = n.desks().desk(ctx, "newsroom.users.title");
+        var msg = desk.messages();
+        List<UsersPage.AuditLine> audit = n.audit().recent(200).stream()
+                .map(e -> new UsersPage.AuditLine(msg.dateTime(e.at()), e)).toList();
+        UsersPage page = new UsersPage(desk, accounts.all(), Arrays.stream(Role.values()).map(Role::code).toList(),
+                n.site().languages().stream().map(Language::code).toList(), errors, notice, audit);
+        ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/users.jte", page));
+    }
+}

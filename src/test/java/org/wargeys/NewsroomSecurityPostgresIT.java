@@ -1,0 +1,10 @@
+package org.wargeys;
+
+import org.wargeys.testsupport.DatabaseKind;
+
+class NewsroomSecurityPostgresIT extends NewsroomSecurityIT {
+    @Override
+    DatabaseKind database() {
+        return DatabaseKind.POSTGRESQL;
+    }
+}

@@ -1,0 +1,167 @@
+package org.wargeys.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.platform.Database;
+import org.wargeys.platform.ValidationException;
+
+class MediaServiceTest {
+
+    // 1×1 WebP files (lossy, and lossless with alpha), as browsers' feature tests use them.
+    static final byte[] WEBP_LOSSY = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    static final byte[] WEBP_LOSSLESS = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+    @TempDir
+    Path dir;
+
+    Database database;
+    MediaService media;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
+        media = new MediaService(database.jdbi(), dir, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    static final Map<String, Image.Text> ALT = Map.of("en", new Image.Text("A harbour at dawn", "Berbera port"),
+            "so", new Image.Text("Deked waaberi", null));
+
+    @Test
+    void a_jpeg_with_gps_metadata_is_reencoded_at_responsive_widths_without_any_metadata() throws IOException {
+        byte[] upload = withExifGps(jpeg(2000, 1000));
+        assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("Exif", "GPSLatitude");
+
+        Image image = media.upload(upload, "Photo: Amina Yusuf", ALT, "editor@example.org");
+
+        assertThat(image.contentType()).isEqualTo("image/jpeg");
+        assertThat(image.widths()).containsExactly(320, 640, 1024, 1600);
+        assertThat(image.srcset()).isEqualTo("/media/1-320.jpg 320w, /media/1-640.jpg 640w, /media/1-1024.jpg 1024w, /media/1-1600.jpg 1600w");
+        assertThat(image.renditionHeight()).isEqualTo(800);
+        for (int width : image.widths()) {
+            byte[] file = Files.readAllBytes(media.file("1-" + width + ".jpg").orElseThrow());
+            String text = new String(file, StandardCharsets.ISO_8859_1);
+            assertThat(text).doesNotContain("Exif", "GPS");
+            assertThat(hasSegment(file, 0xE1)).as("no APP1 (EXIF/XMP) segment").isFalse();
+            assertThat(ImageIO.read(new ByteArrayInputStream(file)).getWidth()).isEqualTo(width);
+        }
+        Image stored = media.find(image.id()).orElseThrow();
+        assertThat(stored.credit()).isEqualTo("Photo: Amina Yusuf");
+        assertThat(stored.text("so").alt()).isEqualTo("Deked waaberi");
+        assertThat(stored.text("en").caption()).isEqualTo("Berbera port");
+        assertThat(stored.text("ar").alt()).as("falls back to another language").isNotBlank();
+    }
+
+    @Test
+    void a_small_png_keeps_its_size_and_transparency() throws IOException {
+        BufferedImage png = new BufferedImage(200, 100, BufferedImage.TYPE_INT_ARGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(png, "png", out);
+        Image image = media.upload(out.toByteArray(), null, ALT, "editor@example.org");
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(image.widths()).containsExactly(200);
+        BufferedImage stored = ImageIO.read(media.file(image.id() + "-200.png").orElseThrow().toFile());
+        assertThat(stored.getColorModel().hasAlpha()).isTrue();
+    }
+
+    @Test
+    void webp_uploads_are_decoded_and_reencoded() {
+        assertThat(media.upload(WEBP_LOSSY, null, ALT, "e").contentType()).isEqualTo("image/jpeg");
+        assertThat(media.upload(WEBP_LOSSLESS, null, ALT, "e").contentType()).isEqualTo("image/png");
+    }
+
+    @Test
+    void a_file_whose_bytes_are_not_an_image_is_refused_whatever_it_is_called() {
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> media.upload(html, null, ALT, "e")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("not a JPEG, PNG or WebP image");
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> media.upload(svg, null, ALT, "e")).isInstanceOf(ValidationException.class);
+        byte[] fakeJpeg = new byte[200];
+        fakeJpeg[0] = (byte) 0xFF;
+        fakeJpeg[1] = (byte) 0xD8;
+        fakeJpeg[2] = (byte) 0xFF;
+        assertThatThrownBy(() -> media.upload(fakeJpeg, null, ALT, "e")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("cannot be decoded");
+        assertThat(media.recent(10)).isEmpty();
+    }
+
+    @Test
+    void alt_text_is_required_and_size_is_limited() throws IOException {
+        byte[] jpeg = jpeg(10, 10);
+        assertThatThrownBy(() -> media.upload(jpeg, null, Map.of("en", new Image.Text(" ", null)), "e"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("alt text");
+        byte[] huge = new byte[MediaService.MAX_BYTES + 1];
+        System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
+        assertThatThrownBy(() -> media.upload(huge, null, ALT, "e")).isInstanceOf(ValidationException.class).hasMessageContaining("10 MB");
+    }
+
+    @Test
+    void only_names_the_service_wrote_are_files() {
+        assertThat(media.file("../test.db")).isEmpty();
+        assertThat(media.file("1-320.svg")).isEmpty();
+        assertThat(media.file("1-320.jpg")).isEmpty();
+        assertThat(media.file(null)).isEmpty();
+    }
+
+    static byte[] jpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 90, 160));
+        g.fillRect(0, 0, width, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    /** Inserts an APP1 EXIF segment carrying a GPS tag name right after the JPEG's SOI marker. */
+    static byte[] withExifGps(byte[] jpeg) {
+        byte[] payload = ("Exif\0\0MM\0*\0\0\0\bGPSLatitude 2.0469N GPSLongitude 45.3182E").getBytes(StandardCharsets.ISO_8859_1);
+        int length = payload.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(payload, 0, payload.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    static boolean hasSegment(byte[] jpeg, int marker) {
+        int i = 2;
+        while (i + 4 < jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int m = jpeg[i + 1] & 0xFF;
+            if (m == marker) return true;
+            if (m == 0xDA) return false;
+            i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
+        }
+        return false;
+    }
+}
