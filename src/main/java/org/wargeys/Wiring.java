@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.ArticlePublished;
+import org.wargeys.article.ArticleUnpublished;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
@@ -15,6 +20,8 @@ import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
+import org.wargeys.search.ArticleIndexer;
+import org.wargeys.search.SearchIndex;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.ErrorPages;
 import org.wargeys.web.HealthCheck;
@@ -40,16 +47,30 @@ public final class Wiring implements AutoCloseable {
     private final HomePages homePages;
     private final ArticlePages articlePages;
     private final WebServer server;
+    private final SearchIndex searchIndex;
+    private final ArticleIndexer indexer;
+    private final ExecutorService background;
 
     public Wiring(Config config, Clock clock) {
         int port = config.port() == 0 ? freePort() : config.port();
         this.site = config.site(port);
         this.database = Database.open(config);
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "wargeys-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SearchIndex openedIndex = null;
         try {
             EventBus events = new EventBus();
             this.articles = new ArticleService(database.jdbi(), new BodyRenderer(new HtmlSanitizer()), events, site, clock);
             this.translations = new TranslationService(articles, site);
             ArticlePaths paths = new ArticlePaths(site.timezone());
+            openedIndex = SearchIndex.open(config.dataDir().resolve("search-index"), clock);
+            this.searchIndex = openedIndex;
+            this.indexer = new ArticleIndexer(searchIndex, articles, paths, site);
+            events.subscribe(ArticlePublished.class, indexer::published);
+            events.subscribe(ArticleUnpublished.class, indexer::unpublished);
 
             StaticAssets assets = new StaticAssets();
             MessageBundles bundles = new MessageBundles(site);
@@ -66,13 +87,16 @@ public final class Wiring implements AutoCloseable {
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
             this.server = new WebServer(config.host(), port, errors, assets, routes -> Routes.register(routes, this));
         } catch (RuntimeException e) {
+            background.shutdownNow();
+            if (openedIndex != null) openedIndex.close();
             database.close();
             throw e;
         }
     }
 
-    /** Starts the web server; returns the port it listens on. */
+    /** Starts the web server (and a background rebuild of a missing or broken search index); returns the port. */
     public int start() {
+        indexer.rebuildIfNeeded(background);
         return server.start();
     }
 
@@ -104,12 +128,35 @@ public final class Wiring implements AutoCloseable {
         return articlePages;
     }
 
+    public SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
+    public ArticleIndexer indexer() {
+        return indexer;
+    }
+
     @Override
     public void close() {
         try {
             server.close();
         } finally {
-            database.close();
+            try {
+                indexer.stop();
+                background.shutdown();
+                awaitBackground();
+                searchIndex.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    private void awaitBackground() {
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
