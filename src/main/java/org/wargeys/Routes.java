@@ -18,6 +18,7 @@ final class Routes {
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", w.homePages()::show);
         page(routes, "/{lang}/{year}/{month}/{slug}", w.articlePages()::show);
+        page(routes, "/{lang}/search", w.searchPages()::show);
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleUnpublished;
@@ -16,6 +17,7 @@ import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.HomePages;
+import org.wargeys.pages.SearchPages;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
@@ -46,6 +48,7 @@ public final class Wiring implements AutoCloseable {
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
+    private final SearchPages searchPages;
     private final WebServer server;
     private final SearchIndex searchIndex;
     private final ArticleIndexer indexer;
@@ -80,6 +83,8 @@ public final class Wiring implements AutoCloseable {
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
+            ArticleArchive archive = new ArticleArchive(database.jdbi());
+            this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -126,6 +131,10 @@ public final class Wiring implements AutoCloseable {
 
     ArticlePages articlePages() {
         return articlePages;
+    }
+
+    SearchPages searchPages() {
+        return searchPages;
     }
 
     public SearchIndex searchIndex() {

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Articles, their translation groups and revisions in the database. Thread-safe. */
 final class ArticleRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             a.id, a.translation_group_id, a.language, a.slug, a.headline, a.dateline_place, a.dateline_outlet,
             a.standfirst, a.body_format, a.body, a.body_html, a.section_id, a.status, a.seo_title, a.seo_description,
             a.created_at, a.updated_at, a.published_at, a.scheduled_at, a.revision""";
@@ -170,7 +170,7 @@ final class ArticleRepository {
                 .bind("id", articleId).mapTo(Integer.class).list());
     }
 
-    private static Article map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Article map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Article(
                 rs.getLong("id"),
                 rs.getLong("translation_group_id"),
