@@ -16,12 +16,16 @@ import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.pages.ArticlePages;
+import org.wargeys.pages.ArchivePages;
+import org.wargeys.pages.FeedPages;
 import org.wargeys.pages.HomePages;
 import org.wargeys.pages.SearchPages;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
+import org.wargeys.feed.FeedService;
+import org.wargeys.feed.FeedSettings;
 import org.wargeys.search.ArticleIndexer;
 import org.wargeys.search.SearchIndex;
 import org.wargeys.translation.TranslationService;
@@ -49,6 +53,9 @@ public final class Wiring implements AutoCloseable {
     private final HomePages homePages;
     private final ArticlePages articlePages;
     private final SearchPages searchPages;
+    private final ArchivePages archivePages;
+    private final FeedSettings feedSettings;
+    private final FeedPages feedPages;
     private final WebServer server;
     private final SearchIndex searchIndex;
     private final ArticleIndexer indexer;
@@ -82,9 +89,12 @@ public final class Wiring implements AutoCloseable {
             LanguageNegotiation negotiation = new LanguageNegotiation(site);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, searchIndex);
             ArticleArchive archive = new ArticleArchive(database.jdbi());
             this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
+            this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
+            this.feedSettings = new FeedSettings(database.jdbi());
+            this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
@@ -131,6 +141,18 @@ public final class Wiring implements AutoCloseable {
 
     ArticlePages articlePages() {
         return articlePages;
+    }
+
+    FeedPages feedPages() {
+        return feedPages;
+    }
+
+    public FeedSettings feedSettings() {
+        return feedSettings;
+    }
+
+    ArchivePages archivePages() {
+        return archivePages;
     }
 
     SearchPages searchPages() {

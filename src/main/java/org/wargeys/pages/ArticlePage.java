@@ -23,13 +23,27 @@ public record ArticlePage(
         String updatedText,
         String bodyHtml,
         List<String> tags,
-        List<TranslationLink> translations) {
+        List<TranslationLink> translations,
+        ArchiveLinks archiveLinks,
+        List<RelatedLink> related) {
 
     public ArticlePage {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         translations = List.copyOf(translations);
+        related = List.copyOf(related);
     }
+
+    /** Where the section, each author and each tag (same order as {@code authors}/{@code tags}) are archived. */
+    public record ArchiveLinks(String section, List<String> authors, List<String> tags) {
+        public ArchiveLinks {
+            authors = List.copyOf(authors);
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** A related article in the same language. */
+    public record RelatedLink(String headline, String path) {}
 
     /** A link to a translation: its language code, the language's name in the page's language, its path. */
     public record TranslationLink(String language, String name, String path) {}

@@ -11,6 +11,7 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
+import org.wargeys.search.SearchIndex;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.Html;
 import org.wargeys.web.LayoutFactory;
@@ -20,15 +21,19 @@ import org.wargeys.web.PageRenderer;
 /** The article page: {@code /LANG/YYYY/MM/SLUG}, published articles only. */
 public final class ArticlePages {
 
+    static final int RELATED = 4;
+
     private final Site site;
     private final ArticleService articles;
     private final TranslationService translations;
     private final ArticlePaths paths;
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
+    private final SearchIndex search;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer) {
+            LayoutFactory layouts, PageRenderer renderer, SearchIndex search) {
+        this.search = search;
         this.site = site;
         this.articles = articles;
         this.translations = translations;
@@ -81,7 +86,13 @@ public final class ArticlePages {
                 updated ? msg.dateTime(article.updatedAt()) : null,
                 withDateline(article.bodyHtml(), article.dateline().printed()),
                 details.tags().stream().map(t -> t.name()).toList(),
-                links);
+                links,
+                new ArticlePage.ArchiveLinks(
+                        details.section().map(s -> ArchivePaths.section(language.code(), s.slug())).orElse(null),
+                        details.authors().stream().map(a -> ArchivePaths.author(language.code(), a.slug())).toList(),
+                        details.tags().stream().map(t -> ArchivePaths.tag(language.code(), t.slug())).toList()),
+                search.related(article.id(), RELATED).stream()
+                        .map(h -> new ArticlePage.RelatedLink(h.headline(), h.path())).toList());
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */
