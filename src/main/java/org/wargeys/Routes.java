@@ -14,6 +14,9 @@ final class Routes {
     static void register(RoutesConfig routes, Wiring w) {
         page(routes, "/healthz", w.healthCheck()::check);
 
+        page(routes, "/robots.txt", w.sitemapPages()::robots);
+        page(routes, "/sitemap.xml", w.sitemapPages()::index);
+        page(routes, "/sitemaps/{file}", w.sitemapPages()::sitemap);
         page(routes, "/", w.homePages()::root);
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", w.homePages()::show);

@@ -19,6 +19,8 @@ import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.ArchivePages;
 import org.wargeys.pages.FeedPages;
 import org.wargeys.pages.HomePages;
+import org.wargeys.pages.SitemapPages;
+import org.wargeys.sitemap.SitemapService;
 import org.wargeys.pages.SearchPages;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
@@ -56,6 +58,7 @@ public final class Wiring implements AutoCloseable {
     private final ArchivePages archivePages;
     private final FeedSettings feedSettings;
     private final FeedPages feedPages;
+    private final SitemapPages sitemapPages;
     private final WebServer server;
     private final SearchIndex searchIndex;
     private final ArticleIndexer indexer;
@@ -94,6 +97,7 @@ public final class Wiring implements AutoCloseable {
             this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
             this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
             this.feedSettings = new FeedSettings(database.jdbi());
+            this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock));
             this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
             if (config.loadDemo()) {
@@ -141,6 +145,10 @@ public final class Wiring implements AutoCloseable {
 
     ArticlePages articlePages() {
         return articlePages;
+    }
+
+    SitemapPages sitemapPages() {
+        return sitemapPages;
     }
 
     FeedPages feedPages() {
