@@ -58,6 +58,9 @@ public final class SearchIndex implements AutoCloseable {
     static final int EXACT_COUNT_UP_TO = 10_000;
     static final int MAX_PAGE = 100;
 
+    /** Body text: stored for snippets, with offsets in the postings so highlighting never re-analyses it. */
+    private static final org.apache.lucene.document.FieldType BODY = bodyType();
+
     private final Path dir;
     private final Clock clock;
     private final SearchAnalyzers analyzers = new SearchAnalyzers();
@@ -280,8 +283,15 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StoredField("summary", summary(a)));
         doc.add(new TextField(SearchAnalyzers.field("headline", lang), a.headline(), Field.Store.YES));
         doc.add(new TextField(SearchAnalyzers.field("standfirst", lang), a.standfirst(), Field.Store.NO));
-        doc.add(new TextField(SearchAnalyzers.field("body", lang), a.bodyText(), Field.Store.YES));
+        doc.add(new Field(SearchAnalyzers.field("body", lang), a.bodyText(), BODY));
         return doc;
+    }
+
+    private static org.apache.lucene.document.FieldType bodyType() {
+        var type = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static String summary(IndexedArticle a) {
