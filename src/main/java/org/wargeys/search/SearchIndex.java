@@ -25,7 +25,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -55,7 +54,9 @@ public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String COMPLETE = "complete";
     /** Results beyond this are counted only approximately (the page says "more than"). */
-    static final int EXACT_COUNT_UP_TO = 10_000;
+    static final int EXACT_COUNT_UP_TO = 1_000;
+    /** How many of the best matches by relevance are reordered by freshness. */
+    static final int RESCORE_WINDOW = 200;
     static final int MAX_PAGE = 100;
 
     /** Body text: stored for snippets, with offsets in the postings so highlighting never re-analyses it. */
@@ -183,24 +184,24 @@ public final class SearchIndex implements AutoCloseable {
 
     /** One page of the articles matching the query, best first; no words means no results. */
     public SearchResults search(SearchQuery query) {
-        Query text = TextQuery.of(query.text() == null ? "" : query.text(), query.language(), analyzers);
-        if (text == null) return SearchResults.none(query.pageSize());
         int page = Math.min(query.page(), MAX_PAGE);
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
-                .add(text, Occur.MUST)
+        BooleanQuery.Builder filters = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term("language", query.language())), Occur.FILTER);
-        if (query.sectionKey() != null) filtered.add(new TermQuery(new Term("section", query.sectionKey())), Occur.FILTER);
+        if (query.sectionKey() != null) filters.add(new TermQuery(new Term("section", query.sectionKey())), Occur.FILTER);
         if (query.from() != null || query.until() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochMilli() - 1;
-            filtered.add(LongPoint.newRangeQuery("published", from, until), Occur.FILTER);
+            filters.add(LongPoint.newRangeQuery("published", from, until), Occur.FILTER);
         }
-        Query ranked = FunctionScoreQuery.boostByValue(filtered.build(), new RecencyBoost("published", clock));
         return withSearcher(searcher -> {
+            Query text = TextQuery.of(query.text() == null ? "" : query.text(), query.language(), analyzers, searcher.getIndexReader());
+            if (text == null) return SearchResults.none(query.pageSize());
+            Query relevance = filters.add(text, Occur.MUST).build();
             int wanted = page * query.pageSize();
-            TopDocs top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, EXACT_COUNT_UP_TO));
-            int start = (page - 1) * query.pageSize();
-            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(start, top.scoreDocs.length), top.scoreDocs.length);
+            TopDocs top = searcher.search(relevance, new TopScoreDocCollectorManager(Math.max(wanted, RESCORE_WINDOW), EXACT_COUNT_UP_TO));
+            ScoreDoc[] ranked = RecencyBoost.rescore(searcher, top.scoreDocs, "published", clock.millis());
+            int start = Math.min((page - 1) * query.pageSize(), ranked.length);
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(ranked, start, Math.min(wanted, ranked.length));
             String bodyField = SearchAnalyzers.field("body", query.language());
             String[] snippets = snippets(searcher, text, bodyField, pageDocs);
             List<SearchHit> hits = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,7 +20,8 @@ import org.apache.lucene.search.TermQuery;
  * Turns a reader's words into a Lucene query without Lucene's query syntax, so that no input can be
  * a syntax error: the words are analysed like the text they search (stems, stop words), every word
  * must match in the headline, standfirst or body (headline counts most), and a word of five letters
- * or more also matches spellings one edit away (two from eight letters), at a lower weight.
+ * or more that few articles contain (a likely typo) also matches spellings one edit away (two from
+ * eight letters), at a lower weight.
  * Stateless.
  */
 final class TextQuery {
@@ -31,18 +33,23 @@ final class TextQuery {
 
     private TextQuery() {}
 
+    /** A word found in this many articles is taken as spelled right: no fuzzy variants for it. */
+    static final int KNOWN_WORD_DOCS = 3;
+
     /** The query, or null when the text has no searchable word (empty, punctuation, stop words). */
-    static Query of(String text, String language, Analyzer analyzers) {
+    static Query of(String text, String language, Analyzer analyzers, IndexReader reader) throws IOException {
         Set<String> terms = terms(text, SearchAnalyzers.field("body", language), analyzers);
         if (terms.isEmpty()) return null;
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String term : terms) {
             BooleanQuery.Builder word = new BooleanQuery.Builder();
+            boolean known = reader.docFreq(new Term(SearchAnalyzers.field("body", language), term)) >= KNOWN_WORD_DOCS
+                    || reader.docFreq(new Term(SearchAnalyzers.field("headline", language), term)) >= KNOWN_WORD_DOCS;
             for (int i = 0; i < FIELDS.length; i++) {
                 String field = SearchAnalyzers.field(FIELDS[i], language);
                 word.add(new BoostQuery(new TermQuery(new Term(field, term)), WEIGHTS[i]), Occur.SHOULD);
                 int edits = term.codePointCount(0, term.length()) >= 8 ? 2 : term.codePointCount(0, term.length()) >= 5 ? 1 : 0;
-                if (edits > 0) {
+                if (edits > 0 && !known) {
                     Query fuzzy = new FuzzyQuery(new Term(field, term), edits, 1, 50, true);
                     word.add(new BoostQuery(fuzzy, WEIGHTS[i] * FUZZY_WEIGHT), Occur.SHOULD);
                 }
