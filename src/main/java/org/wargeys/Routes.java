@@ -33,10 +33,26 @@ final class Routes {
         page(routes, "/healthz", w.healthCheck()::check);
         page(routes, "/media/{file}", w.mediaFiles()::show);
 
+        page(routes, "/robots.txt", w.sitemapPages()::robots);
+        page(routes, "/sitemap.xml", w.sitemapPages()::index);
+        page(routes, "/sitemaps/{file}", w.sitemapPages()::sitemap);
         page(routes, "/", w.homePages()::root);
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
+        // Before the article route, which has the same shape: "archive", "section" and "tag" are never a year.
+        page(routes, "/{lang}/archive/{year}/{month}", w.archivePages()::month);
+        page(routes, "/{lang}/section/{slug}/rss.xml", w.feedPages()::sectionRss);
+        page(routes, "/{lang}/section/{slug}/atom.xml", w.feedPages()::sectionAtom);
+        page(routes, "/{lang}/tag/{slug}/rss.xml", w.feedPages()::tagRss);
+        page(routes, "/{lang}/tag/{slug}/atom.xml", w.feedPages()::tagAtom);
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(w.articlePages()::show));
+        page(routes, "/{lang}/search", w.searchPages()::show);
+        page(routes, "/{lang}/rss.xml", w.feedPages()::latestRss);
+        page(routes, "/{lang}/atom.xml", w.feedPages()::latestAtom);
+        page(routes, "/{lang}/section/{slug}", w.archivePages()::section);
+        page(routes, "/{lang}/tag/{slug}", w.archivePages()::tag);
+        page(routes, "/{lang}/author/{slug}", w.archivePages()::author);
+        page(routes, "/{lang}/archive/{year}", w.archivePages()::year);
 
         page(routes, "/share-cards/{file}", w.shareCardPages()::show);
         routes.post("/api/v1/shares", w.shareApi()::beacon);

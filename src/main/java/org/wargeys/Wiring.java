@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ import org.wargeys.newsroom.StaffGate;
 import org.wargeys.newsroom.UserEditor;
 import org.wargeys.newsroom.WorkflowEditor;
 import org.wargeys.translation.TranslationProgress;
+import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleUnpublished;
@@ -42,7 +44,16 @@ import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.pages.ArticlePages;
+import org.wargeys.pages.ArchivePages;
+import org.wargeys.pages.FeedPages;
 import org.wargeys.pages.HomePages;
+import org.wargeys.pages.SearchPages;
+import org.wargeys.pages.SitemapPages;
+import org.wargeys.feed.FeedService;
+import org.wargeys.feed.FeedSettings;
+import org.wargeys.search.ArticleIndexer;
+import org.wargeys.search.SearchIndex;
+import org.wargeys.sitemap.SitemapService;
 import org.wargeys.pages.PageCachePurger;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
@@ -83,6 +94,15 @@ public final class Wiring implements AutoCloseable {
     private final ArticlePages articlePages;
     private final ShareApi shareApi;
     private final ShareCardPages shareCardPages;
+    private final SearchPages searchPages;
+    private final ArchivePages archivePages;
+    private final FeedSettings feedSettings;
+    private final FeedPages feedPages;
+    private final SitemapPages sitemapPages;
+    private final SearchIndex searchIndex;
+    private final ArticleIndexer indexer;
+    // Rebuilds a missing or broken search index while the site serves.
+    private final ExecutorService background;
     private final WebServer server;
     private final AuditLog audit;
     private final MediaService media;
@@ -108,12 +128,25 @@ public final class Wiring implements AutoCloseable {
         int port = config.port() == 0 ? freePort() : config.port();
         this.site = config.site(port);
         this.database = Database.open(config);
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "wargeys-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SearchIndex openedIndex = null;
         try {
             EventBus events = new EventBus();
             BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
             this.articles = new ArticleService(database.jdbi(), bodies, events, site, clock);
             this.translations = new TranslationService(articles, site);
             ArticlePaths paths = new ArticlePaths(site.timezone());
+            openedIndex = SearchIndex.open(config.dataDir().resolve("search-index"), clock);
+            this.searchIndex = openedIndex;
+            this.indexer = new ArticleIndexer(searchIndex, articles, paths, site);
+            // The index hears of a change before the page cache purges: a page rendered after the purge
+            // must already find the article in search results and related-article blocks.
+            events.subscribe(ArticlePublished.class, indexer::published);
+            events.subscribe(ArticleUnpublished.class, indexer::unpublished);
 
             StaticAssets assets = new StaticAssets();
             MessageBundles bundles = new MessageBundles(site);
@@ -135,7 +168,14 @@ public final class Wiring implements AutoCloseable {
             this.shareCardPages = new ShareCardPages(shareCards);
             ArticleSharing sharing = new ArticleSharing(site, articles, paths, shareSettings, shareCards, shareCounts,
                     renderer, assets);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing, corrections, media);
+            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing, corrections,
+                    media, searchIndex);
+            ArticleArchive archive = new ArticleArchive(database.jdbi());
+            this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
+            this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
+            this.feedSettings = new FeedSettings(database.jdbi());
+            this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock));
+            this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
             this.audit = new AuditLog(database.jdbi(), clock);
             this.accounts = accounts(config, database, audit, clock);
@@ -172,6 +212,8 @@ public final class Wiring implements AutoCloseable {
                 return thread;
             });
         } catch (RuntimeException e) {
+            background.shutdownNow();
+            if (openedIndex != null) openedIndex.close();
             database.close();
             throw e;
         }
@@ -182,8 +224,12 @@ public final class Wiring implements AutoCloseable {
         return new AccountService(database.jdbi(), new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()), audit, clock);
     }
 
-    /** Starts the web server and the scheduler; returns the port it listens on. */
+    /**
+     * Starts the web server, the scheduler and, if the search index is missing or broken, its rebuild in
+     * the background; returns the port it listens on.
+     */
     public int start() {
+        indexer.rebuildIfNeeded(background);
         int actual = server.start();
         // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
         scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
@@ -320,9 +366,52 @@ public final class Wiring implements AutoCloseable {
             try {
                 server.close();
             } finally {
-                database.close();
+                try {
+                    indexer.stop();
+                    background.shutdown();
+                    awaitBackground();
+                    searchIndex.close();
+                } finally {
+                    database.close();
+                }
             }
         }
+    }
+
+    private void awaitBackground() {
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    SitemapPages sitemapPages() {
+        return sitemapPages;
+    }
+
+    FeedPages feedPages() {
+        return feedPages;
+    }
+
+    public FeedSettings feedSettings() {
+        return feedSettings;
+    }
+
+    ArchivePages archivePages() {
+        return archivePages;
+    }
+
+    SearchPages searchPages() {
+        return searchPages;
+    }
+
+    public SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
+    public ArticleIndexer indexer() {
+        return indexer;
     }
 
     private static int freePort() {

@@ -89,6 +89,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void search_feed_and_sitemap_know_neither_pages_nor_the_web_server() {
+        noClasses().that().resideInAnyPackage("org.wargeys.search..", "org.wargeys.feed..", "org.wargeys.sitemap..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..", "io.javalin..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_search_uses_lucene() {
+        noClasses().that().resideOutsideOfPackage("org.wargeys.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(CLASSES);
+    }
+
+    @Test
     void only_the_root_wires_the_program() {
         noClasses().that().resideOutsideOfPackage("org.wargeys")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.wargeys.Wiring")

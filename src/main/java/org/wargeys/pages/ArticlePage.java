@@ -30,13 +30,16 @@ public record ArticlePage(
         List<TranslationLink> translations,
         ShareBar shareBar,
         List<CorrectionNote> corrections,
-        Figure figure) {
+        Figure figure,
+        ArchiveLinks archiveLinks,
+        List<RelatedLink> related) {
 
     public ArticlePage {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         translations = List.copyOf(translations);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        related = List.copyOf(related);
     }
 
     /** The featured image: renditions, alt text and caption in the page's language, credit. */
@@ -44,6 +47,17 @@ public record ArticlePage(
 
     /** A dated correction note, printed at the end of the article. */
     public record CorrectionNote(Instant at, String dateText, String note) {}
+
+    /** Where the section, each author and each tag (same order as {@code authors}/{@code tags}) are archived. */
+    public record ArchiveLinks(String section, List<String> authors, List<String> tags) {
+        public ArchiveLinks {
+            authors = List.copyOf(authors);
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** A related article in the same language. */
+    public record RelatedLink(long articleId, String headline, String path) {}
 
     /** A link to a translation: its language code, the language's name in the page's language, its path. */
     public record TranslationLink(String language, String name, String path) {}

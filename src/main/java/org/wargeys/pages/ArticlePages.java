@@ -15,6 +15,7 @@ import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.sharing.ArticleSharing;
+import org.wargeys.search.SearchIndex;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.CacheablePage;
 import org.wargeys.web.Html;
@@ -25,6 +26,8 @@ import org.wargeys.web.PageRenderer;
 /** The article page: {@code /LANG/YYYY/MM/SLUG}, published articles only. */
 public final class ArticlePages {
 
+    static final int RELATED = 4;
+
     private final Site site;
     private final ArticleService articles;
     private final TranslationService translations;
@@ -34,10 +37,12 @@ public final class ArticlePages {
     private final ArticleSharing sharing;
     private final ArticleCorrections corrections;
     private final MediaService media;
+    private final SearchIndex search;
 
     public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
             LayoutFactory layouts, PageRenderer renderer, ArticleSharing sharing, ArticleCorrections corrections,
-            MediaService media) {
+            MediaService media, SearchIndex search) {
+        this.search = search;
         this.site = site;
         this.articles = articles;
         this.translations = translations;
@@ -63,8 +68,13 @@ public final class ArticlePages {
             ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        CacheablePage.html(ctx, renderer.render("pages/article.jte", page(article, language)),
-                Set.of(PageKeys.article(article.id()), PageKeys.group(article.translationGroupId())));
+        ArticlePage page = page(article, language);
+        Set<String> keys = new java.util.HashSet<>();
+        keys.add(PageKeys.article(article.id()));
+        keys.add(PageKeys.group(article.translationGroupId()));
+        // The related block links other articles: their change or removal must drop this page too.
+        page.related().forEach(r -> keys.add(PageKeys.article(r.articleId())));
+        CacheablePage.html(ctx, renderer.render("pages/article.jte", page), keys);
     }
 
     /** An article that may be unsaved, rendered exactly as readers would get it (the newsroom's preview). */
@@ -105,7 +115,13 @@ public final class ArticlePages {
                 corrections.of(article.id()).stream()
                         .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList(),
                 media.featured(article.id()).map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
-                        i.renditionHeight(), i.text(language.code()).alt(), i.text(language.code()).caption(), i.credit())).orElse(null));
+                        i.renditionHeight(), i.text(language.code()).alt(), i.text(language.code()).caption(), i.credit())).orElse(null),
+                new ArticlePage.ArchiveLinks(
+                        details.section().map(s -> ArchivePaths.section(language.code(), s.slug())).orElse(null),
+                        details.authors().stream().map(a -> ArchivePaths.author(language.code(), a.slug())).toList(),
+                        details.tags().stream().map(t -> ArchivePaths.tag(language.code(), t.slug())).toList()),
+                search.related(article.id(), RELATED).stream()
+                        .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path())).toList());
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

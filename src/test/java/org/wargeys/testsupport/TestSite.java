@@ -155,6 +155,15 @@ public final class TestSite implements AutoCloseable {
         return port;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The PostgreSQL JDBC URL (user {@code app}), or null for the embedded SQLite under {@link #dataDir()}. */
+    public String dbUrl() {
+        return dbUrl;
+    }
+
     @Override
     public void close() {
         wiring.close();

@@ -1,0 +1,44 @@
+package org.wargeys.pages;
+
+import io.javalin.http.Context;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.sitemap.SitemapService;
+
+/** {@code /robots.txt}, the sitemap index {@code /sitemap.xml} and the sitemaps under {@code /sitemaps/}. */
+public final class SitemapPages {
+
+    private static final Pattern LANGUAGE_SITEMAP = Pattern.compile("([a-z]{2,3})-(\\d{1,5})\\.xml");
+
+    private final SitemapService sitemaps;
+
+    public SitemapPages(SitemapService sitemaps) {
+        this.sitemaps = sitemaps;
+    }
+
+    public void robots(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("text/plain; charset=utf-8").result(sitemaps.robots());
+    }
+
+    public void index(Context ctx) {
+        xml(ctx, sitemaps.index());
+    }
+
+    public void sitemap(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (file.equals("news.xml")) {
+            xml(ctx, sitemaps.news());
+            return;
+        }
+        Matcher m = LANGUAGE_SITEMAP.matcher(file);
+        if (!m.matches()) throw new NotFoundException("No sitemap " + file);
+        xml(ctx, sitemaps.language(m.group(1), Integer.parseInt(m.group(2))).orElseThrow(() -> new NotFoundException("No sitemap " + file)));
+    }
+
+    private static void xml(Context ctx, String xml) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType("application/xml; charset=utf-8").result(xml);
+    }
+}

@@ -1,0 +1,187 @@
+package org.wargeys.sitemap;
+
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticleArchive;
+import org.wargeys.article.ArticlePaths;
+import org.wargeys.platform.Language;
+import org.wargeys.platform.Site;
+
+/**
+ * The sitemaps search engines read: an index ({@code /sitemap.xml}) of one sitemap per language and
+ * slice of {@link #PER_SITEMAP} articles ({@code /sitemaps/LANG-N.xml}), each article with
+ * {@code xhtml:link} hreflang alternates to its published translations, and a Google News sitemap
+ * ({@code /sitemaps/news.xml}) of the articles published in the last 48 hours by the injected clock.
+ * Thread-safe.
+ */
+public final class SitemapService {
+
+    static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    /** Below the protocol's 50,000 URLs and 50 MB a file, with room for the alternates. */
+    public static final int PER_SITEMAP = 10_000;
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+    static final int NEWS_MAX = 1_000;
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    private final Site site;
+    private final ArticleArchive archive;
+    private final ArticlePaths paths;
+    private final Clock clock;
+
+    public SitemapService(Site site, ArticleArchive archive, ArticlePaths paths, Clock clock) {
+        this.site = site;
+        this.archive = archive;
+        this.paths = paths;
+        this.clock = clock;
+    }
+
+    public static String languagePath(String language, int slice) {
+        return "/sitemaps/" + language + "-" + slice + ".xml";
+    }
+
+    public static final String NEWS_PATH = "/sitemaps/news.xml";
+    public static final String INDEX_PATH = "/sitemap.xml";
+
+    public String index() {
+        return write(x -> {
+            x.writeStartElement("sitemapindex");
+            x.writeDefaultNamespace(SITEMAP_NS);
+            for (Language language : site.languages()) {
+                int count = archive.countPublished(language.code());
+                int slices = Math.max(1, (count + PER_SITEMAP - 1) / PER_SITEMAP);
+                for (int slice = 1; slice <= slices; slice++) {
+                    x.writeStartElement("sitemap");
+                    text(x, "loc", site.absolute(languagePath(language.code(), slice)));
+                    x.writeEndElement();
+                }
+            }
+            x.writeStartElement("sitemap");
+            text(x, "loc", site.absolute(NEWS_PATH));
+            x.writeEndElement();
+            x.writeEndElement();
+        });
+    }
+
+    /** A language's sitemap slice (1-based); empty for an unknown language or a slice past the end. */
+    public Optional<String> language(String code, int slice) {
+        if (site.language(code).isEmpty() || slice < 1) return Optional.empty();
+        List<Article> articles = archive.published(code, PER_SITEMAP, (slice - 1) * PER_SITEMAP);
+        if (articles.isEmpty() && slice > 1) return Optional.empty();
+        Map<Long, List<Article>> groups = archive.publishedGroups(articles.stream().map(Article::translationGroupId).distinct().toList());
+        return Optional.of(write(x -> {
+            x.writeStartElement("urlset");
+            x.writeDefaultNamespace(SITEMAP_NS);
+            x.writeNamespace("xhtml", XHTML_NS);
+            if (slice == 1) {
+                x.writeStartElement("url");
+                text(x, "loc", site.absolute("/" + code + "/"));
+                for (Language other : site.languages()) alternate(x, other.code(), "/" + other.code() + "/");
+                x.writeEndElement();
+            }
+            for (Article article : articles) {
+                x.writeStartElement("url");
+                text(x, "loc", site.absolute(paths.path(article)));
+                text(x, "lastmod", timestamp(lastModified(article)));
+                List<Article> versions = groups.getOrDefault(article.translationGroupId(), List.of(article));
+                if (versions.size() > 1) {
+                    for (Article version : versions) alternate(x, version.language(), paths.path(version));
+                }
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+        }));
+    }
+
+    /** The Google News sitemap: every language's articles published in the last 48 hours. */
+    public String news() {
+        Instant since = clock.instant().minus(NEWS_WINDOW);
+        List<Article> recent = new ArrayList<>(archive.publishedSince(since, NEWS_MAX));
+        return write(x -> {
+            x.writeStartElement("urlset");
+            x.writeDefaultNamespace(SITEMAP_NS);
+            x.writeNamespace("news", NEWS_NS);
+            for (Article article : recent) {
+                x.writeStartElement("url");
+                text(x, "loc", site.absolute(paths.path(article)));
+                x.writeStartElement("news", "news", NEWS_NS);
+                x.writeStartElement("news", "publication", NEWS_NS);
+                newsText(x, "name", site.name());
+                newsText(x, "language", article.language());
+                x.writeEndElement();
+                newsText(x, "publication_date", timestamp(article.publishedAt()));
+                newsText(x, "title", article.headline());
+                x.writeEndElement();
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+        });
+    }
+
+    /** robots.txt: everything may be crawled but search results; where the sitemap index is. */
+    public String robots() {
+        StringBuilder out = new StringBuilder("User-agent: *\n");
+        for (Language language : site.languages()) out.append("Disallow: /").append(language.code()).append("/search\n");
+        out.append("\nSitemap: ").append(site.absolute(INDEX_PATH)).append('\n');
+        return out.toString();
+    }
+
+    static Instant lastModified(Article article) {
+        return article.updatedAt().isAfter(article.publishedAt()) ? article.updatedAt() : article.publishedAt();
+    }
+
+    static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private void alternate(XMLStreamWriter x, String hreflang, String path) throws XMLStreamException {
+        x.writeEmptyElement("xhtml", "link", XHTML_NS);
+        x.writeAttribute("rel", "alternate");
+        x.writeAttribute("hreflang", hreflang);
+        x.writeAttribute("href", site.absolute(path));
+    }
+
+    private interface Body {
+        void write(XMLStreamWriter x) throws XMLStreamException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = FACTORY.createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            out.write("\n");
+            body.write(x);
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Writing a sitemap failed", e);
+        }
+        return out.toString();
+    }
+
+    private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(value);
+        x.writeEndElement();
+    }
+
+    private static void newsText(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement("news", name, NEWS_NS);
+        x.writeCharacters(value);
+        x.writeEndElement();
+    }
+}

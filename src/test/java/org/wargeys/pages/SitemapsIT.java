@@ -1,0 +1,160 @@
+package org.wargeys.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/** Sitemaps and robots.txt, validated against the sitemaps.org and Google News schemas, on each database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SitemapsIT {
+
+    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
+    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
+
+    TestSite site;
+    Schema urlsets;
+    Schema indexes;
+
+    abstract DatabaseKind database();
+
+    @BeforeAll
+    void start() throws Exception {
+        site = TestSite.start(database());
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        urlsets = factory.newSchema(new Source[] {xsd("sitemap.xsd"), xsd("sitemap-news.xsd"), xsd("xhtml-link.xsd")});
+        indexes = factory.newSchema(xsd("siteindex.xsd"));
+        var articles = site.wiring().articles();
+        var fresh = articles.createDraft(draft("fresh-news", "Fresh news from Kismayo"), "test");
+        articles.publish(fresh.id());
+        var recent = articles.createDraft(draft("recent-news", "Recent news from Garowe"), "test");
+        articles.publishArchived(recent.id(), TestSite.NOW.minus(Duration.ofHours(47)));
+        var old = articles.createDraft(draft("older-news", "Older news from Hargeisa"), "test");
+        articles.publishArchived(old.id(), TestSite.NOW.minus(Duration.ofHours(49)));
+        var somali = articles.createDraft(new ArticleDraft("so", "war-cusub", "War cusub oo Kismaayo ka yimid", null, null, null,
+                "Qoraal.", null, null, null), "test");
+        articles.publish(somali.id());
+    }
+
+    @AfterAll
+    void stop() {
+        if (site != null) {
+            site.close();
+            site.deleteData();
+        }
+    }
+
+    @Test
+    void robots_txt_points_at_the_sitemap_index() {
+        var response = site.get("/robots.txt");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(response.body()).contains("User-agent: *").contains("Sitemap: " + site.baseUrl() + "/sitemap.xml")
+                .contains("Disallow: /en/search");
+    }
+
+    @Test
+    void the_index_lists_a_sitemap_per_language_and_the_news_sitemap_and_is_valid() throws Exception {
+        String xml = site.get("/sitemap.xml").body();
+        indexes.newValidator().validate(new StreamSource(new StringReader(xml)));
+        assertThat(xml(xml).select("sitemap > loc").eachText()).containsExactly(
+                site.baseUrl() + "/sitemaps/en-1.xml", site.baseUrl() + "/sitemaps/so-1.xml", site.baseUrl() + "/sitemaps/ar-1.xml",
+                site.baseUrl() + "/sitemaps/news.xml");
+        for (String loc : xml(xml).select("sitemap > loc").eachText()) {
+            assertThat(site.get(loc.substring(site.baseUrl().length())).statusCode()).as(loc).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void language_sitemaps_are_valid_and_link_every_translation_with_hreflang() throws Exception {
+        for (String lang : List.of("en", "so", "ar")) {
+            urlsets.newValidator().validate(new StreamSource(new StringReader(site.get("/sitemaps/" + lang + "-1.xml").body())));
+        }
+        Document english = xml(site.get("/sitemaps/en-1.xml").body());
+        Element article = urlFor(english, site.baseUrl() + EN);
+        assertThat(article.selectFirst("lastmod").text()).isEqualTo("2020-12-23T07:00:00Z");
+        Map<String, String> alternates = new java.util.HashMap<>();
+        article.select("xhtml|link").forEach(l -> alternates.put(l.attr("hreflang"), l.attr("href")));
+        assertThat(alternates).containsExactlyInAnyOrderEntriesOf(Map.of("en", site.baseUrl() + EN, "so", site.baseUrl() + SO));
+        assertThat(urlFor(english, site.baseUrl() + "/en/2026/11/fresh-news").select("xhtml|link")).isEmpty();
+        Document somali = xml(site.get("/sitemaps/so-1.xml").body());
+        assertThat(somali.select("url > loc").eachText()).contains(site.baseUrl() + SO, site.baseUrl() + "/so/")
+                .doesNotContain(site.baseUrl() + EN);
+        assertThat(site.get("/sitemaps/en-2.xml").statusCode()).isEqualTo(404);
+        assertThat(site.get("/sitemaps/xx-1.xml").statusCode()).isEqualTo(404);
+        assertThat(site.get("/sitemaps/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void lastmod_follows_the_last_edit() {
+        var articles = site.wiring().articles();
+        var draft = articles.createDraft(draft("edited-later", "Edited later"), "test");
+        articles.publishArchived(draft.id(), TestSite.NOW.minus(Duration.ofDays(10)));
+        articles.update(draft.id(), articles.find(draft.id()).revision(), draft("edited-later", "Edited later, corrected"), "test");
+        Element url = urlFor(xml(site.get("/sitemaps/en-1.xml").body()), site.baseUrl() + "/en/2026/11/edited-later");
+        assertThat(url.selectFirst("lastmod").text()).isEqualTo("2026-11-25T10:00:00Z");
+    }
+
+    @Test
+    void the_news_sitemap_holds_the_last_48_hours_with_publication_and_language() throws Exception {
+        String xml = site.get("/sitemaps/news.xml").body();
+        urlsets.newValidator().validate(new StreamSource(new StringReader(xml)));
+        Document news = xml(xml);
+        assertThat(news.select("url > loc").eachText()).containsExactlyInAnyOrder(
+                site.baseUrl() + "/en/2026/11/fresh-news", site.baseUrl() + "/en/2026/11/recent-news",
+                site.baseUrl() + "/so/2026/11/war-cusub");
+        Element somali = urlFor(news, site.baseUrl() + "/so/2026/11/war-cusub");
+        assertThat(somali.selectFirst("news|publication news|name").text()).isEqualTo("Warsoor");
+        assertThat(somali.selectFirst("news|publication news|language").text()).isEqualTo("so");
+        assertThat(somali.selectFirst("news|publication_date").text()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(somali.selectFirst("news|title").text()).isEqualTo("War cusub oo Kismaayo ka yimid");
+    }
+
+    @Test
+    void the_schemas_reject_what_search_engines_would() {
+        String badDate = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://example.org/a</loc><lastmod>yesterday</lastmod></url></urlset>";
+        String relative = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/en/a</loc></url></urlset>";
+        String noLanguage = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
+                + "<url><loc>http://example.org/a</loc><news:news><news:publication><news:name>W</news:name></news:publication>"
+                + "<news:publication_date>2026-11-25</news:publication_date><news:title>T</news:title></news:news></url></urlset>";
+        for (String xml : List.of(badDate, relative, noLanguage)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> urlsets.newValidator().validate(new StreamSource(new StringReader(xml))))
+                    .as(xml).isInstanceOf(org.xml.sax.SAXException.class);
+        }
+    }
+
+    private static Element urlFor(Document sitemap, String loc) {
+        return sitemap.select("url").stream().filter(u -> u.selectFirst("loc").text().equals(loc)).findFirst()
+                .orElseThrow(() -> new AssertionError("No <url> for " + loc));
+    }
+
+    private static ArticleDraft draft(String slug, String headline) {
+        return new ArticleDraft("en", slug, headline, null, null, null, "Body of " + headline + ".", null, null, null);
+    }
+
+    private static Document xml(String text) {
+        return Jsoup.parse(text, "", Parser.xmlParser());
+    }
+
+    private static Source xsd(String name) {
+        return new StreamSource(SitemapsIT.class.getResource("/xsd/" + name).toExternalForm());
+    }
+}

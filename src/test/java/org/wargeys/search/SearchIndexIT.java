@@ -1,0 +1,111 @@
+package org.wargeys.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/** The search index kept in step with the database by events, and rebuilt when broken, on each database. */
+class SearchIndexIT {
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_published_article_is_searchable_when_publish_returns_and_gone_when_unpublished(DatabaseKind kind) {
+        try (var test = new Site(kind)) {
+            var articles = test.site.wiring().articles();
+            var draft = articles.createDraft(new ArticleDraft("en", null, "Drought grips the Bay region",
+                    null, "Farmers in Baidoa count their losses.", null, "The rains failed for a third season.",
+                    null, null, null), "test");
+            assertThat(ids(test, "en", "drought")).doesNotContain(draft.id());
+
+            articles.publish(draft.id());
+            assertThat(ids(test, "en", "drought")).containsExactly(draft.id());
+            assertThat(ids(test, "en", "droughts rains")).containsExactly(draft.id());
+
+            articles.unpublish(draft.id());
+            assertThat(ids(test, "en", "drought")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void the_demo_articles_are_found_in_their_own_language_only(DatabaseKind kind) {
+        try (var test = new Site(kind)) {
+            long english = test.site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow().id();
+            long somali = test.site.wiring().articles().findPublished("so", "iran-oo-ballan-qaaday").orElseThrow().id();
+            assertThat(ids(test, "en", "revenge")).containsExactly(english);
+            assertThat(ids(test, "en", "assassinations")).containsExactly(english);
+            assertThat(ids(test, "en", "assasination")).as("one letter missing").containsExactly(english);
+            // "hoggaamiye" (leader) finds "Hoggaamiyeyaasha" and "Hoggaamiyaha"; "dil" (killing) finds "dilkiisa".
+            assertThat(ids(test, "so", "hoggaamiye")).containsExactly(somali);
+            assertThat(ids(test, "so", "dilka Soleimani")).containsExactly(somali);
+            assertThat(ids(test, "so", "revenge")).isEmpty();
+            assertThat(ids(test, "ar", "Iran")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_corrupt_index_is_rebuilt_on_start_while_the_site_serves(DatabaseKind kind) throws Exception {
+        try (var test = new Site(kind)) {
+            TestSite site = test.site;
+            site.close();
+            Path index = site.dataDir().resolve("search-index");
+            try (Stream<Path> files = Files.list(index)) {
+                for (Path file : files.toList()) Files.write(file, "not an index".getBytes());
+            }
+
+            test.site = site.restart();
+
+            assertThat(test.site.get("/en/").statusCode()).isEqualTo(200);
+            assertThat(test.site.wiring().indexer().rebuilding().get()).isEqualTo(2);
+            assertThat(ids(test, "en", "revenge")).hasSize(1);
+            assertThat(ids(test, "so", "Soleimani")).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_missing_index_is_rebuilt_and_marked_complete(DatabaseKind kind) throws Exception {
+        try (var test = new Site(kind)) {
+            TestSite site = test.site;
+            site.close();
+            org.wargeys.testsupport.TestFiles.deleteTree(site.dataDir().resolve("search-index"));
+
+            test.site = site.restart();
+            test.site.wiring().indexer().rebuilding().get();
+            assertThat(ids(test, "en", "Soleimani")).hasSize(1);
+
+            test.site = test.site.restart();
+            assertThat(test.site.wiring().searchIndex().needsRebuild()).isFalse();
+            assertThat(ids(test, "en", "Soleimani")).hasSize(1);
+        }
+    }
+
+    private static List<Long> ids(Site test, String language, String text) {
+        return test.site.wiring().searchIndex().search(SearchQuery.of(language, text)).hits().stream()
+                .map(SearchHit::articleId).toList();
+    }
+
+    /** A test site that is closed and deleted even when restarted inside the test. */
+    private static final class Site implements AutoCloseable {
+        TestSite site;
+
+        Site(DatabaseKind kind) {
+            site = TestSite.start(kind);
+        }
+
+        @Override
+        public void close() {
+            site.close();
+            site.deleteData();
+        }
+    }
+}
