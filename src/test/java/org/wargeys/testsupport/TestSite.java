@@ -38,6 +38,7 @@ public final class TestSite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final List<String> trustedProxies;
+    private boolean closed;
 
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
         this(dataDir, dbUrl, demo, settings, List.of());
@@ -50,7 +51,7 @@ public final class TestSite implements AutoCloseable {
         this.settings = settings;
         this.trustedProxies = trustedProxies;
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
-        Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl == null ? null : "app", null, null, demo,
+        Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl != null && dbUrl.startsWith("jdbc:postgresql:") ? "app" : null, null, null, demo,
                 "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null, settings,
                 trustedProxies, 64, 1);
         this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -92,7 +93,13 @@ public final class TestSite implements AutoCloseable {
 
     /** The same data served by a second, independent program (another node behind a load balancer). */
     public TestSite secondNode() {
-        return new TestSite(dataDir, dbUrl, false, settings, trustedProxies);
+        // A node of its own (its own search index and media folder) on the same database.
+        String shared = dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
+        try {
+            return new TestSite(Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Wiring wiring() {
@@ -166,10 +173,14 @@ public final class TestSite implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         wiring.close();
     }
 
+    /** Stops the program if it still runs, then removes its data directory. */
     public void deleteData() {
+        close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
