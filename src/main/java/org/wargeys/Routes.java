@@ -14,7 +14,12 @@ final class Routes {
     static void register(RoutesConfig routes, Wiring w) {
         page(routes, "/healthz", w.healthCheck()::check);
 
-        page(routes, "/", w.homePages()::root);
+        page(routes, "/", ctx -> {
+            // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
+            var moved = ctx.queryString() == null ? java.util.Optional.<String>empty() : w.oldAddresses().find(ctx.path(), ctx.queryString());
+            if (moved.isPresent()) ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            else w.homePages().root(ctx);
+        });
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", w.homePages()::show);
         page(routes, "/{lang}/{year}/{month}/{slug}", w.articlePages()::show);

@@ -9,6 +9,8 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.importer.OldAddresses;
+import org.wargeys.importer.WordPressImport;
 import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.HomePages;
 import org.wargeys.platform.Config;
@@ -39,6 +41,8 @@ public final class Wiring implements AutoCloseable {
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
+    private final OldAddresses oldAddresses;
+    private final WordPressImport wordPressImport;
     private final WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -47,7 +51,8 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(config);
         try {
             EventBus events = new EventBus();
-            this.articles = new ArticleService(database.jdbi(), new BodyRenderer(new HtmlSanitizer()), events, site, clock);
+            BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
+            this.articles = new ArticleService(database.jdbi(), bodies, events, site, clock);
             this.translations = new TranslationService(articles, site);
             ArticlePaths paths = new ArticlePaths(site.timezone());
 
@@ -60,10 +65,13 @@ public final class Wiring implements AutoCloseable {
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
 
+            this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths);
+            this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"));
+
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
             }
-            ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
+            ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
             this.server = new WebServer(config.host(), port, errors, assets, routes -> Routes.register(routes, this));
         } catch (RuntimeException e) {
             database.close();
@@ -90,6 +98,14 @@ public final class Wiring implements AutoCloseable {
 
     public TranslationService translations() {
         return translations;
+    }
+
+    public WordPressImport wordPressImport() {
+        return wordPressImport;
+    }
+
+    OldAddresses oldAddresses() {
+        return oldAddresses;
     }
 
     HealthCheck healthCheck() {
