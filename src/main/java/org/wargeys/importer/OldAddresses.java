@@ -23,6 +23,15 @@ public final class OldAddresses {
         this.paths = paths;
     }
 
+    /** A Location header is ASCII: slugs in other scripts are percent-encoded. */
+    static String ascii(String path) {
+        try {
+            return new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Not a path: " + path, e);
+        }
+    }
+
     /** The new path for an old request path and raw query, if the address is known. */
     public Optional<String> find(String path, String query) {
         if (path == null || path.length() > 2000) return Optional.empty();
@@ -35,10 +44,10 @@ public final class OldAddresses {
                     return new Target(rs.wasNull() ? null : id, rs.getString(2));
                 }).findOne());
         if (target.isEmpty()) return Optional.empty();
-        if (target.get().articleId() == null) return Optional.of(target.get().path());
+        if (target.get().articleId() == null) return Optional.of(ascii(target.get().path()));
         try {
             var article = articles.find(target.get().articleId());
-            return article.isPublished() ? Optional.of(paths.path(article)) : Optional.empty();
+            return article.isPublished() ? Optional.of(ascii(paths.path(article))) : Optional.empty();
         } catch (NotFoundException gone) {
             return Optional.empty();
         }

@@ -10,6 +10,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.wargeys.web.Html;
 
 /**
@@ -36,10 +42,6 @@ final class WordPressContent {
     private static final Pattern NEXTPAGE = Pattern.compile("<!--nextpage-->");
     private static final Pattern SHORTCODE = Pattern.compile("\\[(\\[?)(/?)([a-zA-Z][\\w-]*)((?:\\s[^\\]]*?)?)\\s*(/?)\\](\\]?)");
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
-    private static final Pattern PRE = Pattern.compile("<pre[\\s>].*?</pre>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern BLOCK_START = Pattern.compile(
-            "^<(?:/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|blockquote|pre|figure|figcaption|hr|address|section|article|aside|header|footer|nav|form|iframe|object|style|script|hr|br)\\b|!--)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_URL_LINE = Pattern.compile("(?m)^\\s*(https?://[^\\s<>\"]+)\\s*$");
     private static final Pattern LEADING_MEDIA = Pattern.compile("^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Set<String> MEDIA = Set.of("audio", "video", "playlist");
@@ -106,6 +108,8 @@ final class WordPressContent {
                 default -> {
                     if (MEDIA.contains(name)) {
                         String src = firstUrl(attrs, inner);
+                        String positional = m.group(4).strip();
+                        if (src == null && positional.matches("https?://[^\\s\"']+")) src = positional;
                         if (src != null) out.append("\n\n").append(link(src)).append("\n\n");
                         else dropped.add(name);
                     } else {
@@ -157,31 +161,74 @@ final class WordPressContent {
         return attrs;
     }
 
-    /** Paragraphs from blank lines and line breaks from single newlines, as WordPress shows classic posts. */
-    static String autop(String text) {
-        List<String> pres = new ArrayList<>();
-        Matcher pre = PRE.matcher(text);
-        StringBuilder guarded = new StringBuilder();
-        while (pre.find()) {
-            pres.add(pre.group());
-            pre.appendReplacement(guarded, "\n\n<!--wargeys-pre-" + (pres.size() - 1) + "-->\n\n");
-        }
-        pre.appendTail(guarded);
+    /**
+     * Paragraphs from blank lines and line breaks from single newlines between the top-level block
+     * elements, as WordPress shows classic posts; block elements are kept as they are. Headings are
+     * renumbered so that the body's outline starts at h2 (the headline is the page's h1) and never
+     * skips a level.
+     */
+    static String autop(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        renumberHeadings(doc.body());
+        renderedCaptions(doc.body());
         StringBuilder out = new StringBuilder();
-        for (String chunk : guarded.toString().split("\\n\\s*\\n")) {
-            String c = chunk.strip();
-            if (c.isEmpty()) continue;
-            if (out.length() > 0) out.append('\n');
-            if (BLOCK_START.matcher(c).find()) {
-                out.append(c);
+        StringBuilder paragraph = new StringBuilder();
+        for (Node node : new ArrayList<>(doc.body().childNodes())) {
+            if (node instanceof Element el && el.isBlock() || node instanceof Comment) {
+                flush(paragraph, out);
+                append(out, node.outerHtml());
+            } else if (node instanceof TextNode text) {
+                String[] parts = text.getWholeText().split("\\n\\s*\\n", -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) flush(paragraph, out);
+                    paragraph.append(Entities.escape(parts[i]).replaceAll("\\n(?=.)", "<br>\n"));
+                }
             } else {
-                out.append("<p>").append(c.replace("\n", "<br>\n")).append("</p>");
+                paragraph.append(node.outerHtml());
             }
         }
-        String result = out.toString();
-        for (int i = 0; i < pres.size(); i++) {
-            result = result.replace("<!--wargeys-pre-" + i + "-->", pres.get(i));
+        flush(paragraph, out);
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder paragraph, StringBuilder out) {
+        String p = paragraph.toString().strip();
+        while (p.startsWith("<br>")) p = p.substring(4).strip();
+        while (p.endsWith("<br>")) p = p.substring(0, p.length() - 4).strip();
+        paragraph.setLength(0);
+        if (!p.isEmpty()) append(out, "<p>" + p + "</p>");
+    }
+
+    private static void append(StringBuilder out, String block) {
+        if (block.isBlank()) return;
+        if (out.length() > 0) out.append('\n');
+        out.append(block.strip());
+    }
+
+    /** WordPress.com exports captions already rendered as {@code <dl class="wp-caption">}: make them figures. */
+    private static void renderedCaptions(Element body) {
+        for (Element dl : body.select("dl.wp-caption")) {
+            Element media = dl.selectFirst("dt a:has(img), dt img");
+            if (media == null) {
+                dl.remove();
+                continue;
+            }
+            Element figure = new Element("figure").addClass("caption");
+            figure.appendChild(media.clone());
+            Element dd = dl.selectFirst("dd");
+            if (dd != null && !dd.text().isBlank()) figure.appendElement("figcaption").html(dd.html());
+            dl.replaceWith(figure);
         }
-        return result;
+    }
+
+    private static void renumberHeadings(Element body) {
+        int previous = 1;
+        for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
+            int level = heading.tagName().charAt(1) - '0';
+            int fixed = Math.max(2, Math.min(level, previous + 1));
+            if (fixed != level) heading.tagName("h" + fixed);
+            previous = fixed;
+        }
     }
 }
