@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wargeys import wordpress FILE.xml}: bring content over from another system. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import content from another system.",
-        subcommands = {ImportCommand.WordPress.class})
+        subcommands = {ImportCommand.WordPress.class, ImportCommand.Json.class})
 final class ImportCommand implements Runnable {
 
     @CommandLine.Spec
@@ -61,6 +61,36 @@ final class ImportCommand implements Runnable {
                 return 1;
             } catch (IllegalArgumentException e) {
                 err.println("wargeys: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "json", mixinStandardHelpOptions = true,
+            description = "Load a Wargeys JSON export (wargeys export --format json) into an empty site.")
+    static final class Json implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        Wargeys.SiteOptions site = new Wargeys.SiteOptions();
+
+        @Parameters(paramLabel = "FILE.json", description = "The JSON export file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
+                    var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                long rows = wiring.siteArchive().importJson(in);
+                System.out.println("Loaded " + rows + " rows from " + file + ".");
+                return 0;
+            } catch (ImportException e) {
+                System.err.println("wargeys: import failed, nothing was changed: " + e.getMessage());
+                return 1;
+            } catch (java.io.IOException e) {
+                System.err.println("wargeys: cannot read " + file + ": " + e.getMessage());
+                return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println("wargeys: " + e.getMessage());
                 return 2;
             }
         }

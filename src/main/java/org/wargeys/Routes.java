@@ -20,6 +20,7 @@ final class Routes {
             if (moved.isPresent()) ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             else w.homePages().root(ctx);
         });
+        page(routes, "/media/wordpress/<path>", w.importedMedia()::show);
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", w.homePages()::show);
         page(routes, "/{lang}/{year}/{month}/{slug}", w.articlePages()::show);

@@ -9,7 +9,10 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.importer.ImportedMedia;
 import org.wargeys.importer.OldAddresses;
+import org.wargeys.importer.SiteArchive;
+import org.wargeys.importer.WxrExport;
 import org.wargeys.importer.WordPressImport;
 import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.HomePages;
@@ -43,6 +46,9 @@ public final class Wiring implements AutoCloseable {
     private final ArticlePages articlePages;
     private final OldAddresses oldAddresses;
     private final WordPressImport wordPressImport;
+    private final ImportedMedia importedMedia;
+    private final SiteArchive siteArchive;
+    private final WxrExport wxrExport;
     private final WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -66,6 +72,9 @@ public final class Wiring implements AutoCloseable {
             this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer);
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths);
+            this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
+            this.wxrExport = new WxrExport(database.jdbi(), site);
+            this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));
             this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"));
 
             if (config.loadDemo()) {
@@ -102,6 +111,18 @@ public final class Wiring implements AutoCloseable {
 
     public WordPressImport wordPressImport() {
         return wordPressImport;
+    }
+
+    public SiteArchive siteArchive() {
+        return siteArchive;
+    }
+
+    public WxrExport wxrExport() {
+        return wxrExport;
+    }
+
+    ImportedMedia importedMedia() {
+        return importedMedia;
     }
 
     OldAddresses oldAddresses() {

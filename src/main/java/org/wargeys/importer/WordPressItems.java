@@ -163,6 +163,11 @@ final class WordPressItems implements WxrReader.Listener {
         if (modified.isBefore(date)) modified = date;
         ArticleStatus state = status.get();
         if (state == ArticleStatus.PUBLISHED && date.isAfter(now)) state = ArticleStatus.SCHEDULED;
+        if (item.passwordProtected() && state != ArticleStatus.DRAFT) {
+            // A password kept readers out on WordPress; there is no such gate here, so it stays unpublished.
+            state = ArticleStatus.DRAFT;
+            note(item, "It was protected by a password, so it was imported as a draft.");
+        }
 
         String headline = item.title().strip();
         if (headline.isEmpty()) {

@@ -25,6 +25,7 @@ record WxrItem(
         long parent,
         boolean sticky,
         String attachmentUrl,
+        boolean passwordProtected,
         List<Term> terms,
         Map<String, String> meta,
         int line) {

@@ -167,7 +167,7 @@ final class WxrReader {
                     get(fields, "wp:post_date"), get(fields, "wp:post_date_gmt"), get(fields, "wp:post_modified"),
                     get(fields, "wp:post_modified_gmt"), get(fields, "wp:post_name"), get(fields, "wp:status"),
                     get(fields, "wp:post_type"), number(fields, "wp:post_parent", line), "1".equals(get(fields, "wp:is_sticky")),
-                    get(fields, "wp:attachment_url"), terms, meta, line);
+                    get(fields, "wp:attachment_url"), !get(fields, "wp:post_password").isEmpty(), terms, meta, line);
         }
 
         private WxrAuthor author() throws XMLStreamException {

@@ -105,8 +105,9 @@ abstract class WordPressImportIT {
     }
 
     @Test
-    void drafts_scheduled_and_pending_posts_are_not_shown_to_readers() {
-        importFile(fixture(THEME_TEST_DATA));
+    void drafts_scheduled_and_password_protected_posts_are_not_shown_to_readers() {
+        ImportReport report = importFile(fixture(THEME_TEST_DATA));
+        assertThat(report.notes()).extracting(ImportReport.Note::note).contains("It was protected by a password, so it was imported as a draft.");
         List<Long> hidden = new ArrayList<>(importedIds("draft"));
         hidden.addAll(importedIds("scheduled"));
         assertThat(hidden).isNotEmpty();
@@ -239,5 +240,10 @@ abstract class WordPressImportIT {
         assertThat(report.externalMedia()).containsExactly("https://warsoor.example/wp-content/uploads/2024/03/missing.jpg");
         Document en = viaOldAddress(100);
         assertThat(en.select("img[alt=Harbour]").attr("src")).isEqualTo("/media/wordpress/2024/03/harbour.png");
+        HttpResponse<String> image = site().get("/media/wordpress/2024/03/harbour.png");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(site().get("/media/wordpress/..%2F..%2Fwargeys.db").statusCode()).isEqualTo(404);
+        assertThat(site().raw("/media/wordpress/../../wargeys.db").status()).isIn(400, 404);
     }
 }
