@@ -47,6 +47,8 @@ CREATE TABLE redirects (
     CHECK (article_id IS NOT NULL OR target_path IS NOT NULL)
 );
 
+CREATE INDEX redirects_article ON redirects (article_id);
+
 -- Social Snap share counts carried over from WordPress. The sharing feature owns share statistics;
 -- these rows wait to be joined to them.
 CREATE TABLE imported_share_counts (
@@ -67,3 +69,5 @@ CREATE TABLE media_files (
     title TEXT,
     PRIMARY KEY (source, source_id)
 );
+
+CREATE INDEX media_files_parent ON media_files (source, parent_id);
