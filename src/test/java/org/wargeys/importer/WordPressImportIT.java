@@ -102,6 +102,9 @@ abstract class WordPressImportIT {
             if (!errors.isEmpty()) invalid.add(id + ": " + errors);
         }
         assertThat(invalid).isEmpty();
+        String gallery = jdbi().withHandle(h -> h.createQuery("SELECT body_html FROM articles WHERE slug = 'post-format-gallery'").mapTo(String.class).one());
+        assertThat(gallery).as("[gallery] resolved to the post's attached images").contains("<img src=\"https://wpthemetestdata.files.wordpress.com/");
+        assertThat(gallery).doesNotContain("[gallery");
     }
 
     @Test
@@ -243,7 +246,7 @@ abstract class WordPressImportIT {
         HttpResponse<String> image = site().get("/media/wordpress/2024/03/harbour.png");
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
-        assertThat(site().get("/media/wordpress/..%2F..%2Fwargeys.db").statusCode()).isEqualTo(404);
+        assertThat(site().get("/media/wordpress/..%2F..%2Fwargeys.db").statusCode()).isIn(400, 404);
         assertThat(site().raw("/media/wordpress/../../wargeys.db").status()).isIn(400, 404);
     }
 }
