@@ -57,6 +57,8 @@ final class WordPressItems implements WxrReader.Listener {
     /** Term id → the slug of the first term of its translation group (Polylang term_translations). */
     private final Map<Long, String> termGroupLeader = new HashMap<>();
     private final Map<Long, WxrTerm> termsById = new HashMap<>();
+    /** WPML term translation group → the slug of its first term. */
+    private final Map<String, String> wpmlTermGroups = new HashMap<>();
     private final List<Long> galleries = new ArrayList<>();
 
     private int imported;
@@ -110,6 +112,11 @@ final class WordPressItems implements WxrReader.Listener {
             if (leader != null) {
                 for (long id : members.values()) termGroupLeader.put(id, leader);
             }
+        }
+        String wpmlGroup = term.meta().getOrDefault("_wpml_import_translation_group", "");
+        if (!wpmlGroup.isEmpty()) {
+            String leader = wpmlTermGroups.computeIfAbsent(term.taxonomy() + ":" + wpmlGroup, k -> term.slug());
+            termGroupLeader.put(term.termId(), leader);
         }
         if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
             String kind = term.taxonomy().equals("category") ? "category" : "tag";

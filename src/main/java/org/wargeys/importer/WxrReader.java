@@ -177,14 +177,25 @@ final class WxrReader {
 
         private WxrTerm term(String element) throws XMLStreamException {
             int line = line(xml);
-            Map<String, String> f = children();
+            Map<String, String> f = new HashMap<>();
+            Map<String, String> meta = new LinkedHashMap<>();
+            while (nextChild()) {
+                String name = name();
+                if (name.equals("wp:termmeta")) {
+                    Map<String, String> pair = children();
+                    String key = pair.get("wp:meta_key");
+                    if (key != null) meta.put(key, get(pair, "wp:meta_value"));
+                } else {
+                    f.put(name, text());
+                }
+            }
             return switch (element) {
                 case "wp:category" -> new WxrTerm(number(f, "wp:term_id", line), "category", get(f, "wp:category_nicename"),
-                        get(f, "wp:cat_name"), get(f, "wp:category_parent"), get(f, "wp:category_description"));
+                        get(f, "wp:cat_name"), get(f, "wp:category_parent"), get(f, "wp:category_description"), meta);
                 case "wp:tag" -> new WxrTerm(number(f, "wp:term_id", line), "post_tag", get(f, "wp:tag_slug"),
-                        get(f, "wp:tag_name"), "", get(f, "wp:tag_description"));
+                        get(f, "wp:tag_name"), "", get(f, "wp:tag_description"), meta);
                 default -> new WxrTerm(number(f, "wp:term_id", line), get(f, "wp:term_taxonomy"), get(f, "wp:term_slug"),
-                        get(f, "wp:term_name"), get(f, "wp:term_parent"), get(f, "wp:term_description"));
+                        get(f, "wp:term_name"), get(f, "wp:term_parent"), get(f, "wp:term_description"), meta);
             };
         }
 

@@ -195,6 +195,10 @@ abstract class WordPressImportIT {
         assertThat(en.select("link[rel=alternate][hreflang]")).extracting(e -> e.attr("hreflang")).containsExactlyInAnyOrder("en", "so", "x-default");
         assertThat(en.text()).contains("The port of Berbera reopened on Monday.", "Ships queued offshore.");
         assertThat(count("SELECT COUNT(*) FROM articles WHERE standfirst = 'The port of Berbera reopened on Monday.'")).isEqualTo(1);
+        // WPML category translations (term meta) become one section named in each language.
+        assertThat(count("SELECT COUNT(*) FROM sections")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM section_names")).isEqualTo(3);
+        assertThat(viaOldAddress(201).text()).contains("Ganacsi");
     }
 
     @Test

@@ -36,7 +36,8 @@ class WxrReaderTest {
     void reads_channel_authors_terms_and_items_with_their_meta_in_file_order() {
         read(HEAD + """
                 <wp:author><wp:author_login>amina</wp:author_login><wp:author_display_name><![CDATA[Amina W]]></wp:author_display_name></wp:author>
-                <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>news</wp:category_nicename><wp:cat_name><![CDATA[News]]></wp:cat_name></wp:category>
+                <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>news</wp:category_nicename><wp:cat_name><![CDATA[News]]></wp:cat_name>
+                  <wp:termmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key><wp:meta_value>g1</wp:meta_value></wp:termmeta></wp:category>
                 <wp:tag><wp:term_id>4</wp:term_id><wp:tag_slug>rain</wp:tag_slug><wp:tag_name>Rain</wp:tag_name></wp:tag>
                 <item><title>Hello &amp; welcome</title><dc:creator>amina</dc:creator>
                   <content:encoded><![CDATA[<p>Body</p>]]></content:encoded><excerpt:encoded>Short</excerpt:encoded>
@@ -48,7 +49,7 @@ class WxrReaderTest {
         assertThat(seen).hasSize(5);
         assertThat(seen.get(0)).isEqualTo(new WxrChannel("Site", "https://example.org", "en-GB", "1.1", "", ""));
         assertThat(seen.get(1)).isEqualTo(new WxrAuthor("amina", "Amina W"));
-        assertThat(seen.get(2)).isEqualTo(new WxrTerm(3, "category", "news", "News", "", ""));
+        assertThat(seen.get(2)).isEqualTo(new WxrTerm(3, "category", "news", "News", "", "", java.util.Map.of("_wpml_import_translation_group", "g1")));
         assertThat(seen.get(3)).isEqualTo(new WxrTerm(4, "post_tag", "rain", "Rain", "", ""));
         WxrItem item = (WxrItem) seen.get(4);
         assertThat(item.title()).isEqualTo("Hello & welcome");
