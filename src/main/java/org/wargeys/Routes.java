@@ -36,7 +36,13 @@ final class Routes {
         page(routes, "/robots.txt", w.sitemapPages()::robots);
         page(routes, "/sitemap.xml", w.sitemapPages()::index);
         page(routes, "/sitemaps/{file}", w.sitemapPages()::sitemap);
-        page(routes, "/", w.homePages()::root);
+        page(routes, "/", ctx -> {
+            // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
+            var moved = ctx.queryString() == null ? java.util.Optional.<String>empty() : w.oldAddresses().find(ctx.path(), ctx.queryString());
+            if (moved.isPresent()) ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            else w.homePages().root(ctx);
+        });
+        page(routes, "/media/wordpress/<path>", w.importedMedia()::show);
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
         // Before the article route, which has the same shape: "archive", "section" and "tag" are never a year.

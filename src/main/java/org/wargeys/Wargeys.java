@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code wargeys serve} and the operator's other commands. */
 @Command(name = "wargeys", mixinStandardHelpOptions = true, version = "Wargeys 0.1.0",
         description = "A multilingual newsroom publishing platform.",
-        subcommands = {Wargeys.Serve.class, UserCommand.class, Reindex.class})
+        subcommands = {Wargeys.Serve.class, UserCommand.class, Reindex.class, ImportCommand.class, ExportCommand.class})
 public final class Wargeys implements Runnable {
 
     @CommandLine.Spec

@@ -43,6 +43,11 @@ import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.importer.ImportedMedia;
+import org.wargeys.importer.OldAddresses;
+import org.wargeys.importer.SiteArchive;
+import org.wargeys.importer.WxrExport;
+import org.wargeys.importer.WordPressImport;
 import org.wargeys.pages.ArticlePages;
 import org.wargeys.pages.ArchivePages;
 import org.wargeys.pages.FeedPages;
@@ -103,6 +108,11 @@ public final class Wiring implements AutoCloseable {
     private final ArticleIndexer indexer;
     // Rebuilds a missing or broken search index while the site serves.
     private final ExecutorService background;
+    private final OldAddresses oldAddresses;
+    private final WordPressImport wordPressImport;
+    private final ImportedMedia importedMedia;
+    private final SiteArchive siteArchive;
+    private final WxrExport wxrExport;
     private final WebServer server;
     private final AuditLog audit;
     private final MediaService media;
@@ -201,10 +211,16 @@ public final class Wiring implements AutoCloseable {
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
             this.taxonomyEditor = new TaxonomyEditor(newsroom);
 
+            this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths);
+            this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
+            this.wxrExport = new WxrExport(database.jdbi(), site);
+            this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));
+            this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"));
+
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
             }
-            ErrorPages errors = new ErrorPages(layouts, renderer, negotiation);
+            ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "wargeys-scheduler");
@@ -263,6 +279,26 @@ public final class Wiring implements AutoCloseable {
 
     public PageCache pageCache() {
         return pageCache;
+    }
+
+    public WordPressImport wordPressImport() {
+        return wordPressImport;
+    }
+
+    public SiteArchive siteArchive() {
+        return siteArchive;
+    }
+
+    public WxrExport wxrExport() {
+        return wxrExport;
+    }
+
+    ImportedMedia importedMedia() {
+        return importedMedia;
+    }
+
+    OldAddresses oldAddresses() {
+        return oldAddresses;
     }
 
     HealthCheck healthCheck() {

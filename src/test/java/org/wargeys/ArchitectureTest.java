@@ -103,6 +103,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void no_feature_depends_on_the_importer() {
+        noClasses().that().resideOutsideOfPackages("org.wargeys", "org.wargeys.importer..")
+                .should().dependOnClassesThat().resideInAPackage("org.wargeys.importer..")
+                .check(CLASSES);
+    }
+
+    @Test
     void only_the_root_wires_the_program() {
         noClasses().that().resideOutsideOfPackage("org.wargeys")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.wargeys.Wiring")

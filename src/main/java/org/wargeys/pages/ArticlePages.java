@@ -63,9 +63,9 @@ public final class ArticlePages {
         Article article = articles.findPublished(language.code(), ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundException("No article " + ctx.pathParam("slug")));
         String path = paths.path(article);
-        if (!path.equals(ctx.path())) {
+        if (!path.equals(decoded(ctx.path()))) {
             // The slug is the key; a wrong year or month is an old or mistyped link, not another page.
-            ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         ArticlePage page = page(article, language);
@@ -81,6 +81,24 @@ public final class ArticlePages {
     public String preview(Article article) {
         Language language = site.language(article.language()).orElse(site.defaultLanguage());
         return renderer.render("pages/article.jte", page(article, language));
+    }
+
+    /** The request path with percent escapes decoded (slugs in other scripts arrive encoded). */
+    private static String decoded(String rawPath) {
+        try {
+            return new java.net.URI(rawPath).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return rawPath;
+        }
+    }
+
+    /** A Location header is ASCII: slugs in other scripts are percent-encoded. */
+    private static String ascii(String path) {
+        try {
+            return new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return path;
+        }
     }
 
     ArticlePage page(Article article, Language language) {

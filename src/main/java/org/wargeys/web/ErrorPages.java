@@ -17,14 +17,30 @@ public final class ErrorPages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
     private final LanguageNegotiation negotiation;
+    private final MovedAddresses moved;
 
     public ErrorPages(LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation) {
+        this(layouts, renderer, negotiation, MovedAddresses.NONE);
+    }
+
+    /** @param moved asked before a 404 page: an old address that has moved is redirected instead */
+    public ErrorPages(LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation, MovedAddresses moved) {
         this.layouts = layouts;
         this.renderer = renderer;
         this.negotiation = negotiation;
+        this.moved = moved;
     }
 
     public void notFound(Context ctx) {
+        String method = ctx.method().name();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            var target = moved.find(ctx.path(), ctx.queryString());
+            if (target.isPresent()) {
+                ctx.header("Cache-Control", "public, max-age=3600");
+                ctx.redirect(target.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+                return;
+            }
+        }
         render(ctx, 404, "error.page_not_found", null);
     }
 

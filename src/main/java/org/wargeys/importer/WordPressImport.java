@@ -1,0 +1,147 @@
+package org.wargeys.importer;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.wargeys.article.ArticlePublished;
+import org.wargeys.article.BodyRenderer;
+import org.wargeys.platform.EventBus;
+import org.wargeys.platform.Site;
+
+/**
+ * Imports a WordPress export into the site: one transaction for the whole file, so a file that fails
+ * half-way leaves the database as it was; idempotent, keyed by the site the export came from and
+ * each post's ID. Live articles are announced on the event bus after the commit. Thread-safe (each
+ * call has its own state).
+ */
+public final class WordPressImport {
+
+    /** Told how far the import is: bytes of the file read so far, out of the file's size. */
+    public interface Progress {
+        void advanced(long bytesRead, long totalBytes);
+
+        Progress NONE = (read, total) -> { };
+    }
+
+    private final Jdbi jdbi;
+    private final BodyRenderer bodies;
+    private final EventBus events;
+    private final Site site;
+    private final Clock clock;
+    private final Path mediaRoot;
+
+    public WordPressImport(Jdbi jdbi, BodyRenderer bodies, EventBus events, Site site, Clock clock, Path mediaRoot) {
+        this.jdbi = jdbi;
+        this.bodies = bodies;
+        this.events = events;
+        this.site = site;
+        this.clock = clock;
+        this.mediaRoot = mediaRoot;
+    }
+
+    /**
+     * Imports the file. With {@code dryRun} everything is done and then rolled back, so the report says
+     * what an import would do. {@code uploadsDir} is a copy of wp-content/uploads, or null to keep media
+     * at their old addresses.
+     *
+     * @throws ImportException when the file cannot be read; nothing was written then
+     */
+    public ImportReport importFile(Path file, Path uploadsDir, boolean dryRun, Progress progress) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ImportException("No such file: " + file, -1, e);
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), -1, e);
+        }
+        MediaCopier media = uploadsDir == null ? null : new MediaCopier(uploadsDir, mediaRoot);
+        Instant started = clock.instant();
+        List<ArticlePublished> live = new ArrayList<>();
+        ImportReport report;
+        try (Handle h = jdbi.open(); InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
+            h.begin();
+            try {
+                WordPressItems items = new WordPressItems(new ImportStore(h), bodies, site, clock, media, live);
+                new WxrReader().read(in, items);
+                report = items.finish(dryRun);
+                if (dryRun) {
+                    h.rollback();
+                    live.clear();
+                } else {
+                    new ImportStore(h).runFinished(items.source(), file.getFileName().toString(), started, clock.instant(), report);
+                    h.commit();
+                }
+            } catch (RuntimeException e) {
+                h.rollback();
+                if (media != null) media.undo();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (dryRun && media != null) media.undo();
+        live.forEach(events::publish);
+        return report;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read and tells the progress listener now and then. */
+    private static final class Counting extends FilterInputStream {
+        private final long total;
+        private final Progress progress;
+        private long read;
+        private long lastTold;
+
+        Counting(InputStream in, long total, Progress progress) {
+            super(in);
+            this.total = total;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) advance(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) advance(n);
+            return n;
+        }
+
+        private void advance(long n) {
+            read += n;
+            if (read - lastTold >= 256 * 1024 || read == total) {
+                lastTold = read;
+                progress.advanced(read, total);
+            }
+        }
+    }
+
+}

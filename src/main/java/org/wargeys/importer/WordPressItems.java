@@ -1,0 +1,438 @@
+package org.wargeys.importer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.wargeys.article.ArticlePublished;
+import org.wargeys.article.ArticleStatus;
+import org.wargeys.article.BodyFormat;
+import org.wargeys.article.BodyRenderer;
+import org.wargeys.article.Slug;
+import org.wargeys.platform.Site;
+
+/**
+ * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
+ * categories (sections) and tags, posts and pages (articles), attachments (media), translation
+ * groups (Polylang, WPML), old addresses (redirects) and Social Snap share counts. Holds only the
+ * terms in memory; items are written as they come. Not thread-safe: one per import.
+ */
+final class WordPressItems implements WxrReader.Listener {
+
+    static final int MAX_HEADLINE = 300;
+    static final int MAX_STANDFIRST = 1_000;
+    static final int MAX_BODY = 1_000_000;
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final Pattern SHARE_KEY = Pattern.compile("ss_(?:ss_)?(?:click_)?share_count_([a-z0-9]+)");
+    private static final Pattern MEDIA_URL = Pattern.compile("(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
+
+    private final ImportStore store;
+    private final BodyRenderer bodies;
+    private final Site site;
+    private final Clock clock;
+    private final MediaCopier media;
+    private final List<ArticlePublished> live;
+    private final WordPressContent content = new WordPressContent();
+
+    private String source = "wordpress";
+    private String defaultLanguage;
+    private final Map<String, String> authors = new HashMap<>();
+    /** Terms by taxonomy and slug. */
+    private final Map<String, WxrTerm> terms = new HashMap<>();
+    /** Term id → the slug of the first term of its translation group (Polylang term_translations). */
+    private final Map<Long, String> termGroupLeader = new HashMap<>();
+    private final Map<Long, WxrTerm> termsById = new HashMap<>();
+    /** WPML term translation group → the slug of its first term. */
+    private final Map<String, String> wpmlTermGroups = new HashMap<>();
+    private final List<Long> galleries = new ArrayList<>();
+
+    private int imported;
+    private int updated;
+    private int unchanged;
+    private int redirects;
+    private final List<ImportReport.Skip> skipped = new ArrayList<>();
+    private final List<ImportReport.Note> notes = new ArrayList<>();
+    private final Set<String> externalMedia = new LinkedHashSet<>();
+
+    WordPressItems(ImportStore store, BodyRenderer bodies, Site site, Clock clock, MediaCopier media, List<ArticlePublished> live) {
+        this.store = store;
+        this.bodies = bodies;
+        this.site = site;
+        this.clock = clock;
+        this.media = media;
+        this.live = live;
+        this.defaultLanguage = site.defaultLanguage().code();
+    }
+
+    String source() {
+        return source;
+    }
+
+    @Override
+    public void channel(WxrChannel channel) {
+        String url = !channel.baseBlogUrl().isEmpty() ? channel.baseBlogUrl() : channel.link();
+        if (!url.isEmpty()) source = url.replaceFirst("^https?://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        String lang = languageCode(channel.language());
+        if (lang != null && site.publishesIn(lang)) defaultLanguage = lang;
+    }
+
+    @Override
+    public void author(WxrAuthor author) {
+        if (author.login().isEmpty()) return;
+        String name = author.displayName().isEmpty() ? author.login() : author.displayName();
+        authors.put(author.login(), name);
+    }
+
+    @Override
+    public void term(WxrTerm term) {
+        terms.put(term.taxonomy() + ":" + term.slug(), term);
+        termsById.put(term.termId(), term);
+        if (term.taxonomy().equals("term_translations")) {
+            Map<String, Long> members = PhpArray.stringToIds(term.description());
+            String leader = null;
+            for (long id : members.values()) {
+                WxrTerm member = termsById.get(id);
+                if (member != null && leader == null) leader = member.slug();
+            }
+            if (leader != null) {
+                for (long id : members.values()) termGroupLeader.put(id, leader);
+            }
+        }
+        String wpmlGroup = term.meta().getOrDefault("_wpml_import_translation_group", "");
+        if (!wpmlGroup.isEmpty()) {
+            String leader = wpmlTermGroups.computeIfAbsent(term.taxonomy() + ":" + wpmlGroup, k -> term.slug());
+            termGroupLeader.put(term.termId(), leader);
+        }
+        if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
+            String kind = term.taxonomy().equals("category") ? "category" : "tag";
+            String slug = decode(term.slug());
+            String target = "/" + defaultLanguage + "/";
+            store.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
+            for (var language : site.languages()) {
+                store.redirectToPath(OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"), "/" + language.code() + "/");
+            }
+        }
+    }
+
+    @Override
+    public void item(WxrItem item) {
+        switch (item.postType()) {
+            case "post", "page" -> article(item);
+            case "attachment" -> attachment(item);
+            default -> skip(item, "WordPress " + (item.postType().isEmpty() ? "items without a type" : "'" + item.postType() + "' items") + " have no counterpart here.");
+        }
+    }
+
+    private void attachment(WxrItem item) {
+        String url = item.attachmentUrl().isEmpty() ? item.guid() : item.attachmentUrl();
+        if (url.isEmpty()) {
+            skip(item, "The attachment has no file address.");
+            return;
+        }
+        MediaCopier.Copied copied = media == null ? null : media.copy(url).orElse(null);
+        if (media != null && copied == null) notes.add(new ImportReport.Note(item.postId(), item.title(), "The file " + url + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
+        store.media(source, item.postId(), item.parent(), url, copied == null ? null : copied.path(), copied == null ? null : copied.contentType(), item.title());
+    }
+
+    private void article(WxrItem item) {
+        Optional<ArticleStatus> status = status(item.status());
+        if (status.isEmpty()) {
+            skip(item, switch (item.status()) {
+                case "trash" -> "It is in the WordPress trash.";
+                case "auto-draft" -> "It is an automatic draft nobody saved.";
+                default -> "Its status '" + item.status() + "' is unknown.";
+            });
+            return;
+        }
+        String language = language(item);
+        if (!site.publishesIn(language)) {
+            skip(item, "Its language '" + language + "' is not one the site publishes in.");
+            return;
+        }
+        Instant now = clock.instant();
+        Instant date = instant(item.postDateGmt(), item.postDate()).orElse(now);
+        Instant modified = instant(item.modifiedGmt(), item.modified()).orElse(date);
+        if (modified.isBefore(date)) modified = date;
+        ArticleStatus state = status.get();
+        if (state == ArticleStatus.PUBLISHED && date.isAfter(now)) state = ArticleStatus.SCHEDULED;
+        if (item.passwordProtected() && state != ArticleStatus.DRAFT) {
+            // A password kept readers out on WordPress; there is no such gate here, so it stays unpublished.
+            state = ArticleStatus.DRAFT;
+            note(item, "It was protected by a password, so it was imported as a draft.");
+        }
+
+        String headline = item.title().strip();
+        if (headline.isEmpty()) {
+            headline = WordPressContent.plainText(item.content());
+            headline = headline.isEmpty() ? "Untitled " + item.postType() + " " + item.postId() : shorten(headline, 80);
+            note(item, "It had no title; the headline was made from its text.");
+        } else if (headline.length() > MAX_HEADLINE) {
+            headline = shorten(headline, MAX_HEADLINE);
+            note(item, "Its title was longer than " + MAX_HEADLINE + " characters and was shortened.");
+        }
+        WordPressContent.Cleaned cleaned = content.clean(item.content(), item.postId());
+        cleaned.droppedShortcodes().forEach(s -> note(item, "The shortcode [" + s + "] has no counterpart here and was dropped (its inner text kept)."));
+        String body = cleaned.body();
+        String standfirst = WordPressContent.plainText(item.excerpt());
+        if (standfirst.isEmpty() && cleaned.teaser() != null) {
+            String teaser = WordPressContent.plainText(cleaned.teaser());
+            if (!teaser.isEmpty() && teaser.length() <= MAX_STANDFIRST && !cleaned.teaser().matches("(?is).*<(img|figure|iframe|table|video|audio).*")) {
+                standfirst = teaser;
+                body = cleaned.afterTeaser();
+            }
+        }
+        if (standfirst.length() > MAX_STANDFIRST) {
+            standfirst = shorten(standfirst, MAX_STANDFIRST);
+            note(item, "Its excerpt was longer than " + MAX_STANDFIRST + " characters and was shortened for the standfirst.");
+        }
+        if (media != null) body = media.rewrite(body);
+        Matcher external = MEDIA_URL.matcher(body);
+        while (external.find()) externalMedia.add(external.group(1));
+        if (body.length() > MAX_BODY) {
+            skip(item, "Its body is longer than " + MAX_BODY + " characters.");
+            return;
+        }
+
+        List<WxrItem.Term> categories = item.terms("category");
+        String sectionKey = categories.isEmpty() ? null : termKey("category", categories.get(0));
+        String sectionName = categories.isEmpty() ? null : categories.get(0).name();
+        List<String[]> tagTerms = new ArrayList<>();
+        categories.stream().skip(1).forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
+        item.terms("post_tag").forEach(t -> tagTerms.add(new String[] {"post_tag", termKey("post_tag", t), t.name()}));
+        String login = item.creator();
+        Map<String, Long> shares = shareCounts(item.meta());
+        String featured = item.meta().get("_thumbnail_id");
+        Long featuredId = featured != null && featured.matches("\\d{1,18}") ? Long.parseLong(featured) : null;
+        String groupKey = groupKey(item);
+        String slugWanted = slugOf(item, headline);
+
+        String hash = WordPressImport.sha256(String.join("\u0000", List.of(
+                language, slugWanted, headline, standfirst, body, String.valueOf(sectionKey), String.valueOf(sectionName),
+                tagTerms.stream().map(t -> t[1] + "=" + t[2]).toList().toString(), login, authors.getOrDefault(login, login),
+                state.code(), date.toString(), modified.toString(), String.valueOf(item.sticky()), String.valueOf(featuredId),
+                new TreeMap<>(shares).toString(), String.valueOf(groupKey), item.link(), item.postDate())));
+        Optional<ImportStore.Known> known = store.known(source, item.postId());
+        if (known.isPresent() && known.get().contentHash().equals(hash)) {
+            unchanged++;
+            return;
+        }
+        long existingId = known.map(ImportStore.Known::articleId).orElse(-1L);
+
+        String slug = slugWanted;
+        for (int n = 2; store.slugTaken(language, slug, existingId); n++) slug = slugWanted + "-" + n;
+        Long sectionId = sectionKey == null ? null
+                : store.term("sections", "section_names", "section_id", sectionKey, language, sectionName.isBlank() ? sectionKey : sectionName);
+        List<Long> tagIds = new ArrayList<>();
+        for (String[] t : tagTerms) {
+            long id = store.term("tags", "tag_names", "tag_id", t[1], language, t[2].isBlank() ? t[1] : t[2]);
+            if (!tagIds.contains(id)) tagIds.add(id);
+        }
+        List<Long> authorIds = login.isEmpty() ? List.of() : List.of(store.author(login, authors.getOrDefault(login, login)));
+
+        String html = bodies.render(BodyFormat.HTML, body);
+        ImportStore.ArticleRow row = new ImportStore.ArticleRow(language, slug, headline, standfirst.isEmpty() ? null : standfirst,
+                body, html, sectionId, state, date, modified,
+                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null);
+        long group = translationGroup(item, groupKey, language, existingId, date);
+        long articleId;
+        if (existingId > 0) {
+            store.updateArticle(existingId, group, row);
+            articleId = existingId;
+            updated++;
+        } else {
+            articleId = store.insertArticle(group, row);
+            imported++;
+        }
+        store.links(articleId, "article_tags", "tag_id", tagIds);
+        store.links(articleId, "article_authors", "author_id", authorIds);
+        store.shareCounts(articleId, shares);
+        List<String> oldPaths = OldPaths.forItem(item, language, site);
+        store.redirects(articleId, oldPaths);
+        redirects += oldPaths.size();
+        store.remember(source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
+        if (cleaned.hasGallery()) galleries.add(articleId);
+        if (state == ArticleStatus.PUBLISHED) live.add(new ArticlePublished(articleId, group, language));
+    }
+
+    /** Resolves galleries now that every attachment is known, then sums up. */
+    ImportReport finish(boolean dryRun) {
+        for (long id : galleries) {
+            String body = store.body(id).orElse(null);
+            if (body == null) continue;
+            Matcher m = WordPressContent.GALLERY_MARK.matcher(body);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                List<Long> ids = m.group(2).isEmpty() ? List.of()
+                        : Arrays.stream(m.group(2).split(",")).filter(s -> !s.isEmpty() && s.length() < 19).map(Long::parseLong).toList();
+                List<String> images = store.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
+                        .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$")).toList();
+                StringBuilder gallery = new StringBuilder();
+                if (!images.isEmpty()) {
+                    gallery.append("<div class=\"gallery\">");
+                    images.forEach(u -> gallery.append("<figure><img src=\"").append(org.wargeys.web.Html.escape(u)).append("\" alt=\"\"></figure>"));
+                    gallery.append("</div>");
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(gallery.toString()));
+            }
+            m.appendTail(out);
+            store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
+        }
+        return new ImportReport(dryRun, imported, updated, unchanged, skipped, notes, List.copyOf(externalMedia),
+                media == null ? 0 : media.copied(), redirects);
+    }
+
+    private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {
+        if (groupKey != null) {
+            Optional<Long> group = store.translationGroup(source, groupKey);
+            if (group.isPresent()) {
+                if (!store.groupHasLanguage(group.get(), language, existingId)) return group.get();
+                note(item, "Its translation group already has a " + language + " article; it was imported on its own.");
+            } else {
+                String sourceLanguage = item.meta().getOrDefault("_wpml_import_source_language_code", "");
+                return store.newTranslationGroup(source, groupKey, site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
+            }
+        }
+        if (existingId > 0) {
+            Optional<Long> own = store.groupOf(existingId);
+            if (own.isPresent() && !store.groupHasLanguage(own.get(), language, existingId)) return own.get();
+        }
+        return store.newTranslationGroup(source, null, language, date);
+    }
+
+    /** The Polylang post_translations term or the WPML translation group the item belongs to, or null. */
+    private static String groupKey(WxrItem item) {
+        List<WxrItem.Term> polylang = item.terms("post_translations");
+        if (!polylang.isEmpty() && !polylang.get(0).nicename().isEmpty()) return "polylang:" + polylang.get(0).nicename();
+        String wpml = item.meta().getOrDefault("_wpml_import_translation_group", "");
+        if (wpml.isEmpty()) wpml = item.meta().getOrDefault("_icl_translation_trid", "");
+        if (!wpml.isEmpty()) return "wpml:" + wpml;
+        String duplicateOf = item.meta().getOrDefault("_icl_lang_duplicate_of", "");
+        if (!duplicateOf.isEmpty()) return "wpml-post:" + duplicateOf;
+        return null;
+    }
+
+    private String language(WxrItem item) {
+        List<WxrItem.Term> polylang = item.terms("language");
+        if (!polylang.isEmpty()) {
+            String code = languageCode(polylang.get(0).nicename());
+            if (code != null) return code;
+        }
+        for (String key : List.of("_wpml_import_language_code", "wpml_language", "_icl_lang_code")) {
+            String code = languageCode(item.meta().getOrDefault(key, ""));
+            if (code != null) return code;
+        }
+        return defaultLanguage;
+    }
+
+    /** "en", "en-US", "so_SO" → the two- or three-letter code; null if there is none. */
+    static String languageCode(String tag) {
+        if (tag == null) return null;
+        String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return code.matches("[a-z]{2,3}") ? code : null;
+    }
+
+    /**
+     * WordPress states onto the newsroom workflow: publish → published (scheduled when its date is
+     * still ahead), future → scheduled, draft → draft, pending → in_review, private → draft (it was
+     * never for readers); trash, auto-draft and anything else are skipped.
+     */
+    static Optional<ArticleStatus> status(String wp) {
+        return Optional.ofNullable(switch (wp) {
+            case "publish" -> ArticleStatus.PUBLISHED;
+            case "future" -> ArticleStatus.SCHEDULED;
+            case "draft" -> ArticleStatus.DRAFT;
+            case "pending" -> ArticleStatus.IN_REVIEW;
+            case "private" -> ArticleStatus.DRAFT;
+            default -> null;
+        });
+    }
+
+    /** The GMT date when WordPress wrote one, else the local date read in the site's time zone. */
+    private Optional<Instant> instant(String gmt, String local) {
+        Optional<LocalDateTime> utc = parse(gmt);
+        if (utc.isPresent()) return utc.map(d -> d.toInstant(ZoneOffset.UTC));
+        return parse(local).map(d -> d.atZone(site.timezone()).toInstant());
+    }
+
+    private static Optional<LocalDateTime> parse(String date) {
+        if (date == null || date.isBlank() || date.startsWith("0000")) return Optional.empty();
+        try {
+            return Optional.of(LocalDateTime.parse(date.strip(), WP_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String termKey(String taxonomy, WxrItem.Term term) {
+        WxrTerm defined = terms.get(taxonomy + ":" + term.nicename());
+        if (defined != null) {
+            String leader = termGroupLeader.get(defined.termId());
+            if (leader != null) return decode(leader);
+        }
+        String key = decode(term.nicename());
+        return key.isEmpty() ? Slug.of(term.name(), 8) : key;
+    }
+
+    private static String slugOf(WxrItem item, String headline) {
+        String decoded = decode(item.postName());
+        if (Slug.isValid(decoded)) return decoded;
+        String slug = Slug.of(decoded.isEmpty() ? headline : decoded, 12);
+        if (slug.isEmpty()) slug = Slug.of(headline, 12);
+        return slug.isEmpty() ? item.postType() + "-" + item.postId() : slug;
+    }
+
+    static String decode(String slug) {
+        try {
+            return java.net.URLDecoder.decode(slug.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return slug;
+        }
+    }
+
+    /** Social Snap's per-network share counts ({@code ss_*} post meta). */
+    static Map<String, Long> shareCounts(Map<String, String> meta) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        meta.forEach((key, value) -> {
+            Matcher m = SHARE_KEY.matcher(key);
+            if (m.matches() && value.strip().matches("\\d{1,15}")) {
+                counts.merge(m.group(1), Long.parseLong(value.strip()), Long::sum);
+            } else if (key.equals("ss_share_count") || key.equals("ss_shares")) {
+                PhpArray.stringToIds(value).forEach((network, count) -> {
+                    if (!network.equals("total") && network.matches("[a-z0-9]+")) counts.merge(network, count, Long::sum);
+                });
+            }
+        });
+        counts.remove("total");
+        return counts;
+    }
+
+    private static String shorten(String text, int max) {
+        if (text.length() <= max) return text;
+        String cut = text.substring(0, max - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > max / 2 ? cut.substring(0, space) : cut).strip() + "…";
+    }
+
+    private void skip(WxrItem item, String reason) {
+        skipped.add(new ImportReport.Skip(item.postId(), item.title(), reason));
+    }
+
+    private void note(WxrItem item, String note) {
+        notes.add(new ImportReport.Note(item.postId(), item.title(), note));
+    }
+}

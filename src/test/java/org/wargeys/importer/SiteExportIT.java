@@ -1,0 +1,127 @@
+package org.wargeys.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/** The whole site out to JSON or WXR and back into an empty site, on each database (see the subclasses). */
+abstract class SiteExportIT {
+
+    abstract DatabaseKind database();
+
+    @TempDir
+    Path temp;
+
+    private final List<TestSite> sites = new ArrayList<>();
+
+    private TestSite newSite() {
+        TestSite site = TestSite.start(database(), false);
+        sites.add(site);
+        return site;
+    }
+
+    @AfterEach
+    void stop() {
+        for (TestSite site : sites) {
+            site.close();
+            site.deleteData();
+        }
+    }
+
+    private static void importInto(TestSite site, String fixture) {
+        site.wiring().wordPressImport().importFile(WordPressImportIT.fixture(fixture), null, false, WordPressImport.Progress.NONE);
+    }
+
+    private static String exportJson(TestSite site) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        site.wiring().siteArchive().exportJson(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int articles(TestSite site) {
+        return site.wiring().articles().count();
+    }
+
+    @Test
+    void a_json_export_loaded_into_an_empty_site_loses_nothing() throws IOException {
+        TestSite original = newSite();
+        importInto(original, WordPressImportIT.THEME_TEST_DATA);
+        importInto(original, "polylang.xml");
+        importInto(original, "wpml.xml");
+        String exported = exportJson(original);
+        Path file = Files.writeString(temp.resolve("site.json"), exported);
+        assertThat(exported).doesNotContainPattern("\"[a-z_]*password[a-z_]*\" :").contains("\"format\" : \"wargeys-site\"");
+
+        TestSite copy = newSite();
+        try (InputStream in = Files.newInputStream(file)) {
+            copy.wiring().siteArchive().importJson(in);
+        }
+        assertThat(exportJson(copy)).isEqualTo(exported);
+        assertThat(articles(copy)).isEqualTo(articles(original)).isGreaterThan(70);
+        assertThat(copy.get("/?p=100").headers().firstValue("Location")).contains("/en/2024/03/rains-fail-third-season");
+        assertThat(copy.get("/en/2024/03/rains-fail-third-season").statusCode()).isEqualTo(200);
+
+        // Ids carry on after the loaded ones: the copy can take new content.
+        importInto(copy, "themeunittestdata.wordpress.xml");
+        assertThat(articles(copy)).isEqualTo(articles(original));
+    }
+
+    @Test
+    void a_json_export_is_refused_by_a_site_that_has_articles() {
+        TestSite site = newSite();
+        importInto(site, "polylang.xml");
+        byte[] json = exportJson(site).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> site.wiring().siteArchive().importJson(new ByteArrayInputStream(json)))
+                .isInstanceOf(ImportException.class).hasMessageContaining("empty site");
+    }
+
+    @Test
+    void a_broken_json_file_fails_with_its_line_and_changes_nothing() {
+        TestSite original = newSite();
+        importInto(original, "polylang.xml");
+        String json = exportJson(original);
+        String broken = json.substring(0, json.indexOf("\"articles\"")) + "\"articles\" : [ { \"id\" : 1, \"nonsense\" : 2 } ] } }";
+        TestSite copy = newSite();
+        assertThatThrownBy(() -> copy.wiring().siteArchive().importJson(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImportException.class).hasMessageContaining("no column 'nonsense'")
+                .satisfies(e -> assertThat(((ImportException) e).line()).isPositive());
+        assertThat(exportJson(copy)).isEqualTo(exportJson(newSite()));
+    }
+
+    @Test
+    void a_wxr_export_imports_back_with_its_translations_and_share_counts() throws IOException {
+        TestSite original = newSite();
+        importInto(original, "polylang.xml");
+        importInto(original, "wpml.xml");
+        Path file = temp.resolve("site.xml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            assertThat(original.wiring().wxrExport().write(out)).isEqualTo(9);
+        }
+        TestSite copy = newSite();
+        ImportReport report = copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+        assertThat(report.imported()).isEqualTo(9);
+        assertThat(report.skipped()).isEmpty();
+        var jdbi = copy.wiring().database().jdbi();
+        int groups = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT translation_group_id) FROM articles").mapTo(Integer.class).one());
+        long shares = jdbi.withHandle(h -> h.createQuery("SELECT SUM(count) FROM imported_share_counts").mapTo(Long.class).one());
+        assertThat(groups).isEqualTo(3);
+        assertThat(shares).isEqualTo(154L);
+        assertThat(copy.html("/en/2024/03/rains-fail-third-season").select("h1").text()).isEqualTo("Rains fail for a third season");
+        assertThat(copy.html("/so/2024/03/roobab-guuldareystay").select("link[hreflang=ar]")).hasSize(1);
+    }
+}

@@ -1,0 +1,256 @@
+package org.wargeys.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.HtmlChecker;
+import org.wargeys.testsupport.TestSite;
+
+/** Imports WordPress exports into a real site and reads the result over HTTP, on each database (see the subclasses). */
+abstract class WordPressImportIT {
+
+    static final String THEME_TEST_DATA = "themeunittestdata.wordpress.xml";
+
+    abstract DatabaseKind database();
+
+    @TempDir
+    Path temp;
+
+    private TestSite site;
+
+    private TestSite site() {
+        if (site == null) site = TestSite.start(database(), false);
+        return site;
+    }
+
+    @AfterEach
+    void stop() {
+        if (site != null) {
+            site.close();
+            site.deleteData();
+        }
+    }
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(WordPressImportIT.class.getResource("/importer/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ImportReport importFile(Path file) {
+        return site().wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+    }
+
+    private Jdbi jdbi() {
+        return site().wiring().database().jdbi();
+    }
+
+    private int count(String sql) {
+        return jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    private List<Long> importedIds(String status) {
+        return jdbi().withHandle(h -> h.createQuery(
+                        "SELECT i.source_id FROM imported_items i JOIN articles a ON a.id = i.article_id WHERE a.status = :s ORDER BY i.source_id")
+                .bind("s", status).mapTo(Long.class).list());
+    }
+
+    /** Follows an old /?p=ID address to the article and returns the article page. */
+    private Document viaOldAddress(long postId) {
+        HttpResponse<String> moved = site().get("/?p=" + postId);
+        assertThat(moved.statusCode()).as("/?p=%d", postId).isEqualTo(301);
+        String location = moved.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> page = site().get(location);
+        assertThat(page.statusCode()).as("GET %s (post %d)", location, postId).isEqualTo(200);
+        return Jsoup.parse(page.body());
+    }
+
+    @Test
+    void the_whole_theme_unit_test_export_imports_and_every_published_post_and_page_renders() {
+        ImportReport report = importFile(fixture(THEME_TEST_DATA));
+
+        assertThat(report.imported()).isGreaterThan(60);
+        List<String> reasons = report.skipped().stream().map(ImportReport.Skip::reason).toList();
+        assertThat(reasons).isNotEmpty().doesNotContain("").anySatisfy(r -> assertThat(r).contains("nav_menu_item"));
+        int articles = count("SELECT COUNT(*) FROM articles");
+        assertThat(articles).isEqualTo(report.imported());
+        List<Long> published = importedIds("published");
+        assertThat(published).hasSizeGreaterThan(50);
+        List<String> invalid = new ArrayList<>();
+        for (long id : published) {
+            Document page = viaOldAddress(id);
+            assertThat(page.select("h1")).as("post %d", id).isNotEmpty();
+            List<String> errors = HtmlChecker.errors(page.outerHtml());
+            if (!errors.isEmpty()) invalid.add(id + ": " + errors);
+        }
+        assertThat(invalid).isEmpty();
+        String gallery = jdbi().withHandle(h -> h.createQuery("SELECT body_html FROM articles WHERE slug = 'post-format-gallery'").mapTo(String.class).one());
+        assertThat(gallery).as("[gallery] resolved to the post's attached images").contains("<img src=\"https://wpthemetestdata.files.wordpress.com/");
+        assertThat(gallery).doesNotContain("[gallery");
+    }
+
+    @Test
+    void drafts_scheduled_and_password_protected_posts_are_not_shown_to_readers() {
+        ImportReport report = importFile(fixture(THEME_TEST_DATA));
+        assertThat(report.notes()).extracting(ImportReport.Note::note).contains("It was protected by a password, so it was imported as a draft.");
+        List<Long> hidden = new ArrayList<>(importedIds("draft"));
+        hidden.addAll(importedIds("scheduled"));
+        assertThat(hidden).isNotEmpty();
+        for (long id : hidden) {
+            assertThat(site().get("/?p=" + id).statusCode()).as("post %d", id).isNotEqualTo(301);
+        }
+    }
+
+    @Test
+    void importing_the_same_file_again_changes_nothing() {
+        ImportReport first = importFile(fixture(THEME_TEST_DATA));
+        int revisions = count("SELECT COUNT(*) FROM article_revisions");
+        ImportReport second = importFile(fixture(THEME_TEST_DATA));
+        assertThat(second.imported()).isZero();
+        assertThat(second.updated()).isZero();
+        assertThat(second.unchanged()).isEqualTo(first.imported());
+        assertThat(count("SELECT COUNT(*) FROM article_revisions")).isEqualTo(revisions);
+        assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(first.imported());
+    }
+
+    @Test
+    void a_later_export_with_an_edit_updates_only_what_changed() throws IOException {
+        importFile(fixture("polylang.xml"));
+        String edited = Files.readString(fixture("polylang.xml"), StandardCharsets.UTF_8)
+                .replace("Rains fail for a third season", "Rains fail for a third season in a row");
+        Path later = Files.writeString(temp.resolve("later.xml"), edited);
+        ImportReport report = importFile(later);
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(2);
+        assertThat(viaOldAddress(100).select("h1").text()).isEqualTo("Rains fail for a third season in a row");
+        assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(3);
+    }
+
+    @Test
+    void a_truncated_file_fails_with_its_line_and_leaves_the_database_as_it_was() throws IOException {
+        importFile(fixture("polylang.xml"));
+        int before = count("SELECT COUNT(*) FROM articles");
+        String whole = Files.readString(fixture(THEME_TEST_DATA), StandardCharsets.UTF_8);
+        Path cut = Files.writeString(temp.resolve("cut.xml"), whole.substring(0, whole.length() * 2 / 3));
+        assertThatThrownBy(() -> importFile(cut)).isInstanceOf(ImportException.class)
+                .satisfies(e -> assertThat(((ImportException) e).line()).isPositive());
+        assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM imported_items")).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM sections")).isEqualTo(1);
+    }
+
+    @Test
+    void a_dry_run_reports_and_writes_nothing() {
+        ImportReport report = site().wiring().wordPressImport().importFile(fixture("polylang.xml"), null, true, WordPressImport.Progress.NONE);
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM articles")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM redirects")).isZero();
+    }
+
+    @Test
+    void polylang_translations_become_one_translation_group_with_translated_sections() {
+        ImportReport report = importFile(fixture("polylang.xml"));
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(count("SELECT COUNT(DISTINCT translation_group_id) FROM articles")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sections")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM section_names")).isEqualTo(3);
+
+        Document en = viaOldAddress(100);
+        assertThat(en.select("html").attr("lang")).isEqualTo("en");
+        assertThat(en.select("link[rel=alternate][hreflang]")).extracting(e -> e.attr("hreflang")).contains("en", "so", "ar");
+        assertThat(en.text()).contains("World", "Drought", "Amina Warsame", "A third failed season");
+        assertThat(en.html()).doesNotContain("wp:paragraph");
+        Document ar = viaOldAddress(102);
+        assertThat(ar.select("html").attr("dir")).isEqualTo("rtl");
+        assertThat(ar.text()).contains("العالم");
+    }
+
+    @Test
+    void wpml_translation_groups_join_posts_and_pages_across_three_languages() {
+        ImportReport report = importFile(fixture("wpml.xml"));
+        assertThat(report.imported()).isEqualTo(6);
+        assertThat(count("SELECT COUNT(DISTINCT translation_group_id) FROM articles")).isEqualTo(2);
+        List<String> states = jdbi().withHandle(h -> h.createQuery("SELECT language || ':' || status FROM articles ORDER BY id").mapTo(String.class).list());
+        assertThat(states).containsExactly("en:published", "so:published", "ar:draft", "en:published", "so:published", "ar:in_review");
+        Document en = viaOldAddress(200);
+        assertThat(en.select("link[rel=alternate][hreflang]")).extracting(e -> e.attr("hreflang")).containsExactlyInAnyOrder("en", "so", "x-default");
+        assertThat(en.text()).contains("The port of Berbera reopened on Monday.", "Ships queued offshore.");
+        assertThat(count("SELECT COUNT(*) FROM articles WHERE standfirst = 'The port of Berbera reopened on Monday.'")).isEqualTo(1);
+        // WPML category translations (term meta) become one section named in each language.
+        assertThat(count("SELECT COUNT(*) FROM sections")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM section_names")).isEqualTo(3);
+        assertThat(viaOldAddress(201).text()).contains("Ganacsi");
+    }
+
+    @Test
+    void old_wordpress_addresses_answer_301_with_the_new_one() {
+        importFile(fixture("polylang.xml"));
+        importFile(fixture("wpml.xml"));
+        String rains = site().get("/?p=100").headers().firstValue("Location").orElseThrow();
+        assertThat(rains).isEqualTo("/en/2024/03/rains-fail-third-season");
+        for (String old : List.of("/2024/03/12/rains-fail-third-season/", "/2024/03/rains-fail-third-season/",
+                "/rains-fail-third-season/", "/rains-fail-third-season", "/en/2024/03/12/rains-fail-third-season/")) {
+            HttpResponse<String> response = site().get(old);
+            assertThat(response.statusCode()).as(old).isEqualTo(301);
+            assertThat(response.headers().firstValue("Location")).as(old).contains(rains);
+        }
+        assertThat(site().get("/so/2024/03/12/roobab-guuldareystay/").headers().firstValue("Location"))
+                .contains("/so/2024/03/roobab-guuldareystay");
+        assertThat(site().get("/ar/2024/03/12/%d9%81%d8%b4%d9%84-%d8%a7%d9%84%d8%a3%d9%85%d8%b7%d8%a7%d8%b1/").statusCode()).isEqualTo(301);
+        assertThat(site().get("/so/nagu-saabsan/").headers().firstValue("Location")).contains("/so/2023/01/nagu-saabsan");
+        assertThat(site().get("/?page_id=300").headers().firstValue("Location")).contains("/en/2023/01/about");
+        assertThat(site().get("/category/world/").headers().firstValue("Location")).contains("/en/");
+        assertThat(site().get("/tag/drought/").statusCode()).isEqualTo(301);
+        assertThat(site().get("/?p=202").statusCode()).as("a draft has no public address").isEqualTo(302);
+        assertThat(site().get("/no-such-post/").statusCode()).isEqualTo(404);
+        assertThat(site().get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void social_snap_share_counts_are_kept_for_the_sharing_feature() {
+        importFile(fixture("polylang.xml"));
+        Map<String, Long> counts = jdbi().withHandle(h -> h.createQuery("SELECT network, count FROM imported_share_counts")
+                .setMapKeyColumn("network").setMapValueColumn("count").collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Long>>() {}));
+        assertThat(counts).containsOnly(Map.entry("facebook", 120L), Map.entry("twitter", 34L));
+        assertThat(count("SELECT COUNT(*) FROM imported_items WHERE sticky = 1")).isEqualTo(1);
+    }
+
+    @Test
+    void media_are_copied_from_the_uploads_folder_and_body_addresses_rewritten() throws IOException {
+        Path uploads = Files.createDirectories(temp.resolve("uploads/2024/03"));
+        Files.write(uploads.resolve("harbour.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0});
+        String xml = Files.readString(fixture("polylang.xml"), StandardCharsets.UTF_8).replace(
+                "<p>Aid agencies warn of hunger.</p>",
+                "<p>Aid agencies warn of hunger.</p><p><img src=\"https://warsoor.example/wp-content/uploads/2024/03/harbour.png\" alt=\"Harbour\"><img src=\"https://warsoor.example/wp-content/uploads/2024/03/missing.jpg\" alt=\"\"></p>");
+        Path file = Files.writeString(temp.resolve("with-media.xml"), xml);
+        ImportReport report = site().wiring().wordPressImport().importFile(file, temp.resolve("uploads"), false, WordPressImport.Progress.NONE);
+        assertThat(report.mediaCopied()).isEqualTo(1);
+        assertThat(report.externalMedia()).containsExactly("https://warsoor.example/wp-content/uploads/2024/03/missing.jpg");
+        Document en = viaOldAddress(100);
+        assertThat(en.select("img[alt=Harbour]").attr("src")).isEqualTo("/media/wordpress/2024/03/harbour.png");
+        HttpResponse<String> image = site().get("/media/wordpress/2024/03/harbour.png");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(site().get("/media/wordpress/..%2F..%2Fwargeys.db").statusCode()).isIn(400, 404);
+        assertThat(site().raw("/media/wordpress/../../wargeys.db").status()).isIn(400, 404);
+    }
+}

@@ -1,0 +1,10 @@
+package org.wargeys.importer;
+
+import org.wargeys.testsupport.DatabaseKind;
+
+class WordPressImportPostgresIT extends WordPressImportIT {
+    @Override
+    DatabaseKind database() {
+        return DatabaseKind.POSTGRESQL;
+    }
+}
