@@ -29,7 +29,11 @@ final class ShareCountRepository {
     Map<String, Long> byNetwork(long articleId) {
         Map<String, Long> totals = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
-                        SELECT network, SUM(shares) AS total FROM share_counts WHERE article_id = :article
+                        SELECT network, SUM(shares) AS total FROM (
+                            SELECT network, shares FROM share_counts WHERE article_id = :article
+                            UNION ALL
+                            SELECT network, count AS shares FROM imported_share_counts WHERE article_id = :article
+                        ) AS all_shares
                         GROUP BY network ORDER BY network""")
                 .bind("article", articleId)
                 .map((rs, ctx) -> Map.entry(rs.getString("network"), rs.getLong("total")))
@@ -47,7 +51,10 @@ final class ShareCountRepository {
     }
 
     long total(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(shares), 0) FROM share_counts WHERE article_id = :article")
+        // Counts carried over from the old site (Social Snap) keep their social proof; they have no days.
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COALESCE((SELECT SUM(shares) FROM share_counts WHERE article_id = :article), 0)
+                             + COALESCE((SELECT SUM(count) FROM imported_share_counts WHERE article_id = :article), 0)""")
                 .bind("article", articleId)
                 .mapTo(Long.class)
                 .one());

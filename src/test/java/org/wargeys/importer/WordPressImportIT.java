@@ -232,6 +232,13 @@ abstract class WordPressImportIT {
                 .setMapKeyColumn("network").setMapValueColumn("count").collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Long>>() {}));
         assertThat(counts).containsOnly(Map.entry("facebook", 120L), Map.entry("twitter", 34L));
         assertThat(count("SELECT COUNT(*) FROM imported_items WHERE sticky = 1")).isEqualTo(1);
+
+        // The social proof survives the move: the sharing feature's totals include the carried-over counts.
+        long articleId = jdbi().withHandle(h -> h.createQuery("SELECT article_id FROM imported_share_counts LIMIT 1")
+                .mapTo(Long.class).one());
+        var totals = site().get("/api/v1/articles/" + articleId + "/shares");
+        assertThat(totals.statusCode()).isEqualTo(200);
+        assertThat(totals.body()).contains("\"facebook\":120").contains("\"twitter\":34");
     }
 
     @Test
