@@ -34,8 +34,8 @@ final class Routes {
         page(routes, "/media/{file}", w.mediaFiles()::show);
 
         page(routes, "/robots.txt", w.sitemapPages()::robots);
-        page(routes, "/sitemap.xml", w.sitemapPages()::index);
-        page(routes, "/sitemaps/{file}", w.sitemapPages()::sitemap);
+        page(routes, "/sitemap.xml", cache.wrap(w.sitemapPages()::index));
+        page(routes, "/sitemaps/{file}", cache.wrap(w.sitemapPages()::sitemap));
         page(routes, "/", ctx -> {
             // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
             var moved = ctx.queryString() == null ? java.util.Optional.<String>empty() : w.oldAddresses().find(ctx.path(), ctx.queryString());
@@ -46,19 +46,19 @@ final class Routes {
         page(routes, "/{lang}", w.homePages()::addSlash);
         page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
         // Before the article route, which has the same shape: "archive", "section" and "tag" are never a year.
-        page(routes, "/{lang}/archive/{year}/{month}", w.archivePages()::month);
-        page(routes, "/{lang}/section/{slug}/rss.xml", w.feedPages()::sectionRss);
-        page(routes, "/{lang}/section/{slug}/atom.xml", w.feedPages()::sectionAtom);
-        page(routes, "/{lang}/tag/{slug}/rss.xml", w.feedPages()::tagRss);
-        page(routes, "/{lang}/tag/{slug}/atom.xml", w.feedPages()::tagAtom);
+        page(routes, "/{lang}/archive/{year}/{month}", cache.wrap(w.archivePages()::month));
+        page(routes, "/{lang}/section/{slug}/rss.xml", cache.wrap(w.feedPages()::sectionRss));
+        page(routes, "/{lang}/section/{slug}/atom.xml", cache.wrap(w.feedPages()::sectionAtom));
+        page(routes, "/{lang}/tag/{slug}/rss.xml", cache.wrap(w.feedPages()::tagRss));
+        page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(w.feedPages()::tagAtom));
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(w.articlePages()::show));
         page(routes, "/{lang}/search", w.searchPages()::show);
-        page(routes, "/{lang}/rss.xml", w.feedPages()::latestRss);
-        page(routes, "/{lang}/atom.xml", w.feedPages()::latestAtom);
-        page(routes, "/{lang}/section/{slug}", w.archivePages()::section);
-        page(routes, "/{lang}/tag/{slug}", w.archivePages()::tag);
-        page(routes, "/{lang}/author/{slug}", w.archivePages()::author);
-        page(routes, "/{lang}/archive/{year}", w.archivePages()::year);
+        page(routes, "/{lang}/rss.xml", cache.wrap(w.feedPages()::latestRss));
+        page(routes, "/{lang}/atom.xml", cache.wrap(w.feedPages()::latestAtom));
+        page(routes, "/{lang}/section/{slug}", cache.wrap(w.archivePages()::section));
+        page(routes, "/{lang}/tag/{slug}", cache.wrap(w.archivePages()::tag));
+        page(routes, "/{lang}/author/{slug}", cache.wrap(w.archivePages()::author));
+        page(routes, "/{lang}/archive/{year}", cache.wrap(w.archivePages()::year));
 
         page(routes, "/share-cards/{file}", w.shareCardPages()::show);
         routes.post("/api/v1/shares", w.shareApi()::beacon);

@@ -60,6 +60,7 @@ import org.wargeys.search.ArticleIndexer;
 import org.wargeys.search.SearchIndex;
 import org.wargeys.sitemap.SitemapService;
 import org.wargeys.pages.PageCachePurger;
+import org.wargeys.pages.PageKeys;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
@@ -183,8 +184,10 @@ public final class Wiring implements AutoCloseable {
             ArticleArchive archive = new ArticleArchive(database.jdbi());
             this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
             this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
-            this.feedSettings = new FeedSettings(database.jdbi());
-            this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock));
+            // Feeds of every language change with this setting: purge them all (their latest-LANG keys).
+            this.feedSettings = new FeedSettings(database.jdbi(), () -> pageCache.purge(
+                    site.languages().stream().map(l -> PageKeys.latest(l.code())).toList()));
+            this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock), site);
             this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
             this.audit = new AuditLog(database.jdbi(), clock);

@@ -18,6 +18,7 @@ import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.web.BadRequestException;
 import org.wargeys.web.Html;
+import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
@@ -58,7 +59,8 @@ public final class ArchivePages {
                 msg.format("archive.section_title", Map.of("section", section.name())),
                 msg.format("archive.section_description", Map.of("section", section.name(), "site", site.name())),
                 versions(archive.sectionSlugs(section.id()), ArchivePaths::section, language, ArchivePaths.section(language.code(), section.slug())),
-                FeedLinks.section(language.code(), section.slug(), msg.format("feed.section_title", Map.of("site", site.name(), "section", section.name())), msg));
+                FeedLinks.section(language.code(), section.slug(), msg.format("feed.section_title", Map.of("site", site.name(), "section", section.name())), msg),
+                PageKeys.section(section.id()));
     }
 
     public void tag(Context ctx) {
@@ -70,7 +72,8 @@ public final class ArchivePages {
                 msg.format("archive.tag_title", Map.of("tag", tag.name())),
                 msg.format("archive.tag_description", Map.of("tag", tag.name(), "site", site.name())),
                 versions(archive.tagSlugs(tag.id()), ArchivePaths::tag, language, ArchivePaths.tag(language.code(), tag.slug())),
-                FeedLinks.tag(language.code(), tag.slug(), msg.format("feed.tag_title", Map.of("site", site.name(), "tag", tag.name())), msg));
+                FeedLinks.tag(language.code(), tag.slug(), msg.format("feed.tag_title", Map.of("site", site.name(), "tag", tag.name())), msg),
+                PageKeys.tag(tag.id()));
     }
 
     public void author(Context ctx) {
@@ -82,7 +85,7 @@ public final class ArchivePages {
                 msg.format("archive.author_title", Map.of("author", author.name())),
                 msg.format("archive.author_description", Map.of("author", author.name(), "site", site.name())),
                 versions(archive.authorSlugs(author.id()), ArchivePaths::author, language, ArchivePaths.author(language.code(), author.slug())),
-                null);
+                null, PageKeys.author(author.id()));
     }
 
     public void year(Context ctx) {
@@ -97,7 +100,7 @@ public final class ArchivePages {
         render(ctx, language, page, archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.year_title", Map.of("year", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.year(l, year), from, until), null);
+                dateVersions(l -> ArchivePaths.year(l, year), from, until), null, PageKeys.latest(language.code()));
     }
 
     public void month(Context ctx) {
@@ -115,11 +118,12 @@ public final class ArchivePages {
         render(ctx, language, page, archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.month_title", Map.of("month", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.month(l, month), from, until), null);
+                dateVersions(l -> ArchivePaths.month(l, month), from, until), null, PageKeys.latest(language.code()));
     }
 
+    /** @param listKey the surrogate key whose purge must drop this list (its section, tag, author or language) */
     private void render(Context ctx, Language language, int page, ArticleArchive.Page<Article> found, String heading,
-            String description, Map<String, String> versions, Content head) {
+            String description, Map<String, String> versions, Content head, String listKey) {
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) throw new NotFoundException("No page " + page);
         Messages msg = layouts.messages(language.code());
@@ -128,11 +132,13 @@ public final class ArchivePages {
         var layout = layouts.page(language, heading + " – " + site.name(), description, canonical,
                 page == 1 ? versions : Map.of(), head);
         List<Teaser> teasers = found.items().stream().map(a -> teaser(a, msg)).toList();
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/archive.jte", new ArchivePage(layout, heading, teasers,
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        keys.add(listKey);
+        found.items().forEach(a -> keys.add(PageKeys.article(a.id())));
+        CacheablePage.html(ctx, renderer.render("pages/archive.jte", new ArchivePage(layout, heading, teasers,
                 pages > 1 ? msg.format("archive.page", Map.of("page", page, "pages", pages)) : null,
                 page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
-                page < pages ? path + "?page=" + (page + 1) : null)));
+                page < pages ? path + "?page=" + (page + 1) : null)), keys);
     }
 
     // The archive in each site language it has a name in; the current one always.

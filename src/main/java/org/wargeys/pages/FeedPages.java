@@ -1,6 +1,7 @@
 package org.wargeys.pages;
 
 import io.javalin.http.Context;
+import org.wargeys.web.CacheablePage;
 import java.util.Optional;
 import org.wargeys.feed.Feed;
 import org.wargeys.feed.FeedService;
@@ -64,9 +65,10 @@ public final class FeedPages {
         send(ctx, "application/atom+xml; charset=utf-8", FeedXml.atom(found.withSelf(site.absolute(ctx.path()))));
     }
 
+    // Every publish, edit or unpublish in a language purges its latest-LANG key, so one key keeps all of
+    // that language's feeds (latest, per section, per tag) exact.
     private static void send(Context ctx, String type, String xml) {
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType(type).result(xml);
+        CacheablePage.respond(ctx, xml, type, java.util.Set.of(PageKeys.latest(ctx.pathParam("lang"))));
     }
 
     private Language language(Context ctx) {

@@ -1,6 +1,7 @@
 package org.wargeys.pages;
 
 import io.javalin.http.Context;
+import org.wargeys.web.CacheablePage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wargeys.platform.NotFoundException;
@@ -12,9 +13,11 @@ public final class SitemapPages {
     private static final Pattern LANGUAGE_SITEMAP = Pattern.compile("([a-z]{2,3})-(\\d{1,5})\\.xml");
 
     private final SitemapService sitemaps;
+    private final org.wargeys.platform.Site site;
 
-    public SitemapPages(SitemapService sitemaps) {
+    public SitemapPages(SitemapService sitemaps, org.wargeys.platform.Site site) {
         this.sitemaps = sitemaps;
+        this.site = site;
     }
 
     public void robots(Context ctx) {
@@ -37,8 +40,11 @@ public final class SitemapPages {
         xml(ctx, sitemaps.language(m.group(1), Integer.parseInt(m.group(2))).orElseThrow(() -> new NotFoundException("No sitemap " + file)));
     }
 
-    private static void xml(Context ctx, String xml) {
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType("application/xml; charset=utf-8").result(xml);
+    // Sitemaps list every article of a language (or of all of them): the languages' latest-LANG keys
+    // are purged by every publish, edit and unpublish, and name them in a header of bounded size.
+    private void xml(Context ctx, String xml) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (var language : site.languages()) keys.add(PageKeys.latest(language.code()));
+        CacheablePage.respond(ctx, xml, "application/xml; charset=utf-8", keys);
     }
 }

@@ -94,7 +94,7 @@ public final class PageCache {
                 CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
                 if (page == null || ctx.statusCode() != 200) return;
                 entry = entry(page);
-                if (enabled) store(url, entry, before);
+                if (enabled && keepable(ctx.queryString())) store(url, entry, before);
                 ctx.header("X-Cache", "MISS");
             }
             write(new Exchange() {
@@ -116,6 +116,14 @@ public final class PageCache {
                 }
             }, entry);
         };
+    }
+
+    // Only a page number makes another page; any other query (tracking parameters, junk) would let
+    // anyone fill the cache with copies, so such responses are served but never kept.
+    private static final java.util.regex.Pattern KEEPABLE_QUERY = java.util.regex.Pattern.compile("page=[1-9][0-9]{0,3}");
+
+    static boolean keepable(String query) {
+        return query == null || KEEPABLE_QUERY.matcher(query).matches();
     }
 
     /** The stored page for a raw path and query, or null. */

@@ -142,6 +142,28 @@ abstract class PageCacheIT {
     }
 
     @Test
+    void feeds_sitemaps_and_archives_are_cached_and_show_a_publish_at_once() {
+        for (String path : new String[] {"/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"}) {
+            assertThat(site.get(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
+        }
+        site.wiring().articles().publish(draft("A story every list must show").id());
+        for (String path : new String[] {"/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"}) {
+            HttpResponse<String> response = site.get(path);
+            assertThat(response.headers().firstValue("X-Cache")).as(path).hasValue("MISS");
+            assertThat(response.body()).as(path).containsAnyOf("A story every list must show", "a-story-every-list-must-show");
+        }
+    }
+
+    @Test
+    void query_strings_other_than_a_page_number_are_never_kept() {
+        site.get(EN + "?utm_source=whatsapp");
+        assertThat(site.get(EN + "?utm_source=whatsapp").headers().firstValue("X-Cache")).hasValue("MISS");
+        site.get("/en/section/world?page=1");
+        assertThat(site.get("/en/section/world?page=1").headers().firstValue("X-Cache")).hasValue("HIT");
+    }
+
+    @Test
     void purges_are_exact_an_unrelated_publish_keeps_the_article_page() {
         site.get(EN);
         site.get("/en/");
