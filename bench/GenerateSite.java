@@ -34,7 +34,7 @@ public class GenerateSite {
         int count = Integer.parseInt(args[1]);
         Path pathsFile = Path.of(args[2]);
         Config config = new Config(0, "127.0.0.1", data, null, null, null, "http://localhost", true,
-                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 0, null, java.util.Map.of());
+                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"));
         Random random = new Random(42);
         List<String> paths = new ArrayList<>();
         long started = System.nanoTime();

@@ -31,16 +31,18 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-start_wargeys() { # port cache-megabytes
+start_wargeys() { # port cache-megabytes data-dir
   WARGEYS_CACHE_MEGABYTES="$2" java -Xmx256m -XX:+UseSerialGC -jar target/wargeys.jar serve \
-    --data "$DATA" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
+    --data "$3" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.2; done
   echo "bench: the server on port $1 did not start" >&2; cat "$OUT/server-$1.log" >&2; exit 1
 }
 
-P_HOT=$(free_port); start_wargeys "$P_HOT" 256; HOT_PID=${PIDS[-1]}
-P_COLD=$(free_port); start_wargeys "$P_COLD" 0
+# The second server (cache off) needs a data directory of its own: one search index per process.
+rm -rf "$DATA-cold"; cp -r "$DATA" "$DATA-cold"
+P_HOT=$(free_port); start_wargeys "$P_HOT" 256 "$DATA"; HOT_PID=${PIDS[-1]}
+P_COLD=$(free_port); start_wargeys "$P_COLD" 0 "$DATA-cold"
 ARTICLE=$(head -1 "$OUT/paths-$ARTICLES.txt")
 
 # nginx serves the same article HTML as a static file.
@@ -88,7 +90,7 @@ measure "nginx static file" "http://127.0.0.1:$P_NGINX/article.html"
 measure "cached article" "http://127.0.0.1:$P_HOT$ARTICLE"
 measure "cold articles (cache off, random of $ARTICLES)" "http://127.0.0.1:$P_COLD" bench/cold.lua
 measure "home page (cached)" "http://127.0.0.1:$P_HOT/en/"
-for extra in "/en/feed.xml|feed (cached)" "/en/search?q=iran+embassy|search"; do
+for extra in "/en/rss.xml|RSS feed (cached)" "/en/search?q=iran+embassy|search (never cached)"; do
   path="${extra%%|*}"; name="${extra##*|}"
   if curl -sf -o /dev/null "http://127.0.0.1:$P_HOT$path"; then measure "$name" "http://127.0.0.1:$P_HOT$path"; fi
 done

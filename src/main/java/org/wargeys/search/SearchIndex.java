@@ -231,7 +231,10 @@ public final class SearchIndex implements AutoCloseable {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(3);
-            mlt.setMaxQueryTerms(30);
+            // Words in more than a fifth of the articles say nothing about likeness and make the query
+            // match (and score) nearly every document; a dozen distinctive words find the same neighbours.
+            mlt.setMaxDocFreqPct(20);
+            mlt.setMaxQueryTerms(12);
             Query like = mlt.like(self.scoreDocs[0].doc);
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)

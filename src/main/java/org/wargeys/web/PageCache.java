@@ -32,17 +32,57 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageCache {
 
-    /** One stored page with its header values prepared once, so a hit only copies them. */
-    record Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified,
-            Set<String> keys, String lastModifiedHeader, String surrogateKeys, String cacheTags) {
-        Entry(byte[] identity, byte[] gzip, byte[] brotli, String contentType, String etag, Instant lastModified, Set<String> keys) {
-            this(identity, gzip, brotli, contentType, etag, lastModified, keys,
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)),
-                    String.join(" ", keys), String.join(",", keys));
+    /**
+     * One stored page with its header values prepared once, so a hit only copies them. The gzip and
+     * brotli copies are made on the first request that asks for them: a miss renders and answers
+     * without compressing anything its client did not ask for.
+     */
+    static final class Entry {
+        final byte[] identity;
+        final String contentType;
+        final String etag;
+        final Instant lastModified;
+        final Set<String> keys;
+        final String lastModifiedHeader;
+        final String surrogateKeys;
+        final String cacheTags;
+        private volatile byte[] gzip;
+        private volatile byte[] brotli;
+        private volatile boolean brotliTried;
+
+        Entry(byte[] identity, String contentType, String etag, Instant lastModified, Set<String> keys) {
+            this.identity = identity;
+            this.contentType = contentType;
+            this.etag = etag;
+            this.lastModified = lastModified;
+            this.keys = keys;
+            this.lastModifiedHeader = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC));
+            this.surrogateKeys = String.join(" ", keys);
+            this.cacheTags = String.join(",", keys);
         }
 
+        // Two threads may both compress the first time; they make the same bytes, so either wins.
+        byte[] gzip() {
+            byte[] copy = gzip;
+            if (copy == null) {
+                copy = PageCache.gzip(identity);
+                gzip = copy;
+            }
+            return copy;
+        }
+
+        /** The brotli copy, or null where brotli is unavailable. */
+        byte[] brotli() {
+            if (!brotliTried) {
+                brotli = Brotli.compress(identity);
+                brotliTried = true;
+            }
+            return brotli;
+        }
+
+        // Room for the compressed copies too (together well under the size of the page itself).
         int weight() {
-            return identity.length + gzip.length + (brotli == null ? 0 : brotli.length) + 256;
+            return identity.length * 2 + 512;
         }
     }
 
@@ -67,7 +107,7 @@ public final class PageCache {
                 .maximumWeight(Math.max(byteBudget, 1))
                 .weigher((String url, Entry entry) -> entry.weight())
                 .removalListener((String url, Entry entry, RemovalCause cause) -> {
-                    if (url != null && entry != null && cause.wasEvicted()) forget(url, entry.keys());
+                    if (url != null && entry != null && cause.wasEvicted()) forget(url, entry.keys);
                 })
                 .build();
     }
@@ -167,7 +207,7 @@ public final class PageCache {
         try {
             // Rendered from data a purge has since replaced: serve it this once, never keep it.
             if (generation != renderedAtGeneration) return;
-            for (String key : entry.keys()) urlsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(url);
+            for (String key : entry.keys) urlsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(url);
             pages.put(url, entry);
         } finally {
             purgeLock.readLock().unlock();
@@ -182,34 +222,32 @@ public final class PageCache {
     }
 
     private Entry entry(CacheablePage page) {
-        byte[] gzip = gzip(page.body());
-        byte[] brotli = Brotli.compress(page.body());
         String hash = sha256(page.body());
-        return new Entry(page.body(), gzip, brotli, page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
+        return new Entry(page.body(), page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
     }
 
     static void write(Exchange exchange, Entry entry) {
         String acceptEncoding = exchange.requestHeader("Accept-Encoding");
-        boolean brotli = entry.brotli() != null && accepts(acceptEncoding, "br");
+        boolean brotli = accepts(acceptEncoding, "br") && entry.brotli() != null;
         boolean gzip = !brotli && accepts(acceptEncoding, "gzip");
-        exchange.header("ETag", "\"" + entry.etag() + (brotli ? "-br" : gzip ? "-gz" : "") + "\"");
-        exchange.header("Last-Modified", entry.lastModifiedHeader());
+        exchange.header("ETag", "\"" + entry.etag + (brotli ? "-br" : gzip ? "-gz" : "") + "\"");
+        exchange.header("Last-Modified", entry.lastModifiedHeader);
         exchange.header("Cache-Control", CACHE_CONTROL);
         exchange.header("Vary", "Accept-Encoding");
-        if (!entry.keys().isEmpty()) {
-            exchange.header("Surrogate-Key", entry.surrogateKeys());
-            exchange.header("Cache-Tag", entry.cacheTags());
+        if (!entry.keys.isEmpty()) {
+            exchange.header("Surrogate-Key", entry.surrogateKeys);
+            exchange.header("Cache-Tag", entry.cacheTags);
         }
         if (notModified(exchange, entry)) {
             exchange.send(304, null, new byte[0]);
         } else if (brotli) {
             exchange.header("Content-Encoding", "br");
-            exchange.send(200, entry.contentType(), entry.brotli());
+            exchange.send(200, entry.contentType, entry.brotli());
         } else if (gzip) {
             exchange.header("Content-Encoding", "gzip");
-            exchange.send(200, entry.contentType(), entry.gzip());
+            exchange.send(200, entry.contentType, entry.gzip());
         } else {
-            exchange.send(200, entry.contentType(), entry.identity());
+            exchange.send(200, entry.contentType, entry.identity);
         }
     }
 
@@ -219,7 +257,7 @@ public final class PageCache {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
                 if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.matches("\"" + entry.etag() + "(-gz|-br)?\"")) return true;
+                if (t.equals("*") || t.matches("\"" + entry.etag + "(-gz|-br)?\"")) return true;
             }
             return false;
         }
@@ -227,7 +265,7 @@ public final class PageCache {
         if (ifModifiedSince != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !entry.lastModified().isAfter(since);
+                return !entry.lastModified.isAfter(since);
             } catch (DateTimeParseException e) {
                 return false;
             }
@@ -256,7 +294,7 @@ public final class PageCache {
         return false;
     }
 
-    private static byte[] gzip(byte[] bytes) {
+    static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);
