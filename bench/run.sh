@@ -2,7 +2,8 @@
 # The page-serving benchmark (issue 7): builds Wargeys, generates a site of N articles in two
 # languages, starts the server, and runs wrk against a cached article, a spread of cold article pages
 # (a second server with the page cache off), the home page, a feed and a search when those exist —
-# and, in the same run, nginx serving the same article HTML as a static file. Prints requests/s,
+# and, in the same run, nginx serving the same article HTML as a static file; plus the uncached article
+# over a single connection, which is its render time. Prints requests/s,
 # p50/p99 latency, each ratio to nginx, time to first byte and the server's resident memory.
 #
 #   bench/run.sh [ARTICLES=10000] [DURATION_SECONDS=10]
@@ -70,12 +71,13 @@ wrk -t2 -c32 -d3s "http://127.0.0.1:$P_HOT$ARTICLE" >/dev/null
 wrk -t2 -c32 -d3s -s bench/cold.lua "http://127.0.0.1:$P_COLD" -- "$OUT/paths-$ARTICLES.txt" >/dev/null
 
 RESULTS="$OUT/results.txt"; : >"$RESULTS"
-measure() { # name url [lua-script]
-  local name="$1" url="$2" script="${3:-}" out
+measure() { # name url [lua-script] [connections]
+  local name="$1" url="$2" script="${3:-}" connections="${4:-32}" threads=2 out
+  [ "$connections" -lt 2 ] && threads=1
   if [ -n "$script" ]; then
-    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s "$script" "$url" -- "$OUT/paths-$ARTICLES.txt")
+    out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s "$script" "$url" -- "$OUT/paths-$ARTICLES.txt")
   else
-    out=$(wrk -t2 -c32 -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "$url")
   fi
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -89,6 +91,8 @@ ttfb() { curl -s -o /dev/null -w '%{time_starttransfer}' "$1" | awk '{printf "%.
 measure "nginx static file" "http://127.0.0.1:$P_NGINX/article.html"
 measure "cached article" "http://127.0.0.1:$P_HOT$ARTICLE"
 measure "cold articles (cache off, random of $ARTICLES)" "http://127.0.0.1:$P_COLD" bench/cold.lua
+# One connection: the render time of an uncached article page, without queueing behind 31 others.
+measure "cold articles, one connection (render time)" "http://127.0.0.1:$P_COLD" bench/cold.lua 1
 measure "home page (cached)" "http://127.0.0.1:$P_HOT/en/"
 for extra in "/en/rss.xml|RSS feed (cached)" "/en/search?q=iran+embassy|search (never cached)"; do
   path="${extra%%|*}"; name="${extra##*|}"
