@@ -114,7 +114,7 @@ public final class ArticlePages {
         String description = article.seoDescription() != null ? article.seoDescription() : Summaries.of(article);
         String title = (article.seoTitle() != null ? article.seoTitle() : article.headline()) + " – " + site.name();
         var layout = layouts.page(language, title, description, paths.path(article), versionPaths,
-                sharing.preview(details, versions, description));
+                sharing.preview(details, versions, description, featured(article, language)));
         boolean updated = article.wasUpdatedAfterPublishing();
         return new ArticlePage(
                 layout,
@@ -140,6 +140,13 @@ public final class ArticlePages {
                         details.tags().stream().map(t -> ArchivePaths.tag(language.code(), t.slug())).toList()),
                 search.related(article.id(), RELATED).stream()
                         .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path())).toList());
+    }
+
+    private org.wargeys.sharing.FeaturedImage featured(Article article, Language language) {
+        return media.featured(article.id())
+                .map(i -> new org.wargeys.sharing.FeaturedImage(i.src(), i.contentType(), i.widths().get(i.widths().size() - 1),
+                        i.renditionHeight(), i.text(language.code()).alt()))
+                .orElse(null);
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

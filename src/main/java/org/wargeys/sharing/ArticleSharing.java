@@ -77,19 +77,29 @@ public final class ArticleSharing {
      * The head tags that describe the article to whoever fetches a shared link.
      *
      * @param versions the published articles of its translation group, itself included
+     * @param featured the article's featured image, or null to show the generated share card
      */
-    public Content preview(ArticleDetails details, List<Article> versions, String description) {
-        String html = renderer.render("sharing/preview.jte", model(details, versions, description));
+    public Content preview(ArticleDetails details, List<Article> versions, String description, FeaturedImage featured) {
+        String html = renderer.render("sharing/preview.jte", model(details, versions, description, featured));
         return output -> output.writeContent(html);
     }
 
     SharePreview model(ArticleDetails details, List<Article> versions, String description) {
+        return model(details, versions, description, null);
+    }
+
+    SharePreview model(ArticleDetails details, List<Article> versions, String description, FeaturedImage featured) {
         Article article = details.article();
         String url = url(article);
         String title = article.seoTitle() != null ? article.seoTitle() : article.headline();
         String section = details.section().map(s -> s.name()).orElse(null);
-        String image = site.absolute(cards.path(article, section));
-        String imageAlt = article.headline() + " – " + site.name();
+        boolean photo = featured != null;
+        String image = photo ? site.absolute(featured.path()) : site.absolute(cards.path(article, section));
+        String imageType = photo ? featured.contentType() : "image/png";
+        int imageWidth = photo ? featured.width() : ShareCardRenderer.WIDTH;
+        int imageHeight = photo ? featured.height() : ShareCardRenderer.HEIGHT;
+        String imageAlt = photo && featured.alt() != null && !featured.alt().isBlank()
+                ? featured.alt() : article.headline() + " – " + site.name();
         List<String> tags = details.tags().stream().map(t -> t.name()).toList();
         List<String> alternates = versions.stream().filter(v -> v.id() != article.id())
                 .map(v -> ogLocale(v.language())).toList();
@@ -101,8 +111,7 @@ public final class ArticleSharing {
         json.put("url", url);
         json.put("headline", article.headline());
         if (description != null) json.put("description", description);
-        json.put("image", List.of(Map.of("@type", "ImageObject", "url", image,
-                "width", ShareCardRenderer.WIDTH, "height", ShareCardRenderer.HEIGHT)));
+        json.put("image", List.of(Map.of("@type", "ImageObject", "url", image, "width", imageWidth, "height", imageHeight)));
         json.put("datePublished", article.publishedAt().toString());
         json.put("dateModified", article.updatedAt().toString());
         json.put("author", details.authors().isEmpty()
@@ -119,7 +128,7 @@ public final class ArticleSharing {
         json.put("isAccessibleForFree", true);
         translations(article, versions, json);
 
-        return new SharePreview(title, description, url, image, ShareCardRenderer.WIDTH, ShareCardRenderer.HEIGHT,
+        return new SharePreview(title, description, url, image, imageType, imageWidth, imageHeight,
                 imageAlt, site.name(), ogLocale(article.language()), alternates, article.publishedAt().toString(),
                 article.updatedAt().toString(), section, tags, settings.xHandle(), NewsArticleJson.write(json),
                 assets.url("share.js"));

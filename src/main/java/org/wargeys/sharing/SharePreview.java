@@ -15,6 +15,7 @@ public record SharePreview(
         String description,
         String url,
         String image,
+        String imageType,
         int imageWidth,
         int imageHeight,
         String imageAlt,
