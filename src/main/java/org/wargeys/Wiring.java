@@ -201,7 +201,7 @@ public final class Wiring implements AutoCloseable {
             StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
             this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
                     corrections, new Taxonomy(database.jdbi()), translationProgress,
-                    paths, bodies, articlePages::preview, audit, gate, desks, renderer, media);
+                    paths, bodies, articlePages::preview, audit, gate, desks, renderer, media, shareCounts);
             this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
             this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),
                     translationProgress, desks, renderer);

@@ -190,6 +190,7 @@ public final class ArticleEditor {
         EditorPage.Changes changes = null;
         List<EditorPage.CorrectionLine> corrections = List.of();
         String publicPath = null;
+        EditorPage.ShareChart shares = null;
         String statusText = null;
         if (article != null) {
             Optional<ArticleOrigins.Origin> origin = n.origins().find(article.id());
@@ -216,7 +217,10 @@ public final class ArticleEditor {
             }
             corrections = n.corrections().of(article.id()).stream()
                     .map(c -> new EditorPage.CorrectionLine(msg.dateTime(c.correctedAt()), c.note())).toList();
-            if (article.isPublished()) publicPath = n.paths().path(article);
+            if (article.isPublished()) {
+                publicPath = n.paths().path(article);
+                shares = ShareCharts.of(n.shares().totals(article.id()), n.clock(), n.site().timezone(), msg);
+            }
             statusText = msg.get("newsroom.state." + (outdated.contains(article.id()) ? ArticleListEditor.OUTDATED : article.status().code()));
             if (article.status() == ArticleStatus.SCHEDULED && article.scheduledAt() != null) {
                 statusText = msg.format("newsroom.editor.scheduled_for", Map.of("time", msg.dateTime(article.scheduledAt())));
@@ -227,7 +231,7 @@ public final class ArticleEditor {
                 statusText, form, shownErrors, notice, noticeError,
                 n.site().languages().stream().map(Language::code).toList(), n.taxonomy().sections(desk.language().code()), steps,
                 n.site().timezone().getId(), translations, source, changes, corrections,
-                user != null && Permissions.mayCorrect(user), publicPath);
+                user != null && Permissions.mayCorrect(user), publicPath, shares);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/editor.jte", page));
     }
 

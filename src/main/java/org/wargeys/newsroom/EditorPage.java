@@ -16,7 +16,8 @@ import org.wargeys.article.Taxonomy;
 public record EditorPage(Desk desk, Long articleId, String status, String statusText, ArticleForm form,
         Map<String, String> errors, String notice, boolean noticeError, List<String> languages,
         List<Taxonomy.Term> sections, List<String> steps, String timezone, List<LanguageState> translations,
-        Source source, Changes changes, List<CorrectionLine> corrections, boolean mayCorrect, String publicPath) {
+        Source source, Changes changes, List<CorrectionLine> corrections, boolean mayCorrect, String publicPath,
+        ShareChart shares) {
 
     /** Another language of the group, and whether a translation into it may be started here. */
     public record LanguageState(String language, String name, String state, Long articleId, boolean mayStart) {}
@@ -26,6 +27,16 @@ public record EditorPage(Desk desk, Long articleId, String status, String status
 
     /** What changed in the source since the translation reflected it. */
     public record Changes(int fromRevision, int toRevision, List<TextDiff.Line> diff) {}
+
+    /**
+     * Shares of a published article over the last {@link ShareChart#DAYS} days, as bars of an inline
+     * SVG chart (heights in chart units, 0–100), with the total and a text summary for screen readers.
+     */
+    public record ShareChart(long total, String summary, List<Bar> bars) {
+        public static final int DAYS = 30;
+
+        public record Bar(int x, int height, String label) {}
+    }
 
     /** A correction as listed in the editor. */
     public record CorrectionLine(String date, String note) {}

@@ -23,4 +23,5 @@ import org.wargeys.web.PageRenderer;
 public record Newsroom(Site site, Clock clock, ArticleService articles, ArticleOrigins origins, ArticleSeo seo,
         ArticleWorkflow workflow, ArticleRevisions revisions, ArticleCorrections corrections, Taxonomy taxonomy,
         TranslationProgress progress, ArticlePaths paths, BodyRenderer bodies, ArticlePreview preview, AuditLog audit,
-        StaffGate gate, DeskFactory desks, PageRenderer renderer, MediaService media) {}
+        StaffGate gate, DeskFactory desks, PageRenderer renderer, MediaService media,
+        org.wargeys.sharing.ShareCounts shares) {}

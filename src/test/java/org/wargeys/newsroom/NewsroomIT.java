@@ -275,6 +275,26 @@ abstract class NewsroomIT {
     }
 
     @Test
+    void the_editor_of_a_published_article_charts_its_shares_of_the_last_thirty_days() {
+        long id = write("Shared story", "Everyone shares this.");
+        assertThat(Jsoup.parse(editor.get("/admin/articles/" + id).body()).select(".share-chart")).isEmpty();
+        assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish")).statusCode()).isEqualTo(303);
+        var counts = new org.wargeys.sharing.ShareCounts(site.wiring().database().jdbi(), java.time.Clock.fixed(TestSite.NOW, java.time.ZoneOffset.UTC));
+        counts.record(id, "whatsapp");
+        counts.record(id, "whatsapp");
+        counts.record(id, "x");
+        HttpResponse<String> response = editor.get("/admin/articles/" + id);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select(".share-chart svg rect")).hasSize(30);
+        assertThat(page.select(".share-chart p").text()).isEqualTo("3 shares in all; 3 in the last 30 days.");
+        var last = page.select(".share-chart svg rect").last();
+        assertThat(last.attr("height")).isEqualTo("100");
+        assertThat(last.select("title").text()).isEqualTo("2026-11-25: 3 shares");
+        assertThat(page.select(".share-chart svg rect").first().attr("height")).isEqualTo("0");
+        assertThat(HtmlChecker.errors(response.body())).isEmpty();
+    }
+
+    @Test
     void newsroom_pages_are_valid_html_in_english_and_somali() {
         long id = write("Valid page", "Body.");
         for (String path : List.of("/admin/articles", "/admin/articles/new", "/admin/articles/" + id, "/admin/articles/" + id + "/revisions",
