@@ -214,7 +214,7 @@ public final class Wiring implements AutoCloseable {
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
             this.taxonomyEditor = new TaxonomyEditor(newsroom);
 
-            this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths);
+            this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
             this.wxrExport = new WxrExport(database.jdbi(), site);
             this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));

@@ -121,10 +121,12 @@ final class WordPressItems implements WxrReader.Listener {
         if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
             String kind = term.taxonomy().equals("category") ? "category" : "tag";
             String slug = decode(term.slug());
-            String target = "/" + defaultLanguage + "/";
+            // Resolved when asked (OldAddresses): the archive page of the section or tag with this slug,
+            // in the prefix's language where it has a name there; the language's home page otherwise.
+            String target = (kind.equals("category") ? OldAddresses.SECTION : OldAddresses.TAG) + slug;
             store.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
             for (var language : site.languages()) {
-                store.redirectToPath(OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"), "/" + language.code() + "/");
+                store.redirectToPath(OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"), target + "@" + language.code());
             }
         }
     }

@@ -218,8 +218,13 @@ abstract class WordPressImportIT {
         assertThat(site().get("/ar/2024/03/12/%d9%81%d8%b4%d9%84-%d8%a7%d9%84%d8%a3%d9%85%d8%b7%d8%a7%d8%b1/").statusCode()).isEqualTo(301);
         assertThat(site().get("/so/nagu-saabsan/").headers().firstValue("Location")).contains("/so/2023/01/nagu-saabsan");
         assertThat(site().get("/?page_id=300").headers().firstValue("Location")).contains("/en/2023/01/about");
-        assertThat(site().get("/category/world/").headers().firstValue("Location")).contains("/en/");
+        // Category and tag archives lead to the new section and tag archives, in the old address's language.
+        assertThat(site().get("/category/world/").headers().firstValue("Location")).hasValue("/en/section/world");
+        assertThat(site().get("/so/category/world/").headers().firstValue("Location")).hasValue("/so/section/caalamka");
+        assertThat(site().get("/category/caalamka/").headers().firstValue("Location")).hasValue("/so/section/caalamka");
         assertThat(site().get("/tag/drought/").statusCode()).isEqualTo(301);
+        assertThat(site().get("/tag/drought/").headers().firstValue("Location")).hasValue("/en/tag/drought");
+        assertThat(site().get(site().get("/category/world/").headers().firstValue("Location").orElseThrow()).statusCode()).isEqualTo(200);
         assertThat(site().get("/?p=202").statusCode()).as("a draft has no public address").isEqualTo(302);
         assertThat(site().get("/no-such-post/").statusCode()).isEqualTo(404);
         assertThat(site().get("/").statusCode()).isEqualTo(302);

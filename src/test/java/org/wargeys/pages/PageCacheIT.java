@@ -212,28 +212,40 @@ abstract class PageCacheIT {
     }
 
     @Test
-    void an_uncached_article_page_costs_a_fixed_number_of_queries() {
-        var database = site.wiring().database();
-        long before = database.statementCount();
-        site.get(EN);
-        long articleQueries = database.statementCount() - before;
+    void an_uncached_article_page_costs_a_fixed_number_of_queries() throws Exception {
+        // The statement counter is global: wait for the start-up index rebuild, and take the least of
+        // three measurements so that a scheduler tick landing inside one cannot fail the test.
+        site.wiring().indexer().rebuilding().get();
+        long articleQueries = leastQueries(EN);
         // Article, section, tags, authors, translations, corrections, featured image, share totals.
         assertThat(articleQueries).isBetween(1L, 12L);
 
-        before = database.statementCount();
-        site.get("/en/");
-        long homeWithOne = database.statementCount() - before;
+        long homeWithOne = leastQueries("/en/");
         for (int i = 0; i < 12; i++) {
             site.wiring().articles().publish(draft("Story number " + i).id());
         }
-        before = database.statementCount();
-        site.get("/en/");
-        long homeWithThirteen = database.statementCount() - before;
+        long homeWithThirteen = leastQueries("/en/");
         assertThat(homeWithThirteen).as("queries do not grow with the number of articles listed").isEqualTo(homeWithOne);
 
-        before = database.statementCount();
         site.get(EN);
-        assertThat(database.statementCount() - before).as("a cached page costs no query").isZero();
+        long before = site.wiring().database().statementCount();
+        site.get(EN);
+        site.get(EN);
+        assertThat(site.wiring().database().statementCount() - before).as("a cached page costs no query").isZero();
+    }
+
+    // Renders the page uncached three times (dropping it from the cache before each) and returns the
+    // fewest statements one render took.
+    private long leastQueries(String path) {
+        var database = site.wiring().database();
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            site.wiring().pageCache().purge(List.of("latest-en", "group-1"));
+            long before = database.statementCount();
+            assertThat(site.get(path).headers().firstValue("X-Cache")).hasValue("MISS");
+            least = Math.min(least, database.statementCount() - before);
+        }
+        return least;
     }
 
     private Article draft(String headline) {
