@@ -43,11 +43,19 @@ public final class SiteArchive {
         t.put("tag_names", "tag_id, language");
         t.put("authors", "id");
         t.put("author_names", "author_id, language");
+        t.put("users", "id");
         t.put("translation_groups", "id");
         t.put("articles", "id");
         t.put("article_tags", "article_id, tag_id");
         t.put("article_authors", "article_id, author_id");
         t.put("article_revisions", "id");
+        t.put("article_origins", "article_id");
+        t.put("article_corrections", "id");
+        t.put("share_counts", "article_id, network, day");
+        t.put("site_settings", "key");
+        t.put("media", "id");
+        t.put("media_texts", "media_id, language");
+        t.put("article_images", "article_id");
         t.put("imported_items", "source, source_id");
         t.put("imported_translation_groups", "source, group_key");
         t.put("redirects", "old_path");
@@ -57,7 +65,13 @@ public final class SiteArchive {
         return t;
     }
 
-    private static final Set<String> WITH_IDENTITY = Set.of("sections", "tags", "authors", "translation_groups", "articles", "article_revisions", "import_runs");
+    private static final Set<String> WITH_IDENTITY = Set.of("sections", "tags", "authors", "translation_groups", "articles",
+            "article_revisions", "import_runs", "users", "article_corrections", "media");
+
+    // Never exported: a copy of the site must not carry what lets someone sign in. Staff accounts
+    // loaded from an export get an unusable password and must be given a new one.
+    private static final Set<String> SECRET_COLUMNS = Set.of("password_hash");
+    static final String NO_PASSWORD = "!no-password-after-import";
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -99,6 +113,7 @@ public final class SiteArchive {
                     ResultSetMetaData meta = rs.getMetaData();
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        if (SECRET_COLUMNS.contains(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT))) continue;
                         Object value = rs.getObject(i);
                         if (value instanceof Integer n) value = n.longValue();
                         row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value);
@@ -189,6 +204,10 @@ public final class SiteArchive {
                         case VALUE_STRING -> p.getText();
                         default -> throw new ImportException("Column '" + column + "' of '" + table + "' holds neither text nor a whole number.", p.currentLocation().getLineNr());
                     });
+                }
+                if (table.equals("users") && !names.contains("password_hash")) {
+                    names.add("password_hash");
+                    values.add(NO_PASSWORD);
                 }
                 var insert = h.createUpdate("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                         + String.join(", ", names.stream().map(n -> ":" + n).toList()) + ")");

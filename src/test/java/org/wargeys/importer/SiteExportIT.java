@@ -63,15 +63,28 @@ abstract class SiteExportIT {
         importInto(original, WordPressImportIT.THEME_TEST_DATA);
         importInto(original, "polylang.xml");
         importInto(original, "wpml.xml");
+        // What the other features keep about the content travels too: staff, corrections, share
+        // counts, settings. Staff accounts travel without their password hashes.
+        long someArticle = original.wiring().database().jdbi().withHandle(h ->
+                h.createQuery("SELECT MIN(id) FROM articles WHERE status = 'published'").mapTo(Long.class).one());
+        original.wiring().accounts().create("editor@example.org", "Desk Editor", org.wargeys.account.Role.EDITOR,
+                java.util.Set.of(), "a long enough password", "test");
+        new org.wargeys.article.ArticleCorrections(original.wiring().database().jdbi(), original.wiring().articles(),
+                java.time.Clock.systemUTC()).add(someArticle, "An earlier version misspelt a name.", "editor@example.org");
+        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC()).record(someArticle, "whatsapp");
+        original.wiring().feedSettings().setFullContent(true);
         String exported = exportJson(original);
         Path file = Files.writeString(temp.resolve("site.json"), exported);
-        assertThat(exported).doesNotContainPattern("\"[a-z_]*password[a-z_]*\" :").contains("\"format\" : \"wargeys-site\"");
+        assertThat(exported).doesNotContainPattern("\"[a-z_]*password_hash[a-z_]*\" :").contains("\"format\" : \"wargeys-site\"")
+                .contains("editor@example.org", "An earlier version misspelt a name.", "\"whatsapp\"", "feed.full_content");
 
         TestSite copy = newSite();
         try (InputStream in = Files.newInputStream(file)) {
             copy.wiring().siteArchive().importJson(in);
         }
         assertThat(exportJson(copy)).isEqualTo(exported);
+        assertThat(copy.wiring().accounts().signIn("editor@example.org", "a long enough password", "127.0.0.1").accepted())
+                .as("no password travels with an export").isEmpty();
         assertThat(articles(copy)).isEqualTo(articles(original)).isGreaterThan(70);
         assertThat(copy.get("/?p=100").headers().firstValue("Location")).contains("/en/2024/03/rains-fail-third-season");
         assertThat(copy.get("/en/2024/03/rains-fail-third-season").statusCode()).isEqualTo(200);
