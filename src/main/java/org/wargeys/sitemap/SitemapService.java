@@ -1,6 +1,5 @@
 package org.wargeys.sitemap;
 
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.wargeys.article.Article;
@@ -18,6 +16,7 @@ import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Site;
+import org.wargeys.platform.XmlDocuments;
 
 /**
  * The sitemaps search engines read: an index ({@code /sitemap.xml}) of one sitemap per language and
@@ -35,7 +34,6 @@ public final class SitemapService {
     public static final int PER_SITEMAP = 10_000;
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_MAX = 1_000;
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private final Site site;
     private final ArticleArchive archive;
@@ -57,7 +55,7 @@ public final class SitemapService {
     public static final String INDEX_PATH = "/sitemap.xml";
 
     public String index() {
-        return write(x -> {
+        return XmlDocuments.write(x -> {
             x.writeStartElement("sitemapindex");
             x.writeDefaultNamespace(SITEMAP_NS);
             for (Language language : site.languages()) {
@@ -65,12 +63,12 @@ public final class SitemapService {
                 int slices = Math.max(1, (count + PER_SITEMAP - 1) / PER_SITEMAP);
                 for (int slice = 1; slice <= slices; slice++) {
                     x.writeStartElement("sitemap");
-                    text(x, "loc", site.absolute(languagePath(language.code(), slice)));
+                    XmlDocuments.text(x, "loc", site.absolute(languagePath(language.code(), slice)));
                     x.writeEndElement();
                 }
             }
             x.writeStartElement("sitemap");
-            text(x, "loc", site.absolute(NEWS_PATH));
+            XmlDocuments.text(x, "loc", site.absolute(NEWS_PATH));
             x.writeEndElement();
             x.writeEndElement();
         });
@@ -82,20 +80,20 @@ public final class SitemapService {
         List<Article> articles = archive.published(code, PER_SITEMAP, (slice - 1) * PER_SITEMAP);
         if (articles.isEmpty() && slice > 1) return Optional.empty();
         Map<Long, List<Article>> groups = archive.publishedGroups(articles.stream().map(Article::translationGroupId).distinct().toList());
-        return Optional.of(write(x -> {
+        return Optional.of(XmlDocuments.write(x -> {
             x.writeStartElement("urlset");
             x.writeDefaultNamespace(SITEMAP_NS);
             x.writeNamespace("xhtml", XHTML_NS);
             if (slice == 1) {
                 x.writeStartElement("url");
-                text(x, "loc", site.absolute("/" + code + "/"));
+                XmlDocuments.text(x, "loc", site.absolute("/" + code + "/"));
                 for (Language other : site.languages()) alternate(x, other.code(), "/" + other.code() + "/");
                 x.writeEndElement();
             }
             for (Article article : articles) {
                 x.writeStartElement("url");
-                text(x, "loc", site.absolute(paths.path(article)));
-                text(x, "lastmod", timestamp(lastModified(article)));
+                XmlDocuments.text(x, "loc", site.absolute(paths.path(article)));
+                XmlDocuments.text(x, "lastmod", timestamp(lastModified(article)));
                 List<Article> versions = groups.getOrDefault(article.translationGroupId(), List.of(article));
                 if (versions.size() > 1) {
                     for (Article version : versions) alternate(x, version.language(), paths.path(version));
@@ -110,13 +108,13 @@ public final class SitemapService {
     public String news() {
         Instant since = clock.instant().minus(NEWS_WINDOW);
         List<Article> recent = new ArrayList<>(archive.publishedSince(since, NEWS_MAX));
-        return write(x -> {
+        return XmlDocuments.write(x -> {
             x.writeStartElement("urlset");
             x.writeDefaultNamespace(SITEMAP_NS);
             x.writeNamespace("news", NEWS_NS);
             for (Article article : recent) {
                 x.writeStartElement("url");
-                text(x, "loc", site.absolute(paths.path(article)));
+                XmlDocuments.text(x, "loc", site.absolute(paths.path(article)));
                 x.writeStartElement("news", "news", NEWS_NS);
                 x.writeStartElement("news", "publication", NEWS_NS);
                 newsText(x, "name", site.name());
@@ -152,31 +150,6 @@ public final class SitemapService {
         x.writeAttribute("rel", "alternate");
         x.writeAttribute("hreflang", hreflang);
         x.writeAttribute("href", site.absolute(path));
-    }
-
-    private interface Body {
-        void write(XMLStreamWriter x) throws XMLStreamException;
-    }
-
-    private static String write(Body body) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter x = FACTORY.createXMLStreamWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            out.write("\n");
-            body.write(x);
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Writing a sitemap failed", e);
-        }
-        return out.toString();
-    }
-
-    private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
-        x.writeStartElement(name);
-        x.writeCharacters(value);
-        x.writeEndElement();
     }
 
     private static void newsText(XMLStreamWriter x, String name, String value) throws XMLStreamException {
