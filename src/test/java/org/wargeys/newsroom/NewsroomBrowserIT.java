@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.wargeys.account.Role;
+import org.wargeys.testsupport.Chromium;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -33,33 +27,23 @@ import org.wargeys.testsupport.TestSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewsroomBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String PASSWORD = "correct horse battery";
 
     private TestSite site;
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
 
     @BeforeAll
     void start() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) fail("CI needs Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
-            Assumptions.abort("Skipping the browser test: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
-        }
+        chromium = Chromium.launch();
+        browser = chromium.browser();
         site = TestSite.start(DatabaseKind.SQLITE);
         site.wiring().accounts().create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, "test");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
         if (site != null) {
             site.close();
             site.deleteData();

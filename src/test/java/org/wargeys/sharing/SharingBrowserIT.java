@@ -1,25 +1,19 @@
 package org.wargeys.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.wargeys.testsupport.Chromium;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -31,33 +25,23 @@ import org.wargeys.testsupport.TestSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharingBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
     private static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0 Safari/537.36";
 
     private TestSite site;
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
 
     @BeforeAll
     void start() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) fail("CI needs Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
-            Assumptions.abort("Skipping the browser test: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
-        }
+        chromium = Chromium.launch();
+        browser = chromium.browser();
         site = TestSite.start(DatabaseKind.SQLITE);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
         if (site != null) {
             site.close();
             site.deleteData();
