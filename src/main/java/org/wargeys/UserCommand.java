@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wargeys user add}: newsroom accounts from the terminal (the first administrator above all). */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
-        subcommands = {UserCommand.Add.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class})
 final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -98,6 +98,41 @@ final class UserCommand implements Runnable {
                 return 0;
             } catch (ValidationException e) {
                 err.println("wargeys: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Give an account a new one-time password (printed once) and sign it out everywhere.")
+    static final class ResetPassword implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        Wargeys.SiteOptions site = new Wargeys.SiteOptions();
+
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Override
+        public Integer call() {
+            Config config;
+            try {
+                config = site.load(java.util.Map.of());
+            } catch (IllegalArgumentException e) {
+                System.err.println("wargeys: " + e.getMessage());
+                return 2;
+            }
+            try (Database database = Database.open(config)) {
+                Clock clock = Clock.systemUTC();
+                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+                var reset = accounts.resetWithOneTimePassword(email, "terminal");
+                int ended = new org.wargeys.account.SessionService(database.jdbi(), clock).endAll(reset.user().id());
+                System.out.println("New one-time password for " + reset.user().email() + " (shown once; it must be replaced at the"
+                        + " next sign-in at /admin/login): " + reset.password());
+                System.out.println("Signed out of " + ended + " session(s).");
+                return 0;
+            } catch (ValidationException e) {
+                System.err.println("wargeys: " + e.getMessage());
                 return 1;
             }
         }

@@ -45,6 +45,20 @@ class UserCommandTest {
     }
 
     @Test
+    void reset_password_replaces_the_old_one_with_a_one_time_password() {
+        run("correct horse battery\n", "user", "add", "--role", "editor", "--data", data.toString(), "--password-stdin", "ed@example.org");
+        Run reset = run("", "user", "reset-password", "--data", data.toString(), "ED@example.org");
+        assertThat(reset.exit()).as(reset.err()).isZero();
+        String password = reset.out().replaceAll("(?s).*New one-time password[^:]*: (\\S+).*", "$1");
+        assertThat(password).hasSize(20);
+        assertThat(signIn("ed@example.org", "correct horse battery").accepted()).isEmpty();
+        assertThat(signIn("ed@example.org", password).accepted().orElseThrow().mustChangePassword()).isTrue();
+        Run unknown = run("", "user", "reset-password", "--data", data.toString(), "nobody@example.org");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("There is no account nobody@example.org");
+    }
+
+    @Test
     void user_add_refuses_an_unknown_role_and_a_short_password() {
         assertThat(run("", "user", "add", "--role", "root", "--data", data.toString(), "x@example.org").exit()).isEqualTo(2);
         Run shortPassword = run("short\n", "user", "add", "--role", "editor", "--data", data.toString(), "--password-stdin", "x@example.org");

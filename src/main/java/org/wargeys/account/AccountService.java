@@ -78,6 +78,18 @@ public final class AccountService {
         return new OneTime(users.find(user.id()).orElseThrow(), password);
     }
 
+    /**
+     * Gives an existing account a new random one-time password, to be replaced at its next sign-in
+     * (an account that forgot its password, or one loaded from an export, which carries none).
+     */
+    public OneTime resetWithOneTimePassword(String email, String actor) {
+        User user = findByEmail(email).orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
+        String password = Tokens.random().substring(0, 20);
+        users.setPasswordHash(user.id(), hasher.hash(password), true);
+        audit.record(actor, "user.password_reset", user.email(), null, null);
+        return new OneTime(users.find(user.id()).orElseThrow(), password);
+    }
+
     /** Makes the account choose a new password at its next sign-in (the password was set by someone else). */
     public void requirePasswordChange(long userId) {
         String hash = users.passwordHash(userId).orElseThrow(() -> ValidationException.of("user", "No such user."));
