@@ -61,6 +61,18 @@ public final class SearchBench {
                         words, nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, QUERIES,
                         hits / (double) QUERIES);
             }
+            // Related articles run on every uncached article page (issue 7's cold path).
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < WARMUP; i++) index.related(random.nextInt(n) + 1, 4);
+            long[] nanos = new long[QUERIES];
+            for (int i = 0; i < QUERIES; i++) {
+                long t = System.nanoTime();
+                index.related(random.nextInt(n) + 1, 4);
+                nanos[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(nanos);
+            System.out.printf("related articles: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%d articles)%n",
+                    nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 95 / 100] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, QUERIES);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -25,7 +25,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -53,14 +52,25 @@ public final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String COMPLETE = "complete";
+    /**
+     * The shape of the documents. An index written with another shape (an older version of Wargeys)
+     * is rebuilt on start like an incomplete one. 2: term vectors on headline and body.
+     */
+    private static final String SCHEMA = "schema";
+    static final String SCHEMA_VERSION = "2";
     /** Results beyond this are counted only approximately (the page says "more than"). */
     static final int EXACT_COUNT_UP_TO = 1_000;
     /** How many of the best matches by relevance are reordered by freshness. */
     static final int RESCORE_WINDOW = 200;
     static final int MAX_PAGE = 100;
 
-    /** Body text: stored for snippets, with offsets in the postings so highlighting never re-analyses it. */
-    private static final org.apache.lucene.document.FieldType BODY = bodyType();
+    /**
+     * Body text: stored for snippets, with offsets in the postings so highlighting never re-analyses it,
+     * and term vectors so related articles read an article's words instead of re-analysing its text.
+     */
+    private static final org.apache.lucene.document.FieldType BODY = textType(true);
+    /** Headline: stored for results, with term vectors for related articles. */
+    private static final org.apache.lucene.document.FieldType HEADLINE = textType(false);
 
     private final Path dir;
     private final Clock clock;
@@ -83,8 +93,8 @@ public final class SearchIndex implements AutoCloseable {
         this.writer = new IndexWriter(directory, config);
         Map<String, String> data = new java.util.HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-        this.needsRebuild = !usable || !"true".equals(data.get(COMPLETE));
-        if (needsRebuild) writer.setLiveCommitData(Map.of(COMPLETE, "false").entrySet());
+        this.needsRebuild = !usable || !"true".equals(data.get(COMPLETE)) || !SCHEMA_VERSION.equals(data.get(SCHEMA));
+        if (needsRebuild) writer.setLiveCommitData(Map.of(COMPLETE, "false", SCHEMA, SCHEMA_VERSION).entrySet());
         this.searchers = new SearcherManager(writer, true, false, null);
     }
 
@@ -155,7 +165,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes what was written durable; {@code complete} marks the index as fully built. */
     public void commit(boolean complete) {
         try {
-            if (complete) writer.setLiveCommitData(Map.of(COMPLETE, "true").entrySet());
+            if (complete) writer.setLiveCommitData(Map.of(COMPLETE, "true", SCHEMA, SCHEMA_VERSION).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -225,17 +235,9 @@ public final class SearchIndex implements AutoCloseable {
             if (self.scoreDocs.length == 0) return List.of();
             Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
             String language = doc.get("language");
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(analyzers);
-            mlt.setFieldNames(new String[] {SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(3);
-            // Words in more than a fifth of the articles say nothing about likeness and make the query
-            // match (and score) nearly every document; a dozen distinctive words find the same neighbours.
-            mlt.setMaxDocFreqPct(20);
-            mlt.setMaxQueryTerms(12);
-            Query like = mlt.like(self.scoreDocs[0].doc);
+            Query like = RelatedQuery.of(searcher.getIndexReader(), self.scoreDocs[0].doc,
+                    List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)));
+            if (like == null) return List.of();
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
                     .add(new TermQuery(new Term("language", language)), Occur.FILTER)
@@ -243,7 +245,9 @@ public final class SearchIndex implements AutoCloseable {
                     .build();
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc found : searcher.search(query, limit).scoreDocs) {
+            // Counting every match is not needed: the threshold lets the scorer skip documents that
+            // cannot reach the top few, which is most of the cost on a large index.
+            for (ScoreDoc found : searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs) {
                 Document d = stored.document(found.doc);
                 hits.add(hit(d, escape(d.get("summary"))));
             }
@@ -285,15 +289,16 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StoredField("path", a.path()));
         doc.add(new StoredField("headline", a.headline()));
         doc.add(new StoredField("summary", summary(a)));
-        doc.add(new TextField(SearchAnalyzers.field("headline", lang), a.headline(), Field.Store.YES));
+        doc.add(new Field(SearchAnalyzers.field("headline", lang), a.headline(), HEADLINE));
         doc.add(new TextField(SearchAnalyzers.field("standfirst", lang), a.standfirst(), Field.Store.NO));
         doc.add(new Field(SearchAnalyzers.field("body", lang), a.bodyText(), BODY));
         return doc;
     }
 
-    private static org.apache.lucene.document.FieldType bodyType() {
+    private static org.apache.lucene.document.FieldType textType(boolean offsets) {
         var type = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        if (offsets) type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setStoreTermVectors(true);
         type.freeze();
         return type;
     }

@@ -1,0 +1,60 @@
+package org.wargeys.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Related articles chosen by distinctive words, on a real index in a temporary directory. */
+class RelatedQueryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    // Words every article has: too common to say which articles are alike.
+    private static final String COMMON = "government officials said statement week capital country ";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_article_sharing_the_subject_comes_first_and_common_words_do_not_count() {
+        try (SearchIndex index = SearchIndex.open(dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            index.putAll(List.of(
+                    article(1, 1, "en", "Drought grips Baidoa farmers", COMMON + "drought baidoa farmers harvest rains failed drought"),
+                    article(2, 2, "en", "Baidoa farmers count drought losses", COMMON + "farmers baidoa drought livestock harvest"),
+                    article(3, 3, "en", "Election date announced", COMMON + "election parliament vote ballot candidates"),
+                    article(4, 4, "en", "Port expansion opens", COMMON + "port berbera ships cargo expansion"),
+                    article(5, 5, "en", "Football league resumes", COMMON + "football league match goals stadium"),
+                    article(6, 6, "en", "Shilling weakens", COMMON + "shilling dollar exchange market traders"),
+                    article(7, 1, "so", "Abaar ka dhacday Baydhabo", "abaar baydhabo beeraley"),
+                    article(8, 8, "en", "Hospital opens", COMMON + "hospital doctors patients clinic beds")));
+
+            List<Long> related = index.related(1, 4).stream().map(SearchHit::articleId).toList();
+
+            assertThat(related).first().isEqualTo(2L);
+            // Never itself nor its Somali translation; the common words alone match nothing else.
+            assertThat(related).containsExactly(2L);
+        }
+    }
+
+    @Test
+    void an_article_whose_words_no_other_article_has_has_no_related_articles() {
+        try (SearchIndex index = SearchIndex.open(dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            index.putAll(List.of(
+                    article(1, 1, "en", "Camel racing festival", "camel racing festival dunes riders"),
+                    article(2, 2, "en", "Fishing season", "fishing season boats nets")));
+
+            assertThat(index.related(1, 4)).isEmpty();
+            assertThat(index.related(99, 4)).as("not indexed").isEmpty();
+        }
+    }
+
+    private static IndexedArticle article(long id, long group, String language, String headline, String body) {
+        return new IndexedArticle(id, group, language, headline, "", body, null, null, List.of(),
+                "/" + language + "/2026/11/a" + id, NOW.minusSeconds(id * 3600));
+    }
+}
