@@ -36,6 +36,8 @@ public class GenerateSite {
         Config config = new Config(0, "127.0.0.1", data, null, null, null, "http://localhost", true,
                 "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"));
         Random random = new Random(42);
+        String[] englishWords = vocabulary(EN, "/demo/seed-article.en.txt");
+        String[] somaliWords = vocabulary(SO, "/demo/seed-article.so.txt");
         List<String> paths = new ArrayList<>();
         long started = System.nanoTime();
         try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
@@ -44,14 +46,17 @@ public class GenerateSite {
             Instant first = Instant.parse("2024-01-01T06:00:00Z");
             for (int i = 0; i < count / 2; i++) {
                 Instant when = first.plusSeconds(i * 3_000L);
-                var english = articles.createDraft(draft("en", EN, random, i), "bench");
+                var english = articles.createDraft(draft("en", englishWords, random, i), "bench");
                 english = articles.publishArchived(english.id(), when);
-                var somali = articles.createTranslationDraft(english.translationGroupId(), draft("so", SO, random, i), "bench");
+                var somali = articles.createTranslationDraft(english.translationGroupId(), draft("so", somaliWords, random, i), "bench");
                 somali = articles.publishArchived(somali.id(), when.plusSeconds(600));
                 paths.add(urls.path(english));
                 paths.add(urls.path(somali));
                 if ((i + 1) % 500 == 0) System.err.printf("generated %d of %d articles%n", (i + 1) * 2, count);
             }
+            // Every publish indexed its article; the rebuild marks the index complete, so the server
+            // does not rebuild it in the background while it is being measured.
+            wiring.indexer().rebuild((done, total) -> {});
         }
         Files.write(pathsFile, paths);
         System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);
@@ -72,9 +77,30 @@ public class GenerateSite {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < length; i++) {
             if (i > 0) out.append(' ');
-            out.append(words[random.nextInt(words.length)]);
+            out.append(words[zipf(words.length, random)]);
         }
         return out.toString();
+    }
+
+    // Word ranks drawn with probability ~ 1/rank, as in real text: a few words are in every article,
+    // most are in few, so related articles and search have distinctive words to work with.
+    private static int zipf(int n, Random random) {
+        double harmonic = Math.log(n) + 0.5772;
+        double target = random.nextDouble() * harmonic;
+        return (int) Math.min(n - 1, Math.max(0, Math.floor(Math.exp(target - 0.5772)) - 1));
+    }
+
+    /** The news words above, then every other word of the demo article in that language. */
+    private static String[] vocabulary(String[] curated, String resource) {
+        try (var in = GenerateSite.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("Missing " + resource + " on the class path");
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).toLowerCase();
+            List<String> words = new ArrayList<>(List.of(curated));
+            for (String w : text.split("[^\\p{L}\\p{N}']+")) if (w.length() > 2 && !words.contains(w)) words.add(w);
+            return words.toArray(String[]::new);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String capitalize(String s) {

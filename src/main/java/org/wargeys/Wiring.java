@@ -165,13 +165,16 @@ public final class Wiring implements AutoCloseable {
             PageRenderer renderer = new PageRenderer();
             LanguageNegotiation negotiation = new LanguageNegotiation(site);
             this.pageCache = new PageCache(config.cacheBytes(), clock, PurgeHook.to(config.purgeUrl()));
-            PageCachePurger purger = new PageCachePurger(pageCache, articles);
+            PageCachePurger purger = new PageCachePurger(pageCache, articles, site);
             events.subscribe(ArticlePublished.class, purger::onPublished);
             events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
+            events.subscribe(org.wargeys.article.TaxonomyChanged.class, purger::onTaxonomyChanged);
+            events.subscribe(org.wargeys.media.FeaturedImageChanged.class, purger::onFeaturedImageChanged);
+            events.subscribe(org.wargeys.media.ImageDescribed.class, purger::onImageDescribed);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
-            this.media = new MediaService(database.jdbi(), config.dataDir(), clock);
+            this.media = new MediaService(database.jdbi(), config.dataDir(), clock, events);
             ShareSettings shareSettings = ShareSettings.from(config.settings());
             ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());

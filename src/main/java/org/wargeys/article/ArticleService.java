@@ -197,15 +197,20 @@ public final class ArticleService {
 
     /** Defines (or renames) a section; {@code names} maps language codes to names. */
     public long defineSection(String key, Map<String, String> names) {
-        return taxonomy.upsert(TaxonomyRepository.Kind.SECTION, key, key, names);
+        return changed("section", taxonomy.upsert(TaxonomyRepository.Kind.SECTION, key, key, names));
     }
 
     public long defineTag(String key, Map<String, String> names) {
-        return taxonomy.upsert(TaxonomyRepository.Kind.TAG, key, key, names);
+        return changed("tag", taxonomy.upsert(TaxonomyRepository.Kind.TAG, key, key, names));
     }
 
     public long defineAuthor(String key, String name, Map<String, String> names) {
-        return taxonomy.upsert(TaxonomyRepository.Kind.AUTHOR, key, name, names);
+        return changed("author", taxonomy.upsert(TaxonomyRepository.Kind.AUTHOR, key, name, names));
+    }
+
+    private long changed(String kind, long id) {
+        events.publish(new TaxonomyChanged(kind, id));
+        return id;
     }
 
     private void validate(ArticleDraft draft) {

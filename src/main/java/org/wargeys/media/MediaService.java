@@ -28,6 +28,8 @@ import org.wargeys.platform.ValidationException;
 public final class MediaService {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final org.wargeys.platform.EventBus events;
     static final int MAX_TEXT = 1_000;
     private static final Pattern FILE = Pattern.compile("(\\d{1,18})-(\\d{1,5})\\.(jpg|png)");
 
@@ -35,7 +37,8 @@ public final class MediaService {
     private final Path directory;
     private final Clock clock;
 
-    public MediaService(Jdbi jdbi, Path dataDir, Clock clock) {
+    public MediaService(Jdbi jdbi, Path dataDir, Clock clock, org.wargeys.platform.EventBus events) {
+        this.events = events;
         this.jdbi = jdbi;
         this.directory = dataDir.resolve("media");
         this.clock = clock;
@@ -132,6 +135,7 @@ public final class MediaService {
                         .execute();
             }
         });
+        events.publish(new ImageDescribed(id));
         return find(id).orElseThrow();
     }
 
@@ -151,6 +155,7 @@ public final class MediaService {
                 h.createUpdate("INSERT INTO article_images (article_id, media_id) VALUES (:a, :m)").bind("a", articleId).bind("m", mediaId).execute();
             }
         });
+        events.publish(new FeaturedImageChanged(articleId));
     }
 
     public Optional<Image> featured(long articleId) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.wargeys.article.Article;
+import org.wargeys.article.Section;
 import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
@@ -131,10 +132,13 @@ public final class ArchivePages {
         String canonical = page == 1 ? path : path + "?page=" + page;
         var layout = layouts.page(language, heading + " – " + site.name(), description, canonical,
                 page == 1 ? versions : Map.of(), head);
-        List<Teaser> teasers = found.items().stream().map(a -> teaser(a, msg)).toList();
+        // One query for the sections of the whole page, not one per teaser.
+        Map<Long, Section> sections = articles.sections(found.items(), language.code());
+        List<Teaser> teasers = found.items().stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
         java.util.Set<String> keys = new java.util.HashSet<>();
         keys.add(listKey);
         found.items().forEach(a -> keys.add(PageKeys.article(a.id())));
+        sections.values().forEach(s -> keys.add(PageKeys.name("section", s.id())));
         CacheablePage.html(ctx, renderer.render("pages/archive.jte", new ArchivePage(layout, heading, teasers,
                 pages > 1 ? msg.format("archive.page", Map.of("page", page, "pages", pages)) : null,
                 page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
@@ -162,10 +166,9 @@ public final class ArchivePages {
         return versions;
     }
 
-    private Teaser teaser(Article article, Messages msg) {
-        var details = articles.details(article);
+    private Teaser teaser(Article article, Section section, Messages msg) {
         return new Teaser(article.headline(), paths.path(article), Summaries.of(article), article.publishedAt(),
-                msg.date(article.publishedAt()), details.section().map(s -> s.name()).orElse(null));
+                msg.date(article.publishedAt()), section == null ? null : section.name());
     }
 
     private Language language(Context ctx) {

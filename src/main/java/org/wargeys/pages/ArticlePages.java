@@ -3,12 +3,16 @@ package org.wargeys.pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleCorrections;
+import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
+import org.wargeys.sharing.FeaturedImage;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Language;
@@ -68,19 +72,14 @@ public final class ArticlePages {
             ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        ArticlePage page = page(article, language);
-        Set<String> keys = new java.util.HashSet<>();
-        keys.add(PageKeys.article(article.id()));
-        keys.add(PageKeys.group(article.translationGroupId()));
-        // The related block links other articles: their change or removal must drop this page too.
-        page.related().forEach(r -> keys.add(PageKeys.article(r.articleId())));
-        CacheablePage.html(ctx, renderer.render("pages/article.jte", page), keys);
+        Rendering rendering = rendering(article, language);
+        CacheablePage.html(ctx, renderer.render("pages/article.jte", rendering.page()), rendering.keys());
     }
 
     /** An article that may be unsaved, rendered exactly as readers would get it (the newsroom's preview). */
     public String preview(Article article) {
         Language language = site.language(article.language()).orElse(site.defaultLanguage());
-        return renderer.render("pages/article.jte", page(article, language));
+        return renderer.render("pages/article.jte", rendering(article, language).page());
     }
 
     /** The request path with percent escapes decoded (slugs in other scripts arrive encoded). */
@@ -101,7 +100,10 @@ public final class ArticlePages {
         }
     }
 
-    ArticlePage page(Article article, Language language) {
+    /** The page model and the surrogate keys of everything it shows. */
+    record Rendering(ArticlePage page, Set<String> keys) {}
+
+    Rendering rendering(Article article, Language language) {
         Messages msg = layouts.messages(language.code());
         var details = articles.details(article);
         List<Article> versions = translations.publishedVersions(article);
@@ -111,12 +113,17 @@ public final class ArticlePages {
                 .filter(v -> v.id() != article.id())
                 .map(v -> new ArticlePage.TranslationLink(v.language(), msg.languageName(v.language()), paths.path(v)))
                 .toList();
+        Optional<Image> image = media.featured(article.id());
+        Image.Text imageText = image.map(i -> i.text(language.code())).orElse(null);
         String description = article.seoDescription() != null ? article.seoDescription() : Summaries.of(article);
         String title = (article.seoTitle() != null ? article.seoTitle() : article.headline()) + " – " + site.name();
         var layout = layouts.page(language, title, description, paths.path(article), versionPaths,
-                sharing.preview(details, versions, description, featured(article, language)));
+                sharing.preview(details, versions, description, image.map(i -> new FeaturedImage(i.src(), i.contentType(),
+                        i.widths().get(i.widths().size() - 1), i.renditionHeight(), imageText.alt())).orElse(null)));
         boolean updated = article.wasUpdatedAfterPublishing();
-        return new ArticlePage(
+        var related = search.related(article.id(), RELATED).stream()
+                .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path())).toList();
+        ArticlePage page = new ArticlePage(
                 layout,
                 article.headline(),
                 article.standfirst(),
@@ -132,21 +139,24 @@ public final class ArticlePages {
                 sharing.bar(article, msg),
                 corrections.of(article.id()).stream()
                         .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList(),
-                media.featured(article.id()).map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
-                        i.renditionHeight(), i.text(language.code()).alt(), i.text(language.code()).caption(), i.credit())).orElse(null),
+                image.map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
+                        i.renditionHeight(), imageText.alt(), imageText.caption(), i.credit())).orElse(null),
                 new ArticlePage.ArchiveLinks(
                         details.section().map(s -> ArchivePaths.section(language.code(), s.slug())).orElse(null),
                         details.authors().stream().map(a -> ArchivePaths.author(language.code(), a.slug())).toList(),
                         details.tags().stream().map(t -> ArchivePaths.tag(language.code(), t.slug())).toList()),
-                search.related(article.id(), RELATED).stream()
-                        .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path())).toList());
-    }
-
-    private org.wargeys.sharing.FeaturedImage featured(Article article, Language language) {
-        return media.featured(article.id())
-                .map(i -> new org.wargeys.sharing.FeaturedImage(i.src(), i.contentType(), i.widths().get(i.widths().size() - 1),
-                        i.renditionHeight(), i.text(language.code()).alt()))
-                .orElse(null);
+                related);
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(PageKeys.article(article.id()));
+        keys.add(PageKeys.group(article.translationGroupId()));
+        // The related block links other articles: their change or removal must drop this page too.
+        related.forEach(r -> keys.add(PageKeys.article(r.articleId())));
+        // The page prints these names and this image's texts: a rename or a new alt text drops it.
+        details.section().ifPresent(s -> keys.add(PageKeys.name("section", s.id())));
+        details.tags().forEach(t -> keys.add(PageKeys.name("tag", t.id())));
+        details.authors().forEach(a -> keys.add(PageKeys.name("author", a.id())));
+        image.ifPresent(i -> keys.add(PageKeys.media(i.id())));
+        return new Rendering(page, keys);
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

@@ -5,21 +5,54 @@ import java.util.Set;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.ArticleUnpublished;
+import org.wargeys.article.TaxonomyChanged;
+import org.wargeys.media.FeaturedImageChanged;
+import org.wargeys.media.ImageDescribed;
+import org.wargeys.platform.Site;
 import org.wargeys.web.PageCache;
 
 /**
  * Purges the pages an article change touches, before the publishing call returns: the article
  * itself and every page that shows it, the translation notices of its group, the newest-articles
- * lists of its language, and its section, tag and author pages.
+ * lists of its language, and its section, tag and author pages. Also a renamed section, tag or
+ * author and a changed featured image or image description.
  */
 public final class PageCachePurger {
 
     private final PageCache cache;
     private final ArticleService articles;
+    private final Site site;
 
-    public PageCachePurger(PageCache cache, ArticleService articles) {
+    public PageCachePurger(PageCache cache, ArticleService articles, Site site) {
         this.cache = cache;
         this.articles = articles;
+        this.site = site;
+    }
+
+    /**
+     * The term's own pages and every article and archive page printing its name; and the newest-articles
+     * lists of every language, because feeds name the section, tags and authors of each entry and home
+     * pages the section of each teaser. Renames are rare: a re-render of each list is cheap.
+     */
+    public void onTaxonomyChanged(TaxonomyChanged event) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(switch (event.kind()) {
+            case "section" -> PageKeys.section(event.id());
+            case "tag" -> PageKeys.tag(event.id());
+            default -> PageKeys.author(event.id());
+        });
+        keys.add(PageKeys.name(event.kind(), event.id()));
+        site.languages().forEach(l -> keys.add(PageKeys.latest(l.code())));
+        cache.purge(keys);
+    }
+
+    /** The article's page shows the image and shares it as its preview. */
+    public void onFeaturedImageChanged(FeaturedImageChanged event) {
+        cache.purge(Set.of(PageKeys.article(event.articleId())));
+    }
+
+    public void onImageDescribed(ImageDescribed event) {
+        cache.purge(Set.of(PageKeys.media(event.mediaId())));
     }
 
     public void onPublished(ArticlePublished event) {

@@ -34,4 +34,17 @@ public final class PageKeys {
     public static String author(long id) {
         return "author-" + id;
     }
+
+    /**
+     * Pages that print a section's, tag's or author's name without listing its articles (an article's
+     * kicker and tag list, a teaser's section): dropped by a rename, not by a publish.
+     */
+    public static String name(String kind, long id) {
+        return "name-" + kind + "-" + id;
+    }
+
+    /** Pages that show the image (an article's featured image, with its alt text and caption). */
+    public static String media(long id) {
+        return "media-" + id;
+    }
 }

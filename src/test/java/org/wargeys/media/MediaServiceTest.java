@@ -40,7 +40,8 @@ class MediaServiceTest {
     @BeforeEach
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
-        media = new MediaService(database.jdbi(), dir, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        media = new MediaService(database.jdbi(), dir, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                new org.wargeys.platform.EventBus());
     }
 
     @AfterEach

@@ -176,6 +176,46 @@ abstract class PageCacheIT {
     }
 
     @Test
+    void renaming_a_section_drops_every_page_that_prints_its_name() {
+        String[] paths = {EN, "/en/", "/en/rss.xml", "/en/tag/iran", "/so/"};
+        for (String path : paths) site.get(path);
+        site.wiring().articles().defineSection("world", Map.of("en", "Planet", "so", "Adduunka", "ar", "العالم"));
+        for (String path : paths) {
+            assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("MISS");
+        }
+        assertThat(Jsoup.parse(site.get(EN).body()).select(".kicker a").text()).isEqualTo("Planet");
+        assertThat(Jsoup.parse(site.get("/en/tag/iran").body()).select(".teaser").text()).contains("Planet");
+        assertThat(site.get("/en/rss.xml").body()).contains("<category>Planet</category>");
+        assertThat(site.get("/en/section/planet").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_new_featured_image_and_a_new_alt_text_show_at_once() throws Exception {
+        Article english = site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        var media = site.wiring().media();
+        var photo = media.upload(jpeg(), null, Map.of("en", new org.wargeys.media.Image.Text("Mourners in Tehran", null)), "test");
+        site.get(EN);
+        media.feature(english.id(), photo.id());
+        assertThat(Jsoup.parse(site.get(EN).body()).select(".featured-image img").attr("alt")).isEqualTo("Mourners in Tehran");
+        assertThat(site.get(EN).headers().firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("media-" + photo.id());
+
+        media.describe(photo.id(), "Photo desk", Map.of("en", new org.wargeys.media.Image.Text("Mourners carry a portrait", "Tehran, 2020")));
+        var page = Jsoup.parse(site.get(EN).body());
+        assertThat(page.select(".featured-image img").attr("alt")).isEqualTo("Mourners carry a portrait");
+        assertThat(page.select(".featured-image figcaption").text()).contains("Tehran, 2020").contains("Photo desk");
+
+        media.feature(english.id(), null);
+        assertThat(Jsoup.parse(site.get(EN).body()).select(".featured-image")).isEmpty();
+    }
+
+    private static byte[] jpeg() throws IOException {
+        var image = new java.awt.image.BufferedImage(800, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void no_stale_page_after_a_publish_returns_under_concurrent_readers() throws Exception {
         var articles = site.wiring().articles();
         Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
@@ -221,11 +261,13 @@ abstract class PageCacheIT {
         assertThat(articleQueries).isBetween(1L, 12L);
 
         long homeWithOne = leastQueries("/en/");
+        long archiveWithOne = leastQueries("/en/section/world");
         for (int i = 0; i < 12; i++) {
             site.wiring().articles().publish(draft("Story number " + i).id());
         }
         long homeWithThirteen = leastQueries("/en/");
         assertThat(homeWithThirteen).as("queries do not grow with the number of articles listed").isEqualTo(homeWithOne);
+        assertThat(leastQueries("/en/section/world")).as("nor on an archive page").isEqualTo(archiveWithOne);
 
         site.get(EN);
         long before = site.wiring().database().statementCount();
@@ -240,7 +282,7 @@ abstract class PageCacheIT {
         var database = site.wiring().database();
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 3; attempt++) {
-            site.wiring().pageCache().purge(List.of("latest-en", "group-1"));
+            site.wiring().pageCache().purge(List.of("latest-en", "group-1", "section-1"));
             long before = database.statementCount();
             assertThat(site.get(path).headers().firstValue("X-Cache")).hasValue("MISS");
             least = Math.min(least, database.statementCount() - before);

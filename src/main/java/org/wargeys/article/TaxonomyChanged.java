@@ -1,0 +1,8 @@
+package org.wargeys.article;
+
+/**
+ * A section, tag or author was defined or renamed: every page that prints its name must drop.
+ *
+ * @param kind "section", "tag" or "author"
+ */
+public record TaxonomyChanged(String kind, long id) {}
