@@ -56,6 +56,7 @@ import org.wargeys.pages.SearchPages;
 import org.wargeys.pages.SitemapPages;
 import org.wargeys.feed.FeedService;
 import org.wargeys.feed.FeedSettings;
+import org.wargeys.feed.FeedSettingsChanged;
 import org.wargeys.search.ArticleIndexer;
 import org.wargeys.search.SearchIndex;
 import org.wargeys.sitemap.SitemapService;
@@ -63,6 +64,7 @@ import org.wargeys.pages.PageCachePurger;
 import org.wargeys.pages.PageKeys;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
+import org.wargeys.platform.ClusterEvents;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
 import org.wargeys.sharing.ArticleSharing;
@@ -95,6 +97,7 @@ public final class Wiring implements AutoCloseable {
     private final ArticleService articles;
     private final TranslationService translations;
     private final PageCache pageCache;
+    private final ClusterEvents cluster;
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
@@ -164,7 +167,14 @@ public final class Wiring implements AutoCloseable {
             LayoutFactory layouts = new LayoutFactory(site, bundles, assets);
             PageRenderer renderer = new PageRenderer();
             LanguageNegotiation negotiation = new LanguageNegotiation(site);
-            this.pageCache = new PageCache(config.cacheBytes(), clock, PurgeHook.to(config.purgeUrl()));
+            // Other nodes on the same PostgreSQL database hear of every change below and apply it to their
+            // own cache and index; after a lost connection a node drops its cache and re-reads the index.
+            this.cluster = ClusterEvents.start(database, events, this::resynchronize);
+            PurgeHook cdn = PurgeHook.to(config.purgeUrl());
+            // The node where a change was made tells the CDN; the others only drop their own copies.
+            this.pageCache = new PageCache(config.cacheBytes(), clock, keys -> {
+                if (!cluster.replaying()) cdn.purged(keys);
+            });
             PageCachePurger purger = new PageCachePurger(pageCache, articles, site);
             events.subscribe(ArticlePublished.class, purger::onPublished);
             events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
@@ -188,7 +198,8 @@ public final class Wiring implements AutoCloseable {
             this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
             this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
             // Feeds of every language change with this setting: purge them all (their latest-LANG keys).
-            this.feedSettings = new FeedSettings(database.jdbi(), () -> pageCache.purge(
+            this.feedSettings = new FeedSettings(database.jdbi(), () -> events.publish(new FeedSettingsChanged()));
+            events.subscribe(FeedSettingsChanged.class, e -> pageCache.purge(
                     site.languages().stream().map(l -> PageKeys.latest(l.code())).toList()));
             this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock), site);
             this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
@@ -227,6 +238,11 @@ public final class Wiring implements AutoCloseable {
                 new DemoContent(articles, site).loadIfEmpty();
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
+            for (Class<? extends Record> shared : java.util.List.of(ArticlePublished.class, ArticleUnpublished.class,
+                    org.wargeys.article.TaxonomyChanged.class, org.wargeys.media.FeaturedImageChanged.class,
+                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class)) {
+                cluster.share(shared);
+            }
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "wargeys-scheduler");
@@ -281,6 +297,10 @@ public final class Wiring implements AutoCloseable {
 
     public TranslationService translations() {
         return translations;
+    }
+
+    public ClusterEvents cluster() {
+        return cluster;
     }
 
     public PageCache pageCache() {
@@ -398,6 +418,7 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         try {
+            cluster.close();
             scheduler.shutdownNow();
             try {
                 scheduler.awaitTermination(10, TimeUnit.SECONDS);
@@ -418,6 +439,12 @@ public final class Wiring implements AutoCloseable {
                 }
             }
         }
+    }
+
+    // After this node lost its line to the others: what they changed meanwhile is unknown.
+    private void resynchronize() {
+        pageCache.purgeAll();
+        indexer.rebuildInBackground(background, "changes made on other nodes may have been missed");
     }
 
     private void awaitBackground() {

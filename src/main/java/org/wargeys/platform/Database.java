@@ -16,12 +16,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
     private final Jdbi jdbi;
     private final Dialect dialect;
     // Counted so that tests can prove a page costs a fixed number of queries (no N+1).
     private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
@@ -77,7 +83,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, url, user, password);
     }
 
     private static Path sqliteFile(Path dataDir) {
@@ -95,6 +101,17 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work that holds one for the life of the program
+     * (listening for other nodes' notifications). The caller closes it.
+     */
+    public java.sql.Connection openDedicatedConnection() throws java.sql.SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) properties.setProperty("user", user);
+        if (password != null) properties.setProperty("password", password);
+        return java.sql.DriverManager.getConnection(url, properties);
     }
 
     /** True when the database answers a trivial query. */

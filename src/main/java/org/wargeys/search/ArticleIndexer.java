@@ -67,8 +67,13 @@ public final class ArticleIndexer {
 
     /** Starts a rebuild on {@code executor} if the index needs one; the site keeps serving meanwhile. */
     public void rebuildIfNeeded(ExecutorService executor) {
-        if (!index.needsRebuild()) return;
-        LOG.info("Rebuilding the search index in the background");
+        if (index.needsRebuild()) rebuildInBackground(executor, "the index was missing, incomplete or of an older shape");
+    }
+
+    /** Starts a rebuild on {@code executor}, unless one is running; the site keeps serving meanwhile. */
+    public synchronized void rebuildInBackground(ExecutorService executor, String reason) {
+        if (isRebuilding()) return;
+        LOG.info("Rebuilding the search index in the background: {}", reason);
         rebuilding = CompletableFuture.supplyAsync(() -> rebuild((done, total) -> {}), executor);
         rebuilding.whenComplete((count, failure) -> {
             if (failure != null && stopped) LOG.info("Search index rebuild stopped; it resumes on the next start");

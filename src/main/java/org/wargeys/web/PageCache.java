@@ -189,6 +189,18 @@ public final class PageCache {
         return urls.size();
     }
 
+    /** Drops every page, without telling the purge hook (a node that may have missed purges). */
+    public void purgeAll() {
+        purgeLock.writeLock().lock();
+        try {
+            generation++;
+            urlsByKey.clear();
+            pages.invalidateAll();
+        } finally {
+            purgeLock.writeLock().unlock();
+        }
+    }
+
     public long size() {
         return pages.estimatedSize();
     }

@@ -1,0 +1,112 @@
+package org.wargeys.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wargeys.article.Article;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.search.SearchQuery;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/**
+ * Two nodes on one PostgreSQL database, each with its own page cache and search index: a change made
+ * on one reaches the other's cache and index. Delivery is asynchronous (a notification on commit), so
+ * the second node is polled; the deadline only bounds a failing test, it measures nothing.
+ */
+class ClusterEventsIT {
+
+    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    TestSite node1;
+    TestSite node2;
+
+    @BeforeEach
+    void start() throws Exception {
+        node1 = TestSite.start(DatabaseKind.POSTGRESQL);
+        node2 = node1.secondNode();
+        node2.wiring().indexer().rebuilding().get();
+        assertThat(node1.wiring().cluster().awaitListening(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(node2.wiring().cluster().awaitListening(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        node2.close();
+        node2.deleteData();
+        node1.close();
+        node1.deleteData();
+    }
+
+    @Test
+    void an_edit_on_one_node_drops_the_cached_page_on_the_other_and_reaches_its_search_index() {
+        node2.get(EN);
+        assertThat(node2.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
+        var articles = node1.wiring().articles();
+        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article fresh = articles.createDraft(new ArticleDraft("en", null, "Locust swarms reach Hiiraan", null, null, null,
+                "Farmers in Beledweyne report locust swarms.", "world", List.of("iran"), List.of("newsroom")), "test");
+
+        articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (node one)"), "test");
+        articles.publish(fresh.id());
+
+        eventually(() -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Iran vows revenge (node one)"));
+        eventually(() -> node2.wiring().searchIndex().search(new SearchQuery("en", "locust", null, null, null, 1, 10))
+                .hits().stream().anyMatch(h -> h.articleId() == fresh.id()));
+
+        articles.unpublish(fresh.id());
+        eventually(() -> node2.wiring().searchIndex().search(new SearchQuery("en", "locust", null, null, null, 1, 10)).hits().isEmpty());
+        assertThat(node1.get(EN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_rename_on_one_node_reaches_the_other() {
+        node2.get(EN);
+        node1.wiring().articles().defineSection("world", Map.of("en", "Planet", "so", "Adduunka"));
+        eventually(() -> Jsoup.parse(node2.get(EN).body()).select(".kicker a").text().equals("Planet"));
+    }
+
+    @Test
+    void a_node_that_lost_its_connection_drops_its_cache_when_it_is_back() {
+        node2.get(EN);
+        var articles = node1.wiring().articles();
+        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        // Cut every listening connection, then change the article while node two may not be listening.
+        node1.wiring().database().jdbi().useHandle(h -> h.createQuery(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+                .mapTo(Boolean.class).list());
+        articles.update(english.id(), english.revision(), edit(english, "Changed while node two was deaf"), "test");
+
+        eventually(() -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Changed while node two was deaf"));
+    }
+
+    private ArticleDraft edit(Article article, String headline) {
+        var details = node1.wiring().articles().details(article);
+        return new ArticleDraft(article.language(), article.slug(), headline, article.dateline(), article.standfirst(),
+                article.bodyFormat(), article.body(), details.section().map(s -> s.key()).orElse(null),
+                details.tags().stream().map(t -> t.key()).toList(), details.authors().stream().map(a -> a.key()).toList());
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("the other node caught up before the deadline").isBefore(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
