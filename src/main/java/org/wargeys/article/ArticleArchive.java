@@ -103,6 +103,15 @@ public final class ArticleArchive {
                 .map(ArticleRepository::map).list());
     }
 
+    /** The latest publish or edit among a slice of {@link #published}; empty for an empty slice. */
+    public Optional<Instant> lastModified(String language, int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(CASE WHEN s.updated_at > s.published_at THEN s.updated_at ELSE s.published_at END)"
+                        + " FROM (SELECT a.published_at, a.updated_at FROM articles a WHERE" + PUBLISHED
+                        + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset) s")
+                .bind("lang", language).bind("limit", limit).bind("offset", offset)
+                .mapTo(Long.class).findOne()).map(Instant::ofEpochMilli);
+    }
+
     public int countPublished(String language) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a WHERE" + PUBLISHED)
                 .bind("lang", language).mapTo(Integer.class).one());

@@ -64,11 +64,17 @@ public final class SitemapService {
                 for (int slice = 1; slice <= slices; slice++) {
                     x.writeStartElement("sitemap");
                     XmlDocuments.text(x, "loc", site.absolute(languagePath(language.code(), slice)));
+                    // When the slice's newest change was made, so crawlers re-read only what changed.
+                    var changed = archive.lastModified(language.code(), PER_SITEMAP, (slice - 1) * PER_SITEMAP);
+                    if (changed.isPresent()) XmlDocuments.text(x, "lastmod", timestamp(changed.get()));
                     x.writeEndElement();
                 }
             }
             x.writeStartElement("sitemap");
             XmlDocuments.text(x, "loc", site.absolute(NEWS_PATH));
+            var newest = archive.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX).stream()
+                    .map(SitemapService::lastModified).max(Instant::compareTo);
+            if (newest.isPresent()) XmlDocuments.text(x, "lastmod", timestamp(newest.get()));
             x.writeEndElement();
             x.writeEndElement();
         });

@@ -81,6 +81,12 @@ abstract class SitemapsIT {
         for (String loc : xml(xml).select("sitemap > loc").eachText()) {
             assertThat(site.get(loc.substring(site.baseUrl().length())).statusCode()).as(loc).isEqualTo(200);
         }
+        // Each sitemap says when its newest change was made (an article published now); Arabic has none.
+        Document index = xml(xml);
+        assertThat(index.select("sitemap:has(loc:containsOwn(en-1.xml)) > lastmod").text()).isEqualTo(TestSite.NOW.toString());
+        assertThat(index.select("sitemap:has(loc:containsOwn(news.xml)) > lastmod").text()).isEqualTo(TestSite.NOW.toString());
+        assertThat(index.select("sitemap:has(loc:containsOwn(so-1.xml)) > lastmod").text()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(index.select("sitemap:has(loc:containsOwn(ar-1.xml)) > lastmod")).isEmpty();
     }
 
     @Test
