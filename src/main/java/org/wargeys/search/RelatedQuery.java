@@ -36,6 +36,11 @@ final class RelatedQuery {
     static final int MIN_WORD_LENGTH = 3;
     static final long HEADLINE_WEIGHT = 3;
 
+    /** How many articles contain a word; may be a cached, slightly older count. */
+    interface DocFreq {
+        int of(IndexReader reader, Term term) throws IOException;
+    }
+
     private record Candidate(String field, BytesRef word, long frequency, double weight) {}
 
     private RelatedQuery() {}
@@ -44,7 +49,7 @@ final class RelatedQuery {
      * The query, or null when the article has no distinctive word (or no term vectors). {@code fields}
      * are the headline field, then the body field.
      */
-    static Query of(IndexReader reader, int doc, List<String> fields) throws IOException {
+    static Query of(IndexReader reader, int doc, List<String> fields, DocFreq docFreqs) throws IOException {
         Fields vectors = reader.termVectors().get(doc);
         if (vectors == null) return null;
         List<Candidate> candidates = new ArrayList<>();
@@ -65,7 +70,7 @@ final class RelatedQuery {
         long maxDocs = Math.max(2, (long) (documents * MAX_DOC_SHARE));
         List<Candidate> weighed = new ArrayList<>();
         for (Candidate c : candidates.subList(0, Math.min(CANDIDATES, candidates.size()))) {
-            int docFreq = reader.docFreq(new Term(c.field(), c.word()));
+            int docFreq = docFreqs.of(reader, new Term(c.field(), c.word()));
             // A word only this article has finds nothing; one most articles have finds everything.
             if (docFreq < 2 || docFreq > maxDocs) continue;
             double idf = Math.log(1 + (documents - docFreq + 0.5) / (docFreq + 0.5));

@@ -79,6 +79,8 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean needsRebuild;
+    private final com.github.benmanes.caffeine.cache.Cache<Term, Integer> docFreqs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     private SearchIndex(Path dir, Clock clock) throws IOException {
         this.dir = dir;
@@ -236,7 +238,7 @@ public final class SearchIndex implements AutoCloseable {
             Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
             String language = doc.get("language");
             Query like = RelatedQuery.of(searcher.getIndexReader(), self.scoreDocs[0].doc,
-                    List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)));
+                    List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)), this::docFreq);
             if (like == null) return List.of();
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
@@ -253,6 +255,16 @@ public final class SearchIndex implements AutoCloseable {
             }
             return hits;
         });
+    }
+
+    // Counting a word's articles seeks the term dictionary of every segment; related articles ask for
+    // the same common words again and again. A count a few minutes old chooses the same words.
+    private int docFreq(org.apache.lucene.index.IndexReader reader, Term term) throws IOException {
+        Integer cached = docFreqs.getIfPresent(term);
+        if (cached != null) return cached;
+        int count = reader.docFreq(term);
+        docFreqs.put(term, count);
+        return count;
     }
 
     private String[] snippets(IndexSearcher searcher, Query text, String field, ScoreDoc[] docs) throws IOException {
