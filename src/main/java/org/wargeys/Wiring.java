@@ -267,7 +267,13 @@ public final class Wiring implements AutoCloseable {
      * the background; returns the port it listens on.
      */
     public int start() {
-        indexer.rebuildIfNeeded(background);
+        if (database.dialect() == org.wargeys.platform.Dialect.POSTGRESQL) {
+            // Other nodes may have changed articles while this one was stopped, and their notifications
+            // are gone: re-read the index from the database while the site serves.
+            indexer.rebuildInBackground(background, "other nodes may have changed articles while this one was stopped");
+        } else {
+            indexer.rebuildIfNeeded(background);
+        }
         int actual = server.start();
         // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
         scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
