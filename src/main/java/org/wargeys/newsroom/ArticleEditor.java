@@ -140,7 +140,8 @@ public final class ArticleEditor {
                 draft.standfirst(), draft.bodyFormat(), draft.body(), n.bodies().render(draft.bodyFormat(), draft.body()),
                 base == null ? null : base.sectionId(), ArticleStatus.DRAFT, blankToNull(form.seoTitle()),
                 blankToNull(form.seoDescription()), base == null ? now : base.createdAt(), now,
-                base != null && base.publishedAt() != null ? base.publishedAt() : now, null, form.revision());
+                base != null && base.publishedAt() != null ? base.publishedAt() : now, null, form.revision(),
+                base != null && base.pinned());
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType(PageRenderer.HTML).result(n.preview().render(unsaved));
     }
