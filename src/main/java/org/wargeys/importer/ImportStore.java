@@ -16,10 +16,10 @@ import org.wargeys.article.ArticleStatus;
  */
 final class ImportStore {
 
-    /** An article as the importer writes it. */
+    /** An article as the importer writes it; {@code pinned} comes from WordPress's sticky flag. */
     record ArticleRow(String language, String slug, String headline, String standfirst, String body, String bodyHtml,
             Long sectionId, ArticleStatus status, Instant createdAt, Instant updatedAt, Instant publishedAt,
-            Instant scheduledAt) {}
+            Instant scheduledAt, boolean pinned) {}
 
     /** The mapping row of an item imported before. */
     record Known(long articleId, String contentHash) {}
@@ -78,9 +78,9 @@ final class ImportStore {
     long insertArticle(long groupId, ArticleRow a) {
         long id = h.createQuery("""
                         INSERT INTO articles (translation_group_id, language, slug, headline, standfirst, body_format, body,
-                            body_html, section_id, status, created_at, updated_at, published_at, scheduled_at, revision)
+                            body_html, section_id, status, created_at, updated_at, published_at, scheduled_at, revision, pinned)
                         VALUES (:group, :language, :slug, :headline, :standfirst, 'html', :body, :html, :section, :status,
-                            :created, :updated, :published, :scheduled, 1)
+                            :created, :updated, :published, :scheduled, 1, :pinned)
                         RETURNING id""")
                 .bind("group", groupId).bindMap(bindings(a)).mapTo(Long.class).one();
         insertRevision(id, 1, a);
@@ -92,7 +92,7 @@ final class ImportStore {
                         UPDATE articles SET translation_group_id = :group, slug = :slug, headline = :headline,
                             standfirst = :standfirst, body_format = 'html', body = :body, body_html = :html, section_id = :section,
                             status = :status, created_at = :created, updated_at = :updated, published_at = :published,
-                            scheduled_at = :scheduled, revision = revision + 1
+                            scheduled_at = :scheduled, pinned = :pinned, revision = revision + 1
                         WHERE id = :id""")
                 .bind("id", id).bind("group", groupId).bindMap(bindings(a)).execute();
         int revision = h.createQuery("SELECT revision FROM articles WHERE id = :id").bind("id", id).mapTo(Integer.class).one();
@@ -133,6 +133,7 @@ final class ImportStore {
         map.put("updated", a.updatedAt().toEpochMilli());
         map.put("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli());
         map.put("scheduled", a.scheduledAt() == null ? null : a.scheduledAt().toEpochMilli());
+        map.put("pinned", a.pinned() ? 1 : 0);
         return map;
     }
 

@@ -249,7 +249,7 @@ final class WordPressItems implements WxrReader.Listener {
         String html = bodies.render(BodyFormat.HTML, body);
         ImportStore.ArticleRow row = new ImportStore.ArticleRow(language, slug, headline, standfirst.isEmpty() ? null : standfirst,
                 body, html, sectionId, state, date, modified,
-                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null);
+                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null, item.sticky());
         long group = translationGroup(item, groupKey, language, existingId, date);
         long articleId;
         if (existingId > 0) {

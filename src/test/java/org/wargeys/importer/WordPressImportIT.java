@@ -108,6 +108,21 @@ abstract class WordPressImportIT {
     }
 
     @Test
+    void the_sticky_post_is_pinned_to_the_top_of_the_home_page_and_the_rest_follow_newest_first() {
+        importFile(fixture(THEME_TEST_DATA));
+        assertThat(count("SELECT COUNT(*) FROM articles WHERE pinned = 1")).isEqualTo(1);
+        Document home = site().html("/en/");
+        List<String> headlines = home.select(".teaser h2").eachText();
+        assertThat(headlines.get(0)).isEqualTo("Template: Sticky");
+        List<String> dates = home.select(".teaser time").eachAttr("datetime");
+        assertThat(dates.get(0)).as("the sticky post is from 2012, far from the newest").startsWith("2012-01-07");
+        List<String> rest = dates.subList(1, dates.size());
+        assertThat(rest).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rest.get(0)).isGreaterThan(dates.get(0));
+        assertThat(headlines.subList(1, headlines.size())).doesNotContain("Template: Sticky");
+    }
+
+    @Test
     void drafts_scheduled_and_password_protected_posts_are_not_shown_to_readers() {
         ImportReport report = importFile(fixture(THEME_TEST_DATA));
         assertThat(report.notes()).extracting(ImportReport.Note::note).contains("It was protected by a password, so it was imported as a draft.");
