@@ -232,7 +232,7 @@ public final class Wiring implements AutoCloseable {
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
             this.wxrExport = new WxrExport(database.jdbi(), site);
             this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));
-            this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"));
+            this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"), media);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One article in one language, as stored: the translation group ties it to the articles that
- * translate it. {@code bodyHtml} is the sanitized rendering of {@code body}. Immutable.
+ * translate it. {@code bodyHtml} is the sanitized rendering of {@code body}; {@code pinned} keeps it
+ * at the top of its language's home page. Immutable.
  */
 public record Article(
         long id,
@@ -25,7 +26,8 @@ public record Article(
         Instant updatedAt,
         Instant publishedAt,
         Instant scheduledAt,
-        int revision) {
+        int revision,
+        boolean pinned) {
 
     public boolean isPublished() {
         return status == ArticleStatus.PUBLISHED;

@@ -15,7 +15,7 @@ final class ArticleRepository {
     static final String COLUMNS = """
             a.id, a.translation_group_id, a.language, a.slug, a.headline, a.dateline_place, a.dateline_outlet,
             a.standfirst, a.body_format, a.body, a.body_html, a.section_id, a.status, a.seo_title, a.seo_description,
-            a.created_at, a.updated_at, a.published_at, a.scheduled_at, a.revision""";
+            a.created_at, a.updated_at, a.published_at, a.scheduled_at, a.revision, a.pinned""";
 
     private final Jdbi jdbi;
 
@@ -155,6 +155,21 @@ final class ArticleRepository {
                 .map(ArticleRepository::map).list());
     }
 
+    /** A language's published articles for its home page: pinned ones first, each part newest first. */
+    List<Article> homePage(String language, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM articles a WHERE a.language = :lang AND a.status = 'published'
+                        ORDER BY a.pinned DESC, a.published_at DESC, a.id DESC LIMIT :limit""")
+                .bind("lang", language).bind("limit", limit)
+                .map(ArticleRepository::map).list());
+    }
+
+    /** Sets the pinned flag; true if it changed. */
+    boolean setPinned(Handle h, long id, boolean pinned) {
+        return h.createUpdate("UPDATE articles SET pinned = :pinned WHERE id = :id AND pinned <> :pinned")
+                .bind("id", id).bind("pinned", pinned ? 1 : 0).execute() == 1;
+    }
+
     List<Article> inGroup(long groupId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
                 .bind("g", groupId).map(ArticleRepository::map).list());
@@ -189,7 +204,8 @@ final class ArticleRepository {
                 instant(rs, "updated_at"),
                 instant(rs, "published_at"),
                 instant(rs, "scheduled_at"),
-                rs.getInt("revision"));
+                rs.getInt("revision"),
+                rs.getInt("pinned") == 1);
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -136,6 +136,20 @@ public final class ArticleService {
         return live;
     }
 
+    /**
+     * Pins the article to the top of its language's home page, or unpins it. A live article is
+     * announced again when the flag changes, so cached home pages are purged at once.
+     */
+    public Article pin(long id, boolean pinned) {
+        find(id);
+        boolean changed = jdbi.inTransaction(h -> articles.setPinned(h, id, pinned));
+        Article article = find(id);
+        if (changed && article.isPublished()) {
+            events.publish(new ArticlePublished(article.id(), article.translationGroupId(), article.language()));
+        }
+        return article;
+    }
+
     public Article unpublish(long id) {
         Article article = find(id);
         jdbi.useTransaction(h -> articles.setStatus(h, id, ArticleStatus.UNPUBLISHED, article.publishedAt()));
@@ -151,8 +165,14 @@ public final class ArticleService {
         return articles.findBySlug(language, slug).filter(Article::isPublished);
     }
 
+    /** Newest first, pinned or not (feeds, indexing, archives). */
     public List<Article> latestPublished(String language, int limit, int offset) {
         return articles.latestPublished(language, limit, offset);
+    }
+
+    /** What a language's home page lists: its pinned published articles first, then the newest. */
+    public List<Article> homePage(String language, int limit) {
+        return articles.homePage(language, limit);
     }
 
     /** Every article of a translation group, whatever its status, oldest first. */

@@ -5,29 +5,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleStatus;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
 
 /**
  * The importer's writes, all on the one handle of the import's transaction: articles and their
- * revisions, taxonomy terms, the source-to-article mapping, redirects, share counts and media.
+ * revisions, taxonomy terms, the source-to-article mapping, redirects, share counts, media and
+ * featured images (through the media library, on this same handle).
  * Articles are written here rather than through ArticleService because an import is one transaction
  * over thousands of articles, keeps the source's dates and workflow states, and announces the live
  * ones only after commit. Not thread-safe: one per import.
  */
 final class ImportStore {
 
-    /** An article as the importer writes it. */
+    /** An article as the importer writes it; {@code pinned} comes from WordPress's sticky flag. */
     record ArticleRow(String language, String slug, String headline, String standfirst, String body, String bodyHtml,
             Long sectionId, ArticleStatus status, Instant createdAt, Instant updatedAt, Instant publishedAt,
-            Instant scheduledAt) {}
+            Instant scheduledAt, boolean pinned) {}
 
     /** The mapping row of an item imported before. */
     record Known(long articleId, String contentHash) {}
 
-    private final Handle h;
+    /** An attachment as recorded: its old address, its copy (or null), and the library image made from it (or null). */
+    record Attachment(String url, String storedPath, String alt, String caption, String language, Long mediaId) {}
 
-    ImportStore(Handle h) {
+    private final Handle h;
+    private final MediaService library;
+
+    ImportStore(Handle h, MediaService library) {
         this.h = h;
+        this.library = library;
     }
 
     Optional<Known> known(String source, long sourceId) {
@@ -37,12 +46,50 @@ final class ImportStore {
     }
 
     void remember(String source, long sourceId, String guid, String kind, long articleId, String hash, boolean sticky, Long featured) {
-        h.createUpdate("DELETE FROM imported_items WHERE source = :s AND source_id = :id").bind("s", source).bind("id", sourceId).execute();
+        // An update, not a new row: the row also remembers which featured image the import applied.
+        int updated = h.createUpdate("""
+                        UPDATE imported_items SET guid = :guid, kind = :kind, article_id = :article, content_hash = :hash,
+                            sticky = :sticky, featured_source_id = :featured
+                        WHERE source = :s AND source_id = :id""")
+                .bind("s", source).bind("id", sourceId).bind("guid", guid).bind("kind", kind).bind("article", articleId)
+                .bind("hash", hash).bind("sticky", sticky ? 1 : 0).bind("featured", featured).execute();
+        if (updated > 0) return;
         h.createUpdate("""
                         INSERT INTO imported_items (source, source_id, guid, kind, article_id, content_hash, sticky, featured_source_id)
                         VALUES (:s, :id, :guid, :kind, :article, :hash, :sticky, :featured)""")
                 .bind("s", source).bind("id", sourceId).bind("guid", guid).bind("kind", kind).bind("article", articleId)
                 .bind("hash", hash).bind("sticky", sticky ? 1 : 0).bind("featured", featured).execute();
+    }
+
+    /** The library image the import last made the item's featured image, if any. */
+    Optional<Long> featuredApplied(String source, long sourceId) {
+        return h.createQuery("SELECT featured_media_id FROM imported_items WHERE source = :s AND source_id = :id")
+                .bind("s", source).bind("id", sourceId).mapTo(Long.class).findOne();
+    }
+
+    void featuredApplied(String source, long sourceId, Long mediaId) {
+        h.createUpdate("UPDATE imported_items SET featured_media_id = :m WHERE source = :s AND source_id = :id")
+                .bind("s", source).bind("id", sourceId).bind("m", mediaId).execute();
+    }
+
+    /** Sets (or, with null, removes) the article's featured image. */
+    void feature(long articleId, Long mediaId) {
+        library.feature(h, articleId, mediaId);
+    }
+
+    Optional<Long> featuredImage(long articleId) {
+        return library.featuredId(h, articleId);
+    }
+
+    /** Adds an image to the media library; the caller discards it if the import is rolled back. */
+    Image addImage(byte[] bytes, String alt, String caption, String language) {
+        return library.add(h, bytes, null, Map.of(language, new Image.Text(alt, caption)), "import");
+    }
+
+    /** The announcement of the article if it is live. */
+    Optional<ArticlePublished> live(long articleId) {
+        return h.createQuery("SELECT translation_group_id, language FROM articles WHERE id = :id AND status = 'published'")
+                .bind("id", articleId).map((rs, ctx) -> new ArticlePublished(articleId, rs.getLong(1), rs.getString(2))).findOne();
     }
 
     Optional<Long> translationGroup(String source, String key) {
@@ -78,9 +125,9 @@ final class ImportStore {
     long insertArticle(long groupId, ArticleRow a) {
         long id = h.createQuery("""
                         INSERT INTO articles (translation_group_id, language, slug, headline, standfirst, body_format, body,
-                            body_html, section_id, status, created_at, updated_at, published_at, scheduled_at, revision)
+                            body_html, section_id, status, created_at, updated_at, published_at, scheduled_at, revision, pinned)
                         VALUES (:group, :language, :slug, :headline, :standfirst, 'html', :body, :html, :section, :status,
-                            :created, :updated, :published, :scheduled, 1)
+                            :created, :updated, :published, :scheduled, 1, :pinned)
                         RETURNING id""")
                 .bind("group", groupId).bindMap(bindings(a)).mapTo(Long.class).one();
         insertRevision(id, 1, a);
@@ -92,7 +139,7 @@ final class ImportStore {
                         UPDATE articles SET translation_group_id = :group, slug = :slug, headline = :headline,
                             standfirst = :standfirst, body_format = 'html', body = :body, body_html = :html, section_id = :section,
                             status = :status, created_at = :created, updated_at = :updated, published_at = :published,
-                            scheduled_at = :scheduled, revision = revision + 1
+                            scheduled_at = :scheduled, pinned = :pinned, revision = revision + 1
                         WHERE id = :id""")
                 .bind("id", id).bind("group", groupId).bindMap(bindings(a)).execute();
         int revision = h.createQuery("SELECT revision FROM articles WHERE id = :id").bind("id", id).mapTo(Integer.class).one();
@@ -133,6 +180,7 @@ final class ImportStore {
         map.put("updated", a.updatedAt().toEpochMilli());
         map.put("published", a.publishedAt() == null ? null : a.publishedAt().toEpochMilli());
         map.put("scheduled", a.scheduledAt() == null ? null : a.scheduledAt().toEpochMilli());
+        map.put("pinned", a.pinned() ? 1 : 0);
         return map;
     }
 
@@ -193,13 +241,36 @@ final class ImportStore {
                 .bind("a", articleId).bind("n", network).bind("c", count).execute());
     }
 
-    void media(String source, long sourceId, long parentId, String url, String storedPath, String contentType, String title) {
+    void media(String source, long sourceId, long parentId, String url, String storedPath, String contentType, String title,
+            String alt, String caption, String language) {
+        // The library image made from the attachment stays linked while the attachment has the same
+        // address (so the same file), also through an import run without the uploads folder.
+        Long libraryImage = h.createQuery("SELECT media_id FROM media_files WHERE source = :s AND source_id = :id AND original_url = :url")
+                .bind("s", source).bind("id", sourceId).bind("url", url).mapTo(Long.class).findOne().orElse(null);
         h.createUpdate("DELETE FROM media_files WHERE source = :s AND source_id = :id").bind("s", source).bind("id", sourceId).execute();
         h.createUpdate("""
-                        INSERT INTO media_files (source, source_id, parent_id, original_url, stored_path, content_type, title)
-                        VALUES (:s, :id, :parent, :url, :stored, :type, :title)""")
+                        INSERT INTO media_files (source, source_id, parent_id, original_url, stored_path, content_type, title,
+                            alt, caption, language, media_id)
+                        VALUES (:s, :id, :parent, :url, :stored, :type, :title, :alt, :caption, :language, :media)""")
                 .bind("s", source).bind("id", sourceId).bind("parent", parentId).bind("url", url).bind("stored", storedPath).bind("type", contentType)
-                .bind("title", title).execute();
+                .bind("title", title).bind("alt", alt).bind("caption", caption).bind("language", language).bind("media", libraryImage)
+                .execute();
+    }
+
+    Optional<Attachment> attachment(String source, long sourceId) {
+        return h.createQuery("SELECT original_url, stored_path, alt, caption, language, media_id FROM media_files WHERE source = :s AND source_id = :id")
+                .bind("s", source).bind("id", sourceId)
+                .map((rs, ctx) -> {
+                    long media = rs.getLong(6);
+                    Long mediaId = rs.wasNull() ? null : media;
+                    return new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), mediaId);
+                }).findOne();
+    }
+
+    /** Links an attachment to the library image made from it, so later imports reuse that image. */
+    void libraryImage(String source, long sourceId, long mediaId) {
+        h.createUpdate("UPDATE media_files SET media_id = :m WHERE source = :s AND source_id = :id")
+                .bind("s", source).bind("id", sourceId).bind("m", mediaId).execute();
     }
 
     /** Attachment URLs, either the listed ids or, when none are listed, those attached to the parent post. */

@@ -74,6 +74,13 @@ final class MediaCopier {
         }
     }
 
+    /** The copy behind a public path this copier hands out ({@code /media/wordpress/...}), if it is there. */
+    Optional<Path> file(String publicPath) {
+        if (publicPath == null || !publicPath.startsWith(PUBLIC_PREFIX)) return Optional.empty();
+        Path copy = target.resolve(publicPath.substring(PUBLIC_PREFIX.length())).normalize();
+        return copy.startsWith(target) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) ? Optional.of(copy) : Optional.empty();
+    }
+
     /** The body with every uploads address that could be copied pointing at its copy. */
     String rewrite(String body) {
         Matcher m = UPLOAD_URL.matcher(body);

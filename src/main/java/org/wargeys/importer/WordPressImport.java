@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.BodyRenderer;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
 
@@ -44,14 +46,20 @@ public final class WordPressImport {
     private final Site site;
     private final Clock clock;
     private final Path mediaRoot;
+    private final MediaService library;
 
-    public WordPressImport(Jdbi jdbi, BodyRenderer bodies, EventBus events, Site site, Clock clock, Path mediaRoot) {
+    /**
+     * @param mediaRoot where copies of the uploads folder go ({@code DATA/media})
+     * @param library the media library, which takes the featured images
+     */
+    public WordPressImport(Jdbi jdbi, BodyRenderer bodies, EventBus events, Site site, Clock clock, Path mediaRoot, MediaService library) {
         this.jdbi = jdbi;
         this.bodies = bodies;
         this.events = events;
         this.site = site;
         this.clock = clock;
         this.mediaRoot = mediaRoot;
+        this.library = library;
     }
 
     /**
@@ -73,29 +81,35 @@ public final class WordPressImport {
         MediaCopier media = uploadsDir == null ? null : new MediaCopier(uploadsDir, mediaRoot);
         Instant started = clock.instant();
         List<ArticlePublished> live = new ArrayList<>();
+        List<Image> addedImages = new ArrayList<>();
         ImportReport report;
         try (Handle h = jdbi.open(); InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
             h.begin();
             try {
-                WordPressItems items = new WordPressItems(new ImportStore(h), bodies, site, clock, media, live);
+                ImportStore store = new ImportStore(h, library);
+                WordPressItems items = new WordPressItems(store, bodies, site, clock, media, live, addedImages);
                 new WxrReader().read(in, items);
                 report = items.finish(dryRun);
                 if (dryRun) {
                     h.rollback();
                     live.clear();
                 } else {
-                    new ImportStore(h).runFinished(items.source(), file.getFileName().toString(), started, clock.instant(), report);
+                    store.runFinished(items.source(), file.getFileName().toString(), started, clock.instant(), report);
                     h.commit();
                 }
             } catch (RuntimeException e) {
                 h.rollback();
                 if (media != null) media.undo();
+                addedImages.forEach(library::discard);
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (dryRun && media != null) media.undo();
+        if (dryRun) {
+            if (media != null) media.undo();
+            addedImages.forEach(library::discard);
+        }
         live.forEach(events::publish);
         return report;
     }

@@ -1,5 +1,9 @@
 package org.wargeys.importer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,19 +29,25 @@ import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.Slug;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
+import org.wargeys.platform.ValidationException;
 
 /**
  * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
- * categories (sections) and tags, posts and pages (articles), attachments (media), translation
- * groups (Polylang, WPML), old addresses (redirects) and Social Snap share counts. Holds only the
- * terms in memory; items are written as they come. Not thread-safe: one per import.
+ * categories (sections) and tags, posts and pages (articles), attachments (media), featured images
+ * (into the media library), translation groups (Polylang, WPML), old addresses (redirects) and Social
+ * Snap share counts. Holds only the terms in memory, and the ids of what must wait for the end of the
+ * file (galleries, featured images: their attachments may come after the post); items are written as
+ * they come. Not thread-safe: one per import.
  */
 final class WordPressItems implements WxrReader.Listener {
 
     static final int MAX_HEADLINE = 300;
     static final int MAX_STANDFIRST = 1_000;
     static final int MAX_BODY = 1_000_000;
+    static final int MAX_IMAGE_TEXT = 1_000;
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final Pattern SHARE_KEY = Pattern.compile("ss_(?:ss_)?(?:click_)?share_count_([a-z0-9]+)");
     private static final Pattern MEDIA_URL = Pattern.compile("(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
@@ -47,6 +58,7 @@ final class WordPressItems implements WxrReader.Listener {
     private final Clock clock;
     private final MediaCopier media;
     private final List<ArticlePublished> live;
+    private final List<Image> addedImages;
     private final WordPressContent content = new WordPressContent();
 
     private String source = "wordpress";
@@ -60,6 +72,8 @@ final class WordPressItems implements WxrReader.Listener {
     /** WPML term translation group → the slug of its first term. */
     private final Map<String, String> wpmlTermGroups = new HashMap<>();
     private final List<Long> galleries = new ArrayList<>();
+    private final List<Featured> featuredImages = new ArrayList<>();
+    private final Set<Long> announced = new java.util.HashSet<>();
 
     private int imported;
     private int updated;
@@ -68,14 +82,25 @@ final class WordPressItems implements WxrReader.Listener {
     private final List<ImportReport.Skip> skipped = new ArrayList<>();
     private final List<ImportReport.Note> notes = new ArrayList<>();
     private final Set<String> externalMedia = new LinkedHashSet<>();
+    private int featuredImagesSet;
+    private final List<ImportReport.SkippedImage> featuredImagesSkipped = new ArrayList<>();
 
-    WordPressItems(ImportStore store, BodyRenderer bodies, Site site, Clock clock, MediaCopier media, List<ArticlePublished> live) {
+    /** An article whose featured image is settled at the end: WordPress's thumbnail (an attachment id), or null for none. */
+    private record Featured(long articleId, long postId, String title, Long thumbnailId) {}
+
+    /**
+     * @param live receives the articles to announce once the import is committed
+     * @param addedImages receives the images added to the media library, to discard if the import is rolled back
+     */
+    WordPressItems(ImportStore store, BodyRenderer bodies, Site site, Clock clock, MediaCopier media, List<ArticlePublished> live,
+            List<Image> addedImages) {
         this.store = store;
         this.bodies = bodies;
         this.site = site;
         this.clock = clock;
         this.media = media;
         this.live = live;
+        this.addedImages = addedImages;
         this.defaultLanguage = site.defaultLanguage().code();
     }
 
@@ -148,7 +173,20 @@ final class WordPressItems implements WxrReader.Listener {
         }
         MediaCopier.Copied copied = media == null ? null : media.copy(url).orElse(null);
         if (media != null && copied == null) notes.add(new ImportReport.Note(item.postId(), item.title(), "The file " + url + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
-        store.media(source, item.postId(), item.parent(), url, copied == null ? null : copied.path(), copied == null ? null : copied.contentType(), item.title());
+        // What the media library needs should the attachment become a featured image: alt text and caption.
+        String alt = item.meta().getOrDefault("_wp_attachment_image_alt", "").strip();
+        if (alt.isEmpty()) alt = item.title().strip();
+        if (alt.isEmpty()) alt = fileName(url);
+        String caption = WordPressContent.plainText(item.excerpt());
+        store.media(source, item.postId(), item.parent(), url, copied == null ? null : copied.path(), copied == null ? null : copied.contentType(),
+                item.title(), shorten(alt, MAX_IMAGE_TEXT), caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT), language(item));
+    }
+
+    /** "https://x/wp-content/uploads/2024/03/harbour-view.jpg" → "harbour view", for an image with no other words. */
+    static String fileName(String url) {
+        String name = url.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        name = decode(name.substring(name.lastIndexOf('/') + 1)).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[-_]+", " ").strip();
+        return name.isEmpty() ? "Image" : name;
     }
 
     private void article(WxrItem item) {
@@ -231,6 +269,8 @@ final class WordPressItems implements WxrReader.Listener {
         Optional<ImportStore.Known> known = store.known(source, item.postId());
         if (known.isPresent() && known.get().contentHash().equals(hash)) {
             unchanged++;
+            // The same thumbnail, but it may be settable only now (an uploads folder given this time).
+            if (featuredId != null) featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
             return;
         }
         long existingId = known.map(ImportStore.Known::articleId).orElse(-1L);
@@ -249,7 +289,7 @@ final class WordPressItems implements WxrReader.Listener {
         String html = bodies.render(BodyFormat.HTML, body);
         ImportStore.ArticleRow row = new ImportStore.ArticleRow(language, slug, headline, standfirst.isEmpty() ? null : standfirst,
                 body, html, sectionId, state, date, modified,
-                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null);
+                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null, item.sticky());
         long group = translationGroup(item, groupKey, language, existingId, date);
         long articleId;
         if (existingId > 0) {
@@ -268,10 +308,21 @@ final class WordPressItems implements WxrReader.Listener {
         redirects += oldPaths.size();
         store.remember(source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
         if (cleaned.hasGallery()) galleries.add(articleId);
-        if (state == ArticleStatus.PUBLISHED) live.add(new ArticlePublished(articleId, group, language));
+        if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
+        // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
+        // no longer names is settled now (a new article never had one).
+        if (featuredId != null) {
+            featuredImages.add(new Featured(articleId, item.postId(), item.title(), featuredId));
+        } else if (existingId > 0) {
+            settleFeaturedImage(new Featured(articleId, item.postId(), item.title(), null));
+        }
     }
 
-    /** Resolves galleries now that every attachment is known, then sums up. */
+    private void announce(ArticlePublished event) {
+        if (announced.add(event.articleId())) live.add(event);
+    }
+
+    /** Resolves galleries and featured images now that every attachment is known, then sums up. */
     ImportReport finish(boolean dryRun) {
         for (long id : galleries) {
             String body = store.body(id).orElse(null);
@@ -294,8 +345,77 @@ final class WordPressItems implements WxrReader.Listener {
             m.appendTail(out);
             store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
         }
+        featuredImages.forEach(this::settleFeaturedImage);
         return new ImportReport(dryRun, imported, updated, unchanged, skipped, notes, List.copyOf(externalMedia),
-                media == null ? 0 : media.copied(), redirects);
+                media == null ? 0 : media.copied(), redirects, featuredImagesSet, featuredImagesSkipped);
+    }
+
+    /**
+     * Makes WordPress's thumbnail the article's featured image when it differs from the one the import
+     * set last time (so importing the same file again changes nothing, and an image chosen in the
+     * newsroom since stays until WordPress names another). A thumbnail that cannot be set is reported
+     * and leaves the article's featured image as it is.
+     */
+    private void settleFeaturedImage(Featured f) {
+        Long applied = store.featuredApplied(source, f.postId()).orElse(null);
+        Long wanted = null;
+        if (f.thumbnailId() != null) {
+            Optional<Long> image = libraryImage(f);
+            if (image.isEmpty()) return;
+            wanted = image.get();
+        }
+        if (Objects.equals(wanted, applied)) return;
+        if (wanted != null) {
+            store.feature(f.articleId(), wanted);
+            featuredImagesSet++;
+        } else if (store.featuredImage(f.articleId()).equals(Optional.of(applied))) {
+            // WordPress no longer names a thumbnail: take away the image the import set, not one chosen since.
+            store.feature(f.articleId(), null);
+        }
+        store.featuredApplied(source, f.postId(), wanted);
+        store.live(f.articleId()).ifPresent(this::announce);
+    }
+
+    /** The media library image of the thumbnail's attachment, added on first use; empty (and reported) when there is none. */
+    private Optional<Long> libraryImage(Featured f) {
+        Optional<ImportStore.Attachment> found = store.attachment(source, f.thumbnailId());
+        if (found.isEmpty()) {
+            skipImage(f, null, "The export has no attachment " + f.thumbnailId() + " for its featured image.");
+            return Optional.empty();
+        }
+        ImportStore.Attachment attachment = found.get();
+        if (attachment.mediaId() != null) return Optional.of(attachment.mediaId());
+        if (media == null) {
+            skipImage(f, attachment.url(), "No uploads folder (--media-dir) was given, so its featured image was not imported.");
+            return Optional.empty();
+        }
+        Optional<Path> file = media.file(attachment.storedPath());
+        if (file.isEmpty()) {
+            skipImage(f, attachment.url(), "Its featured image was not found in the uploads folder, or is not a known media type.");
+            return Optional.empty();
+        }
+        try {
+            if (Files.size(file.get()) > MediaService.MAX_BYTES) {
+                skipImage(f, attachment.url(), "Its featured image is larger than " + MediaService.MAX_BYTES / (1024 * 1024)
+                        + " MB, the media library's limit.");
+                return Optional.empty();
+            }
+            String alt = attachment.alt() != null && !attachment.alt().isBlank() ? attachment.alt() : fileName(attachment.url());
+            Image image = store.addImage(Files.readAllBytes(file.get()), alt, attachment.caption(),
+                    attachment.language() != null ? attachment.language() : defaultLanguage);
+            addedImages.add(image);
+            store.libraryImage(source, f.thumbnailId(), image.id());
+            return Optional.of(image.id());
+        } catch (ValidationException e) {
+            skipImage(f, attachment.url(), "Its featured image cannot go into the media library: " + e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + file.get() + " failed", e);
+        }
+    }
+
+    private void skipImage(Featured f, String url, String reason) {
+        featuredImagesSkipped.add(new ImportReport.SkippedImage(f.postId(), f.title(), url, reason));
     }
 
     private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {

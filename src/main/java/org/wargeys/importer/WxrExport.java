@@ -19,8 +19,8 @@ import org.wargeys.platform.Site;
 /**
  * The site as a WordPress export (WXR 1.2), for moving to WordPress or for another tool that reads
  * WXR: articles as posts with their rendered HTML, sections as categories, tags, authors (names
- * only), Polylang language and translation terms, and Social Snap share-count meta. Written as a
- * stream. Thread-safe.
+ * only), Polylang language and translation terms, pinned articles as sticky posts, and Social Snap
+ * share-count meta. Written as a stream. Thread-safe.
  */
 public final class WxrExport {
 
@@ -111,7 +111,7 @@ public final class WxrExport {
         long count = 0;
         try (var rows = h.createQuery("""
                         SELECT a.id, a.translation_group_id, a.language, a.slug, a.headline, a.standfirst, a.body_html, a.status,
-                            a.created_at, a.updated_at, a.published_at, a.scheduled_at, s.key AS section_key, sn.name AS section_name,
+                            a.created_at, a.updated_at, a.published_at, a.scheduled_at, a.pinned, s.key AS section_key, sn.name AS section_name,
                             (SELECT COUNT(*) FROM articles o WHERE o.translation_group_id = a.translation_group_id) AS group_size
                         FROM articles a LEFT JOIN sections s ON s.id = a.section_id
                         LEFT JOIN section_names sn ON sn.section_id = s.id AND sn.language = a.language
@@ -156,6 +156,8 @@ public final class WxrExport {
         });
         text(x, "wp:post_parent", "0");
         text(x, "wp:post_type", "post");
+        // WordPress's sticky posts are what pinned articles are: kept at the top of the home page.
+        text(x, "wp:is_sticky", ((Number) a.get("pinned")).intValue() == 1 ? "1" : "0");
         if (a.get("section_key") != null) {
             term(x, "category", (String) a.get("section_key"), a.get("section_name") != null ? (String) a.get("section_name") : (String) a.get("section_key"));
         }

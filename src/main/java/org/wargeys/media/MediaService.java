@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.wargeys.platform.ValidationException;
 
 /**
- * Images: accepts uploads (type from the bytes, size and dimensions limited), keeps only re-encoded
- * renditions under {@code DATA/media}, and stores credit, alt text and caption per language.
- * Thread-safe.
+ * Images: accepts uploads (type from the bytes, size and dimensions limited) and imported images
+ * under the same rules, keeps only re-encoded renditions under {@code DATA/media}, and stores
+ * credit, alt text and caption per language; an article's featured image. Thread-safe.
  */
 public final class MediaService {
 
@@ -51,6 +52,38 @@ public final class MediaService {
      * @throws ValidationException naming what is wrong with the file or the texts
      */
     public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, String uploadedBy) {
+        Prepared prepared = prepare(bytes, credit, texts);
+        return jdbi.inTransaction(h -> store(h, prepared, uploadedBy));
+    }
+
+    /**
+     * Adds an image to the library on the caller's transaction, under the same rules as an upload
+     * (an import brings a whole site in one transaction). The rendition files are written at once:
+     * if the caller rolls back, it must {@link #discard} the image.
+     *
+     * @throws ValidationException naming what is wrong with the file or the texts; nothing was written
+     */
+    public Image add(Handle h, byte[] bytes, String credit, Map<String, Image.Text> texts, String addedBy) {
+        return store(h, prepare(bytes, credit, texts), addedBy);
+    }
+
+    /** Deletes the rendition files of an image whose rows were rolled back. */
+    public void discard(Image image) {
+        for (int w : image.widths()) {
+            try {
+                Files.deleteIfExists(directory.resolve(image.path(w).substring("/media/".length())));
+            } catch (IOException e) {
+                // Best effort: no row points at the file; a later image with the same id overwrites it.
+            }
+        }
+    }
+
+    /** An accepted upload, decoded and re-encoded, not yet stored. */
+    private record Prepared(String contentType, int width, int height, List<Integer> widths, Map<Integer, byte[]> files,
+            String credit, Map<String, Image.Text> texts) {}
+
+    // Everything slow or refusable happens here, before any row is written.
+    private static Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
         if (bytes == null || bytes.length == 0) throw ImageRejected.because("Choose an image file to upload.");
         if (bytes.length > MAX_BYTES) {
             throw ImageRejected.because("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB.");
@@ -70,27 +103,28 @@ public final class MediaService {
         List<Integer> widths = Renditions.widths(decoded.getWidth());
         Map<Integer, byte[]> files = new HashMap<>();
         for (int w : widths) files.put(w, Renditions.encode(decoded, w, png));
-        Instant now = clock.instant();
-        String contentType = png ? "image/png" : "image/jpeg";
         String cleanCredit = credit == null || credit.isBlank() ? null : limit("credit", credit);
-        return jdbi.inTransaction(h -> {
-            long id = h.createQuery("""
-                            INSERT INTO media (content_type, width, height, widths, credit, uploaded_by, uploaded_at)
-                            VALUES (:type, :w, :h, :widths, :credit, :by, :at) RETURNING id""")
-                    .bind("type", contentType).bind("w", decoded.getWidth()).bind("h", decoded.getHeight())
-                    .bind("widths", widths.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .bind("credit", cleanCredit).bind("by", uploadedBy).bind("at", now.toEpochMilli())
-                    .mapTo(Long.class).one();
-            for (var entry : cleaned.entrySet()) {
-                h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
-                        .bind("m", id).bind("l", entry.getKey()).bind("a", entry.getValue().alt()).bind("c", entry.getValue().caption())
-                        .execute();
-            }
-            Image image = new Image(id, contentType, decoded.getWidth(), decoded.getHeight(), widths, cleanCredit, cleaned, now);
-            // Files are written inside the transaction: if writing fails, no row points at missing files.
-            for (int w : widths) write(image.path(w).substring("/media/".length()), files.get(w));
-            return image;
-        });
+        return new Prepared(png ? "image/png" : "image/jpeg", decoded.getWidth(), decoded.getHeight(), widths, files, cleanCredit, cleaned);
+    }
+
+    private Image store(Handle h, Prepared p, String uploadedBy) {
+        Instant now = clock.instant();
+        long id = h.createQuery("""
+                        INSERT INTO media (content_type, width, height, widths, credit, uploaded_by, uploaded_at)
+                        VALUES (:type, :w, :h, :widths, :credit, :by, :at) RETURNING id""")
+                .bind("type", p.contentType()).bind("w", p.width()).bind("h", p.height())
+                .bind("widths", p.widths().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .bind("credit", p.credit()).bind("by", uploadedBy).bind("at", now.toEpochMilli())
+                .mapTo(Long.class).one();
+        for (var entry : p.texts().entrySet()) {
+            h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
+                    .bind("m", id).bind("l", entry.getKey()).bind("a", entry.getValue().alt()).bind("c", entry.getValue().caption())
+                    .execute();
+        }
+        Image image = new Image(id, p.contentType(), p.width(), p.height(), p.widths(), p.credit(), p.texts(), now);
+        // Files are written inside the transaction: if writing fails, no row points at missing files.
+        for (int w : p.widths()) write(image.path(w).substring("/media/".length()), p.files().get(w));
+        return image;
     }
 
     public Optional<Image> find(long id) {
@@ -149,13 +183,24 @@ public final class MediaService {
     /** Sets (or, with null, removes) an article's featured image. */
     public void feature(long articleId, Long mediaId) {
         if (mediaId != null && find(mediaId).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + mediaId + ".");
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM article_images WHERE article_id = :a").bind("a", articleId).execute();
-            if (mediaId != null) {
-                h.createUpdate("INSERT INTO article_images (article_id, media_id) VALUES (:a, :m)").bind("a", articleId).bind("m", mediaId).execute();
-            }
-        });
+        jdbi.useTransaction(h -> feature(h, articleId, mediaId));
         events.publish(new FeaturedImageChanged(articleId));
+    }
+
+    /**
+     * Sets (or, with null, removes) an article's featured image on the caller's transaction; the
+     * caller announces the change once it commits (the importer re-announces the article).
+     */
+    public void feature(Handle h, long articleId, Long mediaId) {
+        h.createUpdate("DELETE FROM article_images WHERE article_id = :a").bind("a", articleId).execute();
+        if (mediaId != null) {
+            h.createUpdate("INSERT INTO article_images (article_id, media_id) VALUES (:a, :m)").bind("a", articleId).bind("m", mediaId).execute();
+        }
+    }
+
+    /** The id of an article's featured image, read on the caller's transaction. */
+    public Optional<Long> featuredId(Handle h, long articleId) {
+        return h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a").bind("a", articleId).mapTo(Long.class).findOne();
     }
 
     public Optional<Image> featured(long articleId) {

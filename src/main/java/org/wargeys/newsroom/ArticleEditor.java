@@ -59,12 +59,20 @@ public final class ArticleEditor {
         }
         String language = ctx.formParam("language");
         ArticleForm form = ArticleForm.posted(ctx, language == null ? "" : language);
+        if (form.pinned() && !Permissions.mayPin(session.user())) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
         try {
             ArticleSeo.check(form.seoTitle(), form.seoDescription());
             Long image = form.featuredImageId();
             if (image != null && n.media().find(image).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + image + ".");
             Article created = n.articles().createDraft(form.draft(), session.user().email());
             n.media().feature(created.id(), image);
+            if (form.pinned()) {
+                n.articles().pin(created.id(), true);
+                n.audit().record(session.user().email(), "article.pin", "article:" + created.id(), created.headline(), n.gate().address(ctx));
+            }
             n.origins().recordCreator(created.id(), session.user().id());
             n.seo().set(created.id(), form.seoTitle(), form.seoDescription());
             n.audit().record(session.user().email(), "article.create", "article:" + created.id(), created.headline(), n.gate().address(ctx));
@@ -86,6 +94,7 @@ public final class ArticleEditor {
         Article article = article(ctx);
         if (!mayEdit(ctx, article)) return;
         ArticleForm form = ArticleForm.posted(ctx, article.language());
+        if (!mayPinAsPosted(ctx, form)) return;
         try {
             store(ctx, article, form);
             ctx.redirect("/admin/articles/" + article.id() + "?notice=saved", HttpStatus.SEE_OTHER);
@@ -107,6 +116,7 @@ public final class ArticleEditor {
             return;
         }
         ArticleForm form = ArticleForm.posted(ctx, article.language());
+        if (!mayPinAsPosted(ctx, form)) return;
         try {
             Article saved = store(ctx, article, form);
             ctx.result(JSON.writeValueAsString(Map.of("revision", saved.revision(),
@@ -140,7 +150,8 @@ public final class ArticleEditor {
                 draft.standfirst(), draft.bodyFormat(), draft.body(), n.bodies().render(draft.bodyFormat(), draft.body()),
                 base == null ? null : base.sectionId(), ArticleStatus.DRAFT, blankToNull(form.seoTitle()),
                 blankToNull(form.seoDescription()), base == null ? now : base.createdAt(), now,
-                base != null && base.publishedAt() != null ? base.publishedAt() : now, null, form.revision());
+                base != null && base.publishedAt() != null ? base.publishedAt() : now, null, form.revision(),
+                base != null && base.pinned());
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType(PageRenderer.HTML).result(n.preview().render(unsaved));
     }
@@ -153,6 +164,12 @@ public final class ArticleEditor {
         Article saved = n.articles().update(article.id(), form.revision(), form.draft(), user.email());
         n.seo().set(article.id(), form.seoTitle(), form.seoDescription());
         n.media().feature(article.id(), image);
+        // Only an editor's form has the checkbox; anyone else's save leaves the flag as the desk set it.
+        if (Permissions.mayPin(user) && form.pinned() != saved.pinned()) {
+            saved = n.articles().pin(article.id(), form.pinned());
+            n.audit().record(user.email(), form.pinned() ? "article.pin" : "article.unpin", "article:" + article.id(), saved.headline(),
+                    n.gate().address(ctx));
+        }
         // SEO fields and the featured image live beside the article row: announce the live article again
         // once they are saved too, so caches drop the page they were rendered into.
         if (saved.isPublished()) saved = n.articles().publish(saved.id());
@@ -162,6 +179,16 @@ public final class ArticleEditor {
         }
         n.audit().record(user.email(), "article.save", "article:" + article.id(), "revision " + saved.revision(), n.gate().address(ctx));
         return saved;
+    }
+
+    /**
+     * A ticked pin box from someone who may not pin is refused as a whole (their form has no such box,
+     * so it was forged or is stale); nothing is saved.
+     */
+    private boolean mayPinAsPosted(Context ctx, ArticleForm form) {
+        if (!form.pinned() || Permissions.mayPin(StaffGate.session(ctx).user())) return true;
+        n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+        return false;
     }
 
     boolean mayEdit(Context ctx, Article article) {
@@ -231,7 +258,7 @@ public final class ArticleEditor {
                 statusText, form, shownErrors, notice, noticeError,
                 n.site().languages().stream().map(Language::code).toList(), n.taxonomy().sections(desk.language().code()), steps,
                 n.site().timezone().getId(), translations, source, changes, corrections,
-                user != null && Permissions.mayCorrect(user), publicPath, shares);
+                user != null && Permissions.mayCorrect(user), publicPath, shares, user != null && Permissions.mayPin(user));
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/editor.jte", page));
     }
 

@@ -11,14 +11,15 @@ import org.wargeys.article.Dateline;
 
 /**
  * The article editor's fields as text, both ways: from a stored article to the form, and from a
- * posted form to an {@link ArticleDraft}. Tags and authors are comma-separated keys. Immutable.
+ * posted form to an {@link ArticleDraft}. Tags and authors are comma-separated keys. {@code pinned}
+ * is the "pin to the top of the home page" checkbox: posted only when ticked. Immutable.
  */
 public record ArticleForm(String language, String headline, String place, String outlet, String standfirst, String body,
         String section, String tags, String authors, String slug, String seoTitle, String seoDescription, int revision,
-        String featuredImage) {
+        String featuredImage, boolean pinned) {
 
     static ArticleForm empty(String language, String outlet) {
-        return new ArticleForm(language, "", "", outlet, "", "", "", "", "", "", "", "", 0, "");
+        return new ArticleForm(language, "", "", outlet, "", "", "", "", "", "", "", "", 0, "", false);
     }
 
     static ArticleForm of(ArticleDetails details, Long featuredImage) {
@@ -27,7 +28,8 @@ public record ArticleForm(String language, String headline, String place, String
                 a.body(), details.section().map(s -> s.key()).orElse(""),
                 String.join(", ", details.tags().stream().map(t -> t.key()).toList()),
                 String.join(", ", details.authors().stream().map(t -> t.key()).toList()),
-                a.slug(), nz(a.seoTitle()), nz(a.seoDescription()), a.revision(), featuredImage == null ? "" : String.valueOf(featuredImage));
+                a.slug(), nz(a.seoTitle()), nz(a.seoDescription()), a.revision(), featuredImage == null ? "" : String.valueOf(featuredImage),
+                a.pinned());
     }
 
     /** The posted form; {@code language} is taken from the stored article when editing. */
@@ -40,7 +42,8 @@ public record ArticleForm(String language, String headline, String place, String
         }
         return new ArticleForm(language, field(ctx, "headline"), field(ctx, "dateline_place"), field(ctx, "dateline_outlet"),
                 field(ctx, "standfirst"), field(ctx, "body"), field(ctx, "section"), field(ctx, "tags"), field(ctx, "authors"),
-                field(ctx, "slug"), field(ctx, "seo_title"), field(ctx, "seo_description"), revision, field(ctx, "featured_image").strip());
+                field(ctx, "slug"), field(ctx, "seo_title"), field(ctx, "seo_description"), revision, field(ctx, "featured_image").strip(),
+                ctx.formParam("pinned") != null);
     }
 
     /** The featured image's id, null for none. */

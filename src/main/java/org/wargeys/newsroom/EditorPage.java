@@ -12,12 +12,13 @@ import org.wargeys.article.Taxonomy;
  * @param articleId null for a new article
  * @param notice a message key shown on top, or null; {@code noticeError} says whether it is an error
  * @param errors field name → reason
+ * @param mayPin whether the "pin to the top of the home page" checkbox is offered (editors and administrators)
  */
 public record EditorPage(Desk desk, Long articleId, String status, String statusText, ArticleForm form,
         Map<String, String> errors, String notice, boolean noticeError, List<String> languages,
         List<Taxonomy.Term> sections, List<String> steps, String timezone, List<LanguageState> translations,
         Source source, Changes changes, List<CorrectionLine> corrections, boolean mayCorrect, String publicPath,
-        ShareChart shares) {
+        ShareChart shares, boolean mayPin) {
 
     /** Another language of the group, and whether a translation into it may be started here. */
     public record LanguageState(String language, String name, String state, Long articleId, boolean mayStart) {}

@@ -8,7 +8,8 @@ import org.wargeys.article.ArticleOrigins;
 import org.wargeys.article.WorkflowStep;
 
 /**
- * Who may do what in the newsroom. Administrators and editors: everything on articles. Authors:
+ * Who may do what in the newsroom. Administrators and editors: everything on articles, and only they
+ * pin an article to the top of the home page (the front page is the desk's call). Authors:
  * write, edit and submit their own articles. Translators: translate into their assigned languages,
  * edit and submit those translations. Only administrators manage users. Stateless.
  */
@@ -40,6 +41,10 @@ final class Permissions {
     static boolean mayTake(User user, WorkflowStep step, Article article, Optional<ArticleOrigins.Origin> origin) {
         if (!mayEdit(user, article, origin)) return false;
         return step == WorkflowStep.SUBMIT || isEditor(user);
+    }
+
+    static boolean mayPin(User user) {
+        return isEditor(user);
     }
 
     static boolean mayCorrect(User user) {

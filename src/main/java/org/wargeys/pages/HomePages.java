@@ -19,7 +19,10 @@ import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
 
-/** The front door: {@code /} sends readers to their language, {@code /LANG/} lists the latest news. */
+/**
+ * The front door: {@code /} sends readers to their language, {@code /LANG/} lists the articles an
+ * editor pinned to the top, then the latest news.
+ */
 public final class HomePages {
 
     static final int LATEST = 20;
@@ -58,12 +61,13 @@ public final class HomePages {
     public void show(Context ctx) {
         Language language = language(ctx.pathParam("lang"));
         Messages msg = layouts.messages(language.code());
-        List<Article> latest = articles.latestPublished(language.code(), LATEST, 0);
-        Map<Long, Section> sections = articles.sections(latest, language.code());
-        var teasers = latest.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
+        List<Article> listed = articles.homePage(language.code(), LATEST);
+        Map<Long, Section> sections = articles.sections(listed, language.code());
+        var teasers = listed.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
         Set<String> keys = new LinkedHashSet<>();
+        // Pinning or unpinning a live article announces it, which purges this key.
         keys.add(PageKeys.latest(language.code()));
-        latest.forEach(a -> keys.add(PageKeys.article(a.id())));
+        listed.forEach(a -> keys.add(PageKeys.article(a.id())));
         Map<String, String> versions = site.languages().stream()
                 .collect(Collectors.toMap(Language::code, l -> LayoutFactory.homePath(l.code())));
         var layout = layouts.page(language, msg.format("home.title", Map.of("site", site.name())),

@@ -33,6 +33,14 @@ class ImporterPartsTest {
     }
 
     @Test
+    void an_image_without_alt_text_or_title_is_described_by_its_file_name() {
+        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/2024/03/harbour_view-at-dawn.jpg?w=640")).isEqualTo("harbour view at dawn");
+        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/2024/03/%D9%85%D9%8A%D9%86%D8%A7%D8%A1.png")).isEqualTo("ميناء");
+        assertThat(WordPressItems.fileName("https://x.example/")).isEqualTo("x.example");
+        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/.jpg")).isEqualTo("Image");
+    }
+
+    @Test
     void polylang_maps_are_read_and_nothing_else_is() {
         assertThat(PhpArray.stringToIds("a:2:{s:2:\"en\";i:12;s:2:\"so\";i:34;}")).containsExactly(Map.entry("en", 12L), Map.entry("so", 34L));
         assertThat(PhpArray.stringToIds("O:8:\"stdClass\":0:{}")).isEmpty();

@@ -76,7 +76,8 @@ abstract class SiteExportIT {
         String exported = exportJson(original);
         Path file = Files.writeString(temp.resolve("site.json"), exported);
         assertThat(exported).doesNotContainPattern("\"[a-z_]*password_hash[a-z_]*\" :").contains("\"format\" : \"wargeys-site\"")
-                .contains("editor@example.org", "An earlier version misspelt a name.", "\"whatsapp\"", "feed.full_content");
+                .contains("editor@example.org", "An earlier version misspelt a name.", "\"whatsapp\"", "feed.full_content")
+                .contains("\"pinned\" : 1");
 
         TestSite copy = newSite();
         try (InputStream in = Files.newInputStream(file)) {
@@ -135,6 +136,9 @@ abstract class SiteExportIT {
         assertThat(groups).isEqualTo(3);
         assertThat(shares).isEqualTo(154L);
         assertThat(copy.html("/en/2024/03/rains-fail-third-season").select("h1").text()).isEqualTo("Rains fail for a third season");
+        assertThat(Files.readString(file)).as("the pinned article is a sticky post").containsOnlyOnce("<wp:is_sticky>1</wp:is_sticky>");
+        assertThat(copy.wiring().articles().findPublished("en", "rains-fail-third-season").orElseThrow().pinned()).isTrue();
+        assertThat(copy.html("/en/").select(".teaser h2").first().text()).isEqualTo("Rains fail for a third season");
         assertThat(copy.html("/so/2024/03/roobab-guuldareystay").select("link[hreflang=ar]")).hasSize(1);
     }
 }

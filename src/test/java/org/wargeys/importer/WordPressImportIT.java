@@ -108,6 +108,21 @@ abstract class WordPressImportIT {
     }
 
     @Test
+    void the_sticky_post_is_pinned_to_the_top_of_the_home_page_and_the_rest_follow_newest_first() {
+        importFile(fixture(THEME_TEST_DATA));
+        assertThat(count("SELECT COUNT(*) FROM articles WHERE pinned = 1")).isEqualTo(1);
+        Document home = site().html("/en/");
+        List<String> headlines = home.select(".teaser h2").eachText();
+        assertThat(headlines.get(0)).isEqualTo("Template: Sticky");
+        List<String> dates = home.select(".teaser time").eachAttr("datetime");
+        assertThat(dates.get(0)).as("the sticky post is from 2012, far from the newest").startsWith("2012-01-07");
+        List<String> rest = dates.subList(1, dates.size());
+        assertThat(rest).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rest.get(0)).isGreaterThan(dates.get(0));
+        assertThat(headlines.subList(1, headlines.size())).doesNotContain("Template: Sticky");
+    }
+
+    @Test
     void drafts_scheduled_and_password_protected_posts_are_not_shown_to_readers() {
         ImportReport report = importFile(fixture(THEME_TEST_DATA));
         assertThat(report.notes()).extracting(ImportReport.Note::note).contains("It was protected by a password, so it was imported as a draft.");
@@ -264,5 +279,171 @@ abstract class WordPressImportIT {
         assertThat(image.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(site().get("/media/wordpress/..%2F..%2Fwargeys.db").statusCode()).isIn(400, 404);
         assertThat(site().raw("/media/wordpress/../../wargeys.db").status()).isIn(400, 404);
+    }
+    /** A real JPEG of the given size (the library decodes and re-encodes what it takes). */
+    static byte[] jpeg(int width, int height) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(30, 90, 160));
+        g.fillRect(0, 0, width, height / 2);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    private ImportReport importFile(Path file, Path uploads) {
+        return site().wiring().wordPressImport().importFile(file, uploads, false, WordPressImport.Progress.NONE);
+    }
+
+    private long articleOf(long postId) {
+        return jdbi().withHandle(h -> h.createQuery("SELECT article_id FROM imported_items WHERE source_id = :id").bind("id", postId)
+                .mapTo(Long.class).one());
+    }
+
+    private java.util.Optional<Long> featuredOf(long postId) {
+        return jdbi().withHandle(h -> h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a").bind("a", articleOf(postId))
+                .mapTo(Long.class).findOne());
+    }
+
+    @Test
+    void theme_unit_test_thumbnails_become_featured_images_once_the_uploads_folder_is_given() throws IOException {
+        String horizontal = "https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg";
+        ImportReport without = importFile(fixture(THEME_TEST_DATA));
+        assertThat(without.featuredImagesSet()).isZero();
+        assertThat(without.featuredImagesSkipped()).as("each skipped with its old address and why")
+                .anySatisfy(i -> {
+                    assertThat(i.sourceId()).isEqualTo(1011);
+                    assertThat(i.url()).isEqualTo(horizontal);
+                    assertThat(i.reason()).contains("--media-dir");
+                })
+                .allSatisfy(i -> assertThat(i.url()).startsWith("https://wpthemetestdata.files.wordpress.com/"));
+        assertThat(count("SELECT COUNT(*) FROM article_images")).isZero();
+        assertThat(viaOldAddress(1011).select("meta[property=og:image]").attr("content")).contains("/share-cards/");
+
+        Path uploads = Files.createDirectories(temp.resolve("uploads/2013/03"));
+        Files.write(uploads.resolve("featured-image-horizontal.jpg"), jpeg(1800, 900));
+        Files.write(uploads.resolve("featured-image-vertical.jpg"), jpeg(600, 1200));
+        ImportReport with = importFile(fixture(THEME_TEST_DATA), temp.resolve("uploads"));
+        assertThat(with.featuredImagesSet()).isEqualTo(2);
+        assertThat(with.featuredImagesSkipped()).extracting(ImportReport.SkippedImage::sourceId).doesNotContain(1011L, 1016L).isNotEmpty();
+        assertThat(with.featuredImagesSkipped()).allSatisfy(i -> assertThat(i.reason()).contains("not found in the uploads folder"));
+
+        Document page = viaOldAddress(1011);
+        var figure = page.selectFirst("figure.featured-image img");
+        assertThat(figure).as("the featured image is the article's figure").isNotNull();
+        assertThat(figure.attr("alt")).isEqualTo("Horizontal Featured Image");
+        assertThat(figure.attr("src")).matches("/media/\\d+-1600\\.jpg");
+        String ogImage = page.select("meta[property=og:image]").attr("content");
+        assertThat(ogImage).isEqualTo(site().baseUrl() + figure.attr("src"));
+        HttpResponse<String> image = site().get(figure.attr("src"));
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(viaOldAddress(1016).selectFirst("figure.featured-image img")).isNotNull();
+        assertThat(featuredOf(1011)).isNotEqualTo(featuredOf(1016));
+
+        int revisions = count("SELECT COUNT(*) FROM article_revisions");
+        ImportReport again = importFile(fixture(THEME_TEST_DATA), temp.resolve("uploads"));
+        assertThat(again.imported()).isZero();
+        assertThat(again.updated()).isZero();
+        assertThat(again.featuredImagesSet()).as("importing the same file again changes nothing").isZero();
+        assertThat(count("SELECT COUNT(*) FROM media")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM article_images")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM article_revisions")).isEqualTo(revisions);
+    }
+
+    /** polylang.xml with two image attachments (English and Somali), each post of the group naming its own thumbnail. */
+    private static String withThumbnails(String enThumbnail, String soThumbnail) throws IOException {
+        String xml = Files.readString(fixture("polylang.xml"), StandardCharsets.UTF_8);
+        String attachments = attachment(500, "riverbed.jpg", "en", "A dry riverbed", "The Shabelle near Jowhar.")
+                + attachment(501, "webi.jpg", "so", "Webi engegan", "");
+        xml = xml.replace("</channel>", attachments + "</channel>");
+        if (enThumbnail != null) {
+            xml = xml.replace("<wp:post_name><![CDATA[rains-fail-third-season]]></wp:post_name>",
+                    "<wp:post_name><![CDATA[rains-fail-third-season]]></wp:post_name>" + thumbnail(enThumbnail));
+        }
+        return xml.replace("<wp:post_name><![CDATA[roobab-guuldareystay]]></wp:post_name>",
+                "<wp:post_name><![CDATA[roobab-guuldareystay]]></wp:post_name>" + thumbnail(soThumbnail));
+    }
+
+    private static String thumbnail(String id) {
+        return "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[" + id + "]]></wp:meta_value></wp:postmeta>";
+    }
+
+    private static String attachment(long id, String file, String language, String alt, String caption) {
+        String url = "https://warsoor.example/wp-content/uploads/2024/03/" + file;
+        return "<item><title><![CDATA[" + file + "]]></title><guid isPermaLink=\"false\">" + url + "</guid>"
+                + "<excerpt:encoded><![CDATA[" + caption + "]]></excerpt:encoded>"
+                + "<wp:post_id>" + id + "</wp:post_id><wp:status>inherit</wp:status><wp:post_parent>0</wp:post_parent>"
+                + "<wp:post_type>attachment</wp:post_type><wp:attachment_url>" + url + "</wp:attachment_url>"
+                + "<category domain=\"language\" nicename=\"" + language + "\"><![CDATA[" + language + "]]></category>"
+                + "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[" + alt + "]]></wp:meta_value></wp:postmeta>"
+                + "</item>\n";
+    }
+
+    @Test
+    void each_translation_gets_its_own_thumbnail_and_a_later_export_changes_or_removes_it() throws IOException {
+        Path uploads = Files.createDirectories(temp.resolve("uploads/2024/03"));
+        Files.write(uploads.resolve("riverbed.jpg"), jpeg(1200, 800));
+        Files.write(uploads.resolve("webi.jpg"), jpeg(800, 1200));
+        Path first = Files.writeString(temp.resolve("first.xml"), withThumbnails("500", "501"));
+
+        ImportReport dry = site().wiring().wordPressImport().importFile(first, temp.resolve("uploads"), true, WordPressImport.Progress.NONE);
+        assertThat(dry.featuredImagesSet()).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM media")).isZero();
+        Path renditions = site().dataDir().resolve("media");
+        if (Files.isDirectory(renditions)) {
+            try (var files = Files.list(renditions)) {
+                assertThat(files.filter(Files::isRegularFile)).as("a dry run leaves no renditions behind").isEmpty();
+            }
+        }
+
+        assertThat(importFile(first, temp.resolve("uploads")).featuredImagesSet()).isEqualTo(2);
+        Document en = viaOldAddress(100);
+        assertThat(en.select("figure.featured-image img").attr("alt")).isEqualTo("A dry riverbed");
+        assertThat(en.select("figure.featured-image figcaption").text()).contains("The Shabelle near Jowhar.");
+        Document so = viaOldAddress(101);
+        assertThat(so.select("figure.featured-image img").attr("alt")).isEqualTo("Webi engegan");
+        assertThat(featuredOf(100)).isPresent().isNotEqualTo(featuredOf(101));
+        assertThat(featuredOf(102)).as("the Arabic post has no thumbnail").isEmpty();
+        String enPath = site().get("/?p=100").headers().firstValue("Location").orElseThrow();
+        assertThat(site().get(enPath).headers().firstValue("X-Cache")).hasValue("HIT");
+
+        // A later export gives the English post the Somali post's thumbnail: the article follows, and its
+        // cached page is purged.
+        Path later = Files.writeString(temp.resolve("later.xml"), withThumbnails("501", "501"));
+        ImportReport changed = importFile(later, temp.resolve("uploads"));
+        assertThat(changed.updated()).isEqualTo(1);
+        assertThat(changed.featuredImagesSet()).isEqualTo(1);
+        assertThat(featuredOf(100)).isEqualTo(featuredOf(101));
+        assertThat(count("SELECT COUNT(*) FROM media")).as("one library image per attachment").isEqualTo(2);
+        assertThat(Jsoup.parse(site().get(enPath).body()).select("figure.featured-image img").attr("alt")).isEqualTo("Webi engegan");
+
+        // Without the uploads folder, the images already in the library stay.
+        assertThat(importFile(later).featuredImagesSkipped()).isEmpty();
+        assertThat(featuredOf(100)).isEqualTo(featuredOf(101));
+
+        // WordPress no longer names a thumbnail for the English post: its featured image goes.
+        Path none = Files.writeString(temp.resolve("none.xml"), withThumbnails(null, "501"));
+        importFile(none, temp.resolve("uploads"));
+        assertThat(featuredOf(100)).isEmpty();
+        assertThat(featuredOf(101)).isPresent();
+    }
+
+    @Test
+    void a_featured_image_chosen_in_the_newsroom_is_kept_until_wordpress_names_another() throws IOException {
+        Path uploads = Files.createDirectories(temp.resolve("uploads/2024/03"));
+        Files.write(uploads.resolve("riverbed.jpg"), jpeg(1200, 800));
+        Files.write(uploads.resolve("webi.jpg"), jpeg(800, 1200));
+        Path file = Files.writeString(temp.resolve("first.xml"), withThumbnails("500", "501"));
+        importFile(file, temp.resolve("uploads"));
+        long chosen = site().wiring().media().upload(jpeg(640, 480), null,
+                Map.of("en", new org.wargeys.media.Image.Text("Chosen by the desk", null)), "editor@example.org").id();
+        site().wiring().media().feature(articleOf(100), chosen);
+
+        importFile(file, temp.resolve("uploads"));
+        assertThat(featuredOf(100)).hasValue(chosen);
+        importFile(Files.writeString(temp.resolve("later.xml"), withThumbnails("501", "501")), temp.resolve("uploads"));
+        assertThat(featuredOf(100)).isEqualTo(featuredOf(101));
     }
 }

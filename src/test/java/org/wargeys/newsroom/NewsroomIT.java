@@ -195,6 +195,84 @@ abstract class NewsroomIT {
     }
 
     @Test
+    void an_editor_pins_an_older_article_to_the_top_of_the_cached_home_page_and_unpins_it() {
+        long fresh = write("A fresh story for the front page", "Text.");
+        assertThat(editor.post("/admin/articles/" + fresh + "/workflow", Map.of("step", "publish")).statusCode()).isEqualTo(303);
+        site.get("/en/");
+        HttpResponse<String> cached = site.get("/en/");
+        assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
+        List<String> before = Jsoup.parse(cached.body()).select(".teaser h2 a").eachAttr("href");
+        String olderPath = before.get(before.size() - 1);
+        Article older = site.wiring().articles().findPublished("en", olderPath.substring(olderPath.lastIndexOf('/') + 1)).orElseThrow();
+        assertThat(older.id()).isNotEqualTo(fresh);
+        assertThat(older.pinned()).isFalse();
+
+        Document page = editor.page("/admin/articles/" + older.id());
+        assertThat(page.select("input[type=checkbox][name=pinned]")).as("editors are offered the box").hasSize(1);
+        assertThat(page.select("input[name=pinned]").hasAttr("checked")).isFalse();
+        Map<String, String> fields = form(older.id());
+        fields.put("pinned", "1");
+        Map<String, String> forged = new HashMap<>(fields);
+        forged.remove("csrf");
+        assertThat(editor.postRaw("/admin/articles/" + older.id(), forged).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(site.wiring().articles().find(older.id()).pinned()).isFalse();
+
+        assertThat(editor.post("/admin/articles/" + older.id(), fields).statusCode()).isEqualTo(303);
+        assertThat(site.wiring().articles().find(older.id()).pinned()).isTrue();
+        HttpResponse<String> purged = site.get("/en/");
+        assertThat(purged.headers().firstValue("X-Cache")).as("the cached home page was purged").hasValue("MISS");
+        List<String> pinnedFirst = Jsoup.parse(purged.body()).select(".teaser h2 a").eachAttr("href");
+        assertThat(pinnedFirst.get(0)).isEqualTo(olderPath);
+        assertThat(pinnedFirst.subList(1, pinnedFirst.size())).as("then the rest, newest first, as before")
+                .containsExactlyElementsOf(before.subList(0, before.size() - 1));
+        assertThat(editor.page("/admin/articles/" + older.id()).select("input[name=pinned]").hasAttr("checked")).isTrue();
+
+        // The unticked box is simply not posted: the save unpins.
+        assertThat(editor.post("/admin/articles/" + older.id(), form(older.id())).statusCode()).isEqualTo(303);
+        assertThat(site.wiring().articles().find(older.id()).pinned()).isFalse();
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2 a").eachAttr("href")).containsExactlyElementsOf(before);
+        int audited = site.wiring().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action IN ('article.pin', 'article.unpin') AND target = :t")
+                .bind("t", "article:" + older.id()).mapTo(Integer.class).one());
+        assertThat(audited).isEqualTo(2);
+    }
+
+    @Test
+    void an_author_cannot_pin_an_article() {
+        site.wiring().accounts().create("author@example.org", "Aweys", Role.AUTHOR, Set.of(), PASSWORD, "test");
+        StaffClient author = StaffClient.signIn(site, "author@example.org", PASSWORD);
+        Map<String, String> fields = new HashMap<>(Map.of("language", "en", "headline", "An author's own story", "body", "Text."));
+        fields.put("pinned", "1");
+        int articles = site.wiring().articles().count();
+        assertThat(author.post("/admin/articles", fields).statusCode()).as("creating pinned").isEqualTo(403);
+        assertThat(site.wiring().articles().count()).isEqualTo(articles);
+        fields.remove("pinned");
+        HttpResponse<String> created = author.post("/admin/articles", fields);
+        assertThat(created.statusCode()).isEqualTo(303);
+        long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
+        Document page = author.page("/admin/articles/" + id);
+        assertThat(page.select("input[name=pinned]")).as("authors are not offered the box").isEmpty();
+
+        Map<String, String> save = new HashMap<>();
+        page.select("form[data-editor] input[name], form[data-editor] textarea[name]").forEach(e ->
+                save.put(e.attr("name"), e.tagName().equals("textarea") ? e.wholeText() : e.attr("value")));
+        save.put("body", "Text, edited.");
+        save.put("pinned", "1");
+        assertThat(author.post("/admin/articles/" + id, save).statusCode()).isEqualTo(403);
+        assertThat(author.post("/admin/articles/" + id + "/autosave", save).statusCode()).isEqualTo(403);
+        Article unchanged = site.wiring().articles().find(id);
+        assertThat(unchanged.pinned()).isFalse();
+        assertThat(unchanged.body()).as("nothing of a refused save is kept").isEqualTo("Text.");
+
+        // An editor pins it; the author's own later saves (without the box) leave the desk's choice alone.
+        site.wiring().articles().pin(id, true);
+        save.remove("pinned");
+        assertThat(author.post("/admin/articles/" + id, save).statusCode()).isEqualTo(303);
+        assertThat(site.wiring().articles().find(id).pinned()).isTrue();
+        assertThat(site.wiring().articles().find(id).body()).isEqualTo("Text, edited.");
+    }
+
+    @Test
     void the_list_filters_by_language_status_section_and_headline() {
         long draft = write("Filter target zebra", "Body.");
         assertThat(editor.page("/admin/articles?q=ZEBRA").select("tr[data-group] td:first-child").text()).isEqualTo("Filter target zebra");
