@@ -98,6 +98,7 @@ public final class Wiring implements AutoCloseable {
     private final TranslationService translations;
     private final PageCache pageCache;
     private final ClusterEvents cluster;
+    private final org.wargeys.sharing.ShareTotalsRefresh shareTotalsRefresh;
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
@@ -181,12 +182,14 @@ public final class Wiring implements AutoCloseable {
             events.subscribe(org.wargeys.article.TaxonomyChanged.class, purger::onTaxonomyChanged);
             events.subscribe(org.wargeys.media.FeaturedImageChanged.class, purger::onFeaturedImageChanged);
             events.subscribe(org.wargeys.media.ImageDescribed.class, purger::onImageDescribed);
+            events.subscribe(org.wargeys.sharing.ShareTotalsChanged.class, purger::onShareTotalsChanged);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
             this.media = new MediaService(database.jdbi(), config.dataDir(), clock, events);
             ShareSettings shareSettings = ShareSettings.from(config.settings());
             ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
+            this.shareTotalsRefresh = new org.wargeys.sharing.ShareTotalsRefresh(shareCounts, shareSettings, events);
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
             this.shareApi = new ShareApi(articles, shareCounts, shareSettings, clock);
             this.shareCardPages = new ShareCardPages(shareCards);
@@ -240,7 +243,7 @@ public final class Wiring implements AutoCloseable {
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
             for (Class<? extends Record> shared : java.util.List.of(ArticlePublished.class, ArticleUnpublished.class,
                     org.wargeys.article.TaxonomyChanged.class, org.wargeys.media.FeaturedImageChanged.class,
-                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class)) {
+                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class, org.wargeys.sharing.ShareTotalsChanged.class)) {
                 cluster.share(shared);
             }
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
@@ -277,7 +280,18 @@ public final class Wiring implements AutoCloseable {
         int actual = server.start();
         // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
         scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshShareTotals, org.wargeys.sharing.ShareTotalsRefresh.EVERY_SECONDS,
+                org.wargeys.sharing.ShareTotalsRefresh.EVERY_SECONDS, TimeUnit.SECONDS);
         return actual;
+    }
+
+    private void refreshShareTotals() {
+        try {
+            shareTotalsRefresh.run();
+        } catch (RuntimeException e) {
+            // Logged, not thrown: an exception would cancel every later run.
+            LoggerFactory.getLogger(Wiring.class).error("Refreshing share totals failed", e);
+        }
     }
 
     private void publishDue() {
@@ -303,6 +317,10 @@ public final class Wiring implements AutoCloseable {
 
     public TranslationService translations() {
         return translations;
+    }
+
+    public org.wargeys.sharing.ShareTotalsRefresh shareTotalsRefresh() {
+        return shareTotalsRefresh;
     }
 
     public ClusterEvents cluster() {

@@ -156,6 +156,7 @@ public final class ArticlePages {
         details.tags().forEach(t -> keys.add(PageKeys.name("tag", t.id())));
         details.authors().forEach(a -> keys.add(PageKeys.name("author", a.id())));
         image.ifPresent(i -> keys.add(PageKeys.media(i.id())));
+        keys.add(PageKeys.shares(article.id()));
         return new Rendering(page, keys);
     }
 

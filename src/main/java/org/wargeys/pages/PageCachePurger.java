@@ -51,6 +51,10 @@ public final class PageCachePurger {
         cache.purge(Set.of(PageKeys.article(event.articleId())));
     }
 
+    public void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {
+        cache.purge(event.articleIds().stream().map(PageKeys::shares).toList());
+    }
+
     public void onImageDescribed(ImageDescribed event) {
         cache.purge(Set.of(PageKeys.media(event.mediaId())));
     }

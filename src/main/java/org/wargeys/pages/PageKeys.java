@@ -43,6 +43,11 @@ public final class PageKeys {
         return "name-" + kind + "-" + id;
     }
 
+    /** Pages that print the article's share total (its own page, when the site shows social proof). */
+    public static String shares(long articleId) {
+        return "shares-" + articleId;
+    }
+
     /** Pages that show the image (an article's featured image, with its alt text and caption). */
     public static String media(long id) {
         return "media-" + id;

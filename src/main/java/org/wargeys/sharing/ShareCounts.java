@@ -26,6 +26,8 @@ public final class ShareCounts {
 
     private final ShareCountRepository repository;
     private final Clock clock;
+    // Shared since the last takeRecentlyShared(): their pages' printed totals are out of date.
+    private final java.util.Set<Long> recentlyShared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ShareCounts(Jdbi jdbi, Clock clock) {
         this.repository = new ShareCountRepository(jdbi);
@@ -34,6 +36,16 @@ public final class ShareCounts {
 
     public void record(long articleId, String network) {
         repository.increment(articleId, network, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        recentlyShared.add(articleId);
+    }
+
+    /** The articles shared since the last call, forgotten as they are returned. */
+    public List<Long> takeRecentlyShared() {
+        List<Long> taken = new java.util.ArrayList<>();
+        for (Long id : recentlyShared) {
+            if (recentlyShared.remove(id)) taken.add(id);
+        }
+        return taken;
     }
 
     public long total(long articleId) {

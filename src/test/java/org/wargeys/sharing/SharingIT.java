@@ -287,6 +287,19 @@ abstract class SharingIT {
     }
 
     @Test
+    void a_cached_page_shows_the_new_total_after_the_periodic_refresh() {
+        Article article = publish("en", "beacon-refresh", "Shared again and again", BodyFormat.MARKDOWN, "Body.");
+        for (int i = 0; i < 3; i++) beacon("article=" + article.id() + "&network=whatsapp&language=en");
+        site.wiring().shareTotalsRefresh().run();
+        assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 3 times");
+
+        beacon("article=" + article.id() + "&network=telegram&language=en");
+        assertThat(site.get(path(article)).headers().firstValue("X-Cache")).as("a share alone does not purge").hasValue("HIT");
+        site.wiring().shareTotalsRefresh().run();
+        assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 4 times");
+    }
+
+    @Test
     void the_bar_shows_no_total_below_the_threshold() {
         Article article = publish("en", "beacon-few", "Hardly shared", BodyFormat.MARKDOWN, "Body.");
         beacon("article=" + article.id() + "&network=email&language=en");
