@@ -233,7 +233,7 @@ public final class Wiring implements AutoCloseable {
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
-            this.wxrExport = new WxrExport(database.jdbi(), site);
+            this.wxrExport = new WxrExport(database.jdbi(), site, media);
             this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));
             this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"), media);
 

@@ -14,6 +14,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
 
 /**
@@ -29,8 +31,10 @@ public final class WxrExport {
 
     private final Jdbi jdbi;
     private final Site site;
+    private final MediaService media;
 
-    public WxrExport(Jdbi jdbi, Site site) {
+    public WxrExport(Jdbi jdbi, Site site, MediaService media) {
+        this.media = media;
         this.jdbi = jdbi;
         this.site = site;
     }
@@ -82,7 +86,10 @@ public final class WxrExport {
                     cdata(x, "wp:term_description", php.append('}').toString());
                     x.writeEndElement();
                 }
-                long count = items(h, x);
+                // Attachments need post ids of their own: after the highest article id.
+                long attachmentBase = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one();
+                long count = items(h, x, attachmentBase);
+                attachments(h, x, attachmentBase);
                 x.writeEndElement();
                 x.writeEndElement();
                 x.writeEndDocument();
@@ -107,7 +114,40 @@ public final class WxrExport {
         }
     }
 
-    private long items(Handle h, XMLStreamWriter x) throws XMLStreamException {
+    /**
+     * Every image of the media library as a WordPress attachment: its largest rendition's absolute
+     * address (WordPress's importer downloads it from there), alt text and caption in the site's
+     * default language (else any), and credit as the description.
+     */
+    private void attachments(Handle h, XMLStreamWriter x, long attachmentBase) throws XMLStreamException {
+        String language = site.defaultLanguage().code();
+        for (long id : h.createQuery("SELECT id FROM media ORDER BY id").mapTo(Long.class).list()) {
+            Image image = media.find(id).orElse(null);
+            if (image == null) continue;
+            Image.Text text = image.text(language);
+            x.writeStartElement("item");
+            cdata(x, "title", text.alt().isEmpty() ? "image-" + id : text.alt());
+            cdata(x, "content:encoded", image.credit() == null ? "" : image.credit());
+            cdata(x, "excerpt:encoded", text.caption() == null ? "" : text.caption());
+            text(x, "wp:post_id", Long.toString(attachmentBase + id));
+            cdata(x, "wp:post_name", "image-" + id);
+            text(x, "wp:status", "inherit");
+            text(x, "wp:post_parent", "0");
+            text(x, "wp:post_type", "attachment");
+            text(x, "wp:attachment_url", site.absolute(image.src()));
+            if (!text.alt().isEmpty()) meta(x, "_wp_attachment_image_alt", text.alt());
+            x.writeEndElement();
+        }
+    }
+
+    private static void meta(XMLStreamWriter x, String key, String value) throws XMLStreamException {
+        x.writeStartElement("wp:postmeta");
+        cdata(x, "wp:meta_key", key);
+        cdata(x, "wp:meta_value", value);
+        x.writeEndElement();
+    }
+
+    private long items(Handle h, XMLStreamWriter x, long attachmentBase) throws XMLStreamException {
         long count = 0;
         try (var rows = h.createQuery("""
                         SELECT a.id, a.translation_group_id, a.language, a.slug, a.headline, a.standfirst, a.body_html, a.status,
@@ -118,14 +158,14 @@ public final class WxrExport {
                         ORDER BY a.id""").setFetchSize(200).mapToMap().iterator()) {
             while (rows.hasNext()) {
                 Map<String, Object> a = rows.next();
-                item(h, x, a);
+                item(h, x, a, attachmentBase);
                 count++;
             }
         }
         return count;
     }
 
-    private void item(Handle h, XMLStreamWriter x, Map<String, Object> a) throws XMLStreamException {
+    private void item(Handle h, XMLStreamWriter x, Map<String, Object> a, long attachmentBase) throws XMLStreamException {
         long id = ((Number) a.get("id")).longValue();
         String language = (String) a.get("language");
         Instant date = instant(a.get("published_at") != null ? a.get("published_at") : a.get("scheduled_at") != null ? a.get("scheduled_at") : a.get("created_at"));
@@ -171,15 +211,17 @@ public final class WxrExport {
             String group = "pll_group_" + a.get("translation_group_id");
             term(x, "post_translations", group, group);
         }
+        // Social Snap's counters carry the whole total: shares brought from WordPress plus those counted here.
         List<Map.Entry<String, Long>> shares = new ArrayList<>();
-        h.createQuery("SELECT network, count FROM imported_share_counts WHERE article_id = :a ORDER BY network").bind("a", id)
+        h.createQuery("""
+                        SELECT network, SUM(n) FROM (
+                            SELECT network, count AS n FROM imported_share_counts WHERE article_id = :a
+                            UNION ALL SELECT network, shares AS n FROM share_counts WHERE article_id = :a) s
+                        GROUP BY network ORDER BY network""").bind("a", id)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(shares::add);
-        for (var share : shares) {
-            x.writeStartElement("wp:postmeta");
-            cdata(x, "wp:meta_key", "ss_ss_click_share_count_" + share.getKey());
-            cdata(x, "wp:meta_value", share.getValue().toString());
-            x.writeEndElement();
-        }
+        for (var share : shares) meta(x, "ss_ss_click_share_count_" + share.getKey(), share.getValue().toString());
+        var featured = h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a").bind("a", id).mapTo(Long.class).findOne();
+        if (featured.isPresent()) meta(x, "_thumbnail_id", Long.toString(attachmentBase + featured.get()));
         x.writeEndElement();
     }
 

@@ -141,4 +141,44 @@ abstract class SiteExportIT {
         assertThat(copy.html("/en/").select(".teaser h2").first().text()).isEqualTo("Rains fail for a third season");
         assertThat(copy.html("/so/2024/03/roobab-guuldareystay").select("link[hreflang=ar]")).hasSize(1);
     }
+
+    @Test
+    void a_wxr_export_carries_the_media_library_featured_images_and_every_share_counted() throws Exception {
+        TestSite original = newSite();
+        importInto(original, "polylang.xml");
+        var article = original.wiring().articles().findPublished("en", "rains-fail-third-season").orElseThrow();
+        var image = new java.awt.image.BufferedImage(800, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", bytes);
+        var photo = original.wiring().media().upload(bytes.toByteArray(), "Photo desk",
+                java.util.Map.of("en", new org.wargeys.media.Image.Text("Dry fields near Baidoa", "Baidoa, March 2024")), "test");
+        original.wiring().media().feature(article.id(), photo.id());
+        long before = original.wiring().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COALESCE(SUM(count), 0) FROM imported_share_counts WHERE article_id = :a AND network = 'whatsapp'")
+                .bind("a", article.id()).mapTo(Long.class).one());
+        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC()).record(article.id(), "whatsapp");
+
+        Path file = temp.resolve("site.xml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            original.wiring().wxrExport().write(out);
+        }
+        String wxr = Files.readString(file);
+        var xml = org.jsoup.Jsoup.parse(wxr, "", org.jsoup.parser.Parser.xmlParser());
+        var attachment = xml.select("item:has(wp|post_type:containsOwn(attachment))").first();
+        assertThat(attachment).isNotNull();
+        String url = attachment.selectFirst("wp|attachment_url").text();
+        assertThat(url).startsWith(original.baseUrl() + "/media/" + photo.id() + "-").endsWith(".jpg");
+        assertThat(attachment.selectFirst("title").text()).isEqualTo("Dry fields near Baidoa");
+        assertThat(attachment.selectFirst("excerpt|encoded").text()).isEqualTo("Baidoa, March 2024");
+        var post = xml.select("item:has(wp|post_name:containsOwn(rains-fail-third-season))").first();
+        String thumbnail = post.select("wp|postmeta:has(wp|meta_key:containsOwn(_thumbnail_id)) wp|meta_value").text();
+        assertThat(thumbnail).isEqualTo(attachment.selectFirst("wp|post_id").text());
+        assertThat(post.select("wp|postmeta:has(wp|meta_key:containsOwn(ss_ss_click_share_count_whatsapp)) wp|meta_value").text())
+                .as("imported plus counted here").isEqualTo(Long.toString(before + 1));
+
+        // Back into Wargeys without the files: nothing silently lost, the report names the image's address.
+        TestSite copy = newSite();
+        ImportReport report = copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+        assertThat(report.featuredImagesSkipped()).extracting(ImportReport.SkippedImage::url).containsExactly(url);
+    }
 }
