@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /** {@code wargeys reindex}: rebuilds the search index from the database, showing a progress bar. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuild the search index from the database. Stop the server first: the index is locked while it runs.")
+        description = "Rebuild the search index from the database. Stop the server first (the index is locked while it runs);"
+                + " a running site rebuilds from the newsroom: Site settings → Rebuild the search index.")
 final class Reindex implements Callable<Integer> {
 
     static final int BAR_WIDTH = 40;
@@ -35,7 +36,8 @@ final class Reindex implements Callable<Integer> {
             wiring = new Wiring(config, Clock.systemUTC());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("wargeys: cannot open the site (" + rootMessage(e)
-                    + "). Is a server still running on this data directory?");
+                    + "). Is a server still running on this data directory? A running site rebuilds its index"
+                    + " from the newsroom instead: Site settings → Rebuild the search index.");
             return 1;
         }
         try (wiring) {

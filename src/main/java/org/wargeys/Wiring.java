@@ -136,6 +136,7 @@ public final class Wiring implements AutoCloseable {
     private final WorkflowEditor workflowEditor;
     private final RevisionEditor revisionEditor;
     private final UserEditor userEditor;
+    private final org.wargeys.newsroom.SettingsEditor settingsEditor;
     // Publishes scheduled articles when their time comes; one thread, stopped on close.
     private final ScheduledExecutorService scheduler;
 
@@ -230,6 +231,11 @@ public final class Wiring implements AutoCloseable {
             this.mediaEditor = new MediaEditor(newsroom);
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
             this.taxonomyEditor = new TaxonomyEditor(newsroom);
+            this.settingsEditor = new org.wargeys.newsroom.SettingsEditor(newsroom, feedSettings, events, searchIndex::size,
+                    indexer::isRebuilding, pageCache::size);
+            events.subscribe(org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class,
+                    e -> indexer.rebuildInBackground(background, "an administrator asked for it"));
+            events.subscribe(org.wargeys.newsroom.SiteRequests.EmptyPageCache.class, e -> pageCache.purgeAll());
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
@@ -243,7 +249,8 @@ public final class Wiring implements AutoCloseable {
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
             for (Class<? extends Record> shared : java.util.List.of(ArticlePublished.class, ArticleUnpublished.class,
                     org.wargeys.article.TaxonomyChanged.class, org.wargeys.media.FeaturedImageChanged.class,
-                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class, org.wargeys.sharing.ShareTotalsChanged.class)) {
+                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class, org.wargeys.sharing.ShareTotalsChanged.class,
+                    org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class, org.wargeys.newsroom.SiteRequests.EmptyPageCache.class)) {
                 cluster.share(shared);
             }
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
@@ -413,6 +420,10 @@ public final class Wiring implements AutoCloseable {
 
     RevisionEditor revisionEditor() {
         return revisionEditor;
+    }
+
+    org.wargeys.newsroom.SettingsEditor settingsEditor() {
+        return settingsEditor;
     }
 
     UserEditor userEditor() {

@@ -54,4 +54,9 @@ final class Permissions {
     static boolean mayManageUsers(User user) {
         return user.role() == Role.ADMINISTRATOR;
     }
+
+    /** Site settings, the search index and the page cache: the whole site, so administrators only. */
+    static boolean mayManageSite(User user) {
+        return user.role() == Role.ADMINISTRATOR;
+    }
 }

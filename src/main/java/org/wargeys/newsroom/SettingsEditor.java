@@ -1,0 +1,87 @@
+package org.wargeys.newsroom;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
+import org.wargeys.feed.FeedSettings;
+import org.wargeys.platform.EventBus;
+import org.wargeys.web.PageRenderer;
+
+/**
+ * {@code /admin/settings}, administrators only: whether feeds carry whole articles or summaries, and
+ * the two operator actions a running site needs — rebuild the search index (the site keeps serving;
+ * no need to stop it for {@code ./wargeys reindex}) and empty the page cache. Both actions are events,
+ * so that every node of the site carries them out. Every change is audited.
+ */
+public final class SettingsEditor {
+
+    private static final Set<String> NOTICES = Set.of("saved", "rebuilding", "emptied");
+
+    private final Newsroom n;
+    private final FeedSettings feeds;
+    private final EventBus events;
+    private final IntSupplier indexedArticles;
+    private final BooleanSupplier indexRebuilding;
+    private final LongSupplier cachedPages;
+
+    public SettingsEditor(Newsroom newsroom, FeedSettings feeds, EventBus events, IntSupplier indexedArticles,
+            BooleanSupplier indexRebuilding, LongSupplier cachedPages) {
+        this.n = newsroom;
+        this.feeds = feeds;
+        this.events = events;
+        this.indexedArticles = indexedArticles;
+        this.indexRebuilding = indexRebuilding;
+        this.cachedPages = cachedPages;
+    }
+
+    public void show(Context ctx) {
+        if (refused(ctx)) return;
+        String notice = ctx.queryParam("notice");
+        SettingsPage page = new SettingsPage(n.desks().desk(ctx, "newsroom.settings.title"), feeds.fullContent(),
+                indexedArticles.getAsInt(), indexRebuilding.getAsBoolean(), cachedPages.getAsLong(),
+                notice != null && NOTICES.contains(notice) ? notice : null);
+        ctx.contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/settings.jte", page));
+    }
+
+    public void saveFeeds(Context ctx) {
+        if (refused(ctx)) return;
+        String content = ctx.formParam("feed_content");
+        if (!"full".equals(content) && !"summary".equals(content)) {
+            n.gate().refuse(ctx, 400, "newsroom.settings.feed_content_invalid");
+            return;
+        }
+        boolean full = "full".equals(content);
+        if (full != feeds.fullContent()) {
+            feeds.setFullContent(full);
+            audit(ctx, "settings.feeds", content);
+        }
+        ctx.redirect("/admin/settings?notice=saved", HttpStatus.SEE_OTHER);
+    }
+
+    public void rebuildSearchIndex(Context ctx) {
+        if (refused(ctx)) return;
+        events.publish(new SiteRequests.RebuildSearchIndex());
+        audit(ctx, "search.rebuild", "");
+        ctx.redirect("/admin/settings?notice=rebuilding", HttpStatus.SEE_OTHER);
+    }
+
+    public void emptyPageCache(Context ctx) {
+        if (refused(ctx)) return;
+        events.publish(new SiteRequests.EmptyPageCache());
+        audit(ctx, "cache.empty", "");
+        ctx.redirect("/admin/settings?notice=emptied", HttpStatus.SEE_OTHER);
+    }
+
+    private boolean refused(Context ctx) {
+        if (Permissions.mayManageSite(StaffGate.session(ctx).user())) return false;
+        n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+        return true;
+    }
+
+    private void audit(Context ctx, String action, String detail) {
+        n.audit().record(StaffGate.session(ctx).user().email(), action, "site", detail, n.gate().address(ctx));
+    }
+}
