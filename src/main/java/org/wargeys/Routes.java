@@ -25,7 +25,7 @@ final class Routes {
             if (route.method() == HandlerType.GET) {
                 routes.get(route.path(), gate.page(route.handler()));
             } else {
-                routes.post(route.path(), gate.action(route.handler()));
+                routes.post(route.path(), gate.action(route.handler(), route.tooLarge()));
             }
         }
 
@@ -65,8 +65,15 @@ final class Routes {
         routes.get("/api/v1/articles/{id}/shares", w.shareApi()::totals);
     }
 
-    /** A newsroom URL; each is behind the {@link StaffGate} (a session, and the CSRF token on POST). */
-    record AdminRoute(HandlerType method, String path, Handler handler) {}
+    /**
+     * A newsroom URL; each is behind the {@link StaffGate} (a session, and the CSRF token on POST).
+     * {@code tooLarge}, for an upload form, answers a body over the multipart limit (null: a plain 413).
+     */
+    record AdminRoute(HandlerType method, String path, Handler handler, Handler tooLarge) {
+        AdminRoute(HandlerType method, String path, Handler handler) {
+            this(method, path, handler, null);
+        }
+    }
 
     static List<AdminRoute> newsroom(Wiring w) {
         var list = w.articleListEditor();
@@ -89,12 +96,15 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
                 new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
-                new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload),
+                new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload, w.mediaEditor()::tooLarge),
                 new AdminRoute(HandlerType.POST, "/admin/media/{id}", w.mediaEditor()::describe),
                 new AdminRoute(HandlerType.GET, "/admin/taxonomy", w.taxonomyEditor()::list),
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy", w.taxonomyEditor()::define),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
+                new AdminRoute(HandlerType.POST, "/admin/users/{id}/role", users::changeRole),
+                new AdminRoute(HandlerType.POST, "/admin/users/{id}/disable", users::disable),
+                new AdminRoute(HandlerType.POST, "/admin/users/{id}/enable", users::enable),
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
                 new AdminRoute(HandlerType.GET, "/admin/settings", w.settingsEditor()::show),
                 new AdminRoute(HandlerType.POST, "/admin/settings/feeds", w.settingsEditor()::saveFeeds),

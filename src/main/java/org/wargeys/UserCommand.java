@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.AuditLog;
 import org.wargeys.account.Role;
+import org.wargeys.account.User;
 import org.wargeys.platform.Config;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.ValidationException;
 import picocli.CommandLine;
@@ -21,9 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wargeys user add}: newsroom accounts from the terminal (the first administrator above all). */
+/**
+ * {@code wargeys user …}: newsroom accounts from the terminal (the first administrator above all):
+ * add, reset-password, set-role, disable, enable.
+ */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
-        subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class, UserCommand.SetRole.class,
+            UserCommand.Disable.class, UserCommand.Enable.class})
 final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -135,6 +141,88 @@ final class UserCommand implements Runnable {
                 System.err.println("wargeys: " + e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /**
+     * The shape of the commands that change one existing account: load the site, find the account,
+     * change it, print one line; errors are one line on standard error and a non-zero exit code.
+     */
+    abstract static class AccountChange implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        Wargeys.SiteOptions site = new Wargeys.SiteOptions();
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        abstract String change(AccountService accounts, User user);
+
+        /** Checks the arguments before the database is opened; throws IllegalArgumentException. */
+        void check() {}
+
+        @Override
+        public Integer call() {
+            Config config;
+            try {
+                config = site.load(java.util.Map.of());
+                check();
+            } catch (IllegalArgumentException e) {
+                System.err.println("wargeys: " + e.getMessage());
+                return 2;
+            }
+            try (Database database = Database.open(config)) {
+                Clock clock = Clock.systemUTC();
+                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+                System.out.println(change(accounts, accounts.require(email)));
+                return 0;
+            } catch (ValidationException | ConflictException e) {
+                System.err.println("wargeys: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "set-role", mixinStandardHelpOptions = true,
+            description = "Give an account another role; it applies from the account's next request.")
+    static final class SetRole extends AccountChange {
+
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin (administrator), editor, author or translator")
+        String role;
+
+        @Option(names = "--languages", split = ",", description = "For translators: the languages they translate into, e.g. so,ar")
+        String[] languages = new String[0];
+
+        @Override
+        void check() {
+            Role.of(role);
+        }
+
+        @Override
+        String change(AccountService accounts, User user) {
+            Set<String> assigned = Arrays.stream(languages).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            User changed = accounts.changeRole(user.id(), Role.of(role), assigned, "terminal", null);
+            return changed.email() + " is now " + changed.role().code()
+                    + (changed.languages().isEmpty() ? "" : " (" + String.join(",", new java.util.TreeSet<>(changed.languages())) + ")") + ".";
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account (someone left): it is signed out everywhere and cannot sign in; its articles stay.")
+    static final class Disable extends AccountChange {
+        @Override
+        String change(AccountService accounts, User user) {
+            accounts.disable(user.id(), "terminal", null);
+            return "Disabled " + user.email() + (user.disabled() ? " (it already was)." : "; it is signed out everywhere.");
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
+    static final class Enable extends AccountChange {
+        @Override
+        String change(AccountService accounts, User user) {
+            accounts.enable(user.id(), "terminal", null);
+            return "Enabled " + user.email() + (user.active() ? " (it already was)." : ".");
         }
     }
 }

@@ -216,7 +216,7 @@ public final class Wiring implements AutoCloseable {
             ArticleRevisions revisions = new ArticleRevisions(database.jdbi(), articles);
             this.translationProgress = new TranslationProgress(database.jdbi(), articles, translations, origins, revisions);
             DeskFactory desks = new DeskFactory(layouts, negotiation, assets);
-            StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks);
+            StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks, MAX_MULTIPART_BYTES);
             this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
                     corrections, new Taxonomy(database.jdbi()), translationProgress,
                     paths, bodies, articlePages::preview, audit, gate, desks, renderer, media, shareCounts);
@@ -253,7 +253,8 @@ public final class Wiring implements AutoCloseable {
                     org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class, org.wargeys.newsroom.SiteRequests.EmptyPageCache.class)) {
                 cluster.share(shared);
             }
-            this.server = new WebServer(config.host(), port, errors, assets, pageCache, routes -> Routes.register(routes, this));
+            this.server = new WebServer(config.host(), port, errors, assets, pageCache, MAX_MULTIPART_BYTES,
+                    routes -> Routes.register(routes, this));
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "wargeys-scheduler");
                 thread.setDaemon(true);
@@ -268,6 +269,9 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** The staff accounts, for the {@code user} commands (no web server needed). */
+    /** The largest multipart body the server reads: the largest image upload plus room for its form's fields. */
+    static final long MAX_MULTIPART_BYTES = MediaService.MAX_BYTES + 64 * 1024;
+
     static AccountService accounts(Config config, Database database, AuditLog audit, Clock clock) {
         return new AccountService(database.jdbi(), new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()), audit, clock);
     }

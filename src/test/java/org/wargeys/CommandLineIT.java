@@ -95,4 +95,31 @@ class CommandLineIT {
         assertThat(run(List.of("import", "wordpress"), site(kind, temp.resolve("data")), bomb.toString())).isEqualTo(1);
         assertThat(err).contains("import failed, nothing was changed: line 2:").doesNotContain("Exception");
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void user_set_role_disable_and_enable_change_an_account_from_the_terminal(DatabaseKind kind) {
+        List<String> site = site(kind, temp.resolve("users"));
+        assertThat(run(List.of("user", "add", "--role", "admin"), site, "chief@example.org")).as(err).isZero();
+        assertThat(run(List.of("user", "add", "--role", "author"), site, "asha@example.org")).as(err).isZero();
+
+        assertThat(run(List.of("user", "set-role"), site, "--languages", "so,ar", "Asha@example.org", "translator")).as(err).isZero();
+        assertThat(out).contains("asha@example.org is now translator (ar,so).");
+        assertThat(run(List.of("user", "disable"), site, "asha@example.org")).as(err).isZero();
+        assertThat(out).contains("Disabled asha@example.org");
+        assertThat(run(List.of("user", "enable"), site, "asha@example.org")).as(err).isZero();
+        assertThat(out).contains("Enabled asha@example.org.");
+
+        assertThat(run(List.of("user", "set-role"), site, "nobody@example.org", "editor")).isEqualTo(1);
+        assertThat(err).contains("wargeys: There is no account nobody@example.org.").doesNotContain("Exception", "\tat ");
+        assertThat(run(List.of("user", "disable"), site, "nobody@example.org")).isEqualTo(1);
+        assertThat(err).contains("There is no account nobody@example.org.");
+        assertThat(run(List.of("user", "set-role"), site, "asha@example.org", "root")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("wargeys: No role 'root' (administrator, editor, author or translator)");
+
+        assertThat(run(List.of("user", "set-role"), site, "chief@example.org", "editor")).isEqualTo(1);
+        assertThat(err).contains("chief@example.org is the last active administrator").doesNotContain("Exception");
+        assertThat(run(List.of("user", "disable"), site, "chief@example.org")).isEqualTo(1);
+        assertThat(err).contains("last active administrator");
+    }
 }

@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.ValidationException;
 
-/** Staff accounts: create them, check passwords (throttled), list them. Thread-safe. */
+/** Staff accounts: create them, check passwords (throttled), change roles, disable and enable them, list them. Thread-safe. */
 public final class AccountService {
 
+    private final Jdbi jdbi;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -20,6 +26,7 @@ public final class AccountService {
     private final String decoyHash;
 
     public AccountService(Jdbi jdbi, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
         this.users = new UserRepository(jdbi);
         this.hasher = hasher;
         this.throttle = new LoginThrottle(jdbi, clock);
@@ -59,10 +66,13 @@ public final class AccountService {
         }
         Optional<User> user = users.findByEmail(normalized);
         String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(decoyHash);
-        boolean ok = password != null && password.length() <= PasswordHasher.MAX_LENGTH && hasher.matches(password, hash)
+        boolean matches = password != null && password.length() <= PasswordHasher.MAX_LENGTH && hasher.matches(password, hash)
                 && user.isPresent();
+        // A disabled account is refused exactly like a wrong password, so nobody learns it exists;
+        // only the audit log (administrators) says why.
+        boolean ok = matches && user.get().active();
         throttle.record(normalized, address, ok);
-        audit.record(normalized, ok ? "login.succeeded" : "login.failed", null, null, address);
+        audit.record(normalized, ok ? "login.succeeded" : "login.failed", null, matches && !ok ? "disabled" : null, address);
         return ok ? new SignIn.Accepted(user.get()) : new SignIn.Refused();
     }
 
@@ -83,7 +93,7 @@ public final class AccountService {
      * (an account that forgot its password, or one loaded from an export, which carries none).
      */
     public OneTime resetWithOneTimePassword(String email, String actor) {
-        User user = findByEmail(email).orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
+        User user = require(email);
         String password = Tokens.random().substring(0, 20);
         users.setPasswordHash(user.id(), hasher.hash(password), true);
         audit.record(actor, "user.password_reset", user.email(), null, null);
@@ -110,6 +120,81 @@ public final class AccountService {
         if (replacement.equals(current)) throw ValidationException.of("password", "Choose a password different from the current one.");
         users.setPasswordHash(userId, hasher.hash(replacement), false);
         audit.record(user.email(), "user.password", user.email(), null, address);
+    }
+
+    /**
+     * Gives an account another role and, for a translator, the languages they translate into (other
+     * roles have none). The last active administrator keeps their role.
+     *
+     * @throws ValidationException if there is no such account
+     * @throws ConflictException if the account is the last active administrator and would stop being one
+     */
+    public User changeRole(long userId, Role role, Set<String> languages, String actor, String address) {
+        Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
+        return guarded(h -> {
+            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            if (user.role() == role && user.languages().equals(assigned)) return user;
+            if (role != Role.ADMINISTRATOR) keepOneAdministrator(h, user);
+            users.setRole(h, userId, role, assigned);
+            String detail = user.role().code() + " → " + role.code() + (assigned.isEmpty() ? "" : " " + new java.util.TreeSet<>(assigned));
+            audit.record(h, actor, "user.role", user.email(), detail, address);
+            return users.find(h, userId).orElseThrow();
+        });
+    }
+
+    /**
+     * Disables an account (a journalist left): it can no longer sign in, and every session it has
+     * ends at once. Its articles, bylines and history stay. Disabling a disabled account changes nothing.
+     *
+     * @throws ConflictException if the account is the last active administrator
+     */
+    public User disable(long userId, String actor, String address) {
+        return guarded(h -> {
+            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            if (user.disabled()) return user;
+            keepOneAdministrator(h, user);
+            users.disable(h, userId, clock.instant());
+            audit.record(h, actor, "user.disable", user.email(), null, address);
+            return users.find(h, userId).orElseThrow();
+        });
+    }
+
+    /** Lets a disabled account sign in again, with the role and password it had. */
+    public User enable(long userId, String actor, String address) {
+        return guarded(h -> {
+            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            if (user.active()) return user;
+            users.enable(h, userId);
+            audit.record(h, actor, "user.enable", user.email(), null, address);
+            return users.find(h, userId).orElseThrow();
+        });
+    }
+
+    /** The account with this email, or a validation error naming it. */
+    public User require(String email) {
+        return findByEmail(email).orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
+    }
+
+    private void keepOneAdministrator(Handle h, User user) {
+        if (user.role() == Role.ADMINISTRATOR && user.active() && users.countActiveAdministrators(h) <= 1) {
+            throw new ConflictException(user.email() + " is the last active administrator; make another account an administrator first.");
+        }
+    }
+
+    /**
+     * Runs a change that must leave one active administrator. Serializable, so that two
+     * administrators demoting each other at the same moment cannot both succeed: on PostgreSQL
+     * the loser gets a serialization failure, answered as a conflict.
+     */
+    private User guarded(org.jdbi.v3.core.HandleCallback<User, RuntimeException> change) {
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, change);
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                throw new ConflictException("Another change to the accounts was made at the same moment; try again.");
+            }
+            throw e;
+        }
     }
 
     public Optional<User> find(long id) {

@@ -20,12 +20,17 @@ public final class AuditLog {
      * @param action a dotted code such as {@code article.publish} or {@code login.failed}
      */
     public void record(String actor, String action, String target, String detail, String address) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(h -> record(h, actor, action, target, detail, address));
+    }
+
+    /** Records on the caller's transaction, so that a change and its audit line are kept or lost together. */
+    void record(org.jdbi.v3.core.Handle h, String actor, String action, String target, String detail, String address) {
+        h.createUpdate("""
                         INSERT INTO audit_log (at, actor, action, target, detail, address)
                         VALUES (:at, :actor, :action, :target, :detail, :address)""")
                 .bind("at", clock.instant().toEpochMilli()).bind("actor", actor).bind("action", action)
                 .bind("target", target).bind("detail", detail).bind("address", address)
-                .execute());
+                .execute();
     }
 
     public List<AuditEntry> recent(int limit) {

@@ -70,7 +70,11 @@ public final class SessionService {
             return Optional.empty();
         }
         Optional<User> user = users.find(row.get().userId());
-        if (user.isEmpty()) return Optional.empty();
+        // Disabling deletes the sessions; this also ends one that was started at the same moment.
+        if (user.isEmpty() || user.get().disabled()) {
+            end(hash);
+            return Optional.empty();
+        }
         if (!now.isBefore(lastSeen.plus(TOUCH_EVERY))) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE token_hash = :hash")
                     .bind("now", now.toEpochMilli()).bind("hash", hash).execute());

@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Staff accounts in the database. Thread-safe. */
 final class UserRepository {
 
-    private static final String COLUMNS = "id, email, display_name, role, languages, created_at, must_change_password";
+    private static final String COLUMNS = "id, email, display_name, role, languages, created_at, must_change_password, disabled_at";
 
     private final Jdbi jdbi;
 
@@ -50,6 +51,31 @@ final class UserRepository {
                 .bind("id", id).bind("hash", hash).bind("once", oneTime ? 1 : 0).execute());
     }
 
+    Optional<User> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id").bind("id", id).map(UserRepository::map).findOne();
+    }
+
+    int countActiveAdministrators(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE role = :role AND disabled_at IS NULL")
+                .bind("role", Role.ADMINISTRATOR.code()).mapTo(Integer.class).one();
+    }
+
+    void setRole(Handle h, long id, Role role, java.util.Set<String> languages) {
+        h.createUpdate("UPDATE users SET role = :role, languages = :languages WHERE id = :id")
+                .bind("id", id).bind("role", role.code())
+                .bind("languages", languages.stream().sorted().collect(Collectors.joining(","))).execute();
+    }
+
+    /** Disables an account and ends all its sessions, on the caller's transaction. */
+    void disable(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE users SET disabled_at = :now WHERE id = :id").bind("id", id).bind("now", now.toEpochMilli()).execute();
+        h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", id).execute();
+    }
+
+    void enable(Handle h, long id) {
+        h.createUpdate("UPDATE users SET disabled_at = NULL WHERE id = :id").bind("id", id).execute();
+    }
+
     List<User> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY email")
                 .map(UserRepository::map).list());
@@ -59,6 +85,7 @@ final class UserRepository {
         String languages = rs.getString("languages");
         return new User(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), Role.of(rs.getString("role")),
                 Arrays.stream(languages.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet()),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("must_change_password") == 1);
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("must_change_password") == 1,
+                rs.getObject("disabled_at") != null);
     }
 }

@@ -30,11 +30,14 @@ public final class StaffGate {
     private final SessionService sessions;
     private final List<String> trustedProxies;
     private final DeskFactory desks;
+    private final long maxMultipartBytes;
 
-    public StaffGate(SessionService sessions, List<String> trustedProxies, DeskFactory desks) {
+    /** @param maxMultipartBytes the largest multipart body accepted (the web server's multipart limit) */
+    public StaffGate(SessionService sessions, List<String> trustedProxies, DeskFactory desks, long maxMultipartBytes) {
         this.sessions = sessions;
         this.trustedProxies = List.copyOf(trustedProxies);
         this.desks = desks;
+        this.maxMultipartBytes = maxMultipartBytes;
     }
 
     /** A page (GET): anonymous visitors are sent to sign in and brought back afterwards. */
@@ -58,11 +61,36 @@ public final class StaffGate {
 
     /** An action (POST): refused without a session (401) or without the session's CSRF token (403). */
     public Handler action(Handler handler) {
+        return action(handler, null);
+    }
+
+    /**
+     * An action whose form may carry a file.
+     *
+     * @param tooLarge answers a multipart body over the limit, which is never read whole (so its CSRF
+     *     token is unknown: it must change nothing, only say what went wrong); null for a plain 413
+     */
+    public Handler action(Handler handler, Handler tooLarge) {
         return ctx -> {
             noStore(ctx);
             Optional<Session> session = resume(ctx);
             if (session.isEmpty()) {
                 refuse(ctx, 401, "newsroom.error.sign_in_required");
+                return;
+            }
+            Multipart body = readMultipart(ctx);
+            if (body == Multipart.TOO_LARGE) {
+                ctx.attribute(SESSION, session.get());
+                if (tooLarge != null && !session.get().user().mustChangePassword()) {
+                    tooLarge.handle(ctx);
+                } else {
+                    ctx.status(413).contentType("text/plain; charset=utf-8").result(desks.messages(ctx)
+                            .format("newsroom.error.too_large", java.util.Map.of("megabytes", maxMultipartBytes / (1024 * 1024))));
+                }
+                return;
+            }
+            if (body == Multipart.BROKEN) {
+                refuse(ctx, 400, "newsroom.error.bad_form");
                 return;
             }
             String token = ctx.header(CSRF_HEADER);
@@ -78,6 +106,28 @@ public final class StaffGate {
             }
             handler.handle(ctx);
         };
+    }
+
+    private enum Multipart { NONE, READ, TOO_LARGE, BROKEN }
+
+    /**
+     * Parses a multipart body before any handler sees it, within the web server's limits: one that
+     * declares a larger length is refused unread, and Jetty stops reading one that turns out larger
+     * (a chunked body), so an oversized upload is never buffered whole.
+     */
+    private Multipart readMultipart(Context ctx) {
+        if (!ctx.isMultipartFormData()) return Multipart.NONE;
+        if (ctx.req().getContentLengthLong() > maxMultipartBytes) return Multipart.TOO_LARGE;
+        try {
+            ctx.formParamMap();
+            return Multipart.READ;
+        } catch (Exception e) {
+            // Jetty says "max length exceeded" deep in the cause chain; anything else is a broken body.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("exceeded")) return Multipart.TOO_LARGE;
+            }
+            return Multipart.BROKEN;
+        }
     }
 
     /** The session of a request that passed the gate. */

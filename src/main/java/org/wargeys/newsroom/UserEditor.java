@@ -10,11 +10,16 @@ import java.util.stream.Collectors;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Role;
 import org.wargeys.account.User;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.Language;
+import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.ValidationException;
 import org.wargeys.web.PageRenderer;
 
-/** {@code /admin/users} and {@code /admin/audit}: accounts and the audit log, for administrators only. */
+/**
+ * {@code /admin/users} and {@code /admin/audit}: accounts (add one, change a role, disable and
+ * enable) and the audit log, for administrators only.
+ */
 public final class UserEditor {
 
     private final Newsroom n;
@@ -25,10 +30,13 @@ public final class UserEditor {
         this.accounts = accounts;
     }
 
+    // The notices a redirect after a change may ask for (anything else in the URL is ignored).
+    private static final Set<String> NOTICES = Set.of("created", "role_changed", "disabled", "enabled");
+
     public void list(Context ctx) {
         if (!allowed(ctx)) return;
-        String notice = "created".equals(ctx.queryParam("notice")) ? "newsroom.users.created" : null;
-        render(ctx, 200, Map.of(), notice);
+        String notice = ctx.queryParam("notice");
+        render(ctx, 200, Map.of(), notice != null && NOTICES.contains(notice) ? "newsroom.users." + notice : null);
     }
 
     public void audit(Context ctx) {
@@ -54,6 +62,62 @@ public final class UserEditor {
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), null);
         }
+    }
+
+    /** Another role (and, for a translator, languages) for an account. */
+    public void changeRole(Context ctx) {
+        if (!allowed(ctx)) return;
+        long id = userId(ctx);
+        try {
+            Role role;
+            try {
+                role = Role.of(ctx.formParam("role"));
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("role", e.getMessage() + ".");
+            }
+            Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
+            accounts.changeRole(id, role, languages, actor(ctx), n.gate().address(ctx));
+            ctx.redirect("/admin/users?notice=role_changed", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        } catch (ConflictException e) {
+            render(ctx, 409, Map.of("account", e.getMessage()), null);
+        }
+    }
+
+    /** Disables an account: its sessions end at once and it can no longer sign in. */
+    public void disable(Context ctx) {
+        if (!allowed(ctx)) return;
+        long id = userId(ctx);
+        try {
+            accounts.disable(id, actor(ctx), n.gate().address(ctx));
+            ctx.redirect("/admin/users?notice=disabled", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        } catch (ConflictException e) {
+            render(ctx, 409, Map.of("account", e.getMessage()), null);
+        }
+    }
+
+    public void enable(Context ctx) {
+        if (!allowed(ctx)) return;
+        long id = userId(ctx);
+        try {
+            accounts.enable(id, actor(ctx), n.gate().address(ctx));
+            ctx.redirect("/admin/users?notice=enabled", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, e.errors(), null);
+        }
+    }
+
+    private static String actor(Context ctx) {
+        return StaffGate.session(ctx).user().email();
+    }
+
+    private static long userId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("\\d{1,18}")) throw new NotFoundException("No user " + id);
+        return Long.parseLong(id);
     }
 
     private boolean allowed(Context ctx) {

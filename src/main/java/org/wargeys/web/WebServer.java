@@ -2,6 +2,7 @@ package org.wargeys.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import java.util.function.Consumer;
 import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.NotFoundException;
@@ -20,7 +21,11 @@ public final class WebServer implements AutoCloseable {
     private final String host;
     private final int port;
 
-    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, PageCache cache,
+    /**
+     * @param maxMultipartBytes the largest multipart body (all its parts) read; no part may exceed it
+     *     either. Jetty stops parsing there, so an oversized upload is never buffered whole.
+     */
+    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, PageCache cache, long maxMultipartBytes,
             Consumer<RoutesConfig> routes) {
         this.host = host;
         this.port = port;
@@ -33,6 +38,12 @@ public final class WebServer implements AutoCloseable {
             // "/en" and "/en/" are different addresses: one is redirected to the other.
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = 2_000_000;
+            // maxRequestSize covers bodies read whole (forms); multipart bodies are parsed by Jetty
+            // as they arrive, within these limits. Parts stay in memory up to 64 KB, beyond that
+            // in temporary files that Jetty deletes after the request.
+            config.jetty.multipartConfig.maxTotalRequestSize(maxMultipartBytes, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(maxMultipartBytes, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new PlainErrorHandler());
                 // Javalin attaches its servlet handler inside the innermost wrapper it finds here.

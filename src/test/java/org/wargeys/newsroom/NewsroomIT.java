@@ -483,10 +483,32 @@ abstract class NewsroomIT {
         assertThat(png.size()).isGreaterThan(3_000_000);
         assertThat(editor.postFile("/admin/media", Map.of("alt_en", "Noise"), "noise.png", "image/png", png.toByteArray()).statusCode())
                 .isEqualTo(303);
+        List<Long> before = site.wiring().media().recent(1000).stream().map(org.wargeys.media.Image::id).toList();
         byte[] huge = java.util.Arrays.copyOf(png.toByteArray(), 11 * 1024 * 1024);
         HttpResponse<String> refused = editor.postFile("/admin/media", Map.of("alt_en", "Huge"), "huge.png", "image/png", huge);
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).as("refused by its declared length, unread").isEqualTo(413);
         assertThat(Jsoup.parse(refused.body()).select(".field-error").text()).contains("larger than 10 MB");
+        assertThat(refused.body()).doesNotContain("Exception");
+
+        // Without a declared length (chunked), Jetty stops reading at the multipart limit.
+        String boundary = "----wargeys-chunked";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + editor.csrf() + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.png\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(huge);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        HttpResponse<String> chunked = site.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(site.baseUrl() + "/admin/media"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", "wargeys_session=" + editor.sessionCookie())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(chunked.body()).select(".field-error").text()).contains("larger than 10 MB");
+        assertThat(site.wiring().media().recent(1000).stream().map(org.wargeys.media.Image::id).toList())
+                .as("nothing stored").isEqualTo(before);
     }
 
     @Test

@@ -81,6 +81,15 @@ public final class StaffClient {
         return postRaw(path, withToken);
     }
 
+    /** Posts an already encoded form (for a field given several times), with the session's CSRF token. */
+    public HttpResponse<String> postEncoded(String path, String encodedFields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedFields + "&" + encode(Map.of("csrf", csrf))));
+        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
+        return site.send(request.build());
+    }
+
     /** Posts exactly these fields (no token added). */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))

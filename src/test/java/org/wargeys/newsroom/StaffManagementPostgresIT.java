@@ -1,0 +1,10 @@
+package org.wargeys.newsroom;
+
+import org.wargeys.testsupport.DatabaseKind;
+
+class StaffManagementPostgresIT extends StaffManagementIT {
+    @Override
+    DatabaseKind database() {
+        return DatabaseKind.POSTGRESQL;
+    }
+}
