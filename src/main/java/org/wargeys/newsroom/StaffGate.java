@@ -112,21 +112,44 @@ public final class StaffGate {
 
     /**
      * Parses a multipart body before any handler sees it, within the web server's limits: one that
-     * declares a larger length is refused unread, and Jetty stops reading one that turns out larger
-     * (a chunked body), so an oversized upload is never buffered whole.
+     * declares a larger length is refused without being parsed or kept, and Jetty stops parsing one
+     * that turns out larger (a chunked body), so an oversized upload is never buffered whole.
      */
     private Multipart readMultipart(Context ctx) {
         if (!ctx.isMultipartFormData()) return Multipart.NONE;
-        if (ctx.req().getContentLengthLong() > maxMultipartBytes) return Multipart.TOO_LARGE;
+        if (ctx.req().getContentLengthLong() > maxMultipartBytes) {
+            discardRest(ctx);
+            return Multipart.TOO_LARGE;
+        }
         try {
             ctx.formParamMap();
             return Multipart.READ;
         } catch (Exception e) {
             // Jetty says "max length exceeded" deep in the cause chain; anything else is a broken body.
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t.getMessage() != null && t.getMessage().contains("exceeded")) return Multipart.TOO_LARGE;
+                if (t.getMessage() != null && t.getMessage().contains("exceeded")) {
+                    discardRest(ctx);
+                    return Multipart.TOO_LARGE;
+                }
             }
             return Multipart.BROKEN;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to as much again as the limit, keeping none
+     * of it. Why: a browser (or client) still sending a photo a little over the limit does not read an
+     * answer given while it writes; the connection is reset and the reader sees a network error
+     * instead of the page that says the file is too large. Past that much, the connection is simply
+     * closed after the answer: nobody uploads 20 MB by mistake.
+     */
+    private void discardRest(Context ctx) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = maxMultipartBytes;
+        try (var in = ctx.req().getInputStream()) {
+            for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) left -= n;
+        } catch (java.io.IOException | RuntimeException e) {
+            // The body may already be consumed or broken; the answer is the same.
         }
     }
 

@@ -486,7 +486,7 @@ abstract class NewsroomIT {
         List<Long> before = site.wiring().media().recent(1000).stream().map(org.wargeys.media.Image::id).toList();
         byte[] huge = java.util.Arrays.copyOf(png.toByteArray(), 11 * 1024 * 1024);
         HttpResponse<String> refused = editor.postFile("/admin/media", Map.of("alt_en", "Huge"), "huge.png", "image/png", huge);
-        assertThat(refused.statusCode()).as("refused by its declared length, unread").isEqualTo(413);
+        assertThat(refused.statusCode()).as("refused by its declared length, its bytes dropped unkept").isEqualTo(413);
         assertThat(Jsoup.parse(refused.body()).select(".field-error").text()).contains("larger than 10 MB");
         assertThat(refused.body()).doesNotContain("Exception");
 
