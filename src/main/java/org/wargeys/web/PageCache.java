@@ -96,6 +96,9 @@ public final class PageCache {
     private long generation;
     private final boolean enabled;
     private final Clock clock;
+    private final RenderCoalescer renders = new RenderCoalescer(RENDER_WAIT_MILLIS);
+    /** Longer than any render should take; a reader waiting longer renders for itself. */
+    static final long RENDER_WAIT_MILLIS = 5_000;
     private final PurgeHook hook;
 
     /** @param byteBudget the most bytes of pages to keep; 0 turns the cache off (headers still apply) */
@@ -126,16 +129,28 @@ public final class PageCache {
         return ctx -> {
             String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             Entry entry = hit(url);
+            boolean keep = enabled && keepable(ctx.queryString());
+            RenderCoalescer.Lead lead = null;
+            if (entry == null && keep) {
+                lead = renders.leadOrWait(url);
+                // Another reader was rendering this page: it is in the cache now, unless that render
+                // could not be kept (an error page, a purge meanwhile); then render it here.
+                if (lead == null) entry = hit(url);
+            }
             if (entry != null) {
                 ctx.header("X-Cache", "HIT");
             } else {
-                long before = currentGeneration();
-                handler.handle(ctx);
-                CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
-                if (page == null || ctx.statusCode() != 200) return;
-                entry = entry(page);
-                if (enabled && keepable(ctx.queryString())) store(url, entry, before);
-                ctx.header("X-Cache", "MISS");
+                try {
+                    long before = currentGeneration();
+                    handler.handle(ctx);
+                    CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
+                    if (page == null || ctx.statusCode() != 200) return;
+                    entry = entry(page);
+                    if (keep) store(url, entry, before);
+                    ctx.header("X-Cache", "MISS");
+                } finally {
+                    if (lead != null) lead.close();
+                }
             }
             write(new Exchange() {
                 @Override

@@ -216,6 +216,34 @@ abstract class PageCacheIT {
     }
 
     @Test
+    void a_burst_of_readers_of_a_purged_page_costs_one_render() throws Exception {
+        site.get(EN);
+        site.wiring().pageCache().purge(List.of("group-1"));
+        int readers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < readers; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return site.get(EN);
+                }));
+            }
+            start.countDown();
+            List<String> cache = new ArrayList<>();
+            for (Future<HttpResponse<String>> r : responses) {
+                assertThat(r.get().statusCode()).isEqualTo(200);
+                cache.add(r.get().headers().firstValue("X-Cache").orElseThrow());
+            }
+            // The first reader renders; everyone arriving meanwhile waits for that page.
+            assertThat(cache).containsOnlyOnce("MISS").containsOnly("MISS", "HIT");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void no_stale_page_after_a_publish_returns_under_concurrent_readers() throws Exception {
         var articles = site.wiring().articles();
         Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
