@@ -66,9 +66,7 @@ public final class UserEditor {
 
     /** Another role (and, for a translator, languages) for an account. */
     public void changeRole(Context ctx) {
-        if (!allowed(ctx)) return;
-        long id = userId(ctx);
-        try {
+        change(ctx, "role_changed", (id, actor, address) -> {
             Role role;
             try {
                 role = Role.of(ctx.formParam("role"));
@@ -76,37 +74,35 @@ public final class UserEditor {
                 throw ValidationException.of("role", e.getMessage() + ".");
             }
             Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
-            accounts.changeRole(id, role, languages, actor(ctx), n.gate().address(ctx));
-            ctx.redirect("/admin/users?notice=role_changed", HttpStatus.SEE_OTHER);
-        } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
-        } catch (ConflictException e) {
-            render(ctx, 409, Map.of("account", e.getMessage()), null);
-        }
+            accounts.changeRole(id, role, languages, actor, address);
+        });
     }
 
     /** Disables an account: its sessions end at once and it can no longer sign in. */
     public void disable(Context ctx) {
+        change(ctx, "disabled", accounts::disable);
+    }
+
+    public void enable(Context ctx) {
+        change(ctx, "enabled", accounts::enable);
+    }
+
+    private interface AccountChange {
+        void apply(long userId, String actor, String address);
+    }
+
+    // Administrators only; a refused change re-renders the page with its reason (400, or 409 when it
+    // would leave the site without an active administrator) and changes nothing.
+    private void change(Context ctx, String notice, AccountChange change) {
         if (!allowed(ctx)) return;
         long id = userId(ctx);
         try {
-            accounts.disable(id, actor(ctx), n.gate().address(ctx));
-            ctx.redirect("/admin/users?notice=disabled", HttpStatus.SEE_OTHER);
+            change.apply(id, actor(ctx), n.gate().address(ctx));
+            ctx.redirect("/admin/users?notice=" + notice, HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), null);
         } catch (ConflictException e) {
             render(ctx, 409, Map.of("account", e.getMessage()), null);
-        }
-    }
-
-    public void enable(Context ctx) {
-        if (!allowed(ctx)) return;
-        long id = userId(ctx);
-        try {
-            accounts.enable(id, actor(ctx), n.gate().address(ctx));
-            ctx.redirect("/admin/users?notice=enabled", HttpStatus.SEE_OTHER);
-        } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
         }
     }
 
