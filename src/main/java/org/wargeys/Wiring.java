@@ -163,6 +163,7 @@ public final class Wiring implements AutoCloseable {
             // must already find the article in search results and related-article blocks.
             events.subscribe(ArticlePublished.class, indexer::published);
             events.subscribe(ArticleUnpublished.class, indexer::unpublished);
+            events.subscribe(org.wargeys.article.ArticlesChanged.class, indexer::changed);
 
             StaticAssets assets = new StaticAssets();
             MessageBundles bundles = new MessageBundles(site);
@@ -184,6 +185,7 @@ public final class Wiring implements AutoCloseable {
             events.subscribe(org.wargeys.media.FeaturedImageChanged.class, purger::onFeaturedImageChanged);
             events.subscribe(org.wargeys.media.ImageDescribed.class, purger::onImageDescribed);
             events.subscribe(org.wargeys.sharing.ShareTotalsChanged.class, purger::onShareTotalsChanged);
+            events.subscribe(org.wargeys.article.ArticlesChanged.class, purger::onArticlesChanged);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
@@ -253,6 +255,11 @@ public final class Wiring implements AutoCloseable {
                     org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class, org.wargeys.newsroom.SiteRequests.EmptyPageCache.class)) {
                 cluster.share(shared);
             }
+            // Too many ids for a notification: the other nodes re-read their index and drop their pages.
+            events.subscribe(org.wargeys.article.ArticlesChanged.class, e -> {
+                cluster.tellOthers(new org.wargeys.newsroom.SiteRequests.RebuildSearchIndex());
+                cluster.tellOthers(new org.wargeys.newsroom.SiteRequests.EmptyPageCache());
+            });
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, MAX_MULTIPART_BYTES,
                     routes -> Routes.register(routes, this));
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

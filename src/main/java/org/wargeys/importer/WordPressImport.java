@@ -110,7 +110,7 @@ public final class WordPressImport {
             if (media != null) media.undo();
             addedImages.forEach(library::discard);
         }
-        live.forEach(events::publish);
+        if (!live.isEmpty()) events.publish(new org.wargeys.article.ArticlesChanged(live.stream().map(ArticlePublished::articleId).toList()));
         return report;
     }
 

@@ -51,6 +51,11 @@ public final class PageCachePurger {
         cache.purge(Set.of(PageKeys.article(event.articleId())));
     }
 
+    /** An import changes many pages, lists and names at once: drop everything. */
+    public void onArticlesChanged(org.wargeys.article.ArticlesChanged event) {
+        cache.purgeAll();
+    }
+
     public void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {
         cache.purge(event.articleIds().stream().map(PageKeys::shares).toList());
     }

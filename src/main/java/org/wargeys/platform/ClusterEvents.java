@@ -72,6 +72,14 @@ public final class ClusterEvents implements AutoCloseable {
         });
     }
 
+    /**
+     * Sends an event to the other nodes only (this node has done the work another way): for a change
+     * too large to name in a notification, such as an import, ask them to rebuild and purge.
+     */
+    public void tellOthers(Record event) {
+        if (database.dialect() == Dialect.POSTGRESQL && !replaying.get()) send(event);
+    }
+
     /** True on the thread applying another node's change, while it does (its CDN purge was already sent). */
     public boolean replaying() {
         return replaying.get();

@@ -58,6 +58,17 @@ public final class ArticleIndexer {
         index.commit(false);
     }
 
+    /** Many articles at once (an import): one refresh and one commit for all of them. */
+    public void changed(org.wargeys.article.ArticlesChanged event) {
+        int done = 0;
+        for (long id : event.articleIds()) {
+            refresh(id, false);
+            if (++done % BATCH == 0) index.refresh();
+        }
+        index.refresh();
+        index.commit(false);
+    }
+
     public void unpublished(ArticleUnpublished event) {
         synchronized (lock) {
             index.remove(event.articleId());
@@ -135,8 +146,10 @@ public final class ArticleIndexer {
     private void refresh(long articleId, boolean visibleNow) {
         synchronized (lock) {
             Optional<Article> article = find(articleId).filter(Article::isPublished);
-            if (article.isEmpty()) index.remove(articleId);
-            else if (visibleNow) index.put(indexed(articles.details(article.get())));
+            if (article.isEmpty()) {
+                if (visibleNow) index.remove(articleId);
+                else index.forget(articleId);
+            } else if (visibleNow) index.put(indexed(articles.details(article.get())));
             else index.write(indexed(articles.details(article.get())));
         }
     }

@@ -145,6 +145,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Removes an article without making that visible yet: call {@link #refresh()} after a batch. */
+    void forget(long articleId) {
+        try {
+            writer.deleteDocuments(new Term("id", Long.toString(articleId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Makes everything written so far visible to searches. */
     void refresh() {
         try {

@@ -102,6 +102,10 @@ abstract class WordPressImportIT {
             if (!errors.isEmpty()) invalid.add(id + ": " + errors);
         }
         assertThat(invalid).isEmpty();
+        // Indexed in one batch when the import returns: every published post is searchable.
+        assertThat(site().wiring().searchIndex().size()).isEqualTo(published.size());
+        assertThat(site().wiring().searchIndex().search(new org.wargeys.search.SearchQuery("en", "sticky", null, null, null, 1, 10))
+                .hits()).isNotEmpty();
         String gallery = jdbi().withHandle(h -> h.createQuery("SELECT body_html FROM articles WHERE slug = 'post-format-gallery'").mapTo(String.class).one());
         assertThat(gallery).as("[gallery] resolved to the post's attached images").contains("<img src=\"https://wpthemetestdata.files.wordpress.com/");
         assertThat(gallery).doesNotContain("[gallery");
