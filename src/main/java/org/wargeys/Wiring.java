@@ -192,7 +192,7 @@ public final class Wiring implements AutoCloseable {
             this.media = new MediaService(database.jdbi(), config.dataDir(), clock, events);
             ShareSettings shareSettings = ShareSettings.from(config.settings());
             ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
-            this.shareTotalsRefresh = new org.wargeys.sharing.ShareTotalsRefresh(shareCounts, shareSettings, events);
+            this.shareTotalsRefresh = new org.wargeys.sharing.ShareTotalsRefresh(shareCounts::takeRecentlyShared, shareSettings, events);
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
             this.shareApi = new ShareApi(articles, shareCounts, shareSettings, clock);
             this.shareCardPages = new ShareCardPages(shareCards);

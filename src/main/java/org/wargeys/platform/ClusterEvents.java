@@ -34,6 +34,8 @@ public final class ClusterEvents implements AutoCloseable {
     static final String CHANNEL = "wargeys_events";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
     private static final long RETRY_MILLIS = 1_000;
+    /** PostgreSQL's limit on a notification's payload is 8,000 bytes. */
+    static final int MAX_PAYLOAD_BYTES = 7_900;
 
     private final String node = UUID.randomUUID().toString();
     private final Database database;
@@ -96,6 +98,11 @@ public final class ClusterEvents implements AutoCloseable {
         message.put("type", event.getClass().getSimpleName());
         message.set("event", json.valueToTree(event));
         String payload = message.toString();
+        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            // PostgreSQL refuses it; say which event is too large to share instead of failing obscurely.
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " is too large to send to the other nodes ("
+                    + payload.length() + " characters; a notification holds " + MAX_PAYLOAD_BYTES + " bytes)");
+        }
         database.jdbi().useHandle(h -> h.createQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
                 .bind("channel", CHANNEL).bind("payload", payload).mapTo(Integer.class).one());
     }

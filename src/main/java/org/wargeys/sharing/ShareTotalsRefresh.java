@@ -14,21 +14,26 @@ import org.wargeys.platform.EventBus;
 public final class ShareTotalsRefresh {
 
     public static final long EVERY_SECONDS = 60;
+    static final int PER_EVENT = 500;
 
-    private final ShareCounts counts;
+    private final java.util.function.Supplier<List<Long>> recentlyShared;
     private final ShareSettings settings;
     private final EventBus events;
 
-    public ShareTotalsRefresh(ShareCounts counts, ShareSettings settings, EventBus events) {
-        this.counts = counts;
+    /** @param recentlyShared the articles shared since the last call ({@link ShareCounts#takeRecentlyShared}) */
+    public ShareTotalsRefresh(java.util.function.Supplier<List<Long>> recentlyShared, ShareSettings settings, EventBus events) {
+        this.recentlyShared = recentlyShared;
         this.settings = settings;
         this.events = events;
     }
 
     public void run() {
-        List<Long> shared = counts.takeRecentlyShared();
+        List<Long> shared = recentlyShared.get();
         // Without social proof no page prints a total: nothing to refresh.
         if (shared.isEmpty() || settings.socialProofThreshold() <= 0) return;
-        events.publish(new ShareTotalsChanged(shared));
+        // In slices: each event travels to the other nodes as one notification, which holds 8,000 bytes.
+        for (int from = 0; from < shared.size(); from += PER_EVENT) {
+            events.publish(new ShareTotalsChanged(shared.subList(from, Math.min(shared.size(), from + PER_EVENT))));
+        }
     }
 }
