@@ -43,7 +43,6 @@ abstract class NewsroomSecurityIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }
@@ -234,7 +233,6 @@ abstract class NewsroomSecurityIT {
             }
             assertThat(attacker.attemptSignIn("someone@example.org", PASSWORD).statusCode()).isEqualTo(429);
         } finally {
-            other.close();
             other.deleteData();
         }
     }
@@ -251,7 +249,6 @@ abstract class NewsroomSecurityIT {
                 assertThat(node2.get("/admin/articles", Map.of("Cookie", "wargeys_session=" + cookie)).statusCode()).isEqualTo(200);
             }
         } finally {
-            restartable.close();
             restartable.deleteData();
         }
     }

@@ -42,7 +42,6 @@ class ReindexIT {
             assertThat(site.wiring().searchIndex().needsRebuild()).isFalse();
             assertThat(site.wiring().searchIndex().search(SearchQuery.of("so", "Soleimani")).hits()).hasSize(1);
         } finally {
-            site.close();
             site.deleteData();
         }
     }
@@ -61,7 +60,6 @@ class ReindexIT {
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("Is a server still running on this data directory?");
         } finally {
-            site.close();
             site.deleteData();
         }
     }

@@ -28,7 +28,6 @@ class RestartIT {
                             "Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
             assertThat(site.get("/so/2020/12/iran-oo-ballan-qaaday").statusCode()).isEqualTo(200);
         } finally {
-            site.close();
             site.deleteData();
         }
     }
@@ -41,7 +40,6 @@ class RestartIT {
             assertThat(site.wiring().articles().count()).isZero();
             assertThat(site.html("/en/").select(".empty").text()).isEqualTo("Nothing has been published in this language yet.");
         } finally {
-            site.close();
             site.deleteData();
         }
     }

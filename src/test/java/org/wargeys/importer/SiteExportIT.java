@@ -38,7 +38,6 @@ abstract class SiteExportIT {
     @AfterEach
     void stop() {
         for (TestSite site : sites) {
-            site.close();
             site.deleteData();
         }
     }

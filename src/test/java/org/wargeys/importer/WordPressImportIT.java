@@ -42,7 +42,6 @@ abstract class WordPressImportIT {
     @AfterEach
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

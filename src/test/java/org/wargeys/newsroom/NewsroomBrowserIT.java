@@ -45,7 +45,6 @@ class NewsroomBrowserIT {
     void stop() {
         if (chromium != null) chromium.close();
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

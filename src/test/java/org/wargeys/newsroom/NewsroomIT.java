@@ -62,7 +62,6 @@ abstract class NewsroomIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

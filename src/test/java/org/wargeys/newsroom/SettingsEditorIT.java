@@ -38,7 +38,6 @@ class SettingsEditorIT {
             assertThat(admin.page("/admin/audit").text()).contains("settings.feeds");
             assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "everything")).statusCode()).isEqualTo(400);
         } finally {
-            site.close();
             site.deleteData();
         }
     }
@@ -62,7 +61,6 @@ class SettingsEditorIT {
             assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("MISS");
             assertThat(admin.page("/admin/settings?notice=emptied").select("[role=status]").text()).contains("emptied");
         } finally {
-            site.close();
             site.deleteData();
         }
     }
@@ -84,7 +82,6 @@ class SettingsEditorIT {
             assertThat(site.wiring().feedSettings().fullContent()).isFalse();
             assertThat(StaffClient.anonymous(site).postRaw("/admin/settings/page-cache", Map.of()).statusCode()).isEqualTo(401);
         } finally {
-            site.close();
             site.deleteData();
         }
     }

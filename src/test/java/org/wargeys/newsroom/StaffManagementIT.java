@@ -43,7 +43,6 @@ abstract class StaffManagementIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

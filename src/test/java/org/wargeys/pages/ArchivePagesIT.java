@@ -48,7 +48,6 @@ abstract class ArchivePagesIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

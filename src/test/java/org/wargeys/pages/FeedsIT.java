@@ -37,7 +37,6 @@ abstract class FeedsIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

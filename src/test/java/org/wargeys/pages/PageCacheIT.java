@@ -41,7 +41,6 @@ abstract class PageCacheIT {
 
     @AfterEach
     void stop() {
-        site.close();
         site.deleteData();
     }
 

@@ -35,7 +35,6 @@ abstract class PublicSiteIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

@@ -37,7 +37,6 @@ abstract class SearchPagesIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

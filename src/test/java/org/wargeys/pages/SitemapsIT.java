@@ -57,7 +57,6 @@ abstract class SitemapsIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

@@ -42,9 +42,7 @@ class ClusterEventsIT {
 
     @AfterEach
     void stop() {
-        node2.close();
         node2.deleteData();
-        node1.close();
         node1.deleteData();
     }
 

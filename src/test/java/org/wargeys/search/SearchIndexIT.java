@@ -104,7 +104,6 @@ class SearchIndexIT {
 
         @Override
         public void close() {
-            site.close();
             site.deleteData();
         }
     }

@@ -43,7 +43,6 @@ class SharingBrowserIT {
     void stop() {
         if (chromium != null) chromium.close();
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }

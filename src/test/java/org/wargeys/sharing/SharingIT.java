@@ -66,7 +66,6 @@ abstract class SharingIT {
     @AfterAll
     void stop() {
         if (site != null) {
-            site.close();
             site.deleteData();
         }
     }
@@ -361,7 +360,6 @@ abstract class SharingIT {
             assertThat(JSON.readTree(refused.body()).path("error").asText()).contains("Too many");
             assertThat(JSON.readTree(small.get("/api/v1/articles/" + article.id() + "/shares").body()).path("total").asLong()).isEqualTo(5);
         } finally {
-            small.close();
             small.deleteData();
         }
     }

@@ -21,7 +21,6 @@ class HealthCheckIT {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("SQL");
             assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         } finally {
-            site.close();
             site.deleteData();
         }
     }
@@ -36,7 +35,6 @@ class HealthCheckIT {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).contains("\"status\":\"unavailable\"");
         } finally {
-            site.close();
             site.deleteData();
         }
     }

@@ -24,7 +24,6 @@ class HtmlValidityIT {
 
     @AfterAll
     void stop() {
-        site.close();
         site.deleteData();
     }
 
