@@ -111,36 +111,14 @@ final class UserCommand implements Runnable {
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "Give an account a new one-time password (printed once) and sign it out everywhere.")
-    static final class ResetPassword implements Callable<Integer> {
-
-        @CommandLine.Mixin
-        Wargeys.SiteOptions site = new Wargeys.SiteOptions();
-
-        @Parameters(paramLabel = "EMAIL")
-        String email;
+    static final class ResetPassword extends AccountChange {
 
         @Override
-        public Integer call() {
-            Config config;
-            try {
-                config = site.load(java.util.Map.of());
-            } catch (IllegalArgumentException e) {
-                System.err.println("wargeys: " + e.getMessage());
-                return 2;
-            }
-            try (Database database = Database.open(config)) {
-                Clock clock = Clock.systemUTC();
-                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
-                var reset = accounts.resetWithOneTimePassword(email, "terminal");
-                int ended = new org.wargeys.account.SessionService(database.jdbi(), clock).endAll(reset.user().id());
-                System.out.println("New one-time password for " + reset.user().email() + " (shown once; it must be replaced at the"
-                        + " next sign-in at /admin/login): " + reset.password());
-                System.out.println("Signed out of " + ended + " session(s).");
-                return 0;
-            } catch (ValidationException e) {
-                System.err.println("wargeys: " + e.getMessage());
-                return 1;
-            }
+        String change(AccountService accounts, User user) {
+            var reset = accounts.resetWithOneTimePassword(user.email(), "terminal");
+            return "New one-time password for " + reset.user().email() + " (shown once; it must be replaced at the"
+                    + " next sign-in at /admin/login): " + reset.password() + System.lineSeparator()
+                    + "Every session of the account was ended.";
         }
     }
 

@@ -90,12 +90,13 @@ public final class AccountService {
 
     /**
      * Gives an existing account a new random one-time password, to be replaced at its next sign-in
-     * (an account that forgot its password, or one loaded from an export, which carries none).
+     * (an account that forgot its password, or one loaded from an export, which carries none), and
+     * ends every session it had: whoever knew the old password is signed out too.
      */
     public OneTime resetWithOneTimePassword(String email, String actor) {
         User user = require(email);
         String password = Tokens.random().substring(0, 20);
-        users.setPasswordHash(user.id(), hasher.hash(password), true);
+        users.resetPassword(user.id(), hasher.hash(password));
         audit.record(actor, "user.password_reset", user.email(), null, null);
         return new OneTime(users.find(user.id()).orElseThrow(), password);
     }

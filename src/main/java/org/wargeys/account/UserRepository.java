@@ -51,6 +51,19 @@ final class UserRepository {
                 .bind("id", id).bind("hash", hash).bind("once", oneTime ? 1 : 0).execute());
     }
 
+    /** A one-time password in place of the old one, and every session of the account ended, together. */
+    void resetPassword(long id, String hash) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE users SET password_hash = :hash, must_change_password = 1 WHERE id = :id")
+                    .bind("id", id).bind("hash", hash).execute();
+            endSessions(h, id);
+        });
+    }
+
+    void endSessions(Handle h, long id) {
+        h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", id).execute();
+    }
+
     Optional<User> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id").bind("id", id).map(UserRepository::map).findOne();
     }
@@ -69,7 +82,7 @@ final class UserRepository {
     /** Disables an account and ends all its sessions, on the caller's transaction. */
     void disable(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE users SET disabled_at = :now WHERE id = :id").bind("id", id).bind("now", now.toEpochMilli()).execute();
-        h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", id).execute();
+        endSessions(h, id);
     }
 
     void enable(Handle h, long id) {
