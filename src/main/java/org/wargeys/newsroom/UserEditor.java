@@ -47,13 +47,8 @@ public final class UserEditor {
         if (!allowed(ctx)) return;
         User admin = StaffGate.session(ctx).user();
         try {
-            Role role;
-            try {
-                role = Role.of(ctx.formParam("role"));
-            } catch (IllegalArgumentException e) {
-                throw ValidationException.of("role", e.getMessage() + ".");
-            }
-            Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
+            Role role = role(ctx);
+            Set<String> languages = languages(ctx);
             var created = accounts.create(ctx.formParam("email"), ctx.formParam("name"), role, languages, ctx.formParam("password"),
                     admin.email());
             // The administrator chose this password, so it serves once: the new colleague picks their own.
@@ -66,16 +61,7 @@ public final class UserEditor {
 
     /** Another role (and, for a translator, languages) for an account. */
     public void changeRole(Context ctx) {
-        change(ctx, "role_changed", (id, actor, address) -> {
-            Role role;
-            try {
-                role = Role.of(ctx.formParam("role"));
-            } catch (IllegalArgumentException e) {
-                throw ValidationException.of("role", e.getMessage() + ".");
-            }
-            Set<String> languages = ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
-            accounts.changeRole(id, role, languages, actor, address);
-        });
+        change(ctx, "role_changed", (id, actor, address) -> accounts.changeRole(id, role(ctx), languages(ctx), actor, address));
     }
 
     /** Disables an account: its sessions end at once and it can no longer sign in. */
@@ -104,6 +90,19 @@ public final class UserEditor {
         } catch (ConflictException e) {
             render(ctx, 409, Map.of("account", e.getMessage()), null);
         }
+    }
+
+    private static Role role(Context ctx) {
+        try {
+            return Role.of(ctx.formParam("role"));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("role", e.getMessage() + ".");
+        }
+    }
+
+    /** The languages ticked on the form that the site publishes in (a translator's). */
+    private Set<String> languages(Context ctx) {
+        return ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
     }
 
     private static String actor(Context ctx) {
