@@ -60,12 +60,7 @@ public final class ArticleIndexer {
 
     /** Many articles at once (an import): one refresh and one commit for all of them. */
     public void changed(org.wargeys.article.ArticlesChanged event) {
-        int done = 0;
-        for (long id : event.articleIds()) {
-            refresh(id, false);
-            if (++done % BATCH == 0) index.refresh();
-        }
-        index.refresh();
+        writeAll(event.articleIds(), (done, total) -> {});
         index.commit(false);
     }
 
@@ -114,6 +109,18 @@ public final class ArticleIndexer {
     public int rebuild(Progress progress) {
         List<Long> ids = publishedIds();
         progress.update(0, ids.size());
+        writeAll(ids, progress);
+        Set<Long> published = new HashSet<>(ids);
+        for (long stale : index.ids()) {
+            if (!published.contains(stale)) refresh(stale, true);
+        }
+        index.commit(true);
+        return ids.size();
+    }
+
+    // Brings many articles into agreement with the database, making them visible a batch at a time
+    // rather than one by one (each refresh reopens the index), then all of them; commits nothing.
+    private void writeAll(List<Long> ids, Progress progress) {
         int done = 0;
         for (long id : ids) {
             if (stopped) throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
@@ -122,12 +129,6 @@ public final class ArticleIndexer {
             progress.update(done, ids.size());
         }
         index.refresh();
-        Set<Long> published = new HashSet<>(ids);
-        for (long stale : index.ids()) {
-            if (!published.contains(stale)) refresh(stale, true);
-        }
-        index.commit(true);
-        return ids.size();
     }
 
     private List<Long> publishedIds() {
