@@ -237,7 +237,8 @@ public final class Wiring implements AutoCloseable {
                     indexer::isRebuilding, pageCache::size);
             events.subscribe(org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class,
                     e -> indexer.rebuildInBackground(background, "an administrator asked for it"));
-            events.subscribe(org.wargeys.newsroom.SiteRequests.EmptyPageCache.class, e -> pageCache.purgeAll());
+            events.subscribe(org.wargeys.newsroom.SiteRequests.EmptyPageCache.class,
+                    e -> pageCache.purge(java.util.Set.of(PageCache.EVERY_PAGE)));
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());

@@ -51,9 +51,9 @@ public final class PageCachePurger {
         cache.purge(Set.of(PageKeys.article(event.articleId())));
     }
 
-    /** An import changes many pages, lists and names at once: drop everything. */
+    /** An import changes many pages, lists and names at once: drop everything, at the CDN too. */
     public void onArticlesChanged(org.wargeys.article.ArticlesChanged event) {
-        cache.purgeAll();
+        cache.purge(Set.of(PageCache.EVERY_PAGE));
     }
 
     public void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {

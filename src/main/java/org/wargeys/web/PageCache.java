@@ -96,6 +96,11 @@ public final class PageCache {
     private long generation;
     private final boolean enabled;
     private final Clock clock;
+    /**
+     * The key every kept page carries: purging it drops the whole site here and, through the purge
+     * hook, at the CDN (an import, an administrator emptying the cache).
+     */
+    public static final String EVERY_PAGE = "site";
     private final RenderCoalescer renders = new RenderCoalescer(RENDER_WAIT_MILLIS);
     /** Longer than any render should take; a reader waiting longer renders for itself. */
     static final long RENDER_WAIT_MILLIS = 5_000;
@@ -204,7 +209,11 @@ public final class PageCache {
         return urls.size();
     }
 
-    /** Drops every page, without telling the purge hook (a node that may have missed purges). */
+    /**
+     * Drops every page here only, without telling the purge hook: for a node that may have missed
+     * other nodes' purges (the CDN heard those from the nodes that made them). Otherwise purge
+     * {@link #EVERY_PAGE}.
+     */
     public void purgeAll() {
         purgeLock.writeLock().lock();
         try {
@@ -250,7 +259,9 @@ public final class PageCache {
 
     private Entry entry(CacheablePage page) {
         String hash = sha256(page.body());
-        return new Entry(page.body(), page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), page.keys());
+        Set<String> keys = new java.util.LinkedHashSet<>(page.keys());
+        keys.add(EVERY_PAGE);
+        return new Entry(page.body(), page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), keys);
     }
 
     static void write(Exchange exchange, Entry entry) {
