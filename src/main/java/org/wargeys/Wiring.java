@@ -61,7 +61,6 @@ import org.wargeys.search.ArticleIndexer;
 import org.wargeys.search.SearchIndex;
 import org.wargeys.sitemap.SitemapService;
 import org.wargeys.pages.PageCachePurger;
-import org.wargeys.pages.PageKeys;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.ClusterEvents;
@@ -84,6 +83,15 @@ import org.wargeys.web.PageRenderer;
 import org.wargeys.web.PurgeHook;
 import org.wargeys.web.StaticAssets;
 import org.wargeys.web.WebServer;
+import org.wargeys.article.TaxonomyChanged;
+import org.wargeys.article.ArticlesChanged;
+import org.wargeys.media.FeaturedImageChanged;
+import org.wargeys.media.ImageDescribed;
+import org.wargeys.sharing.ShareTotalsChanged;
+import org.wargeys.sharing.ShareTotalsRefresh;
+import org.wargeys.newsroom.SettingsEditor;
+import org.wargeys.newsroom.SiteRequests;
+import org.wargeys.platform.Dialect;
 
 /**
  * The composition root: the one place where services are built and handed their collaborators.
@@ -98,7 +106,7 @@ public final class Wiring implements AutoCloseable {
     private final TranslationService translations;
     private final PageCache pageCache;
     private final ClusterEvents cluster;
-    private final org.wargeys.sharing.ShareTotalsRefresh shareTotalsRefresh;
+    private final ShareTotalsRefresh shareTotalsRefresh;
     private final HealthCheck healthCheck;
     private final HomePages homePages;
     private final ArticlePages articlePages;
@@ -136,7 +144,7 @@ public final class Wiring implements AutoCloseable {
     private final WorkflowEditor workflowEditor;
     private final RevisionEditor revisionEditor;
     private final UserEditor userEditor;
-    private final org.wargeys.newsroom.SettingsEditor settingsEditor;
+    private final SettingsEditor settingsEditor;
     // Publishes scheduled articles when their time comes; one thread, stopped on close.
     private final ScheduledExecutorService scheduler;
 
@@ -163,7 +171,7 @@ public final class Wiring implements AutoCloseable {
             // must already find the article in search results and related-article blocks.
             events.subscribe(ArticlePublished.class, indexer::published);
             events.subscribe(ArticleUnpublished.class, indexer::unpublished);
-            events.subscribe(org.wargeys.article.ArticlesChanged.class, indexer::changed);
+            events.subscribe(ArticlesChanged.class, indexer::changed);
 
             StaticAssets assets = new StaticAssets();
             MessageBundles bundles = new MessageBundles(site);
@@ -181,18 +189,18 @@ public final class Wiring implements AutoCloseable {
             PageCachePurger purger = new PageCachePurger(pageCache, articles, site);
             events.subscribe(ArticlePublished.class, purger::onPublished);
             events.subscribe(ArticleUnpublished.class, purger::onUnpublished);
-            events.subscribe(org.wargeys.article.TaxonomyChanged.class, purger::onTaxonomyChanged);
-            events.subscribe(org.wargeys.media.FeaturedImageChanged.class, purger::onFeaturedImageChanged);
-            events.subscribe(org.wargeys.media.ImageDescribed.class, purger::onImageDescribed);
-            events.subscribe(org.wargeys.sharing.ShareTotalsChanged.class, purger::onShareTotalsChanged);
-            events.subscribe(org.wargeys.article.ArticlesChanged.class, purger::onArticlesChanged);
+            events.subscribe(TaxonomyChanged.class, purger::onTaxonomyChanged);
+            events.subscribe(FeaturedImageChanged.class, purger::onFeaturedImageChanged);
+            events.subscribe(ImageDescribed.class, purger::onImageDescribed);
+            events.subscribe(ShareTotalsChanged.class, purger::onShareTotalsChanged);
+            events.subscribe(ArticlesChanged.class, purger::onArticlesChanged);
             this.healthCheck = new HealthCheck(database);
             this.homePages = new HomePages(site, articles, paths, layouts, renderer, negotiation);
             ArticleCorrections corrections = new ArticleCorrections(database.jdbi(), articles, clock);
             this.media = new MediaService(database.jdbi(), config.dataDir(), clock, events);
             ShareSettings shareSettings = ShareSettings.from(config.settings());
             ShareCounts shareCounts = new ShareCounts(database.jdbi(), clock);
-            this.shareTotalsRefresh = new org.wargeys.sharing.ShareTotalsRefresh(shareCounts::takeRecentlyShared, shareSettings, events);
+            this.shareTotalsRefresh = new ShareTotalsRefresh(shareCounts::takeRecentlyShared, shareSettings, events);
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
             this.shareApi = new ShareApi(articles, shareCounts, shareSettings, clock);
             this.shareCardPages = new ShareCardPages(shareCards);
@@ -205,8 +213,7 @@ public final class Wiring implements AutoCloseable {
             this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
             // Feeds of every language change with this setting: purge them all (their latest-LANG keys).
             this.feedSettings = new FeedSettings(database.jdbi(), () -> events.publish(new FeedSettingsChanged()));
-            events.subscribe(FeedSettingsChanged.class, e -> pageCache.purge(
-                    site.languages().stream().map(l -> PageKeys.latest(l.code())).toList()));
+            events.subscribe(FeedSettingsChanged.class, purger::onFeedSettingsChanged);
             this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock), site);
             this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
@@ -233,11 +240,11 @@ public final class Wiring implements AutoCloseable {
             this.mediaEditor = new MediaEditor(newsroom);
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
             this.taxonomyEditor = new TaxonomyEditor(newsroom);
-            this.settingsEditor = new org.wargeys.newsroom.SettingsEditor(newsroom, feedSettings, events, searchIndex::size,
+            this.settingsEditor = new SettingsEditor(newsroom, feedSettings, events, searchIndex::size,
                     indexer::isRebuilding, pageCache::size);
-            events.subscribe(org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class,
+            events.subscribe(SiteRequests.RebuildSearchIndex.class,
                     e -> indexer.rebuildInBackground(background, "an administrator asked for it"));
-            events.subscribe(org.wargeys.newsroom.SiteRequests.EmptyPageCache.class,
+            events.subscribe(SiteRequests.EmptyPageCache.class,
                     e -> pageCache.purge(java.util.Set.of(PageCache.EVERY_PAGE)));
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
@@ -251,15 +258,15 @@ public final class Wiring implements AutoCloseable {
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
             for (Class<? extends Record> shared : java.util.List.of(ArticlePublished.class, ArticleUnpublished.class,
-                    org.wargeys.article.TaxonomyChanged.class, org.wargeys.media.FeaturedImageChanged.class,
-                    org.wargeys.media.ImageDescribed.class, FeedSettingsChanged.class, org.wargeys.sharing.ShareTotalsChanged.class,
-                    org.wargeys.newsroom.SiteRequests.RebuildSearchIndex.class, org.wargeys.newsroom.SiteRequests.EmptyPageCache.class)) {
+                    TaxonomyChanged.class, FeaturedImageChanged.class,
+                    ImageDescribed.class, FeedSettingsChanged.class, ShareTotalsChanged.class,
+                    SiteRequests.RebuildSearchIndex.class, SiteRequests.EmptyPageCache.class)) {
                 cluster.share(shared);
             }
             // Too many ids for a notification: the other nodes re-read their index and drop their pages.
-            events.subscribe(org.wargeys.article.ArticlesChanged.class, e -> {
-                cluster.tellOthers(new org.wargeys.newsroom.SiteRequests.RebuildSearchIndex());
-                cluster.tellOthers(new org.wargeys.newsroom.SiteRequests.EmptyPageCache());
+            events.subscribe(ArticlesChanged.class, e -> {
+                cluster.tellOthers(new SiteRequests.RebuildSearchIndex());
+                cluster.tellOthers(new SiteRequests.EmptyPageCache());
             });
             this.server = new WebServer(config.host(), port, errors, assets, pageCache, MAX_MULTIPART_BYTES,
                     routes -> Routes.register(routes, this));
@@ -289,7 +296,7 @@ public final class Wiring implements AutoCloseable {
      * the background; returns the port it listens on.
      */
     public int start() {
-        if (database.dialect() == org.wargeys.platform.Dialect.POSTGRESQL) {
+        if (database.dialect() == Dialect.POSTGRESQL) {
             // Other nodes may have changed articles while this one was stopped, and their notifications
             // are gone: re-read the index from the database while the site serves.
             indexer.rebuildInBackground(background, "other nodes may have changed articles while this one was stopped");
@@ -298,28 +305,21 @@ public final class Wiring implements AutoCloseable {
         }
         int actual = server.start();
         // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
-        scheduler.scheduleWithFixedDelay(this::publishDue, 0, 20, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::refreshShareTotals, org.wargeys.sharing.ShareTotalsRefresh.EVERY_SECONDS,
-                org.wargeys.sharing.ShareTotalsRefresh.EVERY_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(logged("Publishing scheduled articles", workflow::publishDue), 0, 20, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(logged("Refreshing share totals", shareTotalsRefresh::run),
+                ShareTotalsRefresh.EVERY_SECONDS, ShareTotalsRefresh.EVERY_SECONDS, TimeUnit.SECONDS);
         return actual;
     }
 
-    private void refreshShareTotals() {
-        try {
-            shareTotalsRefresh.run();
-        } catch (RuntimeException e) {
-            // Logged, not thrown: an exception would cancel every later run.
-            LoggerFactory.getLogger(Wiring.class).error("Refreshing share totals failed", e);
-        }
-    }
-
-    private void publishDue() {
-        try {
-            workflow.publishDue();
-        } catch (RuntimeException e) {
-            // Logged, not thrown: an exception would cancel every later run.
-            LoggerFactory.getLogger(Wiring.class).error("Publishing scheduled articles failed", e);
-        }
+    /** Scheduled work whose failure is logged, not thrown: an exception would cancel every later run. */
+    private static Runnable logged(String what, Runnable work) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Wiring.class).error("{} failed", what, e);
+            }
+        };
     }
 
     public Site site() {
@@ -338,7 +338,7 @@ public final class Wiring implements AutoCloseable {
         return translations;
     }
 
-    public org.wargeys.sharing.ShareTotalsRefresh shareTotalsRefresh() {
+    public ShareTotalsRefresh shareTotalsRefresh() {
         return shareTotalsRefresh;
     }
 
@@ -434,7 +434,7 @@ public final class Wiring implements AutoCloseable {
         return revisionEditor;
     }
 
-    org.wargeys.newsroom.SettingsEditor settingsEditor() {
+    SettingsEditor settingsEditor() {
         return settingsEditor;
     }
 

@@ -46,6 +46,11 @@ public final class PageCachePurger {
         cache.purge(keys);
     }
 
+    /** Feeds switched between whole articles and summaries: every language's feeds. */
+    public void onFeedSettingsChanged(org.wargeys.feed.FeedSettingsChanged event) {
+        cache.purge(site.languages().stream().map(l -> PageKeys.latest(l.code())).toList());
+    }
+
     /** The article's page shows the image and shares it as its preview. */
     public void onFeaturedImageChanged(FeaturedImageChanged event) {
         cache.purge(Set.of(PageKeys.article(event.articleId())));
