@@ -8,29 +8,18 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.wargeys.article.ArticleDraft;
-import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
-import org.wargeys.testsupport.TestSite;
 
 /** Section, tag, author and date archives, related articles and the article's archive links, on each database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ArchivePagesIT {
+abstract class ArchivePagesIT extends SharedDemoSite {
 
-    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
-    TestSite site;
-
-    abstract DatabaseKind database();
 
     @BeforeAll
-    void start() throws Exception {
-        site = TestSite.start(database());
+    void addContent() throws Exception {
         site.wiring().indexer().rebuilding().get();
         var articles = site.wiring().articles();
         articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"));
@@ -43,13 +32,6 @@ abstract class ArchivePagesIT {
                 null, null, null, "Iranian leaders vowed revenge for the assassination of Qassem Soleimani as the anniversary of the drone strike neared.",
                 "world", List.of("iran"), List.of()), "test");
         articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) {
-            site.deleteData();
-        }
     }
 
     @Test

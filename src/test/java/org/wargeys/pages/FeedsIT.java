@@ -10,36 +10,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.wargeys.article.ArticleDraft;
-import org.wargeys.testsupport.DatabaseKind;
-import org.wargeys.testsupport.TestSite;
 
 /** RSS and Atom feeds read back with ROME, on each database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FeedsIT {
+abstract class FeedsIT extends SharedDemoSite {
 
-    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
-    TestSite site;
-
-    abstract DatabaseKind database();
-
-    @BeforeAll
-    void start() {
-        site = TestSite.start(database());
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) {
-            site.deleteData();
-        }
-    }
 
     @Test
     void rss_of_a_language_has_its_language_absolute_links_and_rfc822_dates() throws Exception {

@@ -7,37 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /**
  * The public site over real HTTP with the demo content, on each database (see the subclasses).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PublicSiteIT {
+abstract class PublicSiteIT extends SharedDemoSite {
 
-    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
-    TestSite site;
-
-    abstract DatabaseKind database();
-
-    @BeforeAll
-    void start() {
-        site = TestSite.start(database());
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) {
-            site.deleteData();
-        }
-    }
 
     @Test
     void english_article_shows_headline_dateline_byline_and_body() {

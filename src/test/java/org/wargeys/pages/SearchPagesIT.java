@@ -8,37 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.wargeys.article.ArticleDraft;
-import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
-import org.wargeys.testsupport.TestSite;
 
 /** The search page over real HTTP, on each database (see the subclasses). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SearchPagesIT {
+abstract class SearchPagesIT extends SharedDemoSite {
 
-    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
-    TestSite site;
-
-    abstract DatabaseKind database();
 
     @BeforeAll
-    void start() throws Exception {
-        site = TestSite.start(database());
+    void addContent() throws Exception {
         site.wiring().indexer().rebuilding().get();
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) {
-            site.deleteData();
-        }
     }
 
     @Test

@@ -15,30 +15,20 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.wargeys.article.ArticleDraft;
-import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /** Sitemaps and robots.txt, validated against the sitemaps.org and Google News schemas, on each database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SitemapsIT {
+abstract class SitemapsIT extends SharedDemoSite {
 
-    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
-    TestSite site;
     Schema urlsets;
     Schema indexes;
 
-    abstract DatabaseKind database();
-
     @BeforeAll
-    void start() throws Exception {
-        site = TestSite.start(database());
+    void addContent() throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         urlsets = factory.newSchema(new Source[] {xsd("sitemap.xsd"), xsd("sitemap-news.xsd"), xsd("xhtml-link.xsd")});
         indexes = factory.newSchema(xsd("siteindex.xsd"));
@@ -52,13 +42,6 @@ abstract class SitemapsIT {
         var somali = articles.createDraft(new ArticleDraft("so", "war-cusub", "War cusub oo Kismaayo ka yimid", null, null, null,
                 "Qoraal.", null, null, null), "test");
         articles.publish(somali.id());
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) {
-            site.deleteData();
-        }
     }
 
     @Test

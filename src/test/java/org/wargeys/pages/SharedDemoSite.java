@@ -1,0 +1,32 @@
+package org.wargeys.pages;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.TestSite;
+
+/**
+ * The demo site started once for a whole test class, on the database its subclass names, and deleted
+ * after it. A subclass's own {@code @BeforeAll} runs after this one, with {@link #site} ready.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SharedDemoSite {
+
+    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
+    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
+
+    TestSite site;
+
+    abstract DatabaseKind database();
+
+    @BeforeAll
+    void startSite() {
+        site = TestSite.start(database());
+    }
+
+    @AfterAll
+    void deleteSite() {
+        if (site != null) site.deleteData();
+    }
+}
