@@ -15,11 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wargeys export --format json|wxr FILE}: the whole site in one file. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the whole site to a file: JSON (loads into an empty Wargeys with 'import json') or WXR (for WordPress and tools that read it). No passwords are exported.")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the whole site to a file: JSON (loads into an empty Wargeys with 'import json') or WXR (for WordPress and tools that read it). No passwords are exported.")
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { json, wxr }
+    enum Format {
+        json,
+        wxr
+    }
 
     @CommandLine.Mixin
     Wargeys.SiteOptions site = new Wargeys.SiteOptions();

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code wargeys import wordpress FILE.xml}: bring content over from another system. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import content from another system.",
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = "Import content from another system.",
         subcommands = {ImportCommand.WordPress.class, ImportCommand.Json.class})
 final class ImportCommand implements Runnable {
 
@@ -27,10 +30,13 @@ final class ImportCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "wordpress", mixinStandardHelpOptions = true,
-            description = "Import a WordPress export (WXR, Tools → Export → All content): posts, pages, categories, tags, "
-                    + "authors, Polylang/WPML translations, Social Snap share counts and old addresses. "
-                    + "Running it again with the same or a later export updates only what changed.")
+    @Command(
+            name = "wordpress",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Import a WordPress export (WXR, Tools → Export → All content): posts, pages, categories, tags, "
+                            + "authors, Polylang/WPML translations, Social Snap share counts and old addresses. "
+                            + "Running it again with the same or a later export updates only what changed.")
     static final class WordPress implements Callable<Integer> {
 
         @CommandLine.Mixin
@@ -39,10 +45,16 @@ final class ImportCommand implements Runnable {
         @Parameters(paramLabel = "FILE.xml", description = "The WordPress export file.")
         Path file;
 
-        @Option(names = "--media-dir", paramLabel = "DIR", description = "A copy of wp-content/uploads: referenced files are copied into the site and body addresses rewritten. Without it, media keep their old addresses (listed in the report).")
+        @Option(
+                names = "--media-dir",
+                paramLabel = "DIR",
+                description =
+                        "A copy of wp-content/uploads: referenced files are copied into the site and body addresses rewritten. Without it, media keep their old addresses (listed in the report).")
         Path mediaDir;
 
-        @Option(names = "--dry-run", description = "Read and check everything, report what would change, and write nothing.")
+        @Option(
+                names = "--dry-run",
+                description = "Read and check everything, report what would change, and write nothing.")
         boolean dryRun;
 
         @Override
@@ -66,7 +78,9 @@ final class ImportCommand implements Runnable {
         }
     }
 
-    @Command(name = "json", mixinStandardHelpOptions = true,
+    @Command(
+            name = "json",
+            mixinStandardHelpOptions = true,
             description = "Load a Wargeys JSON export (wargeys export --format json) into an empty site.")
     static final class Json implements Callable<Integer> {
 

@@ -9,9 +9,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code wargeys reindex}: rebuilds the search index from the database, showing a progress bar. */
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuild the search index from the database. Stop the server first (the index is locked while it runs);"
-                + " a running site rebuilds from the newsroom: Site settings → Rebuild the search index.")
+@Command(
+        name = "reindex",
+        mixinStandardHelpOptions = true,
+        description =
+                "Rebuild the search index from the database. Stop the server first (the index is locked while it runs);"
+                        + " a running site rebuilds from the newsroom: Site settings → Rebuild the search index.")
 final class Reindex implements Callable<Integer> {
 
     static final int BAR_WIDTH = 40;
@@ -35,16 +38,20 @@ final class Reindex implements Callable<Integer> {
         try {
             wiring = new Wiring(config, Clock.systemUTC());
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("wargeys: cannot open the site (" + rootMessage(e)
-                    + "). Is a server still running on this data directory? A running site rebuilds its index"
-                    + " from the newsroom instead: Site settings → Rebuild the search index.");
+            spec.commandLine()
+                    .getErr()
+                    .println("wargeys: cannot open the site (" + rootMessage(e)
+                            + "). Is a server still running on this data directory? A running site rebuilds its index"
+                            + " from the newsroom instead: Site settings → Rebuild the search index.");
             return 1;
         }
         try (wiring) {
             boolean terminal = System.console() != null;
             long started = System.nanoTime();
             int count = wiring.indexer().rebuild(new Bar(spec.commandLine().getOut(), terminal));
-            spec.commandLine().getOut().printf("%nIndexed %d published articles in %.1f s.%n", count, (System.nanoTime() - started) / 1e9);
+            spec.commandLine()
+                    .getOut()
+                    .printf("%nIndexed %d published articles in %.1f s.%n", count, (System.nanoTime() - started) / 1e9);
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -82,7 +89,8 @@ final class Reindex implements Callable<Integer> {
         static String render(int done, int total) {
             int percent = total == 0 ? 100 : (int) (100L * done / total);
             int filled = BAR_WIDTH * percent / 100;
-            return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + String.format("%3d%%", percent) + " " + done + "/" + total;
+            return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + String.format("%3d%%", percent)
+                    + " " + done + "/" + total;
         }
     }
 }

@@ -2,10 +2,10 @@ package org.wargeys;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
-import org.wargeys.web.PageCache;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import org.wargeys.newsroom.StaffGate;
+import org.wargeys.web.PageCache;
 
 /**
  * Every URL of the site in one table (see docs/decisions/0003 for the scheme). Language first;
@@ -38,7 +38,9 @@ final class Routes {
         page(routes, "/sitemaps/{file}", cache.wrap(w.sitemapPages()::sitemap));
         page(routes, "/", ctx -> {
             // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
-            var moved = ctx.queryString() == null ? java.util.Optional.<String>empty() : w.oldAddresses().find(ctx.path(), ctx.queryString());
+            var moved = ctx.queryString() == null
+                    ? java.util.Optional.<String>empty()
+                    : w.oldAddresses().find(ctx.path(), ctx.queryString());
             if (moved.isPresent()) ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             else w.homePages().root(ctx);
         });
@@ -94,7 +96,8 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/translations", workflow::translate),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/corrections", workflow::correct),
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
-                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
+                new AdminRoute(
+                        HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
                 new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
                 new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload, w.mediaEditor()::tooLarge),
                 new AdminRoute(HandlerType.POST, "/admin/media/{id}", w.mediaEditor()::describe),
@@ -108,7 +111,8 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
                 new AdminRoute(HandlerType.GET, "/admin/settings", w.settingsEditor()::show),
                 new AdminRoute(HandlerType.POST, "/admin/settings/feeds", w.settingsEditor()::saveFeeds),
-                new AdminRoute(HandlerType.POST, "/admin/settings/search-index", w.settingsEditor()::rebuildSearchIndex),
+                new AdminRoute(
+                        HandlerType.POST, "/admin/settings/search-index", w.settingsEditor()::rebuildSearchIndex),
                 new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", w.settingsEditor()::emptyPageCache),
                 new AdminRoute(HandlerType.GET, "/admin/password", w.passwordEditor()::show),
                 new AdminRoute(HandlerType.POST, "/admin/password", w.passwordEditor()::change),

@@ -27,9 +27,17 @@ import picocli.CommandLine.Parameters;
  * {@code wargeys user …}: newsroom accounts from the terminal (the first administrator above all):
  * add, reset-password, set-role, disable, enable.
  */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
-        subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class, UserCommand.SetRole.class,
-            UserCommand.Disable.class, UserCommand.Enable.class})
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage newsroom accounts.",
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.ResetPassword.class,
+            UserCommand.SetRole.class,
+            UserCommand.Disable.class,
+            UserCommand.Enable.class
+        })
 final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,7 +48,9 @@ final class UserCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Create an account. The password is read from the first line of standard input with "
                     + "--password-stdin; otherwise a random one-time password is generated and printed once.")
     static final class Add implements Callable<Integer> {
@@ -54,7 +64,10 @@ final class UserCommand implements Runnable {
         @Option(names = "--name", description = "The name shown in the newsroom (default: the email)")
         String name;
 
-        @Option(names = "--languages", split = ",", description = "For translators: the languages they translate into, e.g. so,ar")
+        @Option(
+                names = "--languages",
+                split = ",",
+                description = "For translators: the languages they translate into, e.g. so,ar")
         String[] languages = new String[0];
 
         @Option(names = "--password-stdin", description = "Read the password from standard input")
@@ -88,18 +101,24 @@ final class UserCommand implements Runnable {
                     return 2;
                 }
             }
-            Set<String> assigned = Arrays.stream(languages).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            Set<String> assigned = Arrays.stream(languages)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toSet());
             try (Database database = Database.open(config)) {
                 Clock clock = Clock.systemUTC();
-                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+                AccountService accounts =
+                        Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
                 if (passwordStdin) {
                     var user = accounts.create(email, name, parsed, assigned, password, "terminal");
                     out.println("Created " + user.role().code() + " " + user.email() + ".");
                 } else {
                     var created = accounts.createWithOneTimePassword(email, name, parsed, assigned, "terminal");
-                    out.println("Created " + created.user().role().code() + " " + created.user().email() + ".");
-                    out.println("One-time password (shown once; it must be replaced at the first sign-in at /admin/login): "
-                            + created.password());
+                    out.println("Created " + created.user().role().code() + " "
+                            + created.user().email() + ".");
+                    out.println(
+                            "One-time password (shown once; it must be replaced at the first sign-in at /admin/login): "
+                                    + created.password());
                 }
                 return 0;
             } catch (ValidationException e) {
@@ -109,7 +128,9 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reset-password",
+            mixinStandardHelpOptions = true,
             description = "Give an account a new one-time password (printed once) and sign it out everywhere.")
     static final class ResetPassword extends AccountChange {
 
@@ -151,7 +172,8 @@ final class UserCommand implements Runnable {
             }
             try (Database database = Database.open(config)) {
                 Clock clock = Clock.systemUTC();
-                AccountService accounts = Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+                AccountService accounts =
+                        Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
                 System.out.println(change(accounts, accounts.require(email)));
                 return 0;
             } catch (ValidationException | ConflictException e) {
@@ -161,14 +183,22 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "set-role", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set-role",
+            mixinStandardHelpOptions = true,
             description = "Give an account another role; it applies from the account's next request.")
     static final class SetRole extends AccountChange {
 
-        @Parameters(index = "1", paramLabel = "ROLE", description = "admin (administrator), editor, author or translator")
+        @Parameters(
+                index = "1",
+                paramLabel = "ROLE",
+                description = "admin (administrator), editor, author or translator")
         String role;
 
-        @Option(names = "--languages", split = ",", description = "For translators: the languages they translate into, e.g. so,ar")
+        @Option(
+                names = "--languages",
+                split = ",",
+                description = "For translators: the languages they translate into, e.g. so,ar")
         String[] languages = new String[0];
 
         @Override
@@ -178,20 +208,30 @@ final class UserCommand implements Runnable {
 
         @Override
         String change(AccountService accounts, User user) {
-            Set<String> assigned = Arrays.stream(languages).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            Set<String> assigned = Arrays.stream(languages)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toSet());
             User changed = accounts.changeRole(user.id(), Role.of(role), assigned, "terminal", null);
             return changed.email() + " is now " + changed.role().code()
-                    + (changed.languages().isEmpty() ? "" : " (" + String.join(",", new java.util.TreeSet<>(changed.languages())) + ")") + ".";
+                    + (changed.languages().isEmpty()
+                            ? ""
+                            : " (" + String.join(",", new java.util.TreeSet<>(changed.languages())) + ")")
+                    + ".";
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable an account (someone left): it is signed out everywhere and cannot sign in; its articles stay.")
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Disable an account (someone left): it is signed out everywhere and cannot sign in; its articles stay.")
     static final class Disable extends AccountChange {
         @Override
         String change(AccountService accounts, User user) {
             accounts.disable(user.id(), "terminal", null);
-            return "Disabled " + user.email() + (user.disabled() ? " (it already was)." : "; it is signed out everywhere.");
+            return "Disabled " + user.email()
+                    + (user.disabled() ? " (it already was)." : "; it is signed out everywhere.");
         }
     }
 

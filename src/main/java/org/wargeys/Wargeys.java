@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command line: {@code wargeys serve} and the operator's other commands. */
-@Command(name = "wargeys", mixinStandardHelpOptions = true, version = "Wargeys 0.1.0",
+@Command(
+        name = "wargeys",
+        mixinStandardHelpOptions = true,
+        version = "Wargeys 0.1.0",
         description = "A multilingual newsroom publishing platform.",
         subcommands = {Wargeys.Serve.class, UserCommand.class, Reindex.class, ImportCommand.class, ExportCommand.class})
 public final class Wargeys implements Runnable {
@@ -46,16 +49,27 @@ public final class Wargeys implements Runnable {
 
     /** Options shared by every command that opens the site's database. */
     static final class SiteOptions {
-        @Option(names = "--data", paramLabel = "DIR", description = "Data directory (SQLite file, media). Env: WARGEYS_DATA. Default: ./data")
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                description = "Data directory (SQLite file, media). Env: WARGEYS_DATA. Default: ./data")
         String data;
 
-        @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "PostgreSQL JDBC URL instead of the embedded SQLite. Env: WARGEYS_DB_URL (user and password: WARGEYS_DB_USER, WARGEYS_DB_PASSWORD)")
+        @Option(
+                names = "--db-url",
+                paramLabel = "JDBC_URL",
+                description =
+                        "PostgreSQL JDBC URL instead of the embedded SQLite. Env: WARGEYS_DB_URL (user and password: WARGEYS_DB_USER, WARGEYS_DB_PASSWORD)")
         String dbUrl;
 
         @Option(names = "--db-user", paramLabel = "USER", description = "PostgreSQL user. Env: WARGEYS_DB_USER")
         String dbUser;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "A properties file with any of the settings (keys: port, data, db.url, base.url, site.name, site.outlet, site.timezone, site.languages, ...). Env: WARGEYS_CONFIG")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description =
+                        "A properties file with any of the settings (keys: port, data, db.url, base.url, site.name, site.outlet, site.timezone, site.languages, ...). Env: WARGEYS_CONFIG")
         Path configFile;
 
         Map<String, String> flags() {
@@ -70,12 +84,16 @@ public final class Wargeys implements Runnable {
             Map<String, String> flags = flags();
             flags.putAll(more);
             Path file = configFile;
-            if (file == null && System.getenv("WARGEYS_CONFIG") != null) file = Path.of(System.getenv("WARGEYS_CONFIG"));
+            if (file == null && System.getenv("WARGEYS_CONFIG") != null)
+                file = Path.of(System.getenv("WARGEYS_CONFIG"));
             return new ConfigLoader(System.getenv()).load(flags, file);
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the public site (and load the demo content into an empty database).")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description = "Start the public site (and load the demo content into an empty database).")
     static final class Serve implements Callable<Integer> {
 
         private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
@@ -89,10 +107,16 @@ public final class Wargeys implements Runnable {
         @Option(names = "--host", description = "Address to listen on. Env: WARGEYS_HOST. Default: 0.0.0.0")
         String host;
 
-        @Option(names = "--base-url", paramLabel = "URL", description = "Public URL of the site, for canonical links and feeds. Env: WARGEYS_BASE_URL. Default: http://localhost:PORT")
+        @Option(
+                names = "--base-url",
+                paramLabel = "URL",
+                description =
+                        "Public URL of the site, for canonical links and feeds. Env: WARGEYS_BASE_URL. Default: http://localhost:PORT")
         String baseUrl;
 
-        @Option(names = "--no-demo", description = "Do not load the demo content into an empty database. Env: WARGEYS_DEMO=false")
+        @Option(
+                names = "--no-demo",
+                description = "Do not load the demo content into an empty database. Env: WARGEYS_DEMO=false")
         boolean noDemo;
 
         @Override
@@ -126,13 +150,19 @@ public final class Wargeys implements Runnable {
                 System.err.println("wargeys: cannot listen on port " + config.port() + ": " + causes(e));
                 return 1;
             }
-            LOG.info("Wargeys is serving {} on port {} ({} database)", wiring.site().baseUrl(), actualPort,
+            LOG.info(
+                    "Wargeys is serving {} on port {} ({} database)",
+                    wiring.site().baseUrl(),
+                    actualPort,
                     wiring.database().dialect().name().toLowerCase(java.util.Locale.ROOT));
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                wiring.close();
-                stopped.countDown();
-            }, "wargeys-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                wiring.close();
+                                stopped.countDown();
+                            },
+                            "wargeys-shutdown"));
             stopped.await();
             return 0;
         }

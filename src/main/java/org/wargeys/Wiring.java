@@ -13,65 +13,74 @@ import org.wargeys.account.AccountService;
 import org.wargeys.account.AuditLog;
 import org.wargeys.account.PasswordHasher;
 import org.wargeys.account.SessionService;
+import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticleCorrections;
 import org.wargeys.article.ArticleListing;
 import org.wargeys.article.ArticleOrigins;
-import org.wargeys.article.ArticleRevisions;
-import org.wargeys.article.ArticleSeo;
-import org.wargeys.article.ArticleWorkflow;
-import org.wargeys.article.Taxonomy;
-import org.wargeys.media.MediaFiles;
-import org.wargeys.media.MediaService;
-import org.wargeys.newsroom.ArticleEditor;
-import org.wargeys.newsroom.MediaEditor;
-import org.wargeys.newsroom.PasswordEditor;
-import org.wargeys.newsroom.TaxonomyEditor;
-import org.wargeys.newsroom.ArticleListEditor;
-import org.wargeys.newsroom.DeskFactory;
-import org.wargeys.newsroom.Newsroom;
-import org.wargeys.newsroom.RevisionEditor;
-import org.wargeys.newsroom.SignInEditor;
-import org.wargeys.newsroom.StaffGate;
-import org.wargeys.newsroom.UserEditor;
-import org.wargeys.newsroom.WorkflowEditor;
-import org.wargeys.translation.TranslationProgress;
-import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticlePublished;
-import org.wargeys.article.ArticleUnpublished;
+import org.wargeys.article.ArticleRevisions;
+import org.wargeys.article.ArticleSeo;
 import org.wargeys.article.ArticleService;
+import org.wargeys.article.ArticleUnpublished;
+import org.wargeys.article.ArticleWorkflow;
+import org.wargeys.article.ArticlesChanged;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.HtmlSanitizer;
+import org.wargeys.article.Taxonomy;
+import org.wargeys.article.TaxonomyChanged;
 import org.wargeys.demo.DemoContent;
-import org.wargeys.importer.ImportedMedia;
-import org.wargeys.importer.OldAddresses;
-import org.wargeys.importer.SiteArchive;
-import org.wargeys.importer.WxrExport;
-import org.wargeys.importer.WordPressImport;
-import org.wargeys.pages.ArticlePages;
-import org.wargeys.pages.ArchivePages;
-import org.wargeys.pages.FeedPages;
-import org.wargeys.pages.HomePages;
-import org.wargeys.pages.SearchPages;
-import org.wargeys.pages.SitemapPages;
 import org.wargeys.feed.FeedService;
 import org.wargeys.feed.FeedSettings;
 import org.wargeys.feed.FeedSettingsChanged;
-import org.wargeys.search.ArticleIndexer;
-import org.wargeys.search.SearchIndex;
-import org.wargeys.sitemap.SitemapService;
+import org.wargeys.importer.ImportedMedia;
+import org.wargeys.importer.OldAddresses;
+import org.wargeys.importer.SiteArchive;
+import org.wargeys.importer.WordPressImport;
+import org.wargeys.importer.WxrExport;
+import org.wargeys.media.FeaturedImageChanged;
+import org.wargeys.media.ImageDescribed;
+import org.wargeys.media.MediaFiles;
+import org.wargeys.media.MediaService;
+import org.wargeys.newsroom.ArticleEditor;
+import org.wargeys.newsroom.ArticleListEditor;
+import org.wargeys.newsroom.DeskFactory;
+import org.wargeys.newsroom.MediaEditor;
+import org.wargeys.newsroom.Newsroom;
+import org.wargeys.newsroom.PasswordEditor;
+import org.wargeys.newsroom.RevisionEditor;
+import org.wargeys.newsroom.SettingsEditor;
+import org.wargeys.newsroom.SignInEditor;
+import org.wargeys.newsroom.SiteRequests;
+import org.wargeys.newsroom.StaffGate;
+import org.wargeys.newsroom.TaxonomyEditor;
+import org.wargeys.newsroom.UserEditor;
+import org.wargeys.newsroom.WorkflowEditor;
+import org.wargeys.pages.ArchivePages;
+import org.wargeys.pages.ArticlePages;
+import org.wargeys.pages.FeedPages;
+import org.wargeys.pages.HomePages;
 import org.wargeys.pages.PageCachePurger;
+import org.wargeys.pages.SearchPages;
+import org.wargeys.pages.SitemapPages;
+import org.wargeys.platform.ClusterEvents;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Database;
-import org.wargeys.platform.ClusterEvents;
+import org.wargeys.platform.Dialect;
 import org.wargeys.platform.EventBus;
 import org.wargeys.platform.Site;
+import org.wargeys.search.ArticleIndexer;
+import org.wargeys.search.SearchIndex;
 import org.wargeys.sharing.ArticleSharing;
 import org.wargeys.sharing.ShareApi;
 import org.wargeys.sharing.ShareCardPages;
 import org.wargeys.sharing.ShareCards;
 import org.wargeys.sharing.ShareCounts;
 import org.wargeys.sharing.ShareSettings;
+import org.wargeys.sharing.ShareTotalsChanged;
+import org.wargeys.sharing.ShareTotalsRefresh;
+import org.wargeys.sitemap.SitemapService;
+import org.wargeys.translation.TranslationProgress;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.ErrorPages;
 import org.wargeys.web.HealthCheck;
@@ -83,15 +92,6 @@ import org.wargeys.web.PageRenderer;
 import org.wargeys.web.PurgeHook;
 import org.wargeys.web.StaticAssets;
 import org.wargeys.web.WebServer;
-import org.wargeys.article.TaxonomyChanged;
-import org.wargeys.article.ArticlesChanged;
-import org.wargeys.media.FeaturedImageChanged;
-import org.wargeys.media.ImageDescribed;
-import org.wargeys.sharing.ShareTotalsChanged;
-import org.wargeys.sharing.ShareTotalsRefresh;
-import org.wargeys.newsroom.SettingsEditor;
-import org.wargeys.newsroom.SiteRequests;
-import org.wargeys.platform.Dialect;
 
 /**
  * The composition root: the one place where services are built and handed their collaborators.
@@ -204,10 +204,10 @@ public final class Wiring implements AutoCloseable {
             ShareCards shareCards = new ShareCards(articles, site, config.dataDir());
             this.shareApi = new ShareApi(articles, shareCounts, shareSettings, clock);
             this.shareCardPages = new ShareCardPages(shareCards);
-            ArticleSharing sharing = new ArticleSharing(site, articles, paths, shareSettings, shareCards, shareCounts,
-                    renderer, assets);
-            this.articlePages = new ArticlePages(site, articles, translations, paths, layouts, renderer, sharing, corrections,
-                    media, searchIndex);
+            ArticleSharing sharing =
+                    new ArticleSharing(site, articles, paths, shareSettings, shareCards, shareCounts, renderer, assets);
+            this.articlePages = new ArticlePages(
+                    site, articles, translations, paths, layouts, renderer, sharing, corrections, media, searchIndex);
             ArticleArchive archive = new ArticleArchive(database.jdbi());
             this.searchPages = new SearchPages(site, searchIndex, indexer, archive, layouts, renderer);
             this.archivePages = new ArchivePages(site, articles, archive, paths, layouts, renderer);
@@ -215,7 +215,8 @@ public final class Wiring implements AutoCloseable {
             this.feedSettings = new FeedSettings(database.jdbi(), () -> events.publish(new FeedSettingsChanged()));
             events.subscribe(FeedSettingsChanged.class, purger::onFeedSettingsChanged);
             this.sitemapPages = new SitemapPages(new SitemapService(site, archive, paths, clock), site);
-            this.feedPages = new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
+            this.feedPages =
+                    new FeedPages(site, new FeedService(site, articles, archive, paths, bundles, feedSettings));
 
             this.audit = new AuditLog(database.jdbi(), clock);
             this.accounts = accounts(config, database, audit, clock);
@@ -223,15 +224,38 @@ public final class Wiring implements AutoCloseable {
             this.workflow = new ArticleWorkflow(database.jdbi(), articles, clock);
             ArticleOrigins origins = new ArticleOrigins(database.jdbi());
             ArticleRevisions revisions = new ArticleRevisions(database.jdbi(), articles);
-            this.translationProgress = new TranslationProgress(database.jdbi(), articles, translations, origins, revisions);
+            this.translationProgress =
+                    new TranslationProgress(database.jdbi(), articles, translations, origins, revisions);
             DeskFactory desks = new DeskFactory(layouts, negotiation, assets);
             StaffGate gate = new StaffGate(sessions, config.trustedProxies(), desks, MAX_MULTIPART_BYTES);
-            this.newsroom = new Newsroom(site, clock, articles, origins, new ArticleSeo(database.jdbi()), workflow, revisions,
-                    corrections, new Taxonomy(database.jdbi()), translationProgress,
-                    paths, bodies, articlePages::preview, audit, gate, desks, renderer, media, shareCounts);
+            this.newsroom = new Newsroom(
+                    site,
+                    clock,
+                    articles,
+                    origins,
+                    new ArticleSeo(database.jdbi()),
+                    workflow,
+                    revisions,
+                    corrections,
+                    new Taxonomy(database.jdbi()),
+                    translationProgress,
+                    paths,
+                    bodies,
+                    articlePages::preview,
+                    audit,
+                    gate,
+                    desks,
+                    renderer,
+                    media,
+                    shareCounts);
             this.signIn = new SignInEditor(accounts, sessions, audit, gate, desks, renderer);
-            this.articleListEditor = new ArticleListEditor(site, new ArticleListing(database.jdbi()), newsroom.taxonomy(),
-                    translationProgress, desks, renderer);
+            this.articleListEditor = new ArticleListEditor(
+                    site,
+                    new ArticleListing(database.jdbi()),
+                    newsroom.taxonomy(),
+                    translationProgress,
+                    desks,
+                    renderer);
             this.articleEditor = new ArticleEditor(newsroom);
             this.workflowEditor = new WorkflowEditor(newsroom, articleEditor);
             this.revisionEditor = new RevisionEditor(newsroom, articleEditor);
@@ -240,27 +264,41 @@ public final class Wiring implements AutoCloseable {
             this.mediaEditor = new MediaEditor(newsroom);
             this.passwordEditor = new PasswordEditor(newsroom, accounts, sessions);
             this.taxonomyEditor = new TaxonomyEditor(newsroom);
-            this.settingsEditor = new SettingsEditor(newsroom, feedSettings, events, searchIndex::size,
-                    indexer::isRebuilding, pageCache::size);
-            events.subscribe(SiteRequests.RebuildSearchIndex.class,
+            this.settingsEditor = new SettingsEditor(
+                    newsroom, feedSettings, events, searchIndex::size, indexer::isRebuilding, pageCache::size);
+            events.subscribe(
+                    SiteRequests.RebuildSearchIndex.class,
                     e -> indexer.rebuildInBackground(background, "an administrator asked for it"));
-            events.subscribe(SiteRequests.EmptyPageCache.class,
-                    e -> pageCache.purge(java.util.Set.of(PageCache.EVERY_PAGE)));
+            events.subscribe(
+                    SiteRequests.EmptyPageCache.class, e -> pageCache.purge(java.util.Set.of(PageCache.EVERY_PAGE)));
 
             this.oldAddresses = new OldAddresses(database.jdbi(), articles, paths, site);
             this.siteArchive = new SiteArchive(database.jdbi(), database.dialect());
             this.wxrExport = new WxrExport(database.jdbi(), site, media);
             this.importedMedia = new ImportedMedia(config.dataDir().resolve("media"));
-            this.wordPressImport = new WordPressImport(database.jdbi(), bodies, events, site, clock, config.dataDir().resolve("media"), media);
+            this.wordPressImport = new WordPressImport(
+                    database.jdbi(),
+                    bodies,
+                    events,
+                    site,
+                    clock,
+                    config.dataDir().resolve("media"),
+                    media);
 
             if (config.loadDemo()) {
                 new DemoContent(articles, site).loadIfEmpty();
             }
             ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, oldAddresses::find);
-            for (Class<? extends Record> shared : java.util.List.of(ArticlePublished.class, ArticleUnpublished.class,
-                    TaxonomyChanged.class, FeaturedImageChanged.class,
-                    ImageDescribed.class, FeedSettingsChanged.class, ShareTotalsChanged.class,
-                    SiteRequests.RebuildSearchIndex.class, SiteRequests.EmptyPageCache.class)) {
+            for (Class<? extends Record> shared : java.util.List.of(
+                    ArticlePublished.class,
+                    ArticleUnpublished.class,
+                    TaxonomyChanged.class,
+                    FeaturedImageChanged.class,
+                    ImageDescribed.class,
+                    FeedSettingsChanged.class,
+                    ShareTotalsChanged.class,
+                    SiteRequests.RebuildSearchIndex.class,
+                    SiteRequests.EmptyPageCache.class)) {
                 cluster.share(shared);
             }
             // Too many ids for a notification: the other nodes re-read their index and drop their pages.
@@ -268,7 +306,13 @@ public final class Wiring implements AutoCloseable {
                 cluster.tellOthers(new SiteRequests.RebuildSearchIndex());
                 cluster.tellOthers(new SiteRequests.EmptyPageCache());
             });
-            this.server = new WebServer(config.host(), port, errors, assets, pageCache, MAX_MULTIPART_BYTES,
+            this.server = new WebServer(
+                    config.host(),
+                    port,
+                    errors,
+                    assets,
+                    pageCache,
+                    MAX_MULTIPART_BYTES,
                     routes -> Routes.register(routes, this));
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "wargeys-scheduler");
@@ -288,7 +332,11 @@ public final class Wiring implements AutoCloseable {
     static final long MAX_MULTIPART_BYTES = MediaService.MAX_BYTES + 64 * 1024;
 
     static AccountService accounts(Config config, Database database, AuditLog audit, Clock clock) {
-        return new AccountService(database.jdbi(), new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()), audit, clock);
+        return new AccountService(
+                database.jdbi(),
+                new PasswordHasher(config.passwordMemoryKib(), config.passwordIterations()),
+                audit,
+                clock);
     }
 
     /**
@@ -305,9 +353,13 @@ public final class Wiring implements AutoCloseable {
         }
         int actual = server.start();
         // Every 20 seconds: a scheduled article goes live within a minute of its time, even just after a restart.
-        scheduler.scheduleWithFixedDelay(logged("Publishing scheduled articles", workflow::publishDue), 0, 20, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(logged("Refreshing share totals", shareTotalsRefresh::run),
-                ShareTotalsRefresh.EVERY_SECONDS, ShareTotalsRefresh.EVERY_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                logged("Publishing scheduled articles", workflow::publishDue), 0, 20, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                logged("Refreshing share totals", shareTotalsRefresh::run),
+                ShareTotalsRefresh.EVERY_SECONDS,
+                ShareTotalsRefresh.EVERY_SECONDS,
+                TimeUnit.SECONDS);
         return actual;
     }
 

@@ -25,7 +25,8 @@ class ReindexIT {
             site.close();
             org.wargeys.testsupport.TestFiles.deleteTree(site.dataDir().resolve("search-index"));
 
-            List<String> args = new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
+            List<String> args =
+                    new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
             if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
             StringWriter out = new StringWriter();
             CommandLine command = new CommandLine(new Wargeys());
@@ -40,7 +41,11 @@ class ReindexIT {
 
             site = site.restart();
             assertThat(site.wiring().searchIndex().needsRebuild()).isFalse();
-            assertThat(site.wiring().searchIndex().search(SearchQuery.of("so", "Soleimani")).hits()).hasSize(1);
+            assertThat(site.wiring()
+                            .searchIndex()
+                            .search(SearchQuery.of("so", "Soleimani"))
+                            .hits())
+                    .hasSize(1);
         } finally {
             site.deleteData();
         }
@@ -51,7 +56,8 @@ class ReindexIT {
     void reindex_refuses_clearly_while_a_server_holds_the_index(DatabaseKind kind) {
         TestSite site = TestSite.start(kind);
         try {
-            List<String> args = new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
+            List<String> args =
+                    new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
             if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
             StringWriter err = new StringWriter();
             CommandLine command = new CommandLine(new Wargeys());

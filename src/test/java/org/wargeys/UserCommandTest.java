@@ -24,17 +24,37 @@ class UserCommandTest {
 
     @Test
     void user_add_reads_the_password_from_stdin() {
-        Run run = run("correct horse battery\n", "user", "add", "--role", "admin", "--data", data.toString(), "--password-stdin",
+        Run run = run(
+                "correct horse battery\n",
+                "user",
+                "add",
+                "--role",
+                "admin",
+                "--data",
+                data.toString(),
+                "--password-stdin",
                 "Chief@Example.org");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Created administrator chief@example.org").doesNotContain("correct horse battery");
+        assertThat(run.out())
+                .contains("Created administrator chief@example.org")
+                .doesNotContain("correct horse battery");
         SignIn signIn = signIn("chief@example.org", "correct horse battery");
         assertThat(signIn.accepted().orElseThrow().mustChangePassword()).isFalse();
     }
 
     @Test
     void user_add_without_stdin_prints_a_one_time_password_that_works() {
-        Run run = run("", "user", "add", "--role", "translator", "--languages", "so", "--data", data.toString(), "t@example.org");
+        Run run = run(
+                "",
+                "user",
+                "add",
+                "--role",
+                "translator",
+                "--languages",
+                "so",
+                "--data",
+                data.toString(),
+                "t@example.org");
         assertThat(run.exit()).as(run.err()).isZero();
         String password = run.out().replaceAll("(?s).*One-time password[^:]*: (\\S+).*", "$1");
         assertThat(password).hasSize(20);
@@ -46,13 +66,23 @@ class UserCommandTest {
 
     @Test
     void reset_password_replaces_the_old_one_with_a_one_time_password() {
-        run("correct horse battery\n", "user", "add", "--role", "editor", "--data", data.toString(), "--password-stdin", "ed@example.org");
+        run(
+                "correct horse battery\n",
+                "user",
+                "add",
+                "--role",
+                "editor",
+                "--data",
+                data.toString(),
+                "--password-stdin",
+                "ed@example.org");
         Run reset = run("", "user", "reset-password", "--data", data.toString(), "ED@example.org");
         assertThat(reset.exit()).as(reset.err()).isZero();
         String password = reset.out().replaceAll("(?s).*New one-time password[^:]*: (\\S+).*", "$1");
         assertThat(password).hasSize(20);
         assertThat(signIn("ed@example.org", "correct horse battery").accepted()).isEmpty();
-        assertThat(signIn("ed@example.org", password).accepted().orElseThrow().mustChangePassword()).isTrue();
+        assertThat(signIn("ed@example.org", password).accepted().orElseThrow().mustChangePassword())
+                .isTrue();
         Run unknown = run("", "user", "reset-password", "--data", data.toString(), "nobody@example.org");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("There is no account nobody@example.org");
@@ -60,16 +90,29 @@ class UserCommandTest {
 
     @Test
     void user_add_refuses_an_unknown_role_and_a_short_password() {
-        assertThat(run("", "user", "add", "--role", "root", "--data", data.toString(), "x@example.org").exit()).isEqualTo(2);
-        Run shortPassword = run("short\n", "user", "add", "--role", "editor", "--data", data.toString(), "--password-stdin", "x@example.org");
+        assertThat(run("", "user", "add", "--role", "root", "--data", data.toString(), "x@example.org")
+                        .exit())
+                .isEqualTo(2);
+        Run shortPassword = run(
+                "short\n",
+                "user",
+                "add",
+                "--role",
+                "editor",
+                "--data",
+                data.toString(),
+                "--password-stdin",
+                "x@example.org");
         assertThat(shortPassword.exit()).isEqualTo(1);
         assertThat(shortPassword.err()).contains("at least 10 characters");
     }
 
     private SignIn signIn(String email, String password) {
-        var config = new ConfigLoader(java.util.Map.of()).load(java.util.Map.of(ConfigLoader.DATA, data.toString()), null);
+        var config =
+                new ConfigLoader(java.util.Map.of()).load(java.util.Map.of(ConfigLoader.DATA, data.toString()), null);
         try (Database database = Database.open(config)) {
-            return Wiring.accounts(config, database, new AuditLog(database.jdbi(), Clock.systemUTC()), Clock.systemUTC())
+            return Wiring.accounts(
+                            config, database, new AuditLog(database.jdbi(), Clock.systemUTC()), Clock.systemUTC())
                     .signIn(email, password, "127.0.0.1");
         }
     }

@@ -1,11 +1,11 @@
 package org.wargeys.account;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -41,7 +41,8 @@ public final class AccountService {
      * @param languages the languages a translator may translate into; ignored for other roles
      * @param actor who created it, for the audit log
      */
-    public User create(String email, String displayName, Role role, Set<String> languages, String password, String actor) {
+    public User create(
+            String email, String displayName, Role role, Set<String> languages, String password, String actor) {
         String normalized = normalize(email);
         if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
             throw ValidationException.of("email", "'" + email + "' is not an email address.");
@@ -66,13 +67,16 @@ public final class AccountService {
         }
         Optional<User> user = users.findByEmail(normalized);
         String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(decoyHash);
-        boolean matches = password != null && password.length() <= PasswordHasher.MAX_LENGTH && hasher.matches(password, hash)
+        boolean matches = password != null
+                && password.length() <= PasswordHasher.MAX_LENGTH
+                && hasher.matches(password, hash)
                 && user.isPresent();
         // A disabled account is refused exactly like a wrong password, so nobody learns it exists;
         // only the audit log (administrators) says why.
         boolean ok = matches && user.get().active();
         throttle.record(normalized, address, ok);
-        audit.record(normalized, ok ? "login.succeeded" : "login.failed", null, matches && !ok ? "disabled" : null, address);
+        audit.record(
+                normalized, ok ? "login.succeeded" : "login.failed", null, matches && !ok ? "disabled" : null, address);
         return ok ? new SignIn.Accepted(user.get()) : new SignIn.Refused();
     }
 
@@ -81,7 +85,8 @@ public final class AccountService {
      *
      * @return the account and the password (shown once, stored only as a hash)
      */
-    public OneTime createWithOneTimePassword(String email, String displayName, Role role, Set<String> languages, String actor) {
+    public OneTime createWithOneTimePassword(
+            String email, String displayName, Role role, Set<String> languages, String actor) {
         String password = Tokens.random().substring(0, 20);
         User user = create(email, displayName, role, languages, password, actor);
         users.setPasswordHash(user.id(), hasher.hash(password), true);
@@ -118,7 +123,8 @@ public final class AccountService {
             throw ValidationException.of("current", "The current password is wrong.");
         }
         checkPassword(replacement);
-        if (replacement.equals(current)) throw ValidationException.of("password", "Choose a password different from the current one.");
+        if (replacement.equals(current))
+            throw ValidationException.of("password", "Choose a password different from the current one.");
         users.setPasswordHash(userId, hasher.hash(replacement), false);
         audit.record(user.email(), "user.password", user.email(), null, address);
     }
@@ -133,11 +139,13 @@ public final class AccountService {
     public User changeRole(long userId, Role role, Set<String> languages, String actor, String address) {
         Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
         return guarded(h -> {
-            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            User user = users.find(h, userId)
+                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
             if (user.role() == role && user.languages().equals(assigned)) return user;
             if (role != Role.ADMINISTRATOR) keepOneAdministrator(h, user);
             users.setRole(h, userId, role, assigned);
-            String detail = user.role().code() + " → " + role.code() + (assigned.isEmpty() ? "" : " " + new java.util.TreeSet<>(assigned));
+            String detail = user.role().code() + " → " + role.code()
+                    + (assigned.isEmpty() ? "" : " " + new java.util.TreeSet<>(assigned));
             audit.record(h, actor, "user.role", user.email(), detail, address);
             return users.find(h, userId).orElseThrow();
         });
@@ -151,7 +159,8 @@ public final class AccountService {
      */
     public User disable(long userId, String actor, String address) {
         return guarded(h -> {
-            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            User user = users.find(h, userId)
+                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
             if (user.disabled()) return user;
             keepOneAdministrator(h, user);
             users.disable(h, userId, clock.instant());
@@ -163,7 +172,8 @@ public final class AccountService {
     /** Lets a disabled account sign in again, with the role and password it had. */
     public User enable(long userId, String actor, String address) {
         return guarded(h -> {
-            User user = users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+            User user = users.find(h, userId)
+                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
             if (user.active()) return user;
             users.enable(h, userId);
             audit.record(h, actor, "user.enable", user.email(), null, address);
@@ -173,12 +183,14 @@ public final class AccountService {
 
     /** The account with this email, or a validation error naming it. */
     public User require(String email) {
-        return findByEmail(email).orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
+        return findByEmail(email)
+                .orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
     }
 
     private void keepOneAdministrator(Handle h, User user) {
         if (user.role() == Role.ADMINISTRATOR && user.active() && users.countActiveAdministrators(h) <= 1) {
-            throw new ConflictException(user.email() + " is the last active administrator; make another account an administrator first.");
+            throw new ConflictException(
+                    user.email() + " is the last active administrator; make another account an administrator first.");
         }
     }
 
@@ -212,10 +224,12 @@ public final class AccountService {
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            throw ValidationException.of("password", "A password has at least " + PasswordHasher.MIN_LENGTH + " characters.");
+            throw ValidationException.of(
+                    "password", "A password has at least " + PasswordHasher.MIN_LENGTH + " characters.");
         }
         if (password.length() > PasswordHasher.MAX_LENGTH) {
-            throw ValidationException.of("password", "A password has at most " + PasswordHasher.MAX_LENGTH + " characters.");
+            throw ValidationException.of(
+                    "password", "A password has at most " + PasswordHasher.MAX_LENGTH + " characters.");
         }
     }
 

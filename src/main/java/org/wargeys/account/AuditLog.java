@@ -28,8 +28,12 @@ public final class AuditLog {
         h.createUpdate("""
                         INSERT INTO audit_log (at, actor, action, target, detail, address)
                         VALUES (:at, :actor, :action, :target, :detail, :address)""")
-                .bind("at", clock.instant().toEpochMilli()).bind("actor", actor).bind("action", action)
-                .bind("target", target).bind("detail", detail).bind("address", address)
+                .bind("at", clock.instant().toEpochMilli())
+                .bind("actor", actor)
+                .bind("action", action)
+                .bind("target", target)
+                .bind("detail", detail)
+                .bind("address", address)
                 .execute();
     }
 
@@ -37,8 +41,14 @@ public final class AuditLog {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, at, actor, action, target, detail, address FROM audit_log ORDER BY at DESC, id DESC LIMIT :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), java.time.Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .map((rs, ctx) -> new AuditEntry(
+                        rs.getLong(1),
+                        java.time.Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list());
     }
 }

@@ -32,10 +32,16 @@ final class LoginThrottle {
                             SELECT COUNT(*) FROM login_attempts WHERE email = :email AND succeeded = 0 AND attempted_at > :since
                               AND attempted_at > COALESCE((SELECT MAX(attempted_at) FROM login_attempts
                                                            WHERE email = :email AND succeeded = 1), 0)""")
-                    .bind("email", email).bind("since", since).mapTo(Integer.class).one();
+                    .bind("email", email)
+                    .bind("since", since)
+                    .mapTo(Integer.class)
+                    .one();
             int byAddress = h.createQuery(
                             "SELECT COUNT(*) FROM login_attempts WHERE address = :address AND succeeded = 0 AND attempted_at > :since")
-                    .bind("address", address).bind("since", since).mapTo(Integer.class).one();
+                    .bind("address", address)
+                    .bind("since", since)
+                    .mapTo(Integer.class)
+                    .one();
             return byEmail >= PER_ACCOUNT || byAddress >= PER_ADDRESS;
         });
     }
@@ -43,11 +49,16 @@ final class LoginThrottle {
     void record(String email, String address, boolean succeeded) {
         Instant now = clock.instant();
         jdbi.useHandle(h -> {
-            h.createUpdate("INSERT INTO login_attempts (email, address, attempted_at, succeeded) VALUES (:email, :address, :now, :ok)")
-                    .bind("email", email).bind("address", address).bind("now", now.toEpochMilli()).bind("ok", succeeded ? 1 : 0)
+            h.createUpdate(
+                            "INSERT INTO login_attempts (email, address, attempted_at, succeeded) VALUES (:email, :address, :now, :ok)")
+                    .bind("email", email)
+                    .bind("address", address)
+                    .bind("now", now.toEpochMilli())
+                    .bind("ok", succeeded ? 1 : 0)
                     .execute();
             h.createUpdate("DELETE FROM login_attempts WHERE attempted_at < :old")
-                    .bind("old", now.minus(WINDOW.multipliedBy(4)).toEpochMilli()).execute();
+                    .bind("old", now.minus(WINDOW.multipliedBy(4)).toEpochMilli())
+                    .execute();
         });
     }
 }

@@ -37,7 +37,8 @@ public final class SessionService {
         Instant now = clock.instant();
         jdbi.useHandle(h -> {
             // Sign-in is a good moment to drop this user's expired sessions.
-            h.createUpdate("DELETE FROM sessions WHERE user_id = :user AND (last_seen_at < :idle OR created_at < :absolute)")
+            h.createUpdate(
+                            "DELETE FROM sessions WHERE user_id = :user AND (last_seen_at < :idle OR created_at < :absolute)")
                     .bind("user", user.id())
                     .bind("idle", now.minus(IDLE).toEpochMilli())
                     .bind("absolute", now.minus(ABSOLUTE).toEpochMilli())
@@ -45,8 +46,11 @@ public final class SessionService {
             h.createUpdate("""
                             INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at)
                             VALUES (:hash, :user, :csrf, :now, :now)""")
-                    .bind("hash", Tokens.sha256(token)).bind("user", user.id()).bind("csrf", csrf)
-                    .bind("now", now.toEpochMilli()).execute();
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("user", user.id())
+                    .bind("csrf", csrf)
+                    .bind("now", now.toEpochMilli())
+                    .execute();
         });
         return new Started(token, new Session(Tokens.sha256(token), user, csrf, now, now));
     }
@@ -77,7 +81,9 @@ public final class SessionService {
         }
         if (!now.isBefore(lastSeen.plus(TOUCH_EVERY))) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE token_hash = :hash")
-                    .bind("now", now.toEpochMilli()).bind("hash", hash).execute());
+                    .bind("now", now.toEpochMilli())
+                    .bind("hash", hash)
+                    .execute());
             lastSeen = now;
         }
         return Optional.of(new Session(hash, user.get(), row.get().csrf(), created, lastSeen));
@@ -85,16 +91,22 @@ public final class SessionService {
 
     /** Ends one session (sign out). */
     public void end(String tokenHash) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .execute());
     }
 
     /** Ends every session of a user, on every device and node (sign out everywhere). */
     public int endAll(long userId) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :user").bind("user", userId).execute());
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :user")
+                .bind("user", userId)
+                .execute());
     }
 
     public int count(long userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sessions WHERE user_id = :user")
-                .bind("user", userId).mapTo(Integer.class).one());
+                .bind("user", userId)
+                .mapTo(Integer.class)
+                .one());
     }
 }

@@ -8,8 +8,15 @@ import java.util.Set;
  * other roles); {@code mustChangePassword} is true while the account has a one-time password;
  * {@code disabled} is true for an account an administrator closed (it cannot sign in). Immutable.
  */
-public record User(long id, String email, String displayName, Role role, Set<String> languages, Instant createdAt,
-        boolean mustChangePassword, boolean disabled) {
+public record User(
+        long id,
+        String email,
+        String displayName,
+        Role role,
+        Set<String> languages,
+        Instant createdAt,
+        boolean mustChangePassword,
+        boolean disabled) {
 
     public User {
         languages = Set.copyOf(languages);

@@ -47,19 +47,27 @@ public final class ArticleListing {
         }
         if (present(filter.headline())) {
             where.append(" AND LOWER(a.headline) LIKE :headline ESCAPE '!'");
-            String escaped = filter.headline().strip().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            String escaped = filter.headline()
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
             binds.put("headline", "%" + escaped + "%");
         }
         return jdbi.withHandle(h -> {
-            var query = h.createQuery("SELECT a.translation_group_id, MAX(a.updated_at) AS edited FROM articles a" + where
-                    + " GROUP BY a.translation_group_id ORDER BY edited DESC, a.translation_group_id DESC LIMIT " + LIMIT);
+            var query =
+                    h.createQuery("SELECT a.translation_group_id, MAX(a.updated_at) AS edited FROM articles a" + where
+                            + " GROUP BY a.translation_group_id ORDER BY edited DESC, a.translation_group_id DESC LIMIT "
+                            + LIMIT);
             binds.forEach(query::bind);
             List<Long> groupIds = query.map((rs, ctx) -> rs.getLong(1)).list();
             if (groupIds.isEmpty()) return List.of();
             List<Article> all = h.createQuery("SELECT " + ArticleRepository.COLUMNS
                             + " FROM articles a WHERE a.translation_group_id IN (<groups>) ORDER BY a.id")
-                    .bindList("groups", groupIds).map(ArticleRepository::map).list();
+                    .bindList("groups", groupIds)
+                    .map(ArticleRepository::map)
+                    .list();
             Map<Long, List<Article>> byGroup = new LinkedHashMap<>();
             groupIds.forEach(id -> byGroup.put(id, new ArrayList<>()));
             all.forEach(a -> byGroup.get(a.translationGroupId()).add(a));

@@ -25,28 +25,39 @@ public final class ArticleOrigins {
 
     public void recordCreator(long articleId, long userId) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO article_origins (article_id, created_by) VALUES (:a, :u)")
-                .bind("a", articleId).bind("u", userId).execute());
+                .bind("a", articleId)
+                .bind("u", userId)
+                .execute());
     }
 
     public void recordTranslation(long articleId, Long userId, long sourceArticleId, int sourceRevision) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO article_origins (article_id, created_by, source_article_id, source_revision)
                         VALUES (:a, :u, :s, :r)""")
-                .bind("a", articleId).bind("u", userId).bind("s", sourceArticleId).bind("r", sourceRevision).execute());
+                .bind("a", articleId)
+                .bind("u", userId)
+                .bind("s", sourceArticleId)
+                .bind("r", sourceRevision)
+                .execute());
     }
 
     /** Records that the translation now reflects this revision of its source. */
     public void markUpToDate(long articleId, int sourceRevision) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE article_origins SET source_revision = :r WHERE article_id = :a")
-                .bind("a", articleId).bind("r", sourceRevision).execute());
+                .bind("a", articleId)
+                .bind("r", sourceRevision)
+                .execute());
     }
 
     public Optional<Origin> find(long articleId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT article_id, created_by, source_article_id, source_revision FROM article_origins WHERE article_id = :a")
                 .bind("a", articleId)
-                .map((rs, ctx) -> new Origin(rs.getLong(1), nullable(rs.getLong(2), rs.wasNull()),
-                        nullable(rs.getLong(3), rs.wasNull()), rs.getObject(4) == null ? null : rs.getInt(4)))
+                .map((rs, ctx) -> new Origin(
+                        rs.getLong(1),
+                        nullable(rs.getLong(2), rs.wasNull()),
+                        nullable(rs.getLong(3), rs.wasNull()),
+                        rs.getObject(4) == null ? null : rs.getInt(4)))
                 .findOne());
     }
 

@@ -18,6 +18,7 @@ public final class ArticlePaths {
     public String path(Article article) {
         var when = article.publishedAt() != null ? article.publishedAt() : article.createdAt();
         ZonedDateTime local = when.atZone(zone);
-        return "/" + article.language() + "/" + local.getYear() + "/" + String.format("%02d", local.getMonthValue()) + "/" + article.slug();
+        return "/" + article.language() + "/" + local.getYear() + "/" + String.format("%02d", local.getMonthValue())
+                + "/" + article.slug();
     }
 }

@@ -24,7 +24,8 @@ final class ArticleRepository {
     }
 
     long insertGroup(Handle h, String sourceLanguage, Instant now) {
-        return h.createQuery("INSERT INTO translation_groups (source_language, created_at) VALUES (:lang, :now) RETURNING id")
+        return h.createQuery(
+                        "INSERT INTO translation_groups (source_language, created_at) VALUES (:lang, :now) RETURNING id")
                 .bind("lang", sourceLanguage)
                 .bind("now", now.toEpochMilli())
                 .mapTo(Long.class)
@@ -46,21 +47,30 @@ final class ArticleRepository {
     }
 
     /** Saves new content over the article if its revision is still {@code expectedRevision}. */
-    boolean update(Handle h, long id, int expectedRevision, ArticleDraft draft, String slug, String bodyHtml,
-            Long sectionId, Instant now) {
+    boolean update(
+            Handle h,
+            long id,
+            int expectedRevision,
+            ArticleDraft draft,
+            String slug,
+            String bodyHtml,
+            Long sectionId,
+            Instant now) {
         return h.createUpdate("""
                         UPDATE articles SET slug = :slug, headline = :headline, dateline_place = :place,
                             dateline_outlet = :outlet, standfirst = :standfirst, body_format = :format, body = :body,
                             body_html = :html, section_id = :section, updated_at = :now, revision = revision + 1
                         WHERE id = :id AND revision = :expected""")
-                .bind("id", id)
-                .bind("expected", expectedRevision)
-                .bindMap(content(draft, slug, bodyHtml, sectionId, now))
-                .execute() == 1;
+                        .bind("id", id)
+                        .bind("expected", expectedRevision)
+                        .bindMap(content(draft, slug, bodyHtml, sectionId, now))
+                        .execute()
+                == 1;
     }
 
     // The named values an insert and an update of an article's content share.
-    private static java.util.Map<String, Object> content(ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
+    private static java.util.Map<String, Object> content(
+            ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
         var values = new java.util.HashMap<String, Object>();
         values.put("slug", slug);
         values.put("headline", draft.headline());
@@ -87,9 +97,13 @@ final class ArticleRepository {
     /** Dates the article's creation and last edit, for content that existed before it came here. */
     void backdate(Handle h, long id, Instant when) {
         h.createUpdate("UPDATE articles SET created_at = :when, updated_at = :when WHERE id = :id")
-                .bind("id", id).bind("when", when.toEpochMilli()).execute();
+                .bind("id", id)
+                .bind("when", when.toEpochMilli())
+                .execute();
         h.createUpdate("UPDATE article_revisions SET saved_at = :when WHERE article_id = :id")
-                .bind("id", id).bind("when", when.toEpochMilli()).execute();
+                .bind("id", id)
+                .bind("when", when.toEpochMilli())
+                .execute();
     }
 
     void insertRevision(Handle h, Article article, String savedBy) {
@@ -120,16 +134,23 @@ final class ArticleRepository {
 
     // Tags and bylines are ordered lists of links from the article; table names are constants, never input.
     private static void replaceLinks(Handle h, String table, String column, long articleId, List<Long> ids) {
-        h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id").bind("id", articleId).execute();
+        h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id")
+                .bind("id", articleId)
+                .execute();
         for (int i = 0; i < ids.size(); i++) {
             h.createUpdate("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
-                    .bind("a", articleId).bind("t", ids.get(i)).bind("p", i).execute();
+                    .bind("a", articleId)
+                    .bind("t", ids.get(i))
+                    .bind("p", i)
+                    .execute();
         }
     }
 
     Optional<Article> findById(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.id = :id")
-                .bind("id", id).map(ArticleRepository::map).findOne();
+                .bind("id", id)
+                .map(ArticleRepository::map)
+                .findOne();
     }
 
     Optional<Article> findById(long id) {
@@ -137,22 +158,33 @@ final class ArticleRepository {
     }
 
     Optional<Article> findBySlug(String language, String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.language = :lang AND a.slug = :slug")
-                .bind("lang", language).bind("slug", slug).map(ArticleRepository::map).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.language = :lang AND a.slug = :slug")
+                        .bind("lang", language)
+                        .bind("slug", slug)
+                        .map(ArticleRepository::map)
+                        .findOne());
     }
 
     boolean slugTaken(Handle h, String language, String slug, Long exceptId) {
         return h.createQuery("SELECT COUNT(*) FROM articles WHERE language = :lang AND slug = :slug AND id <> :except")
-                .bind("lang", language).bind("slug", slug).bind("except", exceptId == null ? -1L : exceptId)
-                .mapTo(Integer.class).one() > 0;
+                        .bind("lang", language)
+                        .bind("slug", slug)
+                        .bind("except", exceptId == null ? -1L : exceptId)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     List<Article> latestPublished(String language, int limit, int offset) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM articles a WHERE a.language = :lang AND a.status = 'published'
                         ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset""")
-                .bind("lang", language).bind("limit", limit).bind("offset", offset)
-                .map(ArticleRepository::map).list());
+                .bind("lang", language)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(ArticleRepository::map)
+                .list());
     }
 
     /** A language's published articles for its home page: pinned ones first, each part newest first. */
@@ -160,28 +192,41 @@ final class ArticleRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM articles a WHERE a.language = :lang AND a.status = 'published'
                         ORDER BY a.pinned DESC, a.published_at DESC, a.id DESC LIMIT :limit""")
-                .bind("lang", language).bind("limit", limit)
-                .map(ArticleRepository::map).list());
+                .bind("lang", language)
+                .bind("limit", limit)
+                .map(ArticleRepository::map)
+                .list());
     }
 
     /** Sets the pinned flag; true if it changed. */
     boolean setPinned(Handle h, long id, boolean pinned) {
         return h.createUpdate("UPDATE articles SET pinned = :pinned WHERE id = :id AND pinned <> :pinned")
-                .bind("id", id).bind("pinned", pinned ? 1 : 0).execute() == 1;
+                        .bind("id", id)
+                        .bind("pinned", pinned ? 1 : 0)
+                        .execute()
+                == 1;
     }
 
     List<Article> inGroup(long groupId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
-                .bind("g", groupId).map(ArticleRepository::map).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
+                .bind("g", groupId)
+                .map(ArticleRepository::map)
+                .list());
     }
 
     int count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles")
+                .mapTo(Integer.class)
+                .one());
     }
 
     List<Integer> revisionNumbers(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT revision FROM article_revisions WHERE article_id = :id ORDER BY revision")
-                .bind("id", articleId).mapTo(Integer.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT revision FROM article_revisions WHERE article_id = :id ORDER BY revision")
+                        .bind("id", articleId)
+                        .mapTo(Integer.class)
+                        .list());
     }
 
     static Article map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -20,16 +20,22 @@ public final class ArticleRevisions {
     /** Newest first. */
     public List<Revision> list(long articleId) {
         return jdbi.withHandle(h -> h.createQuery(select() + " WHERE article_id = :a ORDER BY revision DESC")
-                .bind("a", articleId).map((rs, ctx) -> map(rs)).list());
+                .bind("a", articleId)
+                .map((rs, ctx) -> map(rs))
+                .list());
     }
 
     public Optional<Revision> find(long articleId, int number) {
         return jdbi.withHandle(h -> h.createQuery(select() + " WHERE article_id = :a AND revision = :r")
-                .bind("a", articleId).bind("r", number).map((rs, ctx) -> map(rs)).findOne());
+                .bind("a", articleId)
+                .bind("r", number)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     public Revision get(long articleId, int number) {
-        return find(articleId, number).orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + articleId));
+        return find(articleId, number)
+                .orElseThrow(() -> new NotFoundException("No revision " + number + " of article " + articleId));
     }
 
     /** The line diff from one revision to another. */
@@ -45,9 +51,17 @@ public final class ArticleRevisions {
         Revision old = get(articleId, number);
         Article current = articles.find(articleId);
         ArticleDetails details = articles.details(current);
-        ArticleDraft draft = new ArticleDraft(current.language(), current.slug(), old.headline(), old.dateline(), old.standfirst(),
-                old.bodyFormat(), old.body(), details.section().map(Section::key).orElse(null),
-                details.tags().stream().map(Tag::key).toList(), details.authors().stream().map(Author::key).toList());
+        ArticleDraft draft = new ArticleDraft(
+                current.language(),
+                current.slug(),
+                old.headline(),
+                old.dateline(),
+                old.standfirst(),
+                old.bodyFormat(),
+                old.body(),
+                details.section().map(Section::key).orElse(null),
+                details.tags().stream().map(Tag::key).toList(),
+                details.authors().stream().map(Author::key).toList());
         return articles.update(articleId, expectedRevision, draft, savedBy);
     }
 
@@ -57,8 +71,15 @@ public final class ArticleRevisions {
     }
 
     private static Revision map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Revision(rs.getLong(1), rs.getInt(2), rs.getString(3), new Dateline(rs.getString(4), rs.getString(5)),
-                rs.getString(6), BodyFormat.of(rs.getString(7)), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
+        return new Revision(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getString(3),
+                new Dateline(rs.getString(4), rs.getString(5)),
+                rs.getString(6),
+                BodyFormat.of(rs.getString(7)),
+                rs.getString(8),
+                Instant.ofEpochMilli(rs.getLong(9)),
                 rs.getString(10));
     }
 }

@@ -21,16 +21,21 @@ public final class ArticleSeo {
         String t = blankToNull(title);
         String d = blankToNull(description);
         jdbi.useHandle(h -> h.createUpdate("UPDATE articles SET seo_title = :t, seo_description = :d WHERE id = :id")
-                .bind("t", t).bind("d", d).bind("id", articleId).execute());
+                .bind("t", t)
+                .bind("d", d)
+                .bind("id", articleId)
+                .execute());
     }
 
     /** @throws ValidationException when a value is too long (call before saving anything else) */
     public static void check(String title, String description) {
         String t = blankToNull(title);
         String d = blankToNull(description);
-        if (t != null && t.length() > MAX_TITLE) throw ValidationException.of("seo_title", "An SEO title has at most " + MAX_TITLE + " characters.");
+        if (t != null && t.length() > MAX_TITLE)
+            throw ValidationException.of("seo_title", "An SEO title has at most " + MAX_TITLE + " characters.");
         if (d != null && d.length() > MAX_DESCRIPTION) {
-            throw ValidationException.of("seo_description", "An SEO description has at most " + MAX_DESCRIPTION + " characters.");
+            throw ValidationException.of(
+                    "seo_description", "An SEO description has at most " + MAX_DESCRIPTION + " characters.");
         }
     }
 

@@ -52,9 +52,11 @@ public final class ArticleService {
      * Refused if the group already has an article in the draft's language.
      */
     public Article createTranslationDraft(long translationGroupId, ArticleDraft draft, String savedBy) {
-        boolean taken = articles.inGroup(translationGroupId).stream().anyMatch(a -> a.language().equals(draft.language()));
+        boolean taken = articles.inGroup(translationGroupId).stream()
+                .anyMatch(a -> a.language().equals(draft.language()));
         if (taken) {
-            throw ValidationException.of("language", "This article already has a translation in '" + draft.language() + "'.");
+            throw ValidationException.of(
+                    "language", "This article already has a translation in '" + draft.language() + "'.");
         }
         return create(draft, translationGroupId, savedBy);
     }
@@ -191,26 +193,33 @@ public final class ArticleService {
     /** The article with its section, tags and authors named in its own language. */
     public ArticleDetails details(Article article) {
         String lang = article.language();
-        Optional<Section> section = article.sectionId() == null ? Optional.empty()
+        Optional<Section> section = article.sectionId() == null
+                ? Optional.empty()
                 : taxonomy.find(TaxonomyRepository.Kind.SECTION, article.sectionId(), lang)
                         .map(t -> new Section(t.id(), t.key(), lang, t.name(), t.slug()));
         List<Tag> tags = taxonomy.forArticle(TaxonomyRepository.Kind.TAG, article.id(), lang).stream()
-                .map(t -> new Tag(t.id(), t.key(), lang, t.name(), t.slug())).toList();
+                .map(t -> new Tag(t.id(), t.key(), lang, t.name(), t.slug()))
+                .toList();
         List<Author> authors = taxonomy.forArticle(TaxonomyRepository.Kind.AUTHOR, article.id(), lang).stream()
-                .map(t -> new Author(t.id(), t.key(), lang, t.name(), t.slug())).toList();
+                .map(t -> new Author(t.id(), t.key(), lang, t.name(), t.slug()))
+                .toList();
         return new ArticleDetails(article, section, tags, authors);
     }
 
     /** The sections of several articles of one language, by article id, in one query (for lists). */
     public Map<Long, Section> sections(List<Article> list, String language) {
-        var ids = list.stream().map(Article::sectionId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        var ids = list.stream()
+                .map(Article::sectionId)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
         Map<Long, Section> byId = new java.util.HashMap<>();
         for (var t : taxonomy.findAll(TaxonomyRepository.Kind.SECTION, ids, language)) {
             byId.put(t.id(), new Section(t.id(), t.key(), language, t.name(), t.slug()));
         }
         Map<Long, Section> byArticle = new java.util.HashMap<>();
         for (Article a : list) {
-            if (a.sectionId() != null && byId.containsKey(a.sectionId())) byArticle.put(a.id(), byId.get(a.sectionId()));
+            if (a.sectionId() != null && byId.containsKey(a.sectionId()))
+                byArticle.put(a.id(), byId.get(a.sectionId()));
         }
         return byArticle;
     }
@@ -244,7 +253,10 @@ public final class ArticleService {
             errors.put("headline", "A headline has at most " + MAX_HEADLINE + " characters.");
         }
         if (draft.slug() != null && !draft.slug().isBlank() && !Slug.isValid(draft.slug())) {
-            errors.put("slug", "A slug is lower-case letters and digits joined by single hyphens, at most " + Slug.MAX_LENGTH + " characters.");
+            errors.put(
+                    "slug",
+                    "A slug is lower-case letters and digits joined by single hyphens, at most " + Slug.MAX_LENGTH
+                            + " characters.");
         }
         if (draft.standfirst() != null && draft.standfirst().length() > MAX_STANDFIRST) {
             errors.put("standfirst", "A standfirst has at most " + MAX_STANDFIRST + " characters.");
@@ -262,7 +274,9 @@ public final class ArticleService {
         String base = given ? draft.slug() : Slug.of(draft.headline(), 8);
         if (base.isEmpty()) base = "article";
         if (!articles.slugTaken(h, draft.language(), base, articleId)) return base;
-        if (given) throw ValidationException.of("slug", "Another " + draft.language() + " article already uses the slug '" + base + "'.");
+        if (given)
+            throw ValidationException.of(
+                    "slug", "Another " + draft.language() + " article already uses the slug '" + base + "'.");
         for (int n = 2; ; n++) {
             String candidate = base + "-" + n;
             if (!articles.slugTaken(h, draft.language(), candidate, articleId)) return candidate;
@@ -278,8 +292,10 @@ public final class ArticleService {
     private List<Long> termIds(Handle h, TaxonomyRepository.Kind kind, List<String> keys) {
         List<Long> ids = new ArrayList<>();
         for (String key : keys) {
-            ids.add(taxonomy.idOf(h, kind, key).orElseThrow(() ->
-                    ValidationException.of(kind.name().toLowerCase(java.util.Locale.ROOT), "There is no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + key + "'.")));
+            ids.add(taxonomy.idOf(h, kind, key)
+                    .orElseThrow(() -> ValidationException.of(
+                            kind.name().toLowerCase(java.util.Locale.ROOT),
+                            "There is no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + key + "'.")));
         }
         return ids;
     }

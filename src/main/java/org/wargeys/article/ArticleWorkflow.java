@@ -32,8 +32,10 @@ public final class ArticleWorkflow {
     public Article take(long id, WorkflowStep step, Instant at) {
         Article article = articles.find(id);
         if (!step.allowedFrom(article.status())) {
-            throw ValidationException.of("step", "An article that is " + article.status().code().replace('_', ' ')
-                    + " cannot take the step '" + step.code() + "'.");
+            throw ValidationException.of(
+                    "step",
+                    "An article that is " + article.status().code().replace('_', ' ') + " cannot take the step '"
+                            + step.code() + "'.");
         }
         return switch (step) {
             case PUBLISH -> {
@@ -64,7 +66,8 @@ public final class ArticleWorkflow {
                 .bind("id", article.id())
                 .execute());
         if (changed != 1) {
-            throw new ConflictException("Article " + article.id() + " changed status while you were working; reload it.");
+            throw new ConflictException(
+                    "Article " + article.id() + " changed status while you were working; reload it.");
         }
     }
 
@@ -78,13 +81,15 @@ public final class ArticleWorkflow {
         long now = clock.instant().toEpochMilli();
         List<Long> due = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id FROM articles WHERE status = 'scheduled' AND scheduled_at <= :now ORDER BY scheduled_at, id")
-                .bind("now", now).mapTo(Long.class).list());
+                .bind("now", now)
+                .mapTo(Long.class)
+                .list());
         List<Article> published = new java.util.ArrayList<>();
         for (long id : due) {
-            int claimed = jdbi.withHandle(h -> h.createUpdate("""
+            int claimed = jdbi.withHandle(
+                    h -> h.createUpdate("""
                             UPDATE articles SET status = 'published', published_at = COALESCE(published_at, scheduled_at)
-                            WHERE id = :id AND status = 'scheduled' AND scheduled_at <= :now""")
-                    .bind("id", id).bind("now", now).execute());
+                            WHERE id = :id AND status = 'scheduled' AND scheduled_at <= :now""").bind("id", id).bind("now", now).execute());
             if (claimed == 1) published.add(articles.publish(id));
         }
         return published;

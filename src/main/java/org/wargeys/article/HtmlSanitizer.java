@@ -12,15 +12,50 @@ import org.owasp.html.Sanitizers;
 public final class HtmlSanitizer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
-                    "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "cite", "q", "abbr",
-                    "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "span", "div")
-            .allowAttributes("class").matching(true, "shareable", "pull-quote", "caption", "aligncenter",
-                    "alignleft", "alignright")
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "blockquote",
+                    "pre",
+                    "code",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "small",
+                    "mark",
+                    "cite",
+                    "q",
+                    "abbr",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "figure",
+                    "figcaption",
+                    "span",
+                    "div")
+            .allowAttributes("class")
+            .matching(true, "shareable", "pull-quote", "caption", "aligncenter", "alignleft", "alignright")
             .onElements("blockquote", "figure", "p", "span", "div")
-            .allowAttributes("title").onElements("abbr")
-            .allowAttributes("cite").onElements("blockquote", "q")
-            .allowAttributes("lang", "dir").globally()
+            .allowAttributes("title")
+            .onElements("abbr")
+            .allowAttributes("cite")
+            .onElements("blockquote", "q")
+            .allowAttributes("lang", "dir")
+            .globally()
             .allowStandardUrlProtocols()
             .toFactory()
             .and(Sanitizers.LINKS)

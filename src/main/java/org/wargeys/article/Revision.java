@@ -3,8 +3,16 @@ package org.wargeys.article;
 import java.time.Instant;
 
 /** An article's content as one save left it. Immutable. */
-public record Revision(long articleId, int number, String headline, Dateline dateline, String standfirst,
-        BodyFormat bodyFormat, String body, Instant savedAt, String savedBy) {
+public record Revision(
+        long articleId,
+        int number,
+        String headline,
+        Dateline dateline,
+        String standfirst,
+        BodyFormat bodyFormat,
+        String body,
+        Instant savedAt,
+        String savedBy) {
 
     /** The revision as one text, the unit the newsroom diffs. */
     public String asText() {

@@ -18,12 +18,15 @@ public final class Slug {
     private Slug() {}
 
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /** A slug made of the first {@code maxWords} words of a text, e.g. a headline. */
     public static String of(String text, int maxWords) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String folded =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         String[] words = SEPARATORS.split(folded.toLowerCase(Locale.ROOT));
         StringBuilder slug = new StringBuilder();
         int taken = 0;

@@ -28,8 +28,9 @@ public final class Taxonomy {
     }
 
     private List<Term> list(TaxonomyRepository.Kind kind, String language) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT t.key, COALESCE(n.name, " + kind.fallbackName + ") AS name FROM " + kind.table
-                        + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey + " = t.id AND n.language = :lang ORDER BY name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.key, COALESCE(n.name, " + kind.fallbackName
+                        + ") AS name FROM " + kind.table + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                        + " = t.id AND n.language = :lang ORDER BY name")
                 .bind("lang", language)
                 .map((rs, ctx) -> new Term(rs.getString(1), rs.getString(2)))
                 .list());

@@ -42,7 +42,10 @@ final class TaxonomyRepository {
     }
 
     Optional<Long> idOf(Handle h, Kind kind, String key) {
-        return h.createQuery("SELECT id FROM " + kind.table + " WHERE key = :key").bind("key", key).mapTo(Long.class).findOne();
+        return h.createQuery("SELECT id FROM " + kind.table + " WHERE key = :key")
+                .bind("key", key)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     long upsert(Kind kind, String key, String defaultName, Map<String, String> names) {
@@ -50,10 +53,18 @@ final class TaxonomyRepository {
             long id = idOf(h, kind, key).orElseGet(() -> insertTerm(h, kind, key, defaultName));
             for (var entry : names.entrySet()) {
                 String slug = Slug.of(entry.getValue(), 8);
-                h.createUpdate("DELETE FROM " + kind.names + " WHERE " + kind.foreignKey + " = :id AND language = :lang")
-                        .bind("id", id).bind("lang", entry.getKey()).execute();
-                h.createUpdate("INSERT INTO " + kind.names + " (" + kind.foreignKey + ", language, name, slug) VALUES (:id, :lang, :name, :slug)")
-                        .bind("id", id).bind("lang", entry.getKey()).bind("name", entry.getValue()).bind("slug", slug).execute();
+                h.createUpdate("DELETE FROM " + kind.names + " WHERE " + kind.foreignKey
+                                + " = :id AND language = :lang")
+                        .bind("id", id)
+                        .bind("lang", entry.getKey())
+                        .execute();
+                h.createUpdate("INSERT INTO " + kind.names + " (" + kind.foreignKey
+                                + ", language, name, slug) VALUES (:id, :lang, :name, :slug)")
+                        .bind("id", id)
+                        .bind("lang", entry.getKey())
+                        .bind("name", entry.getValue())
+                        .bind("slug", slug)
+                        .execute();
             }
             return id;
         });
@@ -70,9 +81,11 @@ final class TaxonomyRepository {
 
     /** The term named in the language, falling back to its key when it has no name there. */
     Optional<Term> find(Kind kind, long id, String language) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM " + kind.table + " t LEFT JOIN "
-                        + kind.names + " n ON n." + kind.foreignKey + " = t.id AND n.language = :lang WHERE t.id = :id")
-                .bind("id", id).bind("lang", language)
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName
+                        + "), n.slug FROM " + kind.table + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                        + " = t.id AND n.language = :lang WHERE t.id = :id")
+                .bind("id", id)
+                .bind("lang", language)
                 .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
                 .findOne());
     }
@@ -80,10 +93,12 @@ final class TaxonomyRepository {
     /** Several terms of a kind at once, by id, named in the language (one query, for lists). */
     List<Term> findAll(Kind kind, java.util.Collection<Long> ids, String language) {
         if (ids.isEmpty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM "
-                        + kind.table + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
-                        + " = t.id AND n.language = :lang WHERE t.id IN (<ids>)")
-                .bindList("ids", List.copyOf(ids)).bind("lang", language)
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM "
+                                + kind.table + " t LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                                + " = t.id AND n.language = :lang WHERE t.id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .bind("lang", language)
                 .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
                 .list());
     }
@@ -91,10 +106,12 @@ final class TaxonomyRepository {
     List<Term> forArticle(Kind kind, long articleId, String language) {
         String link = kind == Kind.TAG ? "article_tags" : "article_authors";
         String linkColumn = kind == Kind.TAG ? "tag_id" : "author_id";
-        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName + "), n.slug FROM " + link + " l JOIN " + kind.table
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName
+                        + "), n.slug FROM " + link + " l JOIN " + kind.table
                         + " t ON t.id = l." + linkColumn + " LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
                         + " = t.id AND n.language = :lang WHERE l.article_id = :article ORDER BY l.position")
-                .bind("article", articleId).bind("lang", language)
+                .bind("article", articleId)
+                .bind("lang", language)
                 .map((rs, ctx) -> term(rs.getLong(1), rs.getString(2), language, rs.getString(3), rs.getString(4)))
                 .list());
     }

@@ -17,7 +17,11 @@ public final class TextDiff {
     public record Line(Kind kind, String text) {}
 
     /** What happened to a line. */
-    public enum Kind { SAME, REMOVED, ADDED }
+    public enum Kind {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     private TextDiff() {}
 
@@ -33,7 +37,8 @@ public final class TextDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<Line> out = new ArrayList<>();

@@ -7,9 +7,15 @@ import java.util.Set;
 /** A step of the newsroom workflow and the statuses it may be taken from. */
 public enum WorkflowStep {
     SUBMIT(EnumSet.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW),
-    RETURN_TO_DRAFT(EnumSet.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED), ArticleStatus.DRAFT),
-    SCHEDULE(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED), ArticleStatus.SCHEDULED),
-    PUBLISH(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
+    RETURN_TO_DRAFT(
+            EnumSet.of(ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
+            ArticleStatus.DRAFT),
+    SCHEDULE(
+            EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED),
+            ArticleStatus.SCHEDULED),
+    PUBLISH(
+            EnumSet.of(
+                    ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
             ArticleStatus.PUBLISHED),
     UNPUBLISH(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.UNPUBLISHED);
 

@@ -44,15 +44,19 @@ public final class DemoContent {
         articles.defineSection("world", only(Map.of("en", "World", "so", "Adduunka", "ar", "العالم")));
         articles.defineTag("iran", only(Map.of("en", "Iran", "so", "Iiraan", "ar", "إيران")));
         articles.defineTag("iraq", only(Map.of("en", "Iraq", "so", "Ciraaq", "ar", "العراق")));
-        articles.defineTag("united-states", only(Map.of("en", "United States", "so", "Mareykanka", "ar", "الولايات المتحدة")));
-        articles.defineAuthor("newsroom", site.name() + " Staff",
-                only(Map.of("en", site.name() + " Staff", "so", "Tifaftirka " + site.name(), "ar", "فريق " + site.name())));
+        articles.defineTag(
+                "united-states", only(Map.of("en", "United States", "so", "Mareykanka", "ar", "الولايات المتحدة")));
+        articles.defineAuthor(
+                "newsroom",
+                site.name() + " Staff",
+                only(Map.of(
+                        "en", site.name() + " Staff", "so", "Tifaftirka " + site.name(), "ar", "فريق " + site.name())));
 
         Article english = articles.createDraft(draft("en", read("seed-article.en.txt")), "demo");
         articles.publishArchived(english.id(), ENGLISH_PUBLISHED);
         if (site.publishesIn("so")) {
-            Article somali = articles.createTranslationDraft(english.translationGroupId(),
-                    draft("so", read("seed-article.so.txt")), "demo");
+            Article somali = articles.createTranslationDraft(
+                    english.translationGroupId(), draft("so", read("seed-article.so.txt")), "demo");
             articles.publishArchived(somali.id(), SOMALI_PUBLISHED);
         }
         LOG.info("Loaded the demo content");
@@ -62,13 +66,23 @@ public final class DemoContent {
     private ArticleDraft draft(String language, String text) {
         FixtureArticle fixture = parser.parse(text);
         String body = fixture.paragraphs().stream().map(MarkdownText::escape).collect(Collectors.joining("\n\n"));
-        return new ArticleDraft(language, Slug.of(fixture.headline(), 4), fixture.headline(), fixture.dateline(), null,
-                BodyFormat.MARKDOWN, body, "world", List.of("iran", "iraq", "united-states"), List.of("newsroom"));
+        return new ArticleDraft(
+                language,
+                Slug.of(fixture.headline(), 4),
+                fixture.headline(),
+                fixture.dateline(),
+                null,
+                BodyFormat.MARKDOWN,
+                body,
+                "world",
+                List.of("iran", "iraq", "united-states"),
+                List.of("newsroom"));
     }
 
     // Names only in the languages the site publishes in.
     private Map<String, String> only(Map<String, String> names) {
-        return names.entrySet().stream().filter(e -> site.publishesIn(e.getKey()))
+        return names.entrySet().stream()
+                .filter(e -> site.publishesIn(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

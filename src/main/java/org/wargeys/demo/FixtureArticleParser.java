@@ -26,7 +26,8 @@ final class FixtureArticleParser {
             Pattern.compile("^Powered by .*$"));
 
     FixtureArticle parse(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
+        List<String> lines = new ArrayList<>(
+                List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
         dropTrailingChrome(lines);
         List<String> paragraphs = paragraphs(lines);
         if (paragraphs.isEmpty()) throw new IllegalArgumentException("The text has no headline");

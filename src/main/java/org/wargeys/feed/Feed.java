@@ -9,8 +9,15 @@ import java.util.List;
  * @param htmlUrl the page the feed mirrors
  * @param selfUrl the feed's own address in the format being written
  */
-public record Feed(String title, String description, String language, String htmlUrl, String selfUrl, String publisher,
-        Instant updated, List<Entry> entries) {
+public record Feed(
+        String title,
+        String description,
+        String language,
+        String htmlUrl,
+        String selfUrl,
+        String publisher,
+        Instant updated,
+        List<Entry> entries) {
 
     public Feed {
         entries = List.copyOf(entries);
@@ -23,8 +30,15 @@ public record Feed(String title, String description, String language, String htm
     /**
      * One article. {@code contentHtml} is the sanitized body, or null when the feed carries summaries.
      */
-    public record Entry(String title, String url, Instant published, Instant updated, String summary, String contentHtml,
-            List<String> authors, List<String> categories) {
+    public record Entry(
+            String title,
+            String url,
+            Instant published,
+            Instant updated,
+            String summary,
+            String contentHtml,
+            List<String> authors,
+            List<String> categories) {
         public Entry {
             authors = List.copyOf(authors);
             categories = List.copyOf(categories);

@@ -29,7 +29,12 @@ public final class FeedService {
     private final MessageBundles bundles;
     private final FeedSettings settings;
 
-    public FeedService(Site site, ArticleService articles, ArticleArchive archive, ArticlePaths paths, MessageBundles bundles,
+    public FeedService(
+            Site site,
+            ArticleService articles,
+            ArticleArchive archive,
+            ArticlePaths paths,
+            MessageBundles bundles,
             FeedSettings settings) {
         this.site = site;
         this.articles = articles;
@@ -42,31 +47,43 @@ public final class FeedService {
     /** The language's latest news; {@code htmlPath} is its home page. */
     public Feed latest(String language, String htmlPath) {
         Messages msg = bundles.of(language);
-        return feed(msg.format("feed.latest_title", Map.of("site", site.name())),
+        return feed(
+                msg.format("feed.latest_title", Map.of("site", site.name())),
                 msg.format("feed.latest_description", Map.of("site", site.name())),
-                language, htmlPath, articles.latestPublished(language, SIZE, 0));
+                language,
+                htmlPath,
+                articles.latestPublished(language, SIZE, 0));
     }
 
     public Optional<Feed> section(String language, String slug, String htmlPath) {
         Messages msg = bundles.of(language);
-        return archive.section(language, slug).map(s -> feed(
-                msg.format("feed.section_title", Map.of("site", site.name(), "section", s.name())),
-                msg.format("archive.section_description", Map.of("site", site.name(), "section", s.name())),
-                language, htmlPath, archive.inSection(s.id(), language, SIZE, 0).items()));
+        return archive.section(language, slug)
+                .map(s -> feed(
+                        msg.format("feed.section_title", Map.of("site", site.name(), "section", s.name())),
+                        msg.format("archive.section_description", Map.of("site", site.name(), "section", s.name())),
+                        language,
+                        htmlPath,
+                        archive.inSection(s.id(), language, SIZE, 0).items()));
     }
 
     public Optional<Feed> tag(String language, String slug, String htmlPath) {
         Messages msg = bundles.of(language);
-        return archive.tag(language, slug).map(t -> feed(
-                msg.format("feed.tag_title", Map.of("site", site.name(), "tag", t.name())),
-                msg.format("archive.tag_description", Map.of("site", site.name(), "tag", t.name())),
-                language, htmlPath, archive.tagged(t.id(), language, SIZE, 0).items()));
+        return archive.tag(language, slug)
+                .map(t -> feed(
+                        msg.format("feed.tag_title", Map.of("site", site.name(), "tag", t.name())),
+                        msg.format("archive.tag_description", Map.of("site", site.name(), "tag", t.name())),
+                        language,
+                        htmlPath,
+                        archive.tagged(t.id(), language, SIZE, 0).items()));
     }
 
     private Feed feed(String title, String description, String language, String htmlPath, List<Article> found) {
         boolean full = settings.fullContent();
         List<Feed.Entry> entries = found.stream().map(a -> entry(a, full)).toList();
-        Instant updated = entries.stream().map(Feed.Entry::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant updated = entries.stream()
+                .map(Feed.Entry::updated)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
         return new Feed(title, description, language, site.absolute(htmlPath), null, site.name(), updated, entries);
     }
 
@@ -76,12 +93,21 @@ public final class FeedService {
         List<String> categories = new java.util.ArrayList<>();
         details.section().ifPresent(s -> categories.add(s.name()));
         details.tags().forEach(t -> categories.add(t.name()));
-        return new Feed.Entry(a.headline(), site.absolute(paths.path(a)), a.publishedAt(), updated, summary(a),
-                full ? a.bodyHtml() : null, details.authors().stream().map(x -> x.name()).toList(), categories);
+        return new Feed.Entry(
+                a.headline(),
+                site.absolute(paths.path(a)),
+                a.publishedAt(),
+                updated,
+                summary(a),
+                full ? a.bodyHtml() : null,
+                details.authors().stream().map(x -> x.name()).toList(),
+                categories);
     }
 
     static String summary(Article a) {
-        String text = a.standfirst() != null && !a.standfirst().isBlank() ? a.standfirst() : org.jsoup.Jsoup.parse(a.bodyHtml()).text();
+        String text = a.standfirst() != null && !a.standfirst().isBlank()
+                ? a.standfirst()
+                : org.jsoup.Jsoup.parse(a.bodyHtml()).text();
         if (text.length() <= SUMMARY_LENGTH) return text;
         int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
         return text.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";

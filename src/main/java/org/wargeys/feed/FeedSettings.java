@@ -21,14 +21,22 @@ public final class FeedSettings {
 
     public boolean fullContent() {
         return jdbi.withHandle(h -> h.createQuery("SELECT value FROM site_settings WHERE key = :key")
-                .bind("key", FULL_CONTENT).mapTo(String.class).findOne()).map("true"::equals).orElse(false);
+                        .bind("key", FULL_CONTENT)
+                        .mapTo(String.class)
+                        .findOne())
+                .map("true"::equals)
+                .orElse(false);
     }
 
     public void setFullContent(boolean full) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM site_settings WHERE key = :key").bind("key", FULL_CONTENT).execute();
+            h.createUpdate("DELETE FROM site_settings WHERE key = :key")
+                    .bind("key", FULL_CONTENT)
+                    .execute();
             h.createUpdate("INSERT INTO site_settings (key, value) VALUES (:key, :value)")
-                    .bind("key", FULL_CONTENT).bind("value", Boolean.toString(full)).execute();
+                    .bind("key", FULL_CONTENT)
+                    .bind("value", Boolean.toString(full))
+                    .execute();
         });
         changed.run();
     }

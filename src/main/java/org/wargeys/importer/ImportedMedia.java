@@ -21,13 +21,17 @@ public final class ImportedMedia {
 
     public void show(Context ctx) {
         String relative = ctx.pathParam("path");
-        if (relative.contains("..") || relative.contains("\\") || relative.contains("\0")) throw new NotFoundException("No media " + relative);
+        if (relative.contains("..") || relative.contains("\\") || relative.contains("\0"))
+            throw new NotFoundException("No media " + relative);
         Path file = root.resolve(relative).normalize();
         try {
-            if (!file.startsWith(root) || !Files.isRegularFile(file) || !file.toRealPath().startsWith(root.toRealPath())) {
+            if (!file.startsWith(root)
+                    || !Files.isRegularFile(file)
+                    || !file.toRealPath().startsWith(root.toRealPath())) {
                 throw new NotFoundException("No media " + relative);
             }
-            String type = MediaCopier.MediaTypes.sniff(file).orElseThrow(() -> new NotFoundException("Not media: " + relative));
+            String type = MediaCopier.MediaTypes.sniff(file)
+                    .orElseThrow(() -> new NotFoundException("Not media: " + relative));
             ctx.header("Cache-Control", "public, max-age=86400");
             ctx.contentType(type);
             ctx.result(Files.newInputStream(file));

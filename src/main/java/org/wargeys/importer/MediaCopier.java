@@ -28,7 +28,8 @@ final class MediaCopier {
     record Copied(String path, String contentType) {}
 
     static final String PUBLIC_PREFIX = "/media/wordpress/";
-    private static final Pattern UPLOAD_URL = Pattern.compile("https?://[^\"'\\s<>]*?(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)([^\"'\\s<>?#]+)");
+    private static final Pattern UPLOAD_URL = Pattern.compile(
+            "https?://[^\"'\\s<>]*?(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)([^\"'\\s<>?#]+)");
 
     private final Path uploads;
     private final Path target;
@@ -41,7 +42,8 @@ final class MediaCopier {
         } catch (IOException e) {
             throw new ImportException("The media folder " + uploads + " cannot be read: " + e.getMessage(), -1, e);
         }
-        if (!Files.isDirectory(this.uploads)) throw new ImportException("The media folder " + uploads + " is not a folder.", -1);
+        if (!Files.isDirectory(this.uploads))
+            throw new ImportException("The media folder " + uploads + " is not a folder.", -1);
         this.target = mediaRoot.resolve("wordpress").toAbsolutePath().normalize();
     }
 
@@ -54,7 +56,8 @@ final class MediaCopier {
         Matcher m = UPLOAD_URL.matcher(url);
         if (!m.matches() && !m.lookingAt()) return Optional.empty();
         String relative = WordPressItems.decode(m.group(1));
-        if (relative.contains("..") || relative.contains("\\") || relative.contains("\0") || relative.startsWith("/")) return Optional.empty();
+        if (relative.contains("..") || relative.contains("\\") || relative.contains("\0") || relative.startsWith("/"))
+            return Optional.empty();
         try {
             Path source = uploads.resolve(relative).normalize();
             if (!source.startsWith(uploads) || !Files.isRegularFile(source)) return Optional.empty();
@@ -78,7 +81,9 @@ final class MediaCopier {
     Optional<Path> file(String publicPath) {
         if (publicPath == null || !publicPath.startsWith(PUBLIC_PREFIX)) return Optional.empty();
         Path copy = target.resolve(publicPath.substring(PUBLIC_PREFIX.length())).normalize();
-        return copy.startsWith(target) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) ? Optional.of(copy) : Optional.empty();
+        return copy.startsWith(target) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(copy)
+                : Optional.empty();
     }
 
     /** The body with every uploads address that could be copied pointing at its copy. */
@@ -87,7 +92,8 @@ final class MediaCopier {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Optional<Copied> copied = copy(m.group());
-            m.appendReplacement(out, Matcher.quoteReplacement(copied.map(Copied::path).orElse(m.group())));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(copied.map(Copied::path).orElse(m.group())));
         }
         m.appendTail(out);
         return out.toString();
@@ -123,11 +129,22 @@ final class MediaCopier {
         }
 
         static Optional<String> sniff(byte[] b, int n) {
-            if (n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return Optional.of("image/jpeg");
-            if (n >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return Optional.of("image/png");
+            if (n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF)
+                return Optional.of("image/jpeg");
+            if (n >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G')
+                return Optional.of("image/png");
             if (n >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') return Optional.of("image/gif");
-            if (n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') return Optional.of("image/webp");
-            if (n >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return Optional.of("application/pdf");
+            if (n >= 12
+                    && b[0] == 'R'
+                    && b[1] == 'I'
+                    && b[2] == 'F'
+                    && b[3] == 'F'
+                    && b[8] == 'W'
+                    && b[9] == 'E'
+                    && b[10] == 'B'
+                    && b[11] == 'P') return Optional.of("image/webp");
+            if (n >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F')
+                return Optional.of("application/pdf");
             if (n >= 3 && b[0] == 'I' && b[1] == 'D' && b[2] == '3') return Optional.of("audio/mpeg");
             if (n >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') return Optional.of("video/mp4");
             return Optional.empty();

@@ -17,6 +17,7 @@ public final class OldAddresses {
 
     /** Targets that name an old category or tag archive by its slug, resolved to an archive page when asked. */
     static final String SECTION = "section-slug:";
+
     static final String TAG = "tag-slug:";
 
     private final Jdbi jdbi;
@@ -40,16 +41,30 @@ public final class OldAddresses {
         String table = kind.equals("section") ? "section_names" : "tag_names";
         String column = kind.equals("section") ? "section_id" : "tag_id";
         record Name(long id, String language, String slug) {}
-        var found = jdbi.withHandle(h -> h.createQuery("SELECT " + column + ", language, slug FROM " + table + " WHERE slug = :slug")
-                .bind("slug", slug).map((rs, ctx) -> new Name(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
-        String fallbackLanguage = wanted != null && site.publishesIn(wanted) ? wanted : site.defaultLanguage().code();
+        var found = jdbi.withHandle(
+                h -> h.createQuery("SELECT " + column + ", language, slug FROM " + table + " WHERE slug = :slug")
+                        .bind("slug", slug)
+                        .map((rs, ctx) -> new Name(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                        .list());
+        String fallbackLanguage = wanted != null && site.publishesIn(wanted)
+                ? wanted
+                : site.defaultLanguage().code();
         if (found.isEmpty()) return "/" + fallbackLanguage + "/";
-        Name own = found.stream().filter(n -> n.language().equals(site.defaultLanguage().code())).findFirst().orElse(found.get(0));
+        Name own = found.stream()
+                .filter(n -> n.language().equals(site.defaultLanguage().code()))
+                .findFirst()
+                .orElse(found.get(0));
         String language = wanted != null && site.publishesIn(wanted) ? wanted : own.language();
-        var named = jdbi.withHandle(h -> h.createQuery("SELECT slug FROM " + table + " WHERE " + column + " = :id AND language = :lang")
-                .bind("id", own.id()).bind("lang", language).mapTo(String.class).findOne());
+        var named = jdbi.withHandle(
+                h -> h.createQuery("SELECT slug FROM " + table + " WHERE " + column + " = :id AND language = :lang")
+                        .bind("id", own.id())
+                        .bind("lang", language)
+                        .mapTo(String.class)
+                        .findOne());
         if (named.isEmpty()) return "/" + language + "/";
-        return kind.equals("section") ? ArchivePaths.section(language, named.get()) : ArchivePaths.tag(language, named.get());
+        return kind.equals("section")
+                ? ArchivePaths.section(language, named.get())
+                : ArchivePaths.tag(language, named.get());
     }
 
     /** A Location header is ASCII: slugs in other scripts are percent-encoded. */
@@ -66,12 +81,14 @@ public final class OldAddresses {
         if (path == null || path.length() > 2000) return Optional.empty();
         String key = OldPaths.normalize(path, query);
         record Target(Long articleId, String path) {}
-        Optional<Target> target = jdbi.withHandle(h -> h.createQuery("SELECT article_id, target_path FROM redirects WHERE old_path = :p")
-                .bind("p", key)
-                .map((rs, ctx) -> {
-                    long id = rs.getLong(1);
-                    return new Target(rs.wasNull() ? null : id, rs.getString(2));
-                }).findOne());
+        Optional<Target> target =
+                jdbi.withHandle(h -> h.createQuery("SELECT article_id, target_path FROM redirects WHERE old_path = :p")
+                        .bind("p", key)
+                        .map((rs, ctx) -> {
+                            long id = rs.getLong(1);
+                            return new Target(rs.wasNull() ? null : id, rs.getString(2));
+                        })
+                        .findOne());
         if (target.isEmpty()) return Optional.empty();
         if (target.get().articleId() == null) {
             String to = target.get().path();

@@ -65,8 +65,17 @@ public final class SiteArchive {
         return t;
     }
 
-    private static final Set<String> WITH_IDENTITY = Set.of("sections", "tags", "authors", "translation_groups", "articles",
-            "article_revisions", "import_runs", "users", "article_corrections", "media");
+    private static final Set<String> WITH_IDENTITY = Set.of(
+            "sections",
+            "tags",
+            "authors",
+            "translation_groups",
+            "articles",
+            "article_revisions",
+            "import_runs",
+            "users",
+            "article_corrections",
+            "media");
 
     // Never exported: a copy of the site must not carry what lets someone sign in. Staff accounts
     // loaded from an export get an unusable password and must be given a new one.
@@ -108,18 +117,21 @@ public final class SiteArchive {
 
     private static long writeRows(Handle h, JsonGenerator g, String table, String order) throws IOException {
         long[] count = {0};
-        try (var rows = h.createQuery("SELECT * FROM " + table + " ORDER BY " + order).setFetchSize(500)
+        try (var rows = h.createQuery("SELECT * FROM " + table + " ORDER BY " + order)
+                .setFetchSize(500)
                 .map((rs, ctx) -> {
                     ResultSetMetaData meta = rs.getMetaData();
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        if (SECRET_COLUMNS.contains(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT))) continue;
+                        if (SECRET_COLUMNS.contains(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT)))
+                            continue;
                         Object value = rs.getObject(i);
                         if (value instanceof Integer n) value = n.longValue();
                         row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value);
                     }
                     return row;
-                }).iterator()) {
+                })
+                .iterator()) {
             while (rows.hasNext()) {
                 Map<String, Object> row = rows.next();
                 g.writeStartObject();
@@ -144,8 +156,12 @@ public final class SiteArchive {
      */
     public long importJson(InputStream in) {
         return jdbi.inTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Integer.class).one() > 0) {
-                throw new ImportException("A JSON export can only be loaded into an empty site; this one has articles.", -1);
+            if (h.createQuery("SELECT COUNT(*) FROM articles")
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0) {
+                throw new ImportException(
+                        "A JSON export can only be loaded into an empty site; this one has articles.", -1);
             }
             long rows = 0;
             try (JsonParser p = json.createParser(in)) {
@@ -159,7 +175,11 @@ public final class SiteArchive {
                             expect(p, FORMAT.equals(p.getValueAsString()), "this is not a Wargeys site export");
                             formatSeen = true;
                         }
-                        case "version" -> expect(p, p.getIntValue() == VERSION, "export version " + p.getText() + " is not supported");
+                        case "version" ->
+                            expect(
+                                    p,
+                                    p.getIntValue() == VERSION,
+                                    "export version " + p.getText() + " is not supported");
                         case "tables" -> {
                             expect(p, formatSeen, "the format must be named before the tables");
                             rows += readTables(h, p);
@@ -169,13 +189,17 @@ public final class SiteArchive {
                 }
                 expect(p, formatSeen, "this is not a Wargeys site export");
             } catch (JsonParseException e) {
-                throw new ImportException("The file is not valid JSON: " + e.getOriginalMessage(), e.getLocation().getLineNr(), e);
+                throw new ImportException(
+                        "The file is not valid JSON: " + e.getOriginalMessage(),
+                        e.getLocation().getLineNr(),
+                        e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (dialect == Dialect.POSTGRESQL) {
                 for (String table : WITH_IDENTITY) {
-                    h.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)");
+                    h.execute("SELECT setval(pg_get_serial_sequence('" + table
+                            + "', 'id'), COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)");
                 }
             }
             return rows;
@@ -198,12 +222,17 @@ public final class SiteArchive {
                     expect(p, columns.contains(column), "table '" + table + "' has no column '" + column + "'");
                     JsonToken value = p.nextToken();
                     names.add(column);
-                    values.add(switch (value) {
-                        case VALUE_NULL -> null;
-                        case VALUE_NUMBER_INT -> p.getLongValue();
-                        case VALUE_STRING -> p.getText();
-                        default -> throw new ImportException("Column '" + column + "' of '" + table + "' holds neither text nor a whole number.", p.currentLocation().getLineNr());
-                    });
+                    values.add(
+                            switch (value) {
+                                case VALUE_NULL -> null;
+                                case VALUE_NUMBER_INT -> p.getLongValue();
+                                case VALUE_STRING -> p.getText();
+                                default ->
+                                    throw new ImportException(
+                                            "Column '" + column + "' of '" + table
+                                                    + "' holds neither text nor a whole number.",
+                                            p.currentLocation().getLineNr());
+                            });
                 }
                 if (table.equals("users") && !names.contains("password_hash")) {
                     names.add("password_hash");
@@ -211,7 +240,11 @@ public final class SiteArchive {
                 }
                 var insert = h.createUpdate("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                         + String.join(", ", names.stream().map(n -> ":" + n).toList()) + ")");
-                for (int i = 0; i < names.size(); i++) insert.bindByType(names.get(i), values.get(i), values.get(i) == null ? Object.class : values.get(i).getClass());
+                for (int i = 0; i < names.size(); i++)
+                    insert.bindByType(
+                            names.get(i),
+                            values.get(i),
+                            values.get(i) == null ? Object.class : values.get(i).getClass());
                 insert.execute();
                 rows++;
             }
@@ -223,12 +256,15 @@ public final class SiteArchive {
         return h.createQuery("SELECT * FROM " + table + " WHERE 1 = 0").scanResultSet((supplier, ctx) -> {
             var meta = supplier.get().getMetaData();
             Set<String> names = new java.util.HashSet<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) names.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            for (int i = 1; i <= meta.getColumnCount(); i++)
+                names.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
             return names;
         });
     }
 
     private static void expect(JsonParser p, boolean condition, String what) {
-        if (!condition) throw new ImportException("Not a usable export: " + what + ".", p.currentLocation().getLineNr());
+        if (!condition)
+            throw new ImportException(
+                    "Not a usable export: " + what + ".", p.currentLocation().getLineNr());
     }
 }

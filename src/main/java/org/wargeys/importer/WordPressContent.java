@@ -40,10 +40,13 @@ final class WordPressContent {
     private static final Pattern BLOCK_COMMENT = Pattern.compile("<!--\\s*/?wp:.*?-->", Pattern.DOTALL);
     private static final Pattern MORE = Pattern.compile("<!--more(.*?)-->", Pattern.DOTALL);
     private static final Pattern NEXTPAGE = Pattern.compile("<!--nextpage-->");
-    private static final Pattern SHORTCODE = Pattern.compile("\\[(\\[?)(/?)([a-zA-Z][\\w-]*)((?:\\s[^\\]]*?)?)\\s*(/?)\\](\\]?)");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
+    private static final Pattern SHORTCODE =
+            Pattern.compile("\\[(\\[?)(/?)([a-zA-Z][\\w-]*)((?:\\s[^\\]]*?)?)\\s*(/?)\\](\\]?)");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
     private static final Pattern BARE_URL_LINE = Pattern.compile("(?m)^\\s*(https?://[^\\s<>\"]+)\\s*$");
-    private static final Pattern LEADING_MEDIA = Pattern.compile("^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_MEDIA = Pattern.compile(
+            "^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Set<String> MEDIA = Set.of("audio", "video", "playlist");
 
     Cleaned clean(String raw, long postId) {
@@ -86,7 +89,11 @@ final class WordPressContent {
             Map<String, String> attrs = attributes(m.group(4));
             String closeTag = "[/" + m.group(3) + "]";
             int close = closing || !m.group(5).isEmpty() ? -1 : text.indexOf(closeTag, m.end());
-            boolean known = name.equals("caption") || name.equals("wp_caption") || name.equals("gallery") || name.equals("embed") || MEDIA.contains(name);
+            boolean known = name.equals("caption")
+                    || name.equals("wp_caption")
+                    || name.equals("gallery")
+                    || name.equals("embed")
+                    || MEDIA.contains(name);
             if (!known && !closing && close < 0 && attrs.isEmpty()) {
                 out.append(m.group()); // "[sic]" in prose is not a shortcode
                 continue;
@@ -101,8 +108,11 @@ final class WordPressContent {
                 case "caption", "wp_caption" -> out.append(caption(shortcodes(inner, postId, dropped, gallery), attrs));
                 case "gallery" -> {
                     gallery[0] = true;
-                    out.append("\n\n<!--wargeys-gallery parent=\"").append(postId).append("\" ids=\"")
-                            .append(attrs.getOrDefault("ids", "").replaceAll("[^\\d,]", "")).append("\"-->\n\n");
+                    out.append("\n\n<!--wargeys-gallery parent=\"")
+                            .append(postId)
+                            .append("\" ids=\"")
+                            .append(attrs.getOrDefault("ids", "").replaceAll("[^\\d,]", ""))
+                            .append("\"-->\n\n");
                 }
                 case "embed" -> out.append("\n\n").append(link(inner.strip())).append("\n\n");
                 default -> {
@@ -142,7 +152,8 @@ final class WordPressContent {
         }
         String align = attrs.getOrDefault("align", "");
         String cls = align.matches("align(left|right|center)") ? "caption " + align : "caption";
-        return "\n\n<figure class=\"" + cls + "\">" + media + (text.isEmpty() ? "" : "<figcaption>" + text + "</figcaption>") + "</figure>\n\n";
+        return "\n\n<figure class=\"" + cls + "\">" + media
+                + (text.isEmpty() ? "" : "<figcaption>" + text + "</figcaption>") + "</figure>\n\n";
     }
 
     private static String link(String url) {
@@ -217,7 +228,8 @@ final class WordPressContent {
             Element figure = new Element("figure").addClass("caption");
             figure.appendChild(media.clone());
             Element dd = dl.selectFirst("dd");
-            if (dd != null && !dd.text().isBlank()) figure.appendElement("figcaption").html(dd.html());
+            if (dd != null && !dd.text().isBlank())
+                figure.appendElement("figcaption").html(dd.html());
             dl.replaceWith(figure);
         }
     }

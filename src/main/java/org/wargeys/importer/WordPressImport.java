@@ -37,7 +37,7 @@ public final class WordPressImport {
     public interface Progress {
         void advanced(long bytesRead, long totalBytes);
 
-        Progress NONE = (read, total) -> { };
+        Progress NONE = (read, total) -> {};
     }
 
     private final Jdbi jdbi;
@@ -52,7 +52,14 @@ public final class WordPressImport {
      * @param mediaRoot where copies of the uploads folder go ({@code DATA/media})
      * @param library the media library, which takes the featured images
      */
-    public WordPressImport(Jdbi jdbi, BodyRenderer bodies, EventBus events, Site site, Clock clock, Path mediaRoot, MediaService library) {
+    public WordPressImport(
+            Jdbi jdbi,
+            BodyRenderer bodies,
+            EventBus events,
+            Site site,
+            Clock clock,
+            Path mediaRoot,
+            MediaService library) {
         this.jdbi = jdbi;
         this.bodies = bodies;
         this.events = events;
@@ -83,7 +90,8 @@ public final class WordPressImport {
         List<ArticlePublished> live = new ArrayList<>();
         List<Image> addedImages = new ArrayList<>();
         ImportReport report;
-        try (Handle h = jdbi.open(); InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
+        try (Handle h = jdbi.open();
+                InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
             h.begin();
             try {
                 ImportStore store = new ImportStore(h, library);
@@ -110,13 +118,16 @@ public final class WordPressImport {
             if (media != null) media.undo();
             addedImages.forEach(library::discard);
         }
-        if (!live.isEmpty()) events.publish(new org.wargeys.article.ArticlesChanged(live.stream().map(ArticlePublished::articleId).toList()));
+        if (!live.isEmpty())
+            events.publish(new org.wargeys.article.ArticlesChanged(
+                    live.stream().map(ArticlePublished::articleId).toList()));
         return report;
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -157,5 +168,4 @@ public final class WordPressImport {
             }
         }
     }
-
 }

@@ -50,7 +50,8 @@ final class WordPressItems implements WxrReader.Listener {
     static final int MAX_IMAGE_TEXT = 1_000;
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final Pattern SHARE_KEY = Pattern.compile("ss_(?:ss_)?(?:click_)?share_count_([a-z0-9]+)");
-    private static final Pattern MEDIA_URL = Pattern.compile("(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
+    private static final Pattern MEDIA_URL = Pattern.compile(
+            "(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
 
     private final ImportStore store;
     private final BodyRenderer bodies;
@@ -68,9 +69,11 @@ final class WordPressItems implements WxrReader.Listener {
     private final Map<String, WxrTerm> terms = new HashMap<>();
     /** Term id → the slug of the first term of its translation group (Polylang term_translations). */
     private final Map<Long, String> termGroupLeader = new HashMap<>();
+
     private final Map<Long, WxrTerm> termsById = new HashMap<>();
     /** WPML term translation group → the slug of its first term. */
     private final Map<String, String> wpmlTermGroups = new HashMap<>();
+
     private final List<Long> galleries = new ArrayList<>();
     private final List<Featured> featuredImages = new ArrayList<>();
     private final Set<Long> announced = new java.util.HashSet<>();
@@ -92,7 +95,13 @@ final class WordPressItems implements WxrReader.Listener {
      * @param live receives the articles to announce once the import is committed
      * @param addedImages receives the images added to the media library, to discard if the import is rolled back
      */
-    WordPressItems(ImportStore store, BodyRenderer bodies, Site site, Clock clock, MediaCopier media, List<ArticlePublished> live,
+    WordPressItems(
+            ImportStore store,
+            BodyRenderer bodies,
+            Site site,
+            Clock clock,
+            MediaCopier media,
+            List<ArticlePublished> live,
             List<Image> addedImages) {
         this.store = store;
         this.bodies = bodies;
@@ -111,7 +120,8 @@ final class WordPressItems implements WxrReader.Listener {
     @Override
     public void channel(WxrChannel channel) {
         String url = !channel.baseBlogUrl().isEmpty() ? channel.baseBlogUrl() : channel.link();
-        if (!url.isEmpty()) source = url.replaceFirst("^https?://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+        if (!url.isEmpty())
+            source = url.replaceFirst("^https?://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
         String lang = languageCode(channel.language());
         if (lang != null && site.publishesIn(lang)) defaultLanguage = lang;
     }
@@ -151,7 +161,9 @@ final class WordPressItems implements WxrReader.Listener {
             String target = (kind.equals("category") ? OldAddresses.SECTION : OldAddresses.TAG) + slug;
             store.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
             for (var language : site.languages()) {
-                store.redirectToPath(OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"), target + "@" + language.code());
+                store.redirectToPath(
+                        OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"),
+                        target + "@" + language.code());
             }
         }
     }
@@ -161,7 +173,14 @@ final class WordPressItems implements WxrReader.Listener {
         switch (item.postType()) {
             case "post", "page" -> article(item);
             case "attachment" -> attachment(item);
-            default -> skip(item, "WordPress " + (item.postType().isEmpty() ? "items without a type" : "'" + item.postType() + "' items") + " have no counterpart here.");
+            default ->
+                skip(
+                        item,
+                        "WordPress "
+                                + (item.postType().isEmpty()
+                                        ? "items without a type"
+                                        : "'" + item.postType() + "' items")
+                                + " have no counterpart here.");
         }
     }
 
@@ -172,31 +191,51 @@ final class WordPressItems implements WxrReader.Listener {
             return;
         }
         MediaCopier.Copied copied = media == null ? null : media.copy(url).orElse(null);
-        if (media != null && copied == null) notes.add(new ImportReport.Note(item.postId(), item.title(), "The file " + url + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
+        if (media != null && copied == null)
+            notes.add(
+                    new ImportReport.Note(
+                            item.postId(),
+                            item.title(),
+                            "The file " + url
+                                    + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
         // What the media library needs should the attachment become a featured image: alt text and caption.
         String alt = item.meta().getOrDefault("_wp_attachment_image_alt", "").strip();
         if (alt.isEmpty()) alt = item.title().strip();
         if (alt.isEmpty()) alt = fileName(url);
         String caption = WordPressContent.plainText(item.excerpt());
-        store.media(source, item.postId(), item.parent(), url, copied == null ? null : copied.path(), copied == null ? null : copied.contentType(),
-                item.title(), shorten(alt, MAX_IMAGE_TEXT), caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT), language(item));
+        store.media(
+                source,
+                item.postId(),
+                item.parent(),
+                url,
+                copied == null ? null : copied.path(),
+                copied == null ? null : copied.contentType(),
+                item.title(),
+                shorten(alt, MAX_IMAGE_TEXT),
+                caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT),
+                language(item));
     }
 
     /** "https://x/wp-content/uploads/2024/03/harbour-view.jpg" → "harbour view", for an image with no other words. */
     static String fileName(String url) {
         String name = url.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        name = decode(name.substring(name.lastIndexOf('/') + 1)).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[-_]+", " ").strip();
+        name = decode(name.substring(name.lastIndexOf('/') + 1))
+                .replaceFirst("\\.[A-Za-z0-9]{1,5}$", "")
+                .replaceAll("[-_]+", " ")
+                .strip();
         return name.isEmpty() ? "Image" : name;
     }
 
     private void article(WxrItem item) {
         Optional<ArticleStatus> status = status(item.status());
         if (status.isEmpty()) {
-            skip(item, switch (item.status()) {
-                case "trash" -> "It is in the WordPress trash.";
-                case "auto-draft" -> "It is an automatic draft nobody saved.";
-                default -> "Its status '" + item.status() + "' is unknown.";
-            });
+            skip(
+                    item,
+                    switch (item.status()) {
+                        case "trash" -> "It is in the WordPress trash.";
+                        case "auto-draft" -> "It is an automatic draft nobody saved.";
+                        default -> "Its status '" + item.status() + "' is unknown.";
+                    });
             return;
         }
         String language = language(item);
@@ -226,19 +265,27 @@ final class WordPressItems implements WxrReader.Listener {
             note(item, "Its title was longer than " + MAX_HEADLINE + " characters and was shortened.");
         }
         WordPressContent.Cleaned cleaned = content.clean(item.content(), item.postId());
-        cleaned.droppedShortcodes().forEach(s -> note(item, "The shortcode [" + s + "] has no counterpart here and was dropped (its inner text kept)."));
+        cleaned.droppedShortcodes()
+                .forEach(s -> note(
+                        item,
+                        "The shortcode [" + s + "] has no counterpart here and was dropped (its inner text kept)."));
         String body = cleaned.body();
         String standfirst = WordPressContent.plainText(item.excerpt());
         if (standfirst.isEmpty() && cleaned.teaser() != null) {
             String teaser = WordPressContent.plainText(cleaned.teaser());
-            if (!teaser.isEmpty() && teaser.length() <= MAX_STANDFIRST && !cleaned.teaser().matches("(?is).*<(img|figure|iframe|table|video|audio).*")) {
+            if (!teaser.isEmpty()
+                    && teaser.length() <= MAX_STANDFIRST
+                    && !cleaned.teaser().matches("(?is).*<(img|figure|iframe|table|video|audio).*")) {
                 standfirst = teaser;
                 body = cleaned.afterTeaser();
             }
         }
         if (standfirst.length() > MAX_STANDFIRST) {
             standfirst = shorten(standfirst, MAX_STANDFIRST);
-            note(item, "Its excerpt was longer than " + MAX_STANDFIRST + " characters and was shortened for the standfirst.");
+            note(
+                    item,
+                    "Its excerpt was longer than " + MAX_STANDFIRST
+                            + " characters and was shortened for the standfirst.");
         }
         if (media != null) body = media.rewrite(body);
         Matcher external = MEDIA_URL.matcher(body);
@@ -252,7 +299,9 @@ final class WordPressItems implements WxrReader.Listener {
         String sectionKey = categories.isEmpty() ? null : termKey("category", categories.get(0));
         String sectionName = categories.isEmpty() ? null : categories.get(0).name();
         List<String[]> tagTerms = new ArrayList<>();
-        categories.stream().skip(1).forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
+        categories.stream()
+                .skip(1)
+                .forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
         item.terms("post_tag").forEach(t -> tagTerms.add(new String[] {"post_tag", termKey("post_tag", t), t.name()}));
         String login = item.creator();
         Map<String, Long> shares = shareCounts(item.meta());
@@ -261,35 +310,72 @@ final class WordPressItems implements WxrReader.Listener {
         String groupKey = groupKey(item);
         String slugWanted = slugOf(item, headline);
 
-        String hash = WordPressImport.sha256(String.join("\u0000", List.of(
-                language, slugWanted, headline, standfirst, body, String.valueOf(sectionKey), String.valueOf(sectionName),
-                tagTerms.stream().map(t -> t[1] + "=" + t[2]).toList().toString(), login, authors.getOrDefault(login, login),
-                state.code(), date.toString(), modified.toString(), String.valueOf(item.sticky()), String.valueOf(featuredId),
-                new TreeMap<>(shares).toString(), String.valueOf(groupKey), item.link(), item.postDate())));
+        String hash = WordPressImport.sha256(String.join(
+                "\u0000",
+                List.of(
+                        language,
+                        slugWanted,
+                        headline,
+                        standfirst,
+                        body,
+                        String.valueOf(sectionKey),
+                        String.valueOf(sectionName),
+                        tagTerms.stream().map(t -> t[1] + "=" + t[2]).toList().toString(),
+                        login,
+                        authors.getOrDefault(login, login),
+                        state.code(),
+                        date.toString(),
+                        modified.toString(),
+                        String.valueOf(item.sticky()),
+                        String.valueOf(featuredId),
+                        new TreeMap<>(shares).toString(),
+                        String.valueOf(groupKey),
+                        item.link(),
+                        item.postDate())));
         Optional<ImportStore.Known> known = store.known(source, item.postId());
         if (known.isPresent() && known.get().contentHash().equals(hash)) {
             unchanged++;
             // The same thumbnail, but it may be settable only now (an uploads folder given this time).
-            if (featuredId != null) featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
+            if (featuredId != null)
+                featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
             return;
         }
         long existingId = known.map(ImportStore.Known::articleId).orElse(-1L);
 
         String slug = slugWanted;
         for (int n = 2; store.slugTaken(language, slug, existingId); n++) slug = slugWanted + "-" + n;
-        Long sectionId = sectionKey == null ? null
-                : store.term("sections", "section_names", "section_id", sectionKey, language, sectionName.isBlank() ? sectionKey : sectionName);
+        Long sectionId = sectionKey == null
+                ? null
+                : store.term(
+                        "sections",
+                        "section_names",
+                        "section_id",
+                        sectionKey,
+                        language,
+                        sectionName.isBlank() ? sectionKey : sectionName);
         List<Long> tagIds = new ArrayList<>();
         for (String[] t : tagTerms) {
             long id = store.term("tags", "tag_names", "tag_id", t[1], language, t[2].isBlank() ? t[1] : t[2]);
             if (!tagIds.contains(id)) tagIds.add(id);
         }
-        List<Long> authorIds = login.isEmpty() ? List.of() : List.of(store.author(login, authors.getOrDefault(login, login)));
+        List<Long> authorIds =
+                login.isEmpty() ? List.of() : List.of(store.author(login, authors.getOrDefault(login, login)));
 
         String html = bodies.render(BodyFormat.HTML, body);
-        ImportStore.ArticleRow row = new ImportStore.ArticleRow(language, slug, headline, standfirst.isEmpty() ? null : standfirst,
-                body, html, sectionId, state, date, modified,
-                state == ArticleStatus.PUBLISHED ? date : null, state == ArticleStatus.SCHEDULED ? date : null, item.sticky());
+        ImportStore.ArticleRow row = new ImportStore.ArticleRow(
+                language,
+                slug,
+                headline,
+                standfirst.isEmpty() ? null : standfirst,
+                body,
+                html,
+                sectionId,
+                state,
+                date,
+                modified,
+                state == ArticleStatus.PUBLISHED ? date : null,
+                state == ArticleStatus.SCHEDULED ? date : null,
+                item.sticky());
         long group = translationGroup(item, groupKey, language, existingId, date);
         long articleId;
         if (existingId > 0) {
@@ -330,14 +416,21 @@ final class WordPressItems implements WxrReader.Listener {
             Matcher m = WordPressContent.GALLERY_MARK.matcher(body);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                List<Long> ids = m.group(2).isEmpty() ? List.of()
-                        : Arrays.stream(m.group(2).split(",")).filter(s -> !s.isEmpty() && s.length() < 19).map(Long::parseLong).toList();
+                List<Long> ids = m.group(2).isEmpty()
+                        ? List.of()
+                        : Arrays.stream(m.group(2).split(","))
+                                .filter(s -> !s.isEmpty() && s.length() < 19)
+                                .map(Long::parseLong)
+                                .toList();
                 List<String> images = store.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
-                        .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$")).toList();
+                        .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$"))
+                        .toList();
                 StringBuilder gallery = new StringBuilder();
                 if (!images.isEmpty()) {
                     gallery.append("<div class=\"gallery\">");
-                    images.forEach(u -> gallery.append("<figure><img src=\"").append(org.wargeys.web.Html.escape(u)).append("\" alt=\"\"></figure>"));
+                    images.forEach(u -> gallery.append("<figure><img src=\"")
+                            .append(org.wargeys.web.Html.escape(u))
+                            .append("\" alt=\"\"></figure>"));
                     gallery.append("</div>");
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(gallery.toString()));
@@ -346,8 +439,18 @@ final class WordPressItems implements WxrReader.Listener {
             store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
         }
         featuredImages.forEach(this::settleFeaturedImage);
-        return new ImportReport(dryRun, imported, updated, unchanged, skipped, notes, List.copyOf(externalMedia),
-                media == null ? 0 : media.copied(), redirects, featuredImagesSet, featuredImagesSkipped);
+        return new ImportReport(
+                dryRun,
+                imported,
+                updated,
+                unchanged,
+                skipped,
+                notes,
+                List.copyOf(externalMedia),
+                media == null ? 0 : media.copied(),
+                redirects,
+                featuredImagesSet,
+                featuredImagesSkipped);
     }
 
     /**
@@ -386,22 +489,36 @@ final class WordPressItems implements WxrReader.Listener {
         ImportStore.Attachment attachment = found.get();
         if (attachment.mediaId() != null) return Optional.of(attachment.mediaId());
         if (media == null) {
-            skipImage(f, attachment.url(), "No uploads folder (--media-dir) was given, so its featured image was not imported.");
+            skipImage(
+                    f,
+                    attachment.url(),
+                    "No uploads folder (--media-dir) was given, so its featured image was not imported.");
             return Optional.empty();
         }
         Optional<Path> file = media.file(attachment.storedPath());
         if (file.isEmpty()) {
-            skipImage(f, attachment.url(), "Its featured image was not found in the uploads folder, or is not a known media type.");
+            skipImage(
+                    f,
+                    attachment.url(),
+                    "Its featured image was not found in the uploads folder, or is not a known media type.");
             return Optional.empty();
         }
         try {
             if (Files.size(file.get()) > MediaService.MAX_BYTES) {
-                skipImage(f, attachment.url(), "Its featured image is larger than " + MediaService.MAX_BYTES / (1024 * 1024)
-                        + " MB, the media library's limit.");
+                skipImage(
+                        f,
+                        attachment.url(),
+                        "Its featured image is larger than " + MediaService.MAX_BYTES / (1024 * 1024)
+                                + " MB, the media library's limit.");
                 return Optional.empty();
             }
-            String alt = attachment.alt() != null && !attachment.alt().isBlank() ? attachment.alt() : fileName(attachment.url());
-            Image image = store.addImage(Files.readAllBytes(file.get()), alt, attachment.caption(),
+            String alt = attachment.alt() != null && !attachment.alt().isBlank()
+                    ? attachment.alt()
+                    : fileName(attachment.url());
+            Image image = store.addImage(
+                    Files.readAllBytes(file.get()),
+                    alt,
+                    attachment.caption(),
                     attachment.language() != null ? attachment.language() : defaultLanguage);
             addedImages.add(image);
             store.libraryImage(source, f.thumbnailId(), image.id());
@@ -426,7 +543,8 @@ final class WordPressItems implements WxrReader.Listener {
                 note(item, "Its translation group already has a " + language + " article; it was imported on its own.");
             } else {
                 String sourceLanguage = item.meta().getOrDefault("_wpml_import_source_language_code", "");
-                return store.newTranslationGroup(source, groupKey, site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
+                return store.newTranslationGroup(
+                        source, groupKey, site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
             }
         }
         if (existingId > 0) {
@@ -439,7 +557,8 @@ final class WordPressItems implements WxrReader.Listener {
     /** The Polylang post_translations term or the WPML translation group the item belongs to, or null. */
     private static String groupKey(WxrItem item) {
         List<WxrItem.Term> polylang = item.terms("post_translations");
-        if (!polylang.isEmpty() && !polylang.get(0).nicename().isEmpty()) return "polylang:" + polylang.get(0).nicename();
+        if (!polylang.isEmpty() && !polylang.get(0).nicename().isEmpty())
+            return "polylang:" + polylang.get(0).nicename();
         String wpml = item.meta().getOrDefault("_wpml_import_translation_group", "");
         if (wpml.isEmpty()) wpml = item.meta().getOrDefault("_icl_translation_trid", "");
         if (!wpml.isEmpty()) return "wpml:" + wpml;
@@ -474,14 +593,15 @@ final class WordPressItems implements WxrReader.Listener {
      * never for readers); trash, auto-draft and anything else are skipped.
      */
     static Optional<ArticleStatus> status(String wp) {
-        return Optional.ofNullable(switch (wp) {
-            case "publish" -> ArticleStatus.PUBLISHED;
-            case "future" -> ArticleStatus.SCHEDULED;
-            case "draft" -> ArticleStatus.DRAFT;
-            case "pending" -> ArticleStatus.IN_REVIEW;
-            case "private" -> ArticleStatus.DRAFT;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (wp) {
+                    case "publish" -> ArticleStatus.PUBLISHED;
+                    case "future" -> ArticleStatus.SCHEDULED;
+                    case "draft" -> ArticleStatus.DRAFT;
+                    case "pending" -> ArticleStatus.IN_REVIEW;
+                    case "private" -> ArticleStatus.DRAFT;
+                    default -> null;
+                });
     }
 
     /** The GMT date when WordPress wrote one, else the local date read in the site's time zone. */
@@ -535,7 +655,8 @@ final class WordPressItems implements WxrReader.Listener {
                 counts.merge(m.group(1), Long.parseLong(value.strip()), Long::sum);
             } else if (key.equals("ss_share_count") || key.equals("ss_shares")) {
                 PhpArray.stringToIds(value).forEach((network, count) -> {
-                    if (!network.equals("total") && network.matches("[a-z0-9]+")) counts.merge(network, count, Long::sum);
+                    if (!network.equals("total") && network.matches("[a-z0-9]+"))
+                        counts.merge(network, count, Long::sum);
                 });
             }
         });

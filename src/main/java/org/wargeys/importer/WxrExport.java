@@ -58,13 +58,23 @@ public final class WxrExport {
                 text(x, "wp:wxr_version", "1.2");
                 text(x, "wp:base_site_url", site.baseUrl());
                 text(x, "wp:base_blog_url", site.baseUrl());
-                for (var row : h.createQuery("SELECT key, name FROM authors ORDER BY id").mapToMap().list()) {
+                for (var row : h.createQuery("SELECT key, name FROM authors ORDER BY id")
+                        .mapToMap()
+                        .list()) {
                     x.writeStartElement("wp:author");
                     text(x, "wp:author_login", (String) row.get("key"));
                     cdata(x, "wp:author_display_name", (String) row.get("name"));
                     x.writeEndElement();
                 }
-                terms(h, x, "sections", "section_names", "section_id", "wp:category", "wp:category_nicename", "wp:cat_name");
+                terms(
+                        h,
+                        x,
+                        "sections",
+                        "section_names",
+                        "section_id",
+                        "wp:category",
+                        "wp:category_nicename",
+                        "wp:cat_name");
                 terms(h, x, "tags", "tag_names", "tag_id", "wp:tag", "wp:tag_slug", "wp:tag_name");
                 for (var language : site.languages()) {
                     x.writeStartElement("wp:term");
@@ -73,21 +83,34 @@ public final class WxrExport {
                     cdata(x, "wp:term_name", language.nativeName());
                     x.writeEndElement();
                 }
-                for (long group : h.createQuery("SELECT translation_group_id FROM articles GROUP BY translation_group_id HAVING COUNT(*) > 1 ORDER BY 1").mapTo(Long.class).list()) {
+                for (long group : h.createQuery(
+                                "SELECT translation_group_id FROM articles GROUP BY translation_group_id HAVING COUNT(*) > 1 ORDER BY 1")
+                        .mapTo(Long.class)
+                        .list()) {
                     Map<String, Long> members = new LinkedHashMap<>();
-                    h.createQuery("SELECT language, id FROM articles WHERE translation_group_id = :g ORDER BY id").bind("g", group)
-                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> members.put(e.getKey(), e.getValue()));
+                    h.createQuery("SELECT language, id FROM articles WHERE translation_group_id = :g ORDER BY id")
+                            .bind("g", group)
+                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                            .forEach(e -> members.put(e.getKey(), e.getValue()));
                     x.writeStartElement("wp:term");
                     text(x, "wp:term_taxonomy", "post_translations");
                     text(x, "wp:term_slug", "pll_group_" + group);
                     text(x, "wp:term_name", "pll_group_" + group);
                     StringBuilder php = new StringBuilder("a:" + members.size() + ":{");
-                    members.forEach((lang, id) -> php.append("s:").append(lang.length()).append(":\"").append(lang).append("\";i:").append(id).append(';'));
+                    members.forEach((lang, id) -> php.append("s:")
+                            .append(lang.length())
+                            .append(":\"")
+                            .append(lang)
+                            .append("\";i:")
+                            .append(id)
+                            .append(';'));
                     cdata(x, "wp:term_description", php.append('}').toString());
                     x.writeEndElement();
                 }
                 // Attachments need post ids of their own: after the highest article id.
-                long attachmentBase = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one();
+                long attachmentBase = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles")
+                        .mapTo(Long.class)
+                        .one();
                 long count = items(h, x, attachmentBase);
                 attachments(h, x, attachmentBase);
                 x.writeEndElement();
@@ -102,10 +125,22 @@ public final class WxrExport {
         });
     }
 
-    private void terms(Handle h, XMLStreamWriter x, String table, String names, String fk, String element, String slugElement, String nameElement) throws XMLStreamException {
+    private void terms(
+            Handle h,
+            XMLStreamWriter x,
+            String table,
+            String names,
+            String fk,
+            String element,
+            String slugElement,
+            String nameElement)
+            throws XMLStreamException {
         String lang = site.defaultLanguage().code();
-        for (var row : h.createQuery("SELECT t.id, t.key, n.name FROM " + table + " t LEFT JOIN " + names + " n ON n." + fk + " = t.id AND n.language = :l ORDER BY t.id")
-                .bind("l", lang).mapToMap().list()) {
+        for (var row : h.createQuery("SELECT t.id, t.key, n.name FROM " + table + " t LEFT JOIN " + names + " n ON n."
+                        + fk + " = t.id AND n.language = :l ORDER BY t.id")
+                .bind("l", lang)
+                .mapToMap()
+                .list()) {
             x.writeStartElement(element);
             text(x, "wp:term_id", row.get("id").toString());
             cdata(x, slugElement, (String) row.get("key"));
@@ -121,7 +156,9 @@ public final class WxrExport {
      */
     private void attachments(Handle h, XMLStreamWriter x, long attachmentBase) throws XMLStreamException {
         String language = site.defaultLanguage().code();
-        for (long id : h.createQuery("SELECT id FROM media ORDER BY id").mapTo(Long.class).list()) {
+        for (long id : h.createQuery("SELECT id FROM media ORDER BY id")
+                .mapTo(Long.class)
+                .list()) {
             Image image = media.find(id).orElse(null);
             if (image == null) continue;
             Image.Text text = image.text(language);
@@ -165,15 +202,22 @@ public final class WxrExport {
         return count;
     }
 
-    private void item(Handle h, XMLStreamWriter x, Map<String, Object> a, long attachmentBase) throws XMLStreamException {
+    private void item(Handle h, XMLStreamWriter x, Map<String, Object> a, long attachmentBase)
+            throws XMLStreamException {
         long id = ((Number) a.get("id")).longValue();
         String language = (String) a.get("language");
-        Instant date = instant(a.get("published_at") != null ? a.get("published_at") : a.get("scheduled_at") != null ? a.get("scheduled_at") : a.get("created_at"));
+        Instant date = instant(
+                a.get("published_at") != null
+                        ? a.get("published_at")
+                        : a.get("scheduled_at") != null ? a.get("scheduled_at") : a.get("created_at"));
         Instant modified = instant(a.get("updated_at"));
         x.writeStartElement("item");
         cdata(x, "title", (String) a.get("headline"));
-        List<String> authors = h.createQuery("SELECT au.key FROM article_authors l JOIN authors au ON au.id = l.author_id WHERE l.article_id = :a ORDER BY l.position")
-                .bind("a", id).mapTo(String.class).list();
+        List<String> authors = h.createQuery(
+                        "SELECT au.key FROM article_authors l JOIN authors au ON au.id = l.author_id WHERE l.article_id = :a ORDER BY l.position")
+                .bind("a", id)
+                .mapTo(String.class)
+                .list();
         cdata(x, "dc:creator", authors.isEmpty() ? "" : authors.get(0));
         x.writeStartElement("guid");
         x.writeAttribute("isPermaLink", "false");
@@ -187,26 +231,41 @@ public final class WxrExport {
         text(x, "wp:post_modified", WP_DATE.format(modified.atZone(site.timezone())));
         text(x, "wp:post_modified_gmt", WP_DATE.format(modified.atOffset(ZoneOffset.UTC)));
         cdata(x, "wp:post_name", (String) a.get("slug"));
-        text(x, "wp:status", switch ((String) a.get("status")) {
-            case "published" -> "publish";
-            case "scheduled" -> "future";
-            case "in_review" -> "pending";
-            case "unpublished" -> "private";
-            default -> "draft";
-        });
+        text(
+                x,
+                "wp:status",
+                switch ((String) a.get("status")) {
+                    case "published" -> "publish";
+                    case "scheduled" -> "future";
+                    case "in_review" -> "pending";
+                    case "unpublished" -> "private";
+                    default -> "draft";
+                });
         text(x, "wp:post_parent", "0");
         text(x, "wp:post_type", "post");
         // WordPress's sticky posts are what pinned articles are: kept at the top of the home page.
         text(x, "wp:is_sticky", ((Number) a.get("pinned")).intValue() == 1 ? "1" : "0");
         if (a.get("section_key") != null) {
-            term(x, "category", (String) a.get("section_key"), a.get("section_name") != null ? (String) a.get("section_name") : (String) a.get("section_key"));
+            term(
+                    x,
+                    "category",
+                    (String) a.get("section_key"),
+                    a.get("section_name") != null ? (String) a.get("section_name") : (String) a.get("section_key"));
         }
-        for (var tag : h.createQuery("SELECT t.key, COALESCE(n.name, t.key) AS name FROM article_tags l JOIN tags t ON t.id = l.tag_id "
-                        + "LEFT JOIN tag_names n ON n.tag_id = t.id AND n.language = :lang WHERE l.article_id = :a ORDER BY l.position")
-                .bind("a", id).bind("lang", language).mapToMap().list()) {
+        for (var tag : h.createQuery(
+                        "SELECT t.key, COALESCE(n.name, t.key) AS name FROM article_tags l JOIN tags t ON t.id = l.tag_id "
+                                + "LEFT JOIN tag_names n ON n.tag_id = t.id AND n.language = :lang WHERE l.article_id = :a ORDER BY l.position")
+                .bind("a", id)
+                .bind("lang", language)
+                .mapToMap()
+                .list()) {
             term(x, "post_tag", (String) tag.get("key"), (String) tag.get("name"));
         }
-        term(x, "language", language, site.language(language).map(l -> l.nativeName()).orElse(language));
+        term(
+                x,
+                "language",
+                language,
+                site.language(language).map(l -> l.nativeName()).orElse(language));
         if (((Number) a.get("group_size")).longValue() > 1) {
             String group = "pll_group_" + a.get("translation_group_id");
             term(x, "post_translations", group, group);
@@ -217,10 +276,19 @@ public final class WxrExport {
                         SELECT network, SUM(n) FROM (
                             SELECT network, count AS n FROM imported_share_counts WHERE article_id = :a
                             UNION ALL SELECT network, shares AS n FROM share_counts WHERE article_id = :a) s
-                        GROUP BY network ORDER BY network""").bind("a", id)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(shares::add);
-        for (var share : shares) meta(x, "ss_ss_click_share_count_" + share.getKey(), share.getValue().toString());
-        var featured = h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a").bind("a", id).mapTo(Long.class).findOne();
+                        GROUP BY network ORDER BY network""")
+                .bind("a", id)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(shares::add);
+        for (var share : shares)
+            meta(
+                    x,
+                    "ss_ss_click_share_count_" + share.getKey(),
+                    share.getValue().toString());
+        var featured = h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a")
+                .bind("a", id)
+                .mapTo(Long.class)
+                .findOne();
         if (featured.isPresent()) meta(x, "_thumbnail_id", Long.toString(attachmentBase + featured.get()));
         x.writeEndElement();
     }

@@ -104,7 +104,9 @@ final class WxrReader {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw new ImportException("A DOCTYPE declaration is not allowed in a WordPress export (entities are never expanded).", line(xml));
+                    throw new ImportException(
+                            "A DOCTYPE declaration is not allowed in a WordPress export (entities are never expanded).",
+                            line(xml));
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     throw new ImportException("The entity '" + xml.getLocalName() + "' is not defined.", line(xml));
@@ -116,12 +118,21 @@ final class WxrReader {
                 String name = name();
                 switch (name) {
                     case "rss" -> sawRss = true;
-                    case "channel" -> { }
-                    case "item" -> { sendChannel(); listener.item(item()); }
-                    case "wp:author" -> { sendChannel(); listener.author(author()); }
-                    case "wp:category", "wp:tag", "wp:term" -> { sendChannel(); listener.term(term(name)); }
+                    case "channel" -> {}
+                    case "item" -> {
+                        sendChannel();
+                        listener.item(item());
+                    }
+                    case "wp:author" -> {
+                        sendChannel();
+                        listener.author(author());
+                    }
+                    case "wp:category", "wp:tag", "wp:term" -> {
+                        sendChannel();
+                        listener.term(term(name));
+                    }
                     case "title", "link", "language", "wp:wxr_version", "wp:base_site_url", "wp:base_blog_url" ->
-                            channel.put(name, text());
+                        channel.put(name, text());
                     default -> skip();
                 }
             }
@@ -133,10 +144,16 @@ final class WxrReader {
 
         private void sendChannel() {
             if (channelSent) return;
-            if (!sawRss) throw new ImportException("This is not a WordPress export (no <rss> root element).", line(xml));
+            if (!sawRss)
+                throw new ImportException("This is not a WordPress export (no <rss> root element).", line(xml));
             channelSent = true;
-            listener.channel(new WxrChannel(get(channel, "title"), get(channel, "link"), get(channel, "language"),
-                    get(channel, "wp:wxr_version"), get(channel, "wp:base_site_url"), get(channel, "wp:base_blog_url")));
+            listener.channel(new WxrChannel(
+                    get(channel, "title"),
+                    get(channel, "link"),
+                    get(channel, "language"),
+                    get(channel, "wp:wxr_version"),
+                    get(channel, "wp:base_site_url"),
+                    get(channel, "wp:base_blog_url")));
         }
 
         private WxrItem item() throws XMLStreamException {
@@ -151,7 +168,8 @@ final class WxrReader {
                         String domain = attr("domain");
                         String nicename = attr("nicename");
                         String text = text();
-                        terms.add(new WxrItem.Term(domain == null ? "category" : domain, nicename == null ? "" : nicename, text));
+                        terms.add(new WxrItem.Term(
+                                domain == null ? "category" : domain, nicename == null ? "" : nicename, text));
                     }
                     case "wp:postmeta" -> {
                         Map<String, String> pair = children();
@@ -162,12 +180,28 @@ final class WxrReader {
                     default -> fields.put(name, text());
                 }
             }
-            return new WxrItem(number(fields, "wp:post_id", line), get(fields, "guid"), get(fields, "title"), get(fields, "link"),
-                    get(fields, "dc:creator"), get(fields, "content:encoded"), get(fields, "excerpt:encoded"),
-                    get(fields, "wp:post_date"), get(fields, "wp:post_date_gmt"), get(fields, "wp:post_modified"),
-                    get(fields, "wp:post_modified_gmt"), get(fields, "wp:post_name"), get(fields, "wp:status"),
-                    get(fields, "wp:post_type"), number(fields, "wp:post_parent", line), "1".equals(get(fields, "wp:is_sticky")),
-                    get(fields, "wp:attachment_url"), !get(fields, "wp:post_password").isEmpty(), terms, meta, line);
+            return new WxrItem(
+                    number(fields, "wp:post_id", line),
+                    get(fields, "guid"),
+                    get(fields, "title"),
+                    get(fields, "link"),
+                    get(fields, "dc:creator"),
+                    get(fields, "content:encoded"),
+                    get(fields, "excerpt:encoded"),
+                    get(fields, "wp:post_date"),
+                    get(fields, "wp:post_date_gmt"),
+                    get(fields, "wp:post_modified"),
+                    get(fields, "wp:post_modified_gmt"),
+                    get(fields, "wp:post_name"),
+                    get(fields, "wp:status"),
+                    get(fields, "wp:post_type"),
+                    number(fields, "wp:post_parent", line),
+                    "1".equals(get(fields, "wp:is_sticky")),
+                    get(fields, "wp:attachment_url"),
+                    !get(fields, "wp:post_password").isEmpty(),
+                    terms,
+                    meta,
+                    line);
         }
 
         private WxrAuthor author() throws XMLStreamException {
@@ -190,12 +224,33 @@ final class WxrReader {
                 }
             }
             return switch (element) {
-                case "wp:category" -> new WxrTerm(number(f, "wp:term_id", line), "category", get(f, "wp:category_nicename"),
-                        get(f, "wp:cat_name"), get(f, "wp:category_parent"), get(f, "wp:category_description"), meta);
-                case "wp:tag" -> new WxrTerm(number(f, "wp:term_id", line), "post_tag", get(f, "wp:tag_slug"),
-                        get(f, "wp:tag_name"), "", get(f, "wp:tag_description"), meta);
-                default -> new WxrTerm(number(f, "wp:term_id", line), get(f, "wp:term_taxonomy"), get(f, "wp:term_slug"),
-                        get(f, "wp:term_name"), get(f, "wp:term_parent"), get(f, "wp:term_description"), meta);
+                case "wp:category" ->
+                    new WxrTerm(
+                            number(f, "wp:term_id", line),
+                            "category",
+                            get(f, "wp:category_nicename"),
+                            get(f, "wp:cat_name"),
+                            get(f, "wp:category_parent"),
+                            get(f, "wp:category_description"),
+                            meta);
+                case "wp:tag" ->
+                    new WxrTerm(
+                            number(f, "wp:term_id", line),
+                            "post_tag",
+                            get(f, "wp:tag_slug"),
+                            get(f, "wp:tag_name"),
+                            "",
+                            get(f, "wp:tag_description"),
+                            meta);
+                default ->
+                    new WxrTerm(
+                            number(f, "wp:term_id", line),
+                            get(f, "wp:term_taxonomy"),
+                            get(f, "wp:term_slug"),
+                            get(f, "wp:term_name"),
+                            get(f, "wp:term_parent"),
+                            get(f, "wp:term_description"),
+                            meta);
             };
         }
 
@@ -231,7 +286,8 @@ final class WxrReader {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (depth == 1) {
                             if (text.length() + xml.getTextLength() > MAX_TEXT) {
-                                throw new ImportException("An element holds more than " + MAX_TEXT + " characters.", line(xml));
+                                throw new ImportException(
+                                        "An element holds more than " + MAX_TEXT + " characters.", line(xml));
                             }
                             text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                         }
@@ -241,8 +297,8 @@ final class WxrReader {
                         if (--depth == 0) return text.toString();
                     }
                     case XMLStreamConstants.ENTITY_REFERENCE ->
-                            throw new ImportException("The entity '" + xml.getLocalName() + "' is not defined.", line(xml));
-                    default -> { }
+                        throw new ImportException("The entity '" + xml.getLocalName() + "' is not defined.", line(xml));
+                    default -> {}
                 }
             }
             throw new ImportException("The file ends in the middle of an element (truncated?).", line(xml));

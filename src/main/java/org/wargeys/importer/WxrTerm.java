@@ -6,7 +6,14 @@ package org.wargeys.importer;
  * parent slug, description (Polylang keeps its translation map there) and term meta (WPML's
  * {@code _wpml_import_*} keys).
  */
-record WxrTerm(long termId, String taxonomy, String slug, String name, String parent, String description, java.util.Map<String, String> meta) {
+record WxrTerm(
+        long termId,
+        String taxonomy,
+        String slug,
+        String name,
+        String parent,
+        String description,
+        java.util.Map<String, String> meta) {
 
     WxrTerm(long termId, String taxonomy, String slug, String name, String parent, String description) {
         this(termId, taxonomy, slug, name, parent, description, java.util.Map.of());

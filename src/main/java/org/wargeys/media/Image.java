@@ -9,8 +9,15 @@ import java.util.stream.Collectors;
  * An uploaded image as stored: its renditions (one file per width, all in one format), a credit and,
  * per language, alt text and caption. Immutable.
  */
-public record Image(long id, String contentType, int width, int height, List<Integer> widths, String credit,
-        Map<String, Text> texts, Instant uploadedAt) {
+public record Image(
+        long id,
+        String contentType,
+        int width,
+        int height,
+        List<Integer> widths,
+        String credit,
+        Map<String, Text> texts,
+        Instant uploadedAt) {
 
     /** Alt text (required) and caption (optional) in one language. */
     public record Text(String alt, String caption) {}

@@ -17,7 +17,9 @@ public enum ImageType {
             return Optional.of(JPEG);
         }
         if (bytes.length >= 8 && Arrays.equals(Arrays.copyOf(bytes, 8), PNG_SIGNATURE)) return Optional.of(PNG);
-        if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 4).equals("WEBP")) return Optional.of(WEBP);
+        if (bytes.length >= 12
+                && ascii(bytes, 0, 4).equals("RIFF")
+                && ascii(bytes, 8, 4).equals("WEBP")) return Optional.of(WEBP);
         return Optional.empty();
     }
 

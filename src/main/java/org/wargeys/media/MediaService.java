@@ -79,8 +79,14 @@ public final class MediaService {
     }
 
     /** An accepted upload, decoded and re-encoded, not yet stored. */
-    private record Prepared(String contentType, int width, int height, List<Integer> widths, Map<Integer, byte[]> files,
-            String credit, Map<String, Image.Text> texts) {}
+    private record Prepared(
+            String contentType,
+            int width,
+            int height,
+            List<Integer> widths,
+            Map<Integer, byte[]> files,
+            String credit,
+            Map<String, Image.Text> texts) {}
 
     // Everything slow or refusable happens here, before any row is written.
     private static Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
@@ -93,18 +99,32 @@ public final class MediaService {
         Map<String, Image.Text> cleaned = new LinkedHashMap<>();
         texts.forEach((language, text) -> {
             if (text.alt() != null && !text.alt().isBlank()) {
-                cleaned.put(language, new Image.Text(limit("alt", text.alt()), text.caption() == null || text.caption().isBlank()
-                        ? null : limit("caption", text.caption())));
+                cleaned.put(
+                        language,
+                        new Image.Text(
+                                limit("alt", text.alt()),
+                                text.caption() == null || text.caption().isBlank()
+                                        ? null
+                                        : limit("caption", text.caption())));
             }
         });
-        if (cleaned.isEmpty()) throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
+        if (cleaned.isEmpty())
+            throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
         BufferedImage decoded = Renditions.decode(bytes, type);
-        boolean png = type == ImageType.PNG || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
+        boolean png = type == ImageType.PNG
+                || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
         List<Integer> widths = Renditions.widths(decoded.getWidth());
         Map<Integer, byte[]> files = new HashMap<>();
         for (int w : widths) files.put(w, Renditions.encode(decoded, w, png));
         String cleanCredit = credit == null || credit.isBlank() ? null : limit("credit", credit);
-        return new Prepared(png ? "image/png" : "image/jpeg", decoded.getWidth(), decoded.getHeight(), widths, files, cleanCredit, cleaned);
+        return new Prepared(
+                png ? "image/png" : "image/jpeg",
+                decoded.getWidth(),
+                decoded.getHeight(),
+                widths,
+                files,
+                cleanCredit,
+                cleaned);
     }
 
     private Image store(Handle h, Prepared p, String uploadedBy) {
@@ -112,18 +132,27 @@ public final class MediaService {
         long id = h.createQuery("""
                         INSERT INTO media (content_type, width, height, widths, credit, uploaded_by, uploaded_at)
                         VALUES (:type, :w, :h, :widths, :credit, :by, :at) RETURNING id""")
-                .bind("type", p.contentType()).bind("w", p.width()).bind("h", p.height())
+                .bind("type", p.contentType())
+                .bind("w", p.width())
+                .bind("h", p.height())
                 .bind("widths", p.widths().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .bind("credit", p.credit()).bind("by", uploadedBy).bind("at", now.toEpochMilli())
-                .mapTo(Long.class).one();
+                .bind("credit", p.credit())
+                .bind("by", uploadedBy)
+                .bind("at", now.toEpochMilli())
+                .mapTo(Long.class)
+                .one();
         for (var entry : p.texts().entrySet()) {
             h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
-                    .bind("m", id).bind("l", entry.getKey()).bind("a", entry.getValue().alt()).bind("c", entry.getValue().caption())
+                    .bind("m", id)
+                    .bind("l", entry.getKey())
+                    .bind("a", entry.getValue().alt())
+                    .bind("c", entry.getValue().caption())
                     .execute();
         }
         Image image = new Image(id, p.contentType(), p.width(), p.height(), p.widths(), p.credit(), p.texts(), now);
         // Files are written inside the transaction: if writing fails, no row points at missing files.
-        for (int w : p.widths()) write(image.path(w).substring("/media/".length()), p.files().get(w));
+        for (int w : p.widths())
+            write(image.path(w).substring("/media/".length()), p.files().get(w));
         return image;
     }
 
@@ -134,10 +163,19 @@ public final class MediaService {
                     .bind("id", id)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new Image.Text(rs.getString(2), rs.getString(3))))
                     .forEach(e -> texts.put(e.getKey(), e.getValue()));
-            return h.createQuery("SELECT id, content_type, width, height, widths, credit, uploaded_at FROM media WHERE id = :id")
+            return h.createQuery(
+                            "SELECT id, content_type, width, height, widths, credit, uploaded_at FROM media WHERE id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> new Image(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            Arrays.stream(rs.getString(5).split(",")).map(Integer::valueOf).toList(), rs.getString(6), texts,
+                    .map((rs, ctx) -> new Image(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            Arrays.stream(rs.getString(5).split(","))
+                                    .map(Integer::valueOf)
+                                    .toList(),
+                            rs.getString(6),
+                            texts,
                             Instant.ofEpochMilli(rs.getLong(7))))
                     .findOne();
         });
@@ -155,17 +193,31 @@ public final class MediaService {
             if (text.alt() == null || text.alt().isBlank()) {
                 merged.remove(language);
             } else {
-                merged.put(language, new Image.Text(limit("alt", text.alt()),
-                        text.caption() == null || text.caption().isBlank() ? null : limit("caption", text.caption())));
+                merged.put(
+                        language,
+                        new Image.Text(
+                                limit("alt", text.alt()),
+                                text.caption() == null || text.caption().isBlank()
+                                        ? null
+                                        : limit("caption", text.caption())));
             }
         });
-        if (merged.isEmpty()) throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
+        if (merged.isEmpty())
+            throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE media SET credit = :credit WHERE id = :id").bind("credit", cleanCredit).bind("id", id).execute();
-            h.createUpdate("DELETE FROM media_texts WHERE media_id = :id").bind("id", id).execute();
+            h.createUpdate("UPDATE media SET credit = :credit WHERE id = :id")
+                    .bind("credit", cleanCredit)
+                    .bind("id", id)
+                    .execute();
+            h.createUpdate("DELETE FROM media_texts WHERE media_id = :id")
+                    .bind("id", id)
+                    .execute();
             for (var entry : merged.entrySet()) {
                 h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
-                        .bind("m", id).bind("l", entry.getKey()).bind("a", entry.getValue().alt()).bind("c", entry.getValue().caption())
+                        .bind("m", id)
+                        .bind("l", entry.getKey())
+                        .bind("a", entry.getValue().alt())
+                        .bind("c", entry.getValue().caption())
                         .execute();
             }
         });
@@ -176,13 +228,16 @@ public final class MediaService {
     /** Newest first. */
     public List<Image> recent(int limit) {
         List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM media ORDER BY id DESC LIMIT :limit")
-                .bind("limit", limit).mapTo(Long.class).list());
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     /** Sets (or, with null, removes) an article's featured image. */
     public void feature(long articleId, Long mediaId) {
-        if (mediaId != null && find(mediaId).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + mediaId + ".");
+        if (mediaId != null && find(mediaId).isEmpty())
+            throw ValidationException.of("featured_image", "There is no image " + mediaId + ".");
         jdbi.useTransaction(h -> feature(h, articleId, mediaId));
         events.publish(new FeaturedImageChanged(articleId));
     }
@@ -192,20 +247,31 @@ public final class MediaService {
      * caller announces the change once it commits (the importer re-announces the article).
      */
     public void feature(Handle h, long articleId, Long mediaId) {
-        h.createUpdate("DELETE FROM article_images WHERE article_id = :a").bind("a", articleId).execute();
+        h.createUpdate("DELETE FROM article_images WHERE article_id = :a")
+                .bind("a", articleId)
+                .execute();
         if (mediaId != null) {
-            h.createUpdate("INSERT INTO article_images (article_id, media_id) VALUES (:a, :m)").bind("a", articleId).bind("m", mediaId).execute();
+            h.createUpdate("INSERT INTO article_images (article_id, media_id) VALUES (:a, :m)")
+                    .bind("a", articleId)
+                    .bind("m", mediaId)
+                    .execute();
         }
     }
 
     /** The id of an article's featured image, read on the caller's transaction. */
     public Optional<Long> featuredId(Handle h, long articleId) {
-        return h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a").bind("a", articleId).mapTo(Long.class).findOne();
+        return h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a")
+                .bind("a", articleId)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     public Optional<Image> featured(long articleId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a")
-                .bind("a", articleId).mapTo(Long.class).findOne()).flatMap(this::find);
+                        .bind("a", articleId)
+                        .mapTo(Long.class)
+                        .findOne())
+                .flatMap(this::find);
     }
 
     /** The file behind a public media name such as {@code 12-640.jpg}, if that name is one we wrote. */
@@ -221,7 +287,8 @@ public final class MediaService {
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, "upload", ".tmp");
             Files.write(temp, bytes);
-            Files.move(temp, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the image " + name, e);
         }

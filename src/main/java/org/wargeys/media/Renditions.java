@@ -66,7 +66,8 @@ final class Renditions {
 
     static byte[] encode(BufferedImage source, int width, boolean png) {
         int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
-        BufferedImage scaled = new BufferedImage(width, height, png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage scaled =
+                new BufferedImage(width, height, png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);

@@ -46,7 +46,8 @@ public final class ArticleEditor {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
-        String language = Optional.ofNullable(ctx.queryParam("language")).filter(n.site()::publishesIn)
+        String language = Optional.ofNullable(ctx.queryParam("language"))
+                .filter(n.site()::publishesIn)
                 .orElse(n.site().defaultLanguage().code());
         render(ctx, 200, null, ArticleForm.empty(language, n.site().outlet()), Map.of(), null, false);
     }
@@ -66,16 +67,30 @@ public final class ArticleEditor {
         try {
             ArticleSeo.check(form.seoTitle(), form.seoDescription());
             Long image = form.featuredImageId();
-            if (image != null && n.media().find(image).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + image + ".");
-            Article created = n.articles().createDraft(form.draft(), session.user().email());
+            if (image != null && n.media().find(image).isEmpty())
+                throw ValidationException.of("featured_image", "There is no image " + image + ".");
+            Article created =
+                    n.articles().createDraft(form.draft(), session.user().email());
             n.media().feature(created.id(), image);
             if (form.pinned()) {
                 n.articles().pin(created.id(), true);
-                n.audit().record(session.user().email(), "article.pin", "article:" + created.id(), created.headline(), n.gate().address(ctx));
+                n.audit()
+                        .record(
+                                session.user().email(),
+                                "article.pin",
+                                "article:" + created.id(),
+                                created.headline(),
+                                n.gate().address(ctx));
             }
             n.origins().recordCreator(created.id(), session.user().id());
             n.seo().set(created.id(), form.seoTitle(), form.seoDescription());
-            n.audit().record(session.user().email(), "article.create", "article:" + created.id(), created.headline(), n.gate().address(ctx));
+            n.audit()
+                    .record(
+                            session.user().email(),
+                            "article.create",
+                            "article:" + created.id(),
+                            created.headline(),
+                            n.gate().address(ctx));
             ctx.redirect("/admin/articles/" + created.id() + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, null, form, e.errors(), "newsroom.editor.invalid", true);
@@ -86,8 +101,16 @@ public final class ArticleEditor {
         Article article = article(ctx);
         if (!mayEdit(ctx, article)) return;
         String notice = "saved".equals(ctx.queryParam("notice")) ? "newsroom.editor.saved" : null;
-        render(ctx, 200, article, ArticleForm.of(n.articles().details(article), n.media().featured(article.id()).map(i -> i.id()).orElse(null)),
-                Map.of(), notice, false);
+        render(
+                ctx,
+                200,
+                article,
+                ArticleForm.of(
+                        n.articles().details(article),
+                        n.media().featured(article.id()).map(i -> i.id()).orElse(null)),
+                Map.of(),
+                notice,
+                false);
     }
 
     public void save(Context ctx) {
@@ -112,19 +135,28 @@ public final class ArticleEditor {
         Messages msg = n.desks().messages(ctx);
         ctx.contentType("application/json");
         if (article.status() != ArticleStatus.DRAFT) {
-            ctx.status(409).result(JSON.writeValueAsString(Map.of("message", msg.get("newsroom.editor.autosave_drafts_only"))));
+            ctx.status(409)
+                    .result(JSON.writeValueAsString(
+                            Map.of("message", msg.get("newsroom.editor.autosave_drafts_only"))));
             return;
         }
         ArticleForm form = ArticleForm.posted(ctx, article.language());
         if (!mayPinAsPosted(ctx, form)) return;
         try {
             Article saved = store(ctx, article, form);
-            ctx.result(JSON.writeValueAsString(Map.of("revision", saved.revision(),
-                    "message", msg.format("newsroom.editor.autosaved", Map.of("time", msg.dateTime(n.clock().instant()))))));
+            ctx.result(JSON.writeValueAsString(Map.of(
+                    "revision",
+                    saved.revision(),
+                    "message",
+                    msg.format(
+                            "newsroom.editor.autosaved",
+                            Map.of("time", msg.dateTime(n.clock().instant()))))));
         } catch (EditConflictException e) {
             ctx.status(409).result(JSON.writeValueAsString(Map.of("message", msg.get("newsroom.editor.conflict"))));
         } catch (ValidationException e) {
-            ctx.status(400).result(JSON.writeValueAsString(Map.of("message", msg.get("newsroom.editor.invalid"), "errors", e.errors())));
+            ctx.status(400)
+                    .result(JSON.writeValueAsString(
+                            Map.of("message", msg.get("newsroom.editor.invalid"), "errors", e.errors())));
         }
     }
 
@@ -141,16 +173,31 @@ public final class ArticleEditor {
             return;
         }
         String language = base != null ? base.language() : ctx.formParam("language");
-        if (language == null || !n.site().publishesIn(language)) language = n.site().defaultLanguage().code();
+        if (language == null || !n.site().publishesIn(language))
+            language = n.site().defaultLanguage().code();
         ArticleForm form = ArticleForm.posted(ctx, language);
         var draft = form.draft();
         Instant now = n.clock().instant();
-        Article unsaved = new Article(base == null ? 0 : base.id(), base == null ? 0 : base.translationGroupId(), language,
-                base == null ? "preview" : base.slug(), draft.headline().isBlank() ? "…" : draft.headline(), draft.dateline(),
-                draft.standfirst(), draft.bodyFormat(), draft.body(), n.bodies().render(draft.bodyFormat(), draft.body()),
-                base == null ? null : base.sectionId(), ArticleStatus.DRAFT, blankToNull(form.seoTitle()),
-                blankToNull(form.seoDescription()), base == null ? now : base.createdAt(), now,
-                base != null && base.publishedAt() != null ? base.publishedAt() : now, null, form.revision(),
+        Article unsaved = new Article(
+                base == null ? 0 : base.id(),
+                base == null ? 0 : base.translationGroupId(),
+                language,
+                base == null ? "preview" : base.slug(),
+                draft.headline().isBlank() ? "…" : draft.headline(),
+                draft.dateline(),
+                draft.standfirst(),
+                draft.bodyFormat(),
+                draft.body(),
+                n.bodies().render(draft.bodyFormat(), draft.body()),
+                base == null ? null : base.sectionId(),
+                ArticleStatus.DRAFT,
+                blankToNull(form.seoTitle()),
+                blankToNull(form.seoDescription()),
+                base == null ? now : base.createdAt(),
+                now,
+                base != null && base.publishedAt() != null ? base.publishedAt() : now,
+                null,
+                form.revision(),
                 base != null && base.pinned());
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType(PageRenderer.HTML).result(n.preview().render(unsaved));
@@ -160,15 +207,21 @@ public final class ArticleEditor {
         User user = StaffGate.session(ctx).user();
         ArticleSeo.check(form.seoTitle(), form.seoDescription());
         Long image = form.featuredImageId();
-        if (image != null && n.media().find(image).isEmpty()) throw ValidationException.of("featured_image", "There is no image " + image + ".");
+        if (image != null && n.media().find(image).isEmpty())
+            throw ValidationException.of("featured_image", "There is no image " + image + ".");
         Article saved = n.articles().update(article.id(), form.revision(), form.draft(), user.email());
         n.seo().set(article.id(), form.seoTitle(), form.seoDescription());
         n.media().feature(article.id(), image);
         // Only an editor's form has the checkbox; anyone else's save leaves the flag as the desk set it.
         if (Permissions.mayPin(user) && form.pinned() != saved.pinned()) {
             saved = n.articles().pin(article.id(), form.pinned());
-            n.audit().record(user.email(), form.pinned() ? "article.pin" : "article.unpin", "article:" + article.id(), saved.headline(),
-                    n.gate().address(ctx));
+            n.audit()
+                    .record(
+                            user.email(),
+                            form.pinned() ? "article.pin" : "article.unpin",
+                            "article:" + article.id(),
+                            saved.headline(),
+                            n.gate().address(ctx));
         }
         // SEO fields and the featured image live beside the article row: announce the live article again
         // once they are saved too, so caches drop the page they were rendered into.
@@ -177,7 +230,13 @@ public final class ArticleEditor {
         if (upToDate != null && upToDate.matches("\\d{1,9}")) {
             n.progress().markUpToDate(article.id(), Integer.parseInt(upToDate));
         }
-        n.audit().record(user.email(), "article.save", "article:" + article.id(), "revision " + saved.revision(), n.gate().address(ctx));
+        n.audit()
+                .record(
+                        user.email(),
+                        "article.save",
+                        "article:" + article.id(),
+                        "revision " + saved.revision(),
+                        n.gate().address(ctx));
         return saved;
     }
 
@@ -192,7 +251,8 @@ public final class ArticleEditor {
     }
 
     boolean mayEdit(Context ctx, Article article) {
-        if (Permissions.mayEdit(StaffGate.session(ctx).user(), article, n.origins().find(article.id()))) return true;
+        if (Permissions.mayEdit(
+                StaffGate.session(ctx).user(), article, n.origins().find(article.id()))) return true;
         n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
         return false;
     }
@@ -206,7 +266,13 @@ public final class ArticleEditor {
         return n.articles().find(Long.parseLong(id));
     }
 
-    void render(Context ctx, int status, Article article, ArticleForm form, Map<String, String> errors, String notice,
+    void render(
+            Context ctx,
+            int status,
+            Article article,
+            ArticleForm form,
+            Map<String, String> errors,
+            String notice,
             boolean noticeError) {
         Desk desk = n.desks().desk(ctx, article == null ? "newsroom.editor.new_title" : "newsroom.editor.title");
         User user = desk.user();
@@ -222,43 +288,79 @@ public final class ArticleEditor {
         if (article != null) {
             Optional<ArticleOrigins.Origin> origin = n.origins().find(article.id());
             for (WorkflowStep step : WorkflowStep.values()) {
-                if (step.allowedFrom(article.status()) && Permissions.mayTake(user, step, article, origin)) steps.add(step.code());
+                if (step.allowedFrom(article.status()) && Permissions.mayTake(user, step, article, origin))
+                    steps.add(step.code());
             }
             List<Article> group = n.articles().translationGroup(article.translationGroupId());
             var outdated = n.progress().outdated(group.stream().map(Article::id).toList());
             for (Language l : n.site().languages()) {
                 if (l.code().equals(article.language())) continue;
-                Optional<Article> other = group.stream().filter(a -> a.language().equals(l.code())).findFirst();
-                String state = other.map(a -> outdated.contains(a.id()) ? ArticleListEditor.OUTDATED : a.status().code()).orElse("missing");
-                translations.add(new EditorPage.LanguageState(l.code(), msg.languageName(l.code()), state,
-                        other.map(Article::id).orElse(null), other.isEmpty() && Permissions.mayTranslateInto(user, l.code())));
+                Optional<Article> other = group.stream()
+                        .filter(a -> a.language().equals(l.code()))
+                        .findFirst();
+                String state = other.map(a -> outdated.contains(a.id())
+                                ? ArticleListEditor.OUTDATED
+                                : a.status().code())
+                        .orElse("missing");
+                translations.add(new EditorPage.LanguageState(
+                        l.code(),
+                        msg.languageName(l.code()),
+                        state,
+                        other.map(Article::id).orElse(null),
+                        other.isEmpty() && Permissions.mayTranslateInto(user, l.code())));
             }
-            Optional<TranslationProgress.SourceChanges> sourceChanges = n.progress().sourceChanges(article.id());
+            Optional<TranslationProgress.SourceChanges> sourceChanges =
+                    n.progress().sourceChanges(article.id());
             if (sourceChanges.isPresent()) {
                 Article s = sourceChanges.get().source();
-                source = new EditorPage.Source(s.id(), s.language(), s.revision(), s.headline(), s.standfirst(), s.body());
+                source = new EditorPage.Source(
+                        s.id(), s.language(), s.revision(), s.headline(), s.standfirst(), s.body());
                 if (!sourceChanges.get().diff().isEmpty()) {
-                    changes = new EditorPage.Changes(sourceChanges.get().fromRevision(), sourceChanges.get().toRevision(),
+                    changes = new EditorPage.Changes(
+                            sourceChanges.get().fromRevision(),
+                            sourceChanges.get().toRevision(),
                             sourceChanges.get().diff());
                 }
             }
             corrections = n.corrections().of(article.id()).stream()
-                    .map(c -> new EditorPage.CorrectionLine(msg.dateTime(c.correctedAt()), c.note())).toList();
+                    .map(c -> new EditorPage.CorrectionLine(msg.dateTime(c.correctedAt()), c.note()))
+                    .toList();
             if (article.isPublished()) {
                 publicPath = n.paths().path(article);
-                shares = ShareCharts.of(n.shares().totals(article.id()), n.clock(), n.site().timezone(), msg);
+                shares = ShareCharts.of(
+                        n.shares().totals(article.id()), n.clock(), n.site().timezone(), msg);
             }
-            statusText = msg.get("newsroom.state." + (outdated.contains(article.id()) ? ArticleListEditor.OUTDATED : article.status().code()));
+            statusText = msg.get("newsroom.state."
+                    + (outdated.contains(article.id())
+                            ? ArticleListEditor.OUTDATED
+                            : article.status().code()));
             if (article.status() == ArticleStatus.SCHEDULED && article.scheduledAt() != null) {
-                statusText = msg.format("newsroom.editor.scheduled_for", Map.of("time", msg.dateTime(article.scheduledAt())));
+                statusText = msg.format(
+                        "newsroom.editor.scheduled_for", Map.of("time", msg.dateTime(article.scheduledAt())));
             }
         }
         Map<String, String> shownErrors = new LinkedHashMap<>(errors);
-        EditorPage page = new EditorPage(desk, article == null ? null : article.id(), article == null ? null : article.status().code(),
-                statusText, form, shownErrors, notice, noticeError,
-                n.site().languages().stream().map(Language::code).toList(), n.taxonomy().sections(desk.language().code()), steps,
-                n.site().timezone().getId(), translations, source, changes, corrections,
-                user != null && Permissions.mayCorrect(user), publicPath, shares, user != null && Permissions.mayPin(user));
+        EditorPage page = new EditorPage(
+                desk,
+                article == null ? null : article.id(),
+                article == null ? null : article.status().code(),
+                statusText,
+                form,
+                shownErrors,
+                notice,
+                noticeError,
+                n.site().languages().stream().map(Language::code).toList(),
+                n.taxonomy().sections(desk.language().code()),
+                steps,
+                n.site().timezone().getId(),
+                translations,
+                source,
+                changes,
+                corrections,
+                user != null && Permissions.mayCorrect(user),
+                publicPath,
+                shares,
+                user != null && Permissions.mayPin(user));
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/editor.jte", page));
     }
 

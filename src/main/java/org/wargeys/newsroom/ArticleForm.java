@@ -14,9 +14,22 @@ import org.wargeys.article.Dateline;
  * posted form to an {@link ArticleDraft}. Tags and authors are comma-separated keys. {@code pinned}
  * is the "pin to the top of the home page" checkbox: posted only when ticked. Immutable.
  */
-public record ArticleForm(String language, String headline, String place, String outlet, String standfirst, String body,
-        String section, String tags, String authors, String slug, String seoTitle, String seoDescription, int revision,
-        String featuredImage, boolean pinned) {
+public record ArticleForm(
+        String language,
+        String headline,
+        String place,
+        String outlet,
+        String standfirst,
+        String body,
+        String section,
+        String tags,
+        String authors,
+        String slug,
+        String seoTitle,
+        String seoDescription,
+        int revision,
+        String featuredImage,
+        boolean pinned) {
 
     static ArticleForm empty(String language, String outlet) {
         return new ArticleForm(language, "", "", outlet, "", "", "", "", "", "", "", "", 0, "", false);
@@ -24,11 +37,21 @@ public record ArticleForm(String language, String headline, String place, String
 
     static ArticleForm of(ArticleDetails details, Long featuredImage) {
         Article a = details.article();
-        return new ArticleForm(a.language(), a.headline(), nz(a.dateline().place()), nz(a.dateline().outlet()), nz(a.standfirst()),
-                a.body(), details.section().map(s -> s.key()).orElse(""),
+        return new ArticleForm(
+                a.language(),
+                a.headline(),
+                nz(a.dateline().place()),
+                nz(a.dateline().outlet()),
+                nz(a.standfirst()),
+                a.body(),
+                details.section().map(s -> s.key()).orElse(""),
                 String.join(", ", details.tags().stream().map(t -> t.key()).toList()),
                 String.join(", ", details.authors().stream().map(t -> t.key()).toList()),
-                a.slug(), nz(a.seoTitle()), nz(a.seoDescription()), a.revision(), featuredImage == null ? "" : String.valueOf(featuredImage),
+                a.slug(),
+                nz(a.seoTitle()),
+                nz(a.seoDescription()),
+                a.revision(),
+                featuredImage == null ? "" : String.valueOf(featuredImage),
                 a.pinned());
     }
 
@@ -40,9 +63,21 @@ public record ArticleForm(String language, String headline, String place, String
         } catch (NumberFormatException e) {
             revision = 0;
         }
-        return new ArticleForm(language, field(ctx, "headline"), field(ctx, "dateline_place"), field(ctx, "dateline_outlet"),
-                field(ctx, "standfirst"), field(ctx, "body"), field(ctx, "section"), field(ctx, "tags"), field(ctx, "authors"),
-                field(ctx, "slug"), field(ctx, "seo_title"), field(ctx, "seo_description"), revision, field(ctx, "featured_image").strip(),
+        return new ArticleForm(
+                language,
+                field(ctx, "headline"),
+                field(ctx, "dateline_place"),
+                field(ctx, "dateline_outlet"),
+                field(ctx, "standfirst"),
+                field(ctx, "body"),
+                field(ctx, "section"),
+                field(ctx, "tags"),
+                field(ctx, "authors"),
+                field(ctx, "slug"),
+                field(ctx, "seo_title"),
+                field(ctx, "seo_description"),
+                revision,
+                field(ctx, "featured_image").strip(),
                 ctx.formParam("pinned") != null);
     }
 
@@ -56,13 +91,25 @@ public record ArticleForm(String language, String headline, String place, String
     }
 
     ArticleDraft draft() {
-        return new ArticleDraft(language, slug.isBlank() ? null : slug.strip(), headline.strip(), new Dateline(place, outlet),
-                standfirst.isBlank() ? null : standfirst.strip(), BodyFormat.MARKDOWN, body.replace("\r\n", "\n"),
-                section.isBlank() ? null : section.strip(), keys(tags), keys(authors));
+        return new ArticleDraft(
+                language,
+                slug.isBlank() ? null : slug.strip(),
+                headline.strip(),
+                new Dateline(place, outlet),
+                standfirst.isBlank() ? null : standfirst.strip(),
+                BodyFormat.MARKDOWN,
+                body.replace("\r\n", "\n"),
+                section.isBlank() ? null : section.strip(),
+                keys(tags),
+                keys(authors));
     }
 
     private static List<String> keys(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static String field(Context ctx, String name) {

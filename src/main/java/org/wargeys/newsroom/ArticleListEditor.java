@@ -27,7 +27,12 @@ public final class ArticleListEditor {
     private final DeskFactory desks;
     private final PageRenderer renderer;
 
-    public ArticleListEditor(Site site, ArticleListing listing, Taxonomy taxonomy, TranslationProgress progress, DeskFactory desks,
+    public ArticleListEditor(
+            Site site,
+            ArticleListing listing,
+            Taxonomy taxonomy,
+            TranslationProgress progress,
+            DeskFactory desks,
             PageRenderer renderer) {
         this.site = site;
         this.listing = listing;
@@ -49,40 +54,60 @@ public final class ArticleListEditor {
         String status = param(ctx, "status");
         List<String> statuses = statuses();
         if (!statuses.contains(status)) status = "";
-        ArticleListPage.Filter shown = new ArticleListPage.Filter(language, status, param(ctx, "section"), param(ctx, "author"),
-                param(ctx, "q"));
+        ArticleListPage.Filter shown = new ArticleListPage.Filter(
+                language, status, param(ctx, "section"), param(ctx, "author"), param(ctx, "q"));
         boolean onlyOutdated = status.equals(OUTDATED);
         ArticleStatus byStatus = status.isEmpty() || onlyOutdated ? null : ArticleStatus.of(status);
-        List<List<Article>> groups = listing.groups(new ArticleListing.Filter(language, byStatus, shown.section(), shown.author(), shown.q()));
-        Set<Long> outdated = progress.outdated(groups.stream().flatMap(List::stream).map(Article::id).toList());
+        List<List<Article>> groups = listing.groups(
+                new ArticleListing.Filter(language, byStatus, shown.section(), shown.author(), shown.q()));
+        Set<Long> outdated = progress.outdated(
+                groups.stream().flatMap(List::stream).map(Article::id).toList());
         List<ArticleListPage.Row> rows = groups.stream()
                 .map(group -> row(group, outdated, user))
-                .filter(row -> !onlyOutdated || row.cells().stream()
-                        .anyMatch(c -> c.state().equals(OUTDATED) && (shown.language().isEmpty() || c.language().equals(shown.language()))))
+                .filter(row -> !onlyOutdated
+                        || row.cells().stream()
+                                .anyMatch(c -> c.state().equals(OUTDATED)
+                                        && (shown.language().isEmpty()
+                                                || c.language().equals(shown.language()))))
                 .toList();
         String ui = desk.language().code();
-        ArticleListPage page = new ArticleListPage(desk, shown, site.languages().stream().map(Language::code).toList(), statuses,
-                taxonomy.sections(ui), taxonomy.authors(ui), rows);
+        ArticleListPage page = new ArticleListPage(
+                desk,
+                shown,
+                site.languages().stream().map(Language::code).toList(),
+                statuses,
+                taxonomy.sections(ui),
+                taxonomy.authors(ui),
+                rows);
         ctx.contentType(PageRenderer.HTML).result(renderer.render("newsroom/articles.jte", page));
     }
 
     private ArticleListPage.Row row(List<Article> group, Set<Long> outdated, User user) {
         Article source = group.get(0);
-        List<ArticleListPage.Cell> cells = site.languages().stream().map(l -> {
-            Optional<Article> article = group.stream().filter(a -> a.language().equals(l.code())).findFirst();
-            if (article.isEmpty()) {
-                return new ArticleListPage.Cell(l.code(), "missing", null,
-                        Permissions.mayTranslateInto(user, l.code()) ? source.id() : null);
-            }
-            Article a = article.get();
-            String state = outdated.contains(a.id()) ? OUTDATED : a.status().code();
-            return new ArticleListPage.Cell(l.code(), state, a.id(), null);
-        }).toList();
+        List<ArticleListPage.Cell> cells = site.languages().stream()
+                .map(l -> {
+                    Optional<Article> article = group.stream()
+                            .filter(a -> a.language().equals(l.code()))
+                            .findFirst();
+                    if (article.isEmpty()) {
+                        return new ArticleListPage.Cell(
+                                l.code(),
+                                "missing",
+                                null,
+                                Permissions.mayTranslateInto(user, l.code()) ? source.id() : null);
+                    }
+                    Article a = article.get();
+                    String state =
+                            outdated.contains(a.id()) ? OUTDATED : a.status().code();
+                    return new ArticleListPage.Cell(l.code(), state, a.id(), null);
+                })
+                .toList();
         return new ArticleListPage.Row(source.translationGroupId(), source.headline(), cells);
     }
 
     static List<String> statuses() {
-        List<String> all = new java.util.ArrayList<>(Arrays.stream(ArticleStatus.values()).map(ArticleStatus::code).toList());
+        List<String> all = new java.util.ArrayList<>(
+                Arrays.stream(ArticleStatus.values()).map(ArticleStatus::code).toList());
         all.add(OUTDATED);
         return all;
     }

@@ -7,8 +7,14 @@ import org.wargeys.article.Taxonomy;
  * The model of {@code newsroom/articles.jte}: the filter as given, its choices, and one row per
  * translation group with the state of each site language.
  */
-public record ArticleListPage(Desk desk, Filter filter, List<String> languages, List<String> statuses,
-        List<Taxonomy.Term> sections, List<Taxonomy.Term> authors, List<Row> rows) {
+public record ArticleListPage(
+        Desk desk,
+        Filter filter,
+        List<String> languages,
+        List<String> statuses,
+        List<Taxonomy.Term> sections,
+        List<Taxonomy.Term> authors,
+        List<Row> rows) {
 
     /** The filter as the form shows it (empty strings for "any"). */
     public record Filter(String language, String status, String section, String author, String q) {}

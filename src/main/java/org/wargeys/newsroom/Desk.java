@@ -14,8 +14,15 @@ import org.wargeys.web.StaticAssets;
  * @param languages the languages the newsroom can be used in
  * @param path this page's path, where the language switcher comes back to
  */
-public record Desk(String title, Language language, Messages messages, StaticAssets assets, User user, String csrf,
-        java.util.List<Language> languages, String path) {
+public record Desk(
+        String title,
+        Language language,
+        Messages messages,
+        StaticAssets assets,
+        User user,
+        String csrf,
+        java.util.List<Language> languages,
+        String path) {
 
     public String dir() {
         return language.direction().attribute();

@@ -49,8 +49,14 @@ public final class DeskFactory {
         Language language = language(ctx);
         Messages messages = layouts.messages(language.code());
         Session session = ctx.attribute("wargeys.session");
-        return new Desk(messages.get(titleKey), language, messages, assets,
-                session == null ? null : session.user(), session == null ? null : session.csrfToken(), languages(),
+        return new Desk(
+                messages.get(titleKey),
+                language,
+                messages,
+                assets,
+                session == null ? null : session.user(),
+                session == null ? null : session.csrfToken(),
+                languages(),
                 "GET".equals(ctx.method().name()) ? ctx.path() : "/admin/articles");
     }
 }

@@ -17,7 +17,8 @@ import org.wargeys.web.PageRenderer;
 /** {@code /admin/media}: upload images with credit, alt text and caption per language; list the latest. */
 public final class MediaEditor {
 
-    private static final String TOO_LARGE = "The file is larger than " + MediaService.MAX_BYTES / (1024 * 1024) + " MB.";
+    private static final String TOO_LARGE =
+            "The file is larger than " + MediaService.MAX_BYTES / (1024 * 1024) + " MB.";
 
     private final Newsroom n;
 
@@ -46,10 +47,18 @@ public final class MediaEditor {
             }
             Map<String, Image.Text> texts = new LinkedHashMap<>();
             for (Language l : n.site().languages()) {
-                texts.put(l.code(), new Image.Text(ctx.formParam("alt_" + l.code()), ctx.formParam("caption_" + l.code())));
+                texts.put(
+                        l.code(),
+                        new Image.Text(ctx.formParam("alt_" + l.code()), ctx.formParam("caption_" + l.code())));
             }
             Image image = n.media().upload(bytes, ctx.formParam("credit"), texts, user.email());
-            n.audit().record(user.email(), "media.upload", "media:" + image.id(), image.width() + "x" + image.height(), n.gate().address(ctx));
+            n.audit()
+                    .record(
+                            user.email(),
+                            "media.upload",
+                            "media:" + image.id(),
+                            image.width() + "x" + image.height(),
+                            n.gate().address(ctx));
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), null);
@@ -76,7 +85,13 @@ public final class MediaEditor {
         }
         try {
             Image image = n.media().describe(Long.parseLong(id), ctx.formParam("credit"), texts);
-            n.audit().record(user.email(), "media.describe", "media:" + image.id(), null, n.gate().address(ctx));
+            n.audit()
+                    .record(
+                            user.email(),
+                            "media.describe",
+                            "media:" + image.id(),
+                            null,
+                            n.gate().address(ctx));
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), null);
@@ -85,8 +100,12 @@ public final class MediaEditor {
 
     private void render(Context ctx, int status, Map<String, String> errors, Long uploaded) {
         Desk desk = n.desks().desk(ctx, "newsroom.media.title");
-        MediaPage page = new MediaPage(desk, n.media().recent(60), n.site().languages().stream().map(Language::code).toList(),
-                errors, uploaded);
+        MediaPage page = new MediaPage(
+                desk,
+                n.media().recent(60),
+                n.site().languages().stream().map(Language::code).toList(),
+                errors,
+                uploaded);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/media.jte", page));
     }
 }

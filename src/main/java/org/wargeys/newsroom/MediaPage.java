@@ -5,4 +5,5 @@ import java.util.Map;
 import org.wargeys.media.Image;
 
 /** The model of {@code newsroom/media.jte}: the latest images and the upload form with its errors. */
-public record MediaPage(Desk desk, List<Image> images, List<String> languages, Map<String, String> errors, Long uploaded) {}
+public record MediaPage(
+        Desk desk, List<Image> images, List<String> languages, Map<String, String> errors, Long uploaded) {}

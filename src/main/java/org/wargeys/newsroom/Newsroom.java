@@ -20,8 +20,23 @@ import org.wargeys.web.PageRenderer;
  * What the newsroom's handlers share: the article services they act through and the plumbing they
  * render with. Built once by Wiring. Immutable; its parts are thread-safe.
  */
-public record Newsroom(Site site, Clock clock, ArticleService articles, ArticleOrigins origins, ArticleSeo seo,
-        ArticleWorkflow workflow, ArticleRevisions revisions, ArticleCorrections corrections, Taxonomy taxonomy,
-        TranslationProgress progress, ArticlePaths paths, BodyRenderer bodies, ArticlePreview preview, AuditLog audit,
-        StaffGate gate, DeskFactory desks, PageRenderer renderer, MediaService media,
+public record Newsroom(
+        Site site,
+        Clock clock,
+        ArticleService articles,
+        ArticleOrigins origins,
+        ArticleSeo seo,
+        ArticleWorkflow workflow,
+        ArticleRevisions revisions,
+        ArticleCorrections corrections,
+        Taxonomy taxonomy,
+        TranslationProgress progress,
+        ArticlePaths paths,
+        BodyRenderer bodies,
+        ArticlePreview preview,
+        AuditLog audit,
+        StaffGate gate,
+        DeskFactory desks,
+        PageRenderer renderer,
+        MediaService media,
         org.wargeys.sharing.ShareCounts shares) {}

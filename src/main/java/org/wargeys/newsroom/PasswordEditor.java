@@ -35,14 +35,21 @@ public final class PasswordEditor {
             if (replacement == null || !replacement.equals(ctx.formParam("repeat"))) {
                 throw ValidationException.of("repeat", "The two new passwords differ.");
             }
-            accounts.changeOwnPassword(session.user().id(), ctx.formParam("current"), replacement, n.gate().address(ctx));
+            accounts.changeOwnPassword(
+                    session.user().id(),
+                    ctx.formParam("current"),
+                    replacement,
+                    n.gate().address(ctx));
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), false);
             return;
         }
         sessions.endAll(session.user().id());
-        SignInEditor.restart(ctx, n.gate(), sessions, accounts.find(session.user().id()).orElseThrow());
-        ctx.redirect(session.user().mustChangePassword() ? "/admin/articles" : "/admin/password?notice=changed", HttpStatus.SEE_OTHER);
+        SignInEditor.restart(
+                ctx, n.gate(), sessions, accounts.find(session.user().id()).orElseThrow());
+        ctx.redirect(
+                session.user().mustChangePassword() ? "/admin/articles" : "/admin/password?notice=changed",
+                HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, Map<String, String> errors, boolean changed) {

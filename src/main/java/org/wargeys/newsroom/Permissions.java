@@ -28,14 +28,18 @@ final class Permissions {
     static boolean mayEdit(User user, Article article, Optional<ArticleOrigins.Origin> origin) {
         return switch (user.role()) {
             case ADMINISTRATOR, EDITOR -> true;
-            case AUTHOR -> origin.map(o -> o.createdBy() != null && o.createdBy() == user.id()).orElse(false);
-            case TRANSLATOR -> origin.map(ArticleOrigins.Origin::isTranslation).orElse(false)
-                    && user.languages().contains(article.language());
+            case AUTHOR ->
+                origin.map(o -> o.createdBy() != null && o.createdBy() == user.id())
+                        .orElse(false);
+            case TRANSLATOR ->
+                origin.map(ArticleOrigins.Origin::isTranslation).orElse(false)
+                        && user.languages().contains(article.language());
         };
     }
 
     static boolean mayTranslateInto(User user, String language) {
-        return isEditor(user) || (user.role() == Role.TRANSLATOR && user.languages().contains(language));
+        return isEditor(user)
+                || (user.role() == Role.TRANSLATOR && user.languages().contains(language));
     }
 
     static boolean mayTake(User user, WorkflowStep step, Article article, Optional<ArticleOrigins.Origin> origin) {

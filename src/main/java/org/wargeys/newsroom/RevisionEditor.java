@@ -34,10 +34,22 @@ public final class RevisionEditor {
         if (from != null && to != null) {
             diff = n.revisions().diff(article.id(), from, to);
         }
-        RevisionsPage page = new RevisionsPage(desk, article.id(), article.headline(), article.revision(),
-                revisions.stream().map(r -> new RevisionsPage.Entry(r.number(), msg.dateTime(r.savedAt()),
-                        r.savedBy() == null ? "" : r.savedBy(), r.headline())).toList(),
-                from, to, diff, true);
+        RevisionsPage page = new RevisionsPage(
+                desk,
+                article.id(),
+                article.headline(),
+                article.revision(),
+                revisions.stream()
+                        .map(r -> new RevisionsPage.Entry(
+                                r.number(),
+                                msg.dateTime(r.savedAt()),
+                                r.savedBy() == null ? "" : r.savedBy(),
+                                r.headline()))
+                        .toList(),
+                from,
+                to,
+                diff,
+                true);
         ctx.contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/revisions.jte", page));
     }
 
@@ -47,11 +59,17 @@ public final class RevisionEditor {
         User user = StaffGate.session(ctx).user();
         Integer number = number(ctx.pathParam("revision"));
         Integer expected = number(ctx.formParam("revision"));
-        if (number == null || expected == null) throw ValidationException.of("revision", "Name the revision to restore.");
+        if (number == null || expected == null)
+            throw ValidationException.of("revision", "Name the revision to restore.");
         // A conflict (someone saved meanwhile) propagates as a 409 page that says so.
         Article restored = n.revisions().restore(article.id(), number, expected, user.email());
-        n.audit().record(user.email(), "article.restore", "article:" + article.id(),
-                "revision " + number + " saved as " + restored.revision(), n.gate().address(ctx));
+        n.audit()
+                .record(
+                        user.email(),
+                        "article.restore",
+                        "article:" + article.id(),
+                        "revision " + number + " saved as " + restored.revision(),
+                        n.gate().address(ctx));
         ctx.redirect("/admin/articles/" + article.id() + "?notice=saved", HttpStatus.SEE_OTHER);
     }
 

@@ -9,8 +9,16 @@ import org.wargeys.article.TextDiff;
  *
  * @param diff null when no comparison was asked
  */
-public record RevisionsPage(Desk desk, long articleId, String headline, int currentRevision, List<Entry> revisions,
-        Integer from, Integer to, List<TextDiff.Line> diff, boolean mayRestore) {
+public record RevisionsPage(
+        Desk desk,
+        long articleId,
+        String headline,
+        int currentRevision,
+        List<Entry> revisions,
+        Integer from,
+        Integer to,
+        List<TextDiff.Line> diff,
+        boolean mayRestore) {
 
     /** One revision in the list. */
     public record Entry(int number, String savedAt, String savedBy, String headline) {}

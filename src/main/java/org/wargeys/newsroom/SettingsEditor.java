@@ -3,9 +3,9 @@ package org.wargeys.newsroom;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import java.util.function.BooleanSupplier;
 import org.wargeys.feed.FeedSettings;
 import org.wargeys.platform.EventBus;
 import org.wargeys.web.PageRenderer;
@@ -27,8 +27,13 @@ public final class SettingsEditor {
     private final BooleanSupplier indexRebuilding;
     private final LongSupplier cachedPages;
 
-    public SettingsEditor(Newsroom newsroom, FeedSettings feeds, EventBus events, IntSupplier indexedArticles,
-            BooleanSupplier indexRebuilding, LongSupplier cachedPages) {
+    public SettingsEditor(
+            Newsroom newsroom,
+            FeedSettings feeds,
+            EventBus events,
+            IntSupplier indexedArticles,
+            BooleanSupplier indexRebuilding,
+            LongSupplier cachedPages) {
         this.n = newsroom;
         this.feeds = feeds;
         this.events = events;
@@ -40,8 +45,12 @@ public final class SettingsEditor {
     public void show(Context ctx) {
         if (refused(ctx)) return;
         String notice = ctx.queryParam("notice");
-        SettingsPage page = new SettingsPage(n.desks().desk(ctx, "newsroom.settings.title"), feeds.fullContent(),
-                indexedArticles.getAsInt(), indexRebuilding.getAsBoolean(), cachedPages.getAsLong(),
+        SettingsPage page = new SettingsPage(
+                n.desks().desk(ctx, "newsroom.settings.title"),
+                feeds.fullContent(),
+                indexedArticles.getAsInt(),
+                indexRebuilding.getAsBoolean(),
+                cachedPages.getAsLong(),
                 notice != null && NOTICES.contains(notice) ? notice : null);
         ctx.contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/settings.jte", page));
     }
@@ -82,6 +91,12 @@ public final class SettingsEditor {
     }
 
     private void audit(Context ctx, String action, String detail) {
-        n.audit().record(StaffGate.session(ctx).user().email(), action, "site", detail, n.gate().address(ctx));
+        n.audit()
+                .record(
+                        StaffGate.session(ctx).user().email(),
+                        action,
+                        "site",
+                        detail,
+                        n.gate().address(ctx));
     }
 }

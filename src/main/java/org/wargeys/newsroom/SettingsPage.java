@@ -4,5 +4,10 @@ package org.wargeys.newsroom;
  * The model of {@code newsroom/settings.jte}: the site settings an administrator changes, and the state
  * of this node's search index and page cache.
  */
-public record SettingsPage(Desk desk, boolean fullContentFeeds, int indexedArticles, boolean indexRebuilding,
-        long cachedPages, String notice) {}
+public record SettingsPage(
+        Desk desk,
+        boolean fullContentFeeds,
+        int indexedArticles,
+        boolean indexRebuilding,
+        long cachedPages,
+        String notice) {}

@@ -32,10 +32,13 @@ final class ShareCharts {
             LocalDate day = first.plusDays(i);
             long shares = byDay.getOrDefault(day, 0L);
             int height = (int) Math.round(100.0 * shares / max);
-            bars.add(new EditorPage.ShareChart.Bar(i * 10, height,
+            bars.add(new EditorPage.ShareChart.Bar(
+                    i * 10,
+                    height,
                     msg.format("newsroom.shares.bar", Map.of("date", day.toString(), "count", shares))));
         }
-        String summary = msg.format("newsroom.shares.summary",
+        String summary = msg.format(
+                "newsroom.shares.summary",
                 Map.of("total", totals.total(), "days", EditorPage.ShareChart.DAYS, "period", inPeriod));
         return new EditorPage.ShareChart(totals.total(), summary, bars);
     }

@@ -24,7 +24,12 @@ public final class SignInEditor {
     private final DeskFactory desks;
     private final PageRenderer renderer;
 
-    public SignInEditor(AccountService accounts, SessionService sessions, AuditLog audit, StaffGate gate, DeskFactory desks,
+    public SignInEditor(
+            AccountService accounts,
+            SessionService sessions,
+            AuditLog audit,
+            StaffGate gate,
+            DeskFactory desks,
             PageRenderer renderer) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -42,8 +47,11 @@ public final class SignInEditor {
             if (desks.languages().stream().anyMatch(l -> l.code().equals(ui))) {
                 gate.setCookie(ctx, DeskFactory.UI_COOKIE, ui, 365 * 24 * 3600);
             }
-            ctx.redirect("/admin/login?next=" + java.net.URLEncoder.encode(safeNext(ctx.queryParam("next")),
-                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/admin/login?next="
+                            + java.net.URLEncoder.encode(
+                                    safeNext(ctx.queryParam("next")), java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
             return;
         }
         if (gate.resume(ctx).isPresent()) {
@@ -110,14 +118,19 @@ public final class SignInEditor {
         String token = Tokens.random();
         gate.setCookie(ctx, StaffGate.SIGN_IN_COOKIE, token, 3600);
         Desk desk = desks.desk(ctx, "newsroom.sign_in.title");
-        ctx.status(status).contentType(PageRenderer.HTML)
+        ctx.status(status)
+                .contentType(PageRenderer.HTML)
                 .result(renderer.render("newsroom/sign-in.jte", new SignInPage(desk, token, next, email, error)));
     }
 
     /** Only a newsroom path is a place to go back to; anything else (other hosts above all) is ignored. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/admin") || next.startsWith("/admin/login") || next.contains("//")
-                || next.contains("\\") || next.length() > 500) {
+        if (next == null
+                || !next.startsWith("/admin")
+                || next.startsWith("/admin/login")
+                || next.contains("//")
+                || next.contains("\\")
+                || next.length() > 500) {
             return "/admin/articles";
         }
         return next;

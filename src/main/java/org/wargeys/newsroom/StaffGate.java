@@ -25,7 +25,8 @@ public final class StaffGate {
     private static final String SESSION = "wargeys.session";
     static final String PASSWORD_PAGE = "/admin/password";
     // What an account with a one-time password may reach before choosing its own.
-    private static final java.util.Set<String> PASSWORD_FREE = java.util.Set.of(PASSWORD_PAGE, "/admin/logout", "/admin/logout-everywhere");
+    private static final java.util.Set<String> PASSWORD_FREE =
+            java.util.Set.of(PASSWORD_PAGE, "/admin/logout", "/admin/logout-everywhere");
 
     private final SessionService sessions;
     private final List<String> trustedProxies;
@@ -46,7 +47,8 @@ public final class StaffGate {
             noStore(ctx);
             Optional<Session> session = resume(ctx);
             if (session.isEmpty()) {
-                ctx.redirect("/admin/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                ctx.redirect(
+                        "/admin/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
                         io.javalin.http.HttpStatus.SEE_OTHER);
                 return;
             }
@@ -84,8 +86,12 @@ public final class StaffGate {
                 if (tooLarge != null && !session.get().user().mustChangePassword()) {
                     tooLarge.handle(ctx);
                 } else {
-                    ctx.status(413).contentType("text/plain; charset=utf-8").result(desks.messages(ctx)
-                            .format("newsroom.error.too_large", java.util.Map.of("megabytes", maxMultipartBytes / (1024 * 1024))));
+                    ctx.status(413)
+                            .contentType("text/plain; charset=utf-8")
+                            .result(desks.messages(ctx)
+                                    .format(
+                                            "newsroom.error.too_large",
+                                            java.util.Map.of("megabytes", maxMultipartBytes / (1024 * 1024))));
                 }
                 return;
             }
@@ -108,7 +114,12 @@ public final class StaffGate {
         };
     }
 
-    private enum Multipart { NONE, READ, TOO_LARGE, BROKEN }
+    private enum Multipart {
+        NONE,
+        READ,
+        TOO_LARGE,
+        BROKEN
+    }
 
     /**
      * Parses a multipart body before any handler sees it, within the web server's limits: one that
@@ -165,7 +176,9 @@ public final class StaffGate {
     }
 
     void refuse(Context ctx, int status, String messageKey) {
-        ctx.status(status).contentType("text/plain; charset=utf-8").result(desks.messages(ctx).get(messageKey));
+        ctx.status(status)
+                .contentType("text/plain; charset=utf-8")
+                .result(desks.messages(ctx).get(messageKey));
     }
 
     /**
@@ -185,12 +198,14 @@ public final class StaffGate {
     /** True when the browser reached us over HTTPS, directly or through a trusted proxy. */
     boolean secure(Context ctx) {
         if ("https".equalsIgnoreCase(ctx.req().getScheme())) return true;
-        return trustedProxies.contains(ctx.req().getRemoteAddr()) && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return trustedProxies.contains(ctx.req().getRemoteAddr())
+                && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     /** Sets a newsroom cookie: path /admin, HttpOnly, SameSite=Lax, Secure over HTTPS; -1 max age for a browser session. */
     void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
-        StringBuilder cookie = new StringBuilder(name).append('=').append(value).append("; Path=/admin; HttpOnly; SameSite=Lax");
+        StringBuilder cookie =
+                new StringBuilder(name).append('=').append(value).append("; Path=/admin; HttpOnly; SameSite=Lax");
         if (maxAgeSeconds >= 0) cookie.append("; Max-Age=").append(maxAgeSeconds);
         if (secure(ctx)) cookie.append("; Secure");
         ctx.res().addHeader("Set-Cookie", cookie.toString());
@@ -203,7 +218,8 @@ public final class StaffGate {
     static String csrfField(Context ctx) {
         // Only urlencoded and multipart bodies carry form fields; anything else has no token.
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return null;
+        if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data"))
+            return null;
         return ctx.formParam(CSRF_FIELD);
     }
 

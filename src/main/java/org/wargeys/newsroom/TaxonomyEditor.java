@@ -41,13 +41,16 @@ public final class TaxonomyEditor {
         }
         try {
             if (!KINDS.contains(kind)) throw ValidationException.of("kind", "Choose section, tag or author.");
-            if (!Slug.isValid(key)) throw ValidationException.of("key", "A key is lower-case letters and digits joined by single hyphens.");
+            if (!Slug.isValid(key))
+                throw ValidationException.of("key", "A key is lower-case letters and digits joined by single hyphens.");
             if (names.isEmpty()) throw ValidationException.of("names", "Give a name in at least one language.");
-            if (names.values().stream().anyMatch(v -> v.length() > 200)) throw ValidationException.of("names", "A name has at most 200 characters.");
+            if (names.values().stream().anyMatch(v -> v.length() > 200))
+                throw ValidationException.of("names", "A name has at most 200 characters.");
             switch (kind) {
                 case "section" -> n.articles().defineSection(key, names);
                 case "tag" -> n.articles().defineTag(key, names);
-                default -> n.articles().defineAuthor(key, names.values().iterator().next(), names);
+                default ->
+                    n.articles().defineAuthor(key, names.values().iterator().next(), names);
             }
         } catch (ValidationException e) {
             render(ctx, 400, e.errors(), false);
@@ -57,14 +60,21 @@ public final class TaxonomyEditor {
             render(ctx, 400, Map.of("names", "Another " + kind + " already has one of these names."), false);
             return;
         }
-        n.audit().record(StaffGate.session(ctx).user().email(), kind + ".define", key, String.valueOf(names), n.gate().address(ctx));
+        n.audit()
+                .record(
+                        StaffGate.session(ctx).user().email(),
+                        kind + ".define",
+                        key,
+                        String.valueOf(names),
+                        n.gate().address(ctx));
         ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, Map<String, String> errors, boolean saved) {
         Desk desk = n.desks().desk(ctx, "newsroom.taxonomy.title");
         Map<String, Map<String, Map<String, String>>> terms = new LinkedHashMap<>();
-        List<String> languages = n.site().languages().stream().map(Language::code).toList();
+        List<String> languages =
+                n.site().languages().stream().map(Language::code).toList();
         for (String kind : KINDS) {
             Map<String, Map<String, String>> byKey = new TreeMap<>();
             for (String language : languages) {
@@ -73,7 +83,8 @@ public final class TaxonomyEditor {
                     case "tag" -> n.taxonomy().tags(language);
                     default -> n.taxonomy().authors(language);
                 };
-                list.forEach(t -> byKey.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).put(language, t.name()));
+                list.forEach(t -> byKey.computeIfAbsent(t.key(), k -> new LinkedHashMap<>())
+                        .put(language, t.name()));
             }
             terms.put(kind, byKey);
         }

@@ -9,5 +9,9 @@ import java.util.Map;
  *
  * @param terms kind (section, tag, author) → key → language → name
  */
-public record TaxonomyPage(Desk desk, List<String> languages, Map<String, Map<String, Map<String, String>>> terms,
-        Map<String, String> errors, boolean saved) {}
+public record TaxonomyPage(
+        Desk desk,
+        List<String> languages,
+        Map<String, Map<String, Map<String, String>>> terms,
+        Map<String, String> errors,
+        boolean saved) {}

@@ -49,7 +49,12 @@ public final class UserEditor {
         try {
             Role role = role(ctx);
             Set<String> languages = languages(ctx);
-            var created = accounts.create(ctx.formParam("email"), ctx.formParam("name"), role, languages, ctx.formParam("password"),
+            var created = accounts.create(
+                    ctx.formParam("email"),
+                    ctx.formParam("name"),
+                    role,
+                    languages,
+                    ctx.formParam("password"),
                     admin.email());
             // The administrator chose this password, so it serves once: the new colleague picks their own.
             accounts.requirePasswordChange(created.id());
@@ -61,7 +66,10 @@ public final class UserEditor {
 
     /** Another role (and, for a translator, languages) for an account. */
     public void changeRole(Context ctx) {
-        change(ctx, "role_changed", (id, actor, address) -> accounts.changeRole(id, role(ctx), languages(ctx), actor, address));
+        change(
+                ctx,
+                "role_changed",
+                (id, actor, address) -> accounts.changeRole(id, role(ctx), languages(ctx), actor, address));
     }
 
     /** Disables an account: its sessions end at once and it can no longer sign in. */
@@ -102,7 +110,9 @@ public final class UserEditor {
 
     /** The languages ticked on the form that the site publishes in (a translator's). */
     private Set<String> languages(Context ctx) {
-        return ctx.formParams("languages").stream().filter(n.site()::publishesIn).collect(Collectors.toSet());
+        return ctx.formParams("languages").stream()
+                .filter(n.site()::publishesIn)
+                .collect(Collectors.toSet());
     }
 
     private static String actor(Context ctx) {
@@ -125,9 +135,16 @@ public final class UserEditor {
         Desk desk = n.desks().desk(ctx, "newsroom.users.title");
         var msg = desk.messages();
         List<UsersPage.AuditLine> audit = n.audit().recent(200).stream()
-                .map(e -> new UsersPage.AuditLine(msg.dateTime(e.at()), e)).toList();
-        UsersPage page = new UsersPage(desk, accounts.all(), Arrays.stream(Role.values()).map(Role::code).toList(),
-                n.site().languages().stream().map(Language::code).toList(), errors, notice, audit);
+                .map(e -> new UsersPage.AuditLine(msg.dateTime(e.at()), e))
+                .toList();
+        UsersPage page = new UsersPage(
+                desk,
+                accounts.all(),
+                Arrays.stream(Role.values()).map(Role::code).toList(),
+                n.site().languages().stream().map(Language::code).toList(),
+                errors,
+                notice,
+                audit);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/users.jte", page));
     }
 }

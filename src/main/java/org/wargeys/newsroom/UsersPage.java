@@ -9,8 +9,14 @@ import org.wargeys.account.User;
  * The model of {@code newsroom/users.jte}: the accounts, the form to add one (with its errors) and
  * the latest lines of the audit log.
  */
-public record UsersPage(Desk desk, List<User> users, List<String> roles, List<String> languages, Map<String, String> errors,
-        String notice, List<AuditLine> audit) {
+public record UsersPage(
+        Desk desk,
+        List<User> users,
+        List<String> roles,
+        List<String> languages,
+        Map<String, String> errors,
+        String notice,
+        List<AuditLine> audit) {
 
     /** An audit log line with its time already formatted. */
     public record AuditLine(String at, AuditEntry entry) {}

@@ -40,8 +40,13 @@ public final class WorkflowEditor {
         }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
         Article moved = n.workflow().take(article.id(), step, at);
-        n.audit().record(user.email(), "article." + step.code(), "article:" + article.id(),
-                at == null ? moved.status().code() : "at " + at, n.gate().address(ctx));
+        n.audit()
+                .record(
+                        user.email(),
+                        "article." + step.code(),
+                        "article:" + article.id(),
+                        at == null ? moved.status().code() : "at " + at,
+                        n.gate().address(ctx));
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -57,8 +62,13 @@ public final class WorkflowEditor {
             return;
         }
         Article translation = n.progress().start(source.id(), language, user.id(), user.email());
-        n.audit().record(user.email(), "article.translate", "article:" + translation.id(), "from article:" + source.id(),
-                n.gate().address(ctx));
+        n.audit()
+                .record(
+                        user.email(),
+                        "article.translate",
+                        "article:" + translation.id(),
+                        "from article:" + source.id(),
+                        n.gate().address(ctx));
         ctx.redirect("/admin/articles/" + translation.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -70,7 +80,13 @@ public final class WorkflowEditor {
             return;
         }
         n.corrections().add(article.id(), ctx.formParam("note"), user.email());
-        n.audit().record(user.email(), "article.correct", "article:" + article.id(), null, n.gate().address(ctx));
+        n.audit()
+                .record(
+                        user.email(),
+                        "article.correct",
+                        "article:" + article.id(),
+                        null,
+                        n.gate().address(ctx));
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -78,7 +94,9 @@ public final class WorkflowEditor {
     private Instant scheduledAt(String value) {
         if (value == null || value.isBlank()) throw ValidationException.of("at", "Choose when the article goes live.");
         try {
-            return LocalDateTime.parse(value.strip()).atZone(n.site().timezone()).toInstant();
+            return LocalDateTime.parse(value.strip())
+                    .atZone(n.site().timezone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw ValidationException.of("at", "'" + value + "' is not a date and time.");
         }

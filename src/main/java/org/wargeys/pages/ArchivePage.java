@@ -9,7 +9,8 @@ import org.wargeys.web.Layout;
  * @param previousHref newer articles, or null on the first page
  * @param nextHref older articles, or null on the last page
  */
-public record ArchivePage(Layout layout, String heading, List<Teaser> teasers, String pageText, String previousHref, String nextHref) {
+public record ArchivePage(
+        Layout layout, String heading, List<Teaser> teasers, String pageText, String previousHref, String nextHref) {
     public ArchivePage {
         teasers = List.copyOf(teasers);
     }

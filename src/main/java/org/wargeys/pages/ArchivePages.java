@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.wargeys.article.Article;
-import org.wargeys.article.Section;
 import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
+import org.wargeys.article.Section;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.web.BadRequestException;
-import org.wargeys.web.Html;
 import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
@@ -41,7 +40,12 @@ public final class ArchivePages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
 
-    public ArchivePages(Site site, ArticleService articles, ArticleArchive archive, ArticlePaths paths, LayoutFactory layouts,
+    public ArchivePages(
+            Site site,
+            ArticleService articles,
+            ArticleArchive archive,
+            ArticlePaths paths,
+            LayoutFactory layouts,
             PageRenderer renderer) {
         this.site = site;
         this.articles = articles;
@@ -53,40 +57,76 @@ public final class ArchivePages {
 
     public void section(Context ctx) {
         Language language = language(ctx);
-        var section = archive.section(language.code(), ctx.pathParam("slug")).orElseThrow(() -> new NotFoundException("No section"));
+        var section = archive.section(language.code(), ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundException("No section"));
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
-        render(ctx, language, page, archive.inSection(section.id(), language.code(), PAGE_SIZE, offset(page)),
+        render(
+                ctx,
+                language,
+                page,
+                archive.inSection(section.id(), language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.section_title", Map.of("section", section.name())),
                 msg.format("archive.section_description", Map.of("section", section.name(), "site", site.name())),
-                versions(archive.sectionSlugs(section.id()), ArchivePaths::section, language, ArchivePaths.section(language.code(), section.slug())),
-                FeedLinks.section(language.code(), section.slug(), msg.format("feed.section_title", Map.of("site", site.name(), "section", section.name())), msg),
+                versions(
+                        archive.sectionSlugs(section.id()),
+                        ArchivePaths::section,
+                        language,
+                        ArchivePaths.section(language.code(), section.slug())),
+                FeedLinks.section(
+                        language.code(),
+                        section.slug(),
+                        msg.format("feed.section_title", Map.of("site", site.name(), "section", section.name())),
+                        msg),
                 PageKeys.section(section.id()));
     }
 
     public void tag(Context ctx) {
         Language language = language(ctx);
-        var tag = archive.tag(language.code(), ctx.pathParam("slug")).orElseThrow(() -> new NotFoundException("No tag"));
+        var tag =
+                archive.tag(language.code(), ctx.pathParam("slug")).orElseThrow(() -> new NotFoundException("No tag"));
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
-        render(ctx, language, page, archive.tagged(tag.id(), language.code(), PAGE_SIZE, offset(page)),
+        render(
+                ctx,
+                language,
+                page,
+                archive.tagged(tag.id(), language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.tag_title", Map.of("tag", tag.name())),
                 msg.format("archive.tag_description", Map.of("tag", tag.name(), "site", site.name())),
-                versions(archive.tagSlugs(tag.id()), ArchivePaths::tag, language, ArchivePaths.tag(language.code(), tag.slug())),
-                FeedLinks.tag(language.code(), tag.slug(), msg.format("feed.tag_title", Map.of("site", site.name(), "tag", tag.name())), msg),
+                versions(
+                        archive.tagSlugs(tag.id()),
+                        ArchivePaths::tag,
+                        language,
+                        ArchivePaths.tag(language.code(), tag.slug())),
+                FeedLinks.tag(
+                        language.code(),
+                        tag.slug(),
+                        msg.format("feed.tag_title", Map.of("site", site.name(), "tag", tag.name())),
+                        msg),
                 PageKeys.tag(tag.id()));
     }
 
     public void author(Context ctx) {
         Language language = language(ctx);
-        var author = archive.author(language.code(), ctx.pathParam("slug")).orElseThrow(() -> new NotFoundException("No author"));
+        var author = archive.author(language.code(), ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundException("No author"));
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
-        render(ctx, language, page, archive.byAuthor(author.id(), language.code(), PAGE_SIZE, offset(page)),
+        render(
+                ctx,
+                language,
+                page,
+                archive.byAuthor(author.id(), language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.author_title", Map.of("author", author.name())),
                 msg.format("archive.author_description", Map.of("author", author.name(), "site", site.name())),
-                versions(archive.authorSlugs(author.id()), ArchivePaths::author, language, ArchivePaths.author(language.code(), author.slug())),
-                null, PageKeys.author(author.id()));
+                versions(
+                        archive.authorSlugs(author.id()),
+                        ArchivePaths::author,
+                        language,
+                        ArchivePaths.author(language.code(), author.slug())),
+                null,
+                PageKeys.author(author.id()));
     }
 
     public void year(Context ctx) {
@@ -98,10 +138,16 @@ public final class ArchivePages {
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
         String period = Integer.toString(year);
-        render(ctx, language, page, archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
+        render(
+                ctx,
+                language,
+                page,
+                archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.year_title", Map.of("year", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.year(l, year), from, until), null, PageKeys.latest(language.code()));
+                dateVersions(l -> ArchivePaths.year(l, year), from, until),
+                null,
+                PageKeys.latest(language.code()));
     }
 
     public void month(Context ctx) {
@@ -115,39 +161,67 @@ public final class ArchivePages {
         var until = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
-        String period = DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
-        render(ctx, language, page, archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
+        String period =
+                DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
+        render(
+                ctx,
+                language,
+                page,
+                archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.month_title", Map.of("month", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.month(l, month), from, until), null, PageKeys.latest(language.code()));
+                dateVersions(l -> ArchivePaths.month(l, month), from, until),
+                null,
+                PageKeys.latest(language.code()));
     }
 
     /** @param listKey the surrogate key whose purge must drop this list (its section, tag, author or language) */
-    private void render(Context ctx, Language language, int page, ArticleArchive.Page<Article> found, String heading,
-            String description, Map<String, String> versions, Content head, String listKey) {
+    private void render(
+            Context ctx,
+            Language language,
+            int page,
+            ArticleArchive.Page<Article> found,
+            String heading,
+            String description,
+            Map<String, String> versions,
+            Content head,
+            String listKey) {
         int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) throw new NotFoundException("No page " + page);
         Messages msg = layouts.messages(language.code());
         String path = versions.get(language.code());
         String canonical = page == 1 ? path : path + "?page=" + page;
-        var layout = layouts.page(language, heading + " – " + site.name(), description, canonical,
-                page == 1 ? versions : Map.of(), head);
+        var layout = layouts.page(
+                language, heading + " – " + site.name(), description, canonical, page == 1 ? versions : Map.of(), head);
         // One query for the sections of the whole page, not one per teaser.
         Map<Long, Section> sections = articles.sections(found.items(), language.code());
-        List<Teaser> teasers = found.items().stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
+        List<Teaser> teasers = found.items().stream()
+                .map(a -> teaser(a, sections.get(a.id()), msg))
+                .toList();
         java.util.Set<String> keys = new java.util.HashSet<>();
         keys.add(listKey);
         found.items().forEach(a -> keys.add(PageKeys.article(a.id())));
         sections.values().forEach(s -> keys.add(PageKeys.name("section", s.id())));
-        CacheablePage.html(ctx, renderer.render("pages/archive.jte", new ArchivePage(layout, heading, teasers,
-                pages > 1 ? msg.format("archive.page", Map.of("page", page, "pages", pages)) : null,
-                page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
-                page < pages ? path + "?page=" + (page + 1) : null)), keys);
+        CacheablePage.html(
+                ctx,
+                renderer.render(
+                        "pages/archive.jte",
+                        new ArchivePage(
+                                layout,
+                                heading,
+                                teasers,
+                                pages > 1 ? msg.format("archive.page", Map.of("page", page, "pages", pages)) : null,
+                                page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
+                                page < pages ? path + "?page=" + (page + 1) : null)),
+                keys);
     }
 
     // The archive in each site language it has a name in; the current one always.
-    private Map<String, String> versions(Map<String, String> slugs, java.util.function.BiFunction<String, String, String> path,
-            Language current, String currentPath) {
+    private Map<String, String> versions(
+            Map<String, String> slugs,
+            java.util.function.BiFunction<String, String, String> path,
+            Language current,
+            String currentPath) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Language l : site.languages()) {
             if (l.code().equals(current.code())) versions.put(l.code(), currentPath);
@@ -157,22 +231,31 @@ public final class ArchivePages {
     }
 
     // A date archive exists in another language when that language published something in the period.
-    private Map<String, String> dateVersions(Function<String, String> path, java.time.Instant from, java.time.Instant until) {
+    private Map<String, String> dateVersions(
+            Function<String, String> path, java.time.Instant from, java.time.Instant until) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Language l : site.languages()) {
             versions.put(l.code(), path.apply(l.code()));
         }
-        versions.keySet().removeIf(code -> archive.publishedBetween(from, until, code, 1, 0).total() == 0);
+        versions.keySet()
+                .removeIf(code ->
+                        archive.publishedBetween(from, until, code, 1, 0).total() == 0);
         return versions;
     }
 
     private Teaser teaser(Article article, Section section, Messages msg) {
-        return new Teaser(article.headline(), paths.path(article), Summaries.of(article), article.publishedAt(),
-                msg.date(article.publishedAt()), section == null ? null : section.name());
+        return new Teaser(
+                article.headline(),
+                paths.path(article),
+                Summaries.of(article),
+                article.publishedAt(),
+                msg.date(article.publishedAt()),
+                section == null ? null : section.name());
     }
 
     private Language language(Context ctx) {
-        return site.language(ctx.pathParam("lang")).orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        return site.language(ctx.pathParam("lang"))
+                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
     }
 
     private static int number(String text, String pattern) {
@@ -192,5 +275,4 @@ public final class ArchivePages {
     private static int offset(int page) {
         return (page - 1) * PAGE_SIZE;
     }
-
 }

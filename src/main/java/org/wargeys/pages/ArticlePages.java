@@ -4,22 +4,22 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleCorrections;
-import org.wargeys.media.Image;
-import org.wargeys.media.MediaService;
-import org.wargeys.sharing.FeaturedImage;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
+import org.wargeys.media.Image;
+import org.wargeys.media.MediaService;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
-import org.wargeys.sharing.ArticleSharing;
 import org.wargeys.search.SearchIndex;
+import org.wargeys.sharing.ArticleSharing;
+import org.wargeys.sharing.FeaturedImage;
 import org.wargeys.translation.TranslationService;
 import org.wargeys.web.CacheablePage;
 import org.wargeys.web.Html;
@@ -43,9 +43,17 @@ public final class ArticlePages {
     private final MediaService media;
     private final SearchIndex search;
 
-    public ArticlePages(Site site, ArticleService articles, TranslationService translations, ArticlePaths paths,
-            LayoutFactory layouts, PageRenderer renderer, ArticleSharing sharing, ArticleCorrections corrections,
-            MediaService media, SearchIndex search) {
+    public ArticlePages(
+            Site site,
+            ArticleService articles,
+            TranslationService translations,
+            ArticlePaths paths,
+            LayoutFactory layouts,
+            PageRenderer renderer,
+            ArticleSharing sharing,
+            ArticleCorrections corrections,
+            MediaService media,
+            SearchIndex search) {
         this.search = search;
         this.site = site;
         this.articles = articles;
@@ -117,12 +125,27 @@ public final class ArticlePages {
         Image.Text imageText = image.map(i -> i.text(language.code())).orElse(null);
         String description = article.seoDescription() != null ? article.seoDescription() : Summaries.of(article);
         String title = (article.seoTitle() != null ? article.seoTitle() : article.headline()) + " – " + site.name();
-        var layout = layouts.page(language, title, description, paths.path(article), versionPaths,
-                sharing.preview(details, versions, description, image.map(i -> new FeaturedImage(i.src(), i.contentType(),
-                        i.widths().get(i.widths().size() - 1), i.renditionHeight(), imageText.alt())).orElse(null)));
+        var layout = layouts.page(
+                language,
+                title,
+                description,
+                paths.path(article),
+                versionPaths,
+                sharing.preview(
+                        details,
+                        versions,
+                        description,
+                        image.map(i -> new FeaturedImage(
+                                        i.src(),
+                                        i.contentType(),
+                                        i.widths().get(i.widths().size() - 1),
+                                        i.renditionHeight(),
+                                        imageText.alt()))
+                                .orElse(null)));
         boolean updated = article.wasUpdatedAfterPublishing();
         var related = search.related(article.id(), RELATED).stream()
-                .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path())).toList();
+                .map(h -> new ArticlePage.RelatedLink(h.articleId(), h.headline(), h.path()))
+                .toList();
         ArticlePage page = new ArticlePage(
                 layout,
                 article.headline(),
@@ -133,18 +156,35 @@ public final class ArticlePages {
                 msg.date(article.publishedAt()),
                 updated ? article.updatedAt() : null,
                 updated ? msg.dateTime(article.updatedAt()) : null,
-                withDateline(sharing.withShareableQuotes(article, article.bodyHtml(), msg), article.dateline().printed()),
+                withDateline(
+                        sharing.withShareableQuotes(article, article.bodyHtml(), msg),
+                        article.dateline().printed()),
                 details.tags().stream().map(t -> t.name()).toList(),
                 links,
                 sharing.bar(article, msg),
                 corrections.of(article.id()).stream()
-                        .map(c -> new ArticlePage.CorrectionNote(c.correctedAt(), msg.dateTime(c.correctedAt()), c.note())).toList(),
-                image.map(i -> new ArticlePage.Figure(i.src(), i.srcset(), i.widths().get(i.widths().size() - 1),
-                        i.renditionHeight(), imageText.alt(), imageText.caption(), i.credit())).orElse(null),
+                        .map(c -> new ArticlePage.CorrectionNote(
+                                c.correctedAt(), msg.dateTime(c.correctedAt()), c.note()))
+                        .toList(),
+                image.map(i -> new ArticlePage.Figure(
+                                i.src(),
+                                i.srcset(),
+                                i.widths().get(i.widths().size() - 1),
+                                i.renditionHeight(),
+                                imageText.alt(),
+                                imageText.caption(),
+                                i.credit()))
+                        .orElse(null),
                 new ArticlePage.ArchiveLinks(
-                        details.section().map(s -> ArchivePaths.section(language.code(), s.slug())).orElse(null),
-                        details.authors().stream().map(a -> ArchivePaths.author(language.code(), a.slug())).toList(),
-                        details.tags().stream().map(t -> ArchivePaths.tag(language.code(), t.slug())).toList()),
+                        details.section()
+                                .map(s -> ArchivePaths.section(language.code(), s.slug()))
+                                .orElse(null),
+                        details.authors().stream()
+                                .map(a -> ArchivePaths.author(language.code(), a.slug()))
+                                .toList(),
+                        details.tags().stream()
+                                .map(t -> ArchivePaths.tag(language.code(), t.slug()))
+                                .toList()),
                 related);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.article(article.id()));

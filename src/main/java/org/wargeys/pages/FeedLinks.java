@@ -31,10 +31,12 @@ public final class FeedLinks {
     }
 
     private static Content links(String base, String title, Messages msg) {
-        String html = "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + Html.escape(rss(base)) + "\" title=\""
-                + Html.escape(msg.format("feed.rss_link", Map.of("title", title))) + "\">\n"
-                + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" + Html.escape(atom(base)) + "\" title=\""
-                + Html.escape(msg.format("feed.atom_link", Map.of("title", title))) + "\">\n";
+        String html =
+                "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + Html.escape(rss(base)) + "\" title=\""
+                        + Html.escape(msg.format("feed.rss_link", Map.of("title", title))) + "\">\n"
+                        + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" + Html.escape(atom(base))
+                        + "\" title=\""
+                        + Html.escape(msg.format("feed.atom_link", Map.of("title", title))) + "\">\n";
         return output -> output.writeContent(html);
     }
 }

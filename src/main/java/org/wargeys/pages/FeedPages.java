@@ -1,7 +1,6 @@
 package org.wargeys.pages;
 
 import io.javalin.http.Context;
-import org.wargeys.web.CacheablePage;
 import java.util.Optional;
 import org.wargeys.feed.Feed;
 import org.wargeys.feed.FeedService;
@@ -9,6 +8,7 @@ import org.wargeys.feed.FeedXml;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
+import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LayoutFactory;
 
 /**
@@ -37,22 +37,42 @@ public final class FeedPages {
 
     public void sectionRss(Context ctx) {
         Language language = language(ctx);
-        rss(ctx, feeds.section(language.code(), ctx.pathParam("slug"), ArchivePaths.section(language.code(), ctx.pathParam("slug"))));
+        rss(
+                ctx,
+                feeds.section(
+                        language.code(),
+                        ctx.pathParam("slug"),
+                        ArchivePaths.section(language.code(), ctx.pathParam("slug"))));
     }
 
     public void sectionAtom(Context ctx) {
         Language language = language(ctx);
-        atom(ctx, feeds.section(language.code(), ctx.pathParam("slug"), ArchivePaths.section(language.code(), ctx.pathParam("slug"))));
+        atom(
+                ctx,
+                feeds.section(
+                        language.code(),
+                        ctx.pathParam("slug"),
+                        ArchivePaths.section(language.code(), ctx.pathParam("slug"))));
     }
 
     public void tagRss(Context ctx) {
         Language language = language(ctx);
-        rss(ctx, feeds.tag(language.code(), ctx.pathParam("slug"), ArchivePaths.tag(language.code(), ctx.pathParam("slug"))));
+        rss(
+                ctx,
+                feeds.tag(
+                        language.code(),
+                        ctx.pathParam("slug"),
+                        ArchivePaths.tag(language.code(), ctx.pathParam("slug"))));
     }
 
     public void tagAtom(Context ctx) {
         Language language = language(ctx);
-        atom(ctx, feeds.tag(language.code(), ctx.pathParam("slug"), ArchivePaths.tag(language.code(), ctx.pathParam("slug"))));
+        atom(
+                ctx,
+                feeds.tag(
+                        language.code(),
+                        ctx.pathParam("slug"),
+                        ArchivePaths.tag(language.code(), ctx.pathParam("slug"))));
     }
 
     private void rss(Context ctx, Optional<Feed> feed) {
@@ -72,6 +92,7 @@ public final class FeedPages {
     }
 
     private Language language(Context ctx) {
-        return site.language(ctx.pathParam("lang")).orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        return site.language(ctx.pathParam("lang"))
+                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
     }
 }

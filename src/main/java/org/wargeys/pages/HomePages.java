@@ -34,8 +34,13 @@ public final class HomePages {
     private final PageRenderer renderer;
     private final LanguageNegotiation negotiation;
 
-    public HomePages(Site site, ArticleService articles, ArticlePaths paths, LayoutFactory layouts,
-            PageRenderer renderer, LanguageNegotiation negotiation) {
+    public HomePages(
+            Site site,
+            ArticleService articles,
+            ArticlePaths paths,
+            LayoutFactory layouts,
+            PageRenderer renderer,
+            LanguageNegotiation negotiation) {
         this.site = site;
         this.articles = articles;
         this.paths = paths;
@@ -63,22 +68,32 @@ public final class HomePages {
         Messages msg = layouts.messages(language.code());
         List<Article> listed = articles.homePage(language.code(), LATEST);
         Map<Long, Section> sections = articles.sections(listed, language.code());
-        var teasers = listed.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
+        var teasers =
+                listed.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
         Set<String> keys = new LinkedHashSet<>();
         // Pinning or unpinning a live article announces it, which purges this key.
         keys.add(PageKeys.latest(language.code()));
         listed.forEach(a -> keys.add(PageKeys.article(a.id())));
         Map<String, String> versions = site.languages().stream()
                 .collect(Collectors.toMap(Language::code, l -> LayoutFactory.homePath(l.code())));
-        var layout = layouts.page(language, msg.format("home.title", Map.of("site", site.name())),
+        var layout = layouts.page(
+                language,
+                msg.format("home.title", Map.of("site", site.name())),
                 msg.format("home.description", Map.of("site", site.name())),
-                LayoutFactory.homePath(language.code()), versions, null);
+                LayoutFactory.homePath(language.code()),
+                versions,
+                null);
         CacheablePage.html(ctx, renderer.render("pages/home.jte", new HomePage(layout, teasers)), keys);
     }
 
     private Teaser teaser(Article article, Section section, Messages msg) {
-        return new Teaser(article.headline(), paths.path(article), Summaries.of(article), article.publishedAt(),
-                msg.date(article.publishedAt()), section == null ? null : section.name());
+        return new Teaser(
+                article.headline(),
+                paths.path(article),
+                Summaries.of(article),
+                article.publishedAt(),
+                msg.date(article.publishedAt()),
+                section == null ? null : section.name());
     }
 
     private Language language(String code) {

@@ -36,11 +36,12 @@ public final class PageCachePurger {
      */
     public void onTaxonomyChanged(TaxonomyChanged event) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(switch (event.kind()) {
-            case "section" -> PageKeys.section(event.id());
-            case "tag" -> PageKeys.tag(event.id());
-            default -> PageKeys.author(event.id());
-        });
+        keys.add(
+                switch (event.kind()) {
+                    case "section" -> PageKeys.section(event.id());
+                    case "tag" -> PageKeys.tag(event.id());
+                    default -> PageKeys.author(event.id());
+                });
         keys.add(PageKeys.name(event.kind(), event.id()));
         site.languages().forEach(l -> keys.add(PageKeys.latest(l.code())));
         cache.purge(keys);
@@ -48,7 +49,8 @@ public final class PageCachePurger {
 
     /** Feeds switched between whole articles and summaries: every language's feeds. */
     public void onFeedSettingsChanged(org.wargeys.feed.FeedSettingsChanged event) {
-        cache.purge(site.languages().stream().map(l -> PageKeys.latest(l.code())).toList());
+        cache.purge(
+                site.languages().stream().map(l -> PageKeys.latest(l.code())).toList());
     }
 
     /** The article's page shows the image and shares it as its preview. */

@@ -34,7 +34,9 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         int page = 1;
         String pageText = blankToNull(params.get("page"));
         if (pageText != null) {
-            if (!pageText.matches("\\d{1,3}") || Integer.parseInt(pageText) < 1 || Integer.parseInt(pageText) > MAX_PAGE) {
+            if (!pageText.matches("\\d{1,3}")
+                    || Integer.parseInt(pageText) < 1
+                    || Integer.parseInt(pageText) > MAX_PAGE) {
                 throw new BadRequestException("The page is a number from 1 to " + MAX_PAGE + ".");
             }
             page = Integer.parseInt(pageText);
@@ -63,7 +65,9 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         if (to != null) params.put("to", to.toString());
         if (otherPage > 1) params.put("page", Integer.toString(otherPage));
         StringBuilder out = new StringBuilder();
-        params.forEach((k, v) -> out.append(out.length() == 0 ? "?" : "&").append(k).append('=')
+        params.forEach((k, v) -> out.append(out.length() == 0 ? "?" : "&")
+                .append(k)
+                .append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return out.toString();
     }
@@ -72,7 +76,8 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         if (text == null || text.isBlank()) return null;
         try {
             LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 1900 || date.getYear() > 9999) throw new DateTimeParseException("out of range", text, 0);
+            if (date.getYear() < 1900 || date.getYear() > 9999)
+                throw new DateTimeParseException("out of range", text, 0);
             return date;
         } catch (DateTimeParseException e) {
             throw new BadRequestException("A date is written YYYY-MM-DD.");
@@ -90,10 +95,13 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= raw.length()
+                        || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
                     throw new BadRequestException("The search has a broken percent-encoding.");
                 }
-                bytes.put((byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16)));
+                bytes.put(
+                        (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16)));
                 i += 2;
             } else {
                 bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
@@ -101,8 +109,11 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         }
         bytes.flip();
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
         } catch (CharacterCodingException e) {
             throw new BadRequestException("The search is not valid UTF-8.");
         }

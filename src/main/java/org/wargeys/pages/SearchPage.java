@@ -33,9 +33,21 @@ public record SearchPage(
     }
 
     /** A found article; {@code snippetHtml} is escaped text with {@code <mark>} around matches. */
-    public record Result(String headline, String path, String snippetHtml, String section, String publishedIso, String publishedText) {}
+    public record Result(
+            String headline,
+            String path,
+            String snippetHtml,
+            String section,
+            String publishedIso,
+            String publishedText) {}
 
     static Result result(SearchHit hit, String publishedText) {
-        return new Result(hit.headline(), hit.path(), hit.snippetHtml(), hit.sectionName(), hit.publishedAt().toString(), publishedText);
+        return new Result(
+                hit.headline(),
+                hit.path(),
+                hit.snippetHtml(),
+                hit.sectionName(),
+                hit.publishedAt().toString(),
+                publishedText);
     }
 }

@@ -26,7 +26,12 @@ public final class SearchPages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
 
-    public SearchPages(Site site, SearchIndex index, ArticleIndexer indexer, ArticleArchive archive, LayoutFactory layouts,
+    public SearchPages(
+            Site site,
+            SearchIndex index,
+            ArticleIndexer indexer,
+            ArticleArchive archive,
+            LayoutFactory layouts,
             PageRenderer renderer) {
         this.site = site;
         this.index = index;
@@ -44,34 +49,66 @@ public final class SearchPages {
         Language language = site.language(ctx.pathParam("lang"))
                 .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
         SearchForm.checkUtf8(ctx.queryString());
-        SearchForm form = SearchForm.parse(ctx.queryString(), Map.of(
-                "q", param(ctx, "q"), "section", param(ctx, "section"), "from", param(ctx, "from"),
-                "to", param(ctx, "to"), "page", param(ctx, "page")));
+        SearchForm form = SearchForm.parse(
+                ctx.queryString(),
+                Map.of(
+                        "q",
+                        param(ctx, "q"),
+                        "section",
+                        param(ctx, "section"),
+                        "from",
+                        param(ctx, "from"),
+                        "to",
+                        param(ctx, "to"),
+                        "page",
+                        param(ctx, "page")));
         Messages msg = layouts.messages(language.code());
         var zone = site.timezone();
-        SearchResults results = form.q().isBlank() ? SearchResults.none(PAGE_SIZE)
-                : index.search(new SearchQuery(language.code(), form.q(), form.section(), form.fromInstant(zone),
-                        form.untilInstant(zone), form.page(), PAGE_SIZE));
+        SearchResults results = form.q().isBlank()
+                ? SearchResults.none(PAGE_SIZE)
+                : index.search(new SearchQuery(
+                        language.code(),
+                        form.q(),
+                        form.section(),
+                        form.fromInstant(zone),
+                        form.untilInstant(zone),
+                        form.page(),
+                        PAGE_SIZE));
         String summary = null;
         if (!form.q().isBlank()) {
             Map<String, Object> values = Map.of("count", results.total(), "query", form.q());
-            summary = results.total() == 0 ? msg.format("search.no_results", values)
-                    : results.exact() ? msg.format(results.total() == 1 ? "search.one_result" : "search.results", values)
-                    : msg.format("search.more_results", values);
+            summary = results.total() == 0
+                    ? msg.format("search.no_results", values)
+                    : results.exact()
+                            ? msg.format(results.total() == 1 ? "search.one_result" : "search.results", values)
+                            : msg.format("search.more_results", values);
         }
-        String title = form.q().isBlank() ? msg.get("search.title") : msg.format("search.title_with_query", Map.of("query", form.q()));
+        String title = form.q().isBlank()
+                ? msg.get("search.title")
+                : msg.format("search.title_with_query", Map.of("query", form.q()));
         // A results page is not a page of its own for search engines: no canonical, no alternates.
         var layout = layouts.page(language, title + " – " + site.name(), null, null, Map.of(), null);
         String pageText = results.total() > PAGE_SIZE
-                ? msg.format("search.page", Map.of("page", results.page(), "pages", results.pages())) : null;
+                ? msg.format("search.page", Map.of("page", results.page(), "pages", results.pages()))
+                : null;
         String base = path(language.code());
-        var page = new SearchPage(layout, base, form.q(), form.section(),
-                form.from() == null ? "" : form.from().toString(), form.to() == null ? "" : form.to().toString(),
-                archive.sections(language.code()), summary,
-                results.hits().stream().map(h -> SearchPage.result(h, msg.date(h.publishedAt()))).toList(),
+        var page = new SearchPage(
+                layout,
+                base,
+                form.q(),
+                form.section(),
+                form.from() == null ? "" : form.from().toString(),
+                form.to() == null ? "" : form.to().toString(),
+                archive.sections(language.code()),
+                summary,
+                results.hits().stream()
+                        .map(h -> SearchPage.result(h, msg.date(h.publishedAt())))
+                        .toList(),
                 pageText,
                 results.page() > 1 ? base + form.query(results.page() - 1) : null,
-                results.hasNext() && results.page() < SearchForm.MAX_PAGE ? base + form.query(results.page() + 1) : null,
+                results.hasNext() && results.page() < SearchForm.MAX_PAGE
+                        ? base + form.query(results.page() + 1)
+                        : null,
                 indexer.isRebuilding());
         ctx.header("Cache-Control", "no-cache");
         ctx.header("X-Robots-Tag", "noindex");

@@ -1,11 +1,11 @@
 package org.wargeys.pages;
 
 import io.javalin.http.Context;
-import org.wargeys.web.CacheablePage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.sitemap.SitemapService;
+import org.wargeys.web.CacheablePage;
 
 /** {@code /robots.txt}, the sitemap index {@code /sitemap.xml} and the sitemaps under {@code /sitemaps/}. */
 public final class SitemapPages {
@@ -37,7 +37,10 @@ public final class SitemapPages {
         }
         Matcher m = LANGUAGE_SITEMAP.matcher(file);
         if (!m.matches()) throw new NotFoundException("No sitemap " + file);
-        xml(ctx, sitemaps.language(m.group(1), Integer.parseInt(m.group(2))).orElseThrow(() -> new NotFoundException("No sitemap " + file)));
+        xml(
+                ctx,
+                sitemaps.language(m.group(1), Integer.parseInt(m.group(2)))
+                        .orElseThrow(() -> new NotFoundException("No sitemap " + file)));
     }
 
     // Sitemaps list every article of a language (or of all of them): the languages' latest-LANG keys

@@ -100,11 +100,16 @@ public final class ClusterEvents implements AutoCloseable {
         String payload = message.toString();
         if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             // PostgreSQL refuses it; say which event is too large to share instead of failing obscurely.
-            throw new IllegalArgumentException(event.getClass().getSimpleName() + " is too large to send to the other nodes ("
-                    + payload.length() + " characters; a notification holds " + MAX_PAYLOAD_BYTES + " bytes)");
+            throw new IllegalArgumentException(
+                    event.getClass().getSimpleName() + " is too large to send to the other nodes (" + payload.length()
+                            + " characters; a notification holds " + MAX_PAYLOAD_BYTES + " bytes)");
         }
-        database.jdbi().useHandle(h -> h.createQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
-                .bind("channel", CHANNEL).bind("payload", payload).mapTo(Integer.class).one());
+        database.jdbi()
+                .useHandle(h -> h.createQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
+                        .bind("channel", CHANNEL)
+                        .bind("payload", payload)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private void listen() {

@@ -38,13 +38,42 @@ public record Config(
 
     /** OWASP's Argon2id recommendation: 19 MiB, two iterations, one lane. */
     public static final int DEFAULT_PASSWORD_MEMORY_KIB = 19_456;
+
     public static final int DEFAULT_PASSWORD_ITERATIONS = 2;
 
     /** A config with the default page cache and password cost, no purge hook, no feature settings, no proxy. */
-    public Config(int port, String host, Path dataDir, String dbUrl, String dbUser, String dbPassword, String baseUrl,
-            boolean loadDemo, String siteName, String outlet, String timezone, List<String> languages) {
-        this(port, host, dataDir, dbUrl, dbUser, dbPassword, baseUrl, loadDemo, siteName, outlet, timezone, languages,
-                64L * 1024 * 1024, null, Map.of(), List.of(), DEFAULT_PASSWORD_MEMORY_KIB, DEFAULT_PASSWORD_ITERATIONS);
+    public Config(
+            int port,
+            String host,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String baseUrl,
+            boolean loadDemo,
+            String siteName,
+            String outlet,
+            String timezone,
+            List<String> languages) {
+        this(
+                port,
+                host,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                baseUrl,
+                loadDemo,
+                siteName,
+                outlet,
+                timezone,
+                languages,
+                64L * 1024 * 1024,
+                null,
+                Map.of(),
+                List.of(),
+                DEFAULT_PASSWORD_MEMORY_KIB,
+                DEFAULT_PASSWORD_ITERATIONS);
     }
 
     public Config {
@@ -68,7 +97,11 @@ public record Config(
 
     public Site site(int actualPort) {
         String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + actualPort : baseUrl;
-        return new Site(siteName, outlet, base, java.time.ZoneId.of(timezone),
+        return new Site(
+                siteName,
+                outlet,
+                base,
+                java.time.ZoneId.of(timezone),
                 languages.stream().map(Language::of).toList());
     }
 }

@@ -36,8 +36,14 @@ public final class ConfigLoader {
 
     /** The features' settings: passed through to {@link Config#settings()} for the feature to validate. */
     public static final List<String> FEATURE_KEYS = List.of(
-            "sharing.networks", "sharing.x_handle", "sharing.utm", "sharing.utm.medium", "sharing.utm.campaign",
-            "sharing.social_proof_threshold", "sharing.beacon_limit_per_minute");
+            "sharing.networks",
+            "sharing.x_handle",
+            "sharing.utm",
+            "sharing.utm.medium",
+            "sharing.utm.campaign",
+            "sharing.social_proof_threshold",
+            "sharing.beacon_limit_per_minute");
+
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";
     public static final String PASSWORD_ITERATIONS = "password.iterations";
@@ -111,15 +117,33 @@ public final class ConfigLoader {
     }
 
     private static List<String> allKeys() {
-        List<String> keys = new java.util.ArrayList<>(
-                List.of(PORT, HOST, DATA, DB_URL, DB_USER, DB_PASSWORD, BASE_URL, DEMO, SITE_NAME, OUTLET, TIMEZONE, LANGUAGES,
-                        CACHE_MEGABYTES, PURGE_URL, TRUSTED_PROXIES, PASSWORD_MEMORY_KIB, PASSWORD_ITERATIONS));
+        List<String> keys = new java.util.ArrayList<>(List.of(
+                PORT,
+                HOST,
+                DATA,
+                DB_URL,
+                DB_USER,
+                DB_PASSWORD,
+                BASE_URL,
+                DEMO,
+                SITE_NAME,
+                OUTLET,
+                TIMEZONE,
+                LANGUAGES,
+                CACHE_MEGABYTES,
+                PURGE_URL,
+                TRUSTED_PROXIES,
+                PASSWORD_MEMORY_KIB,
+                PASSWORD_ITERATIONS));
         keys.addAll(FEATURE_KEYS);
         return keys;
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int parseInt(String key, String value) {
@@ -144,7 +168,8 @@ public final class ConfigLoader {
             if (megabytes < 0 || megabytes > 1_000_000) throw new NumberFormatException();
             return megabytes;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The page cache size is a whole number of megabytes (0 turns it off), not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "The page cache size is a whole number of megabytes (0 turns it off), not '" + value + "'");
         }
     }
 

@@ -46,7 +46,8 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database the config names (the embedded SQLite file by default) and migrates it. */
     public static Database open(Config config) {
-        String url = config.embeddedDatabase() && (config.dbUrl() == null || config.dbUrl().isBlank())
+        String url = config.embeddedDatabase()
+                        && (config.dbUrl() == null || config.dbUrl().isBlank())
                 ? "jdbc:sqlite:" + sqliteFile(config.dataDir())
                 : config.dbUrl();
         return open(url, config.dbUser(), config.dbPassword());
@@ -117,7 +118,9 @@ public final class Database implements AutoCloseable {
     /** True when the database answers a trivial query. */
     public boolean isHealthy() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

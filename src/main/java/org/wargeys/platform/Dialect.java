@@ -23,6 +23,7 @@ public enum Dialect {
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) return SQLITE;
         if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;
-        throw new IllegalArgumentException("Unsupported database URL (use jdbc:postgresql://… or leave it empty for SQLite): " + jdbcUrl);
+        throw new IllegalArgumentException(
+                "Unsupported database URL (use jdbc:postgresql://… or leave it empty for SQLite): " + jdbcUrl);
     }
 }

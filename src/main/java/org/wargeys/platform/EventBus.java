@@ -20,7 +20,9 @@ public final class EventBus {
     private final Map<Class<?>, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
 
     public <E> void subscribe(Class<E> type, Consumer<? super E> listener) {
-        listeners.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(event -> listener.accept(type.cast(event)));
+        listeners
+                .computeIfAbsent(type, t -> new CopyOnWriteArrayList<>())
+                .add(event -> listener.accept(type.cast(event)));
     }
 
     public void publish(Object event) {

@@ -10,11 +10,13 @@ import java.util.Set;
 public record Language(String code, String nativeName, Direction direction) {
 
     // Scripts written right to left among the languages a newsroom is likely to use.
-    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb");
+    private static final Set<String> RIGHT_TO_LEFT =
+            Set.of("ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb");
 
     public Language {
         if (code == null || !code.matches("[a-z]{2,3}")) {
-            throw new IllegalArgumentException("A language code is two or three lower-case letters, not '" + code + "'");
+            throw new IllegalArgumentException(
+                    "A language code is two or three lower-case letters, not '" + code + "'");
         }
     }
 

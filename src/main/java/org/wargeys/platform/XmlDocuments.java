@@ -45,8 +45,14 @@ public final class XmlDocuments {
     /** The text without the code points XML 1.0 forbids (control characters, lone surrogates…). */
     public static String stripInvalid(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)).forEach(out::appendCodePoint);
+        text.codePoints()
+                .filter(c -> c == 0x9
+                        || c == 0xA
+                        || c == 0xD
+                        || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD)
+                        || (c >= 0x10000 && c <= 0x10FFFF))
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 }

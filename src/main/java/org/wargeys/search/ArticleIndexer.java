@@ -73,7 +73,8 @@ public final class ArticleIndexer {
 
     /** Starts a rebuild on {@code executor} if the index needs one; the site keeps serving meanwhile. */
     public void rebuildIfNeeded(ExecutorService executor) {
-        if (index.needsRebuild()) rebuildInBackground(executor, "the index was missing, incomplete or of an older shape");
+        if (index.needsRebuild())
+            rebuildInBackground(executor, "the index was missing, incomplete or of an older shape");
     }
 
     /** Starts a rebuild on {@code executor}, unless one is running; the site keeps serving meanwhile. */
@@ -123,7 +124,8 @@ public final class ArticleIndexer {
     private void writeAll(List<Long> ids, Progress progress) {
         int done = 0;
         for (long id : ids) {
-            if (stopped) throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
+            if (stopped)
+                throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
             refresh(id, false);
             if (++done % BATCH == 0) index.refresh();
             progress.update(done, ids.size());
@@ -165,11 +167,17 @@ public final class ArticleIndexer {
 
     private IndexedArticle indexed(ArticleDetails details) {
         Article a = details.article();
-        return new IndexedArticle(a.id(), a.translationGroupId(), a.language(), a.headline(), a.standfirst(),
+        return new IndexedArticle(
+                a.id(),
+                a.translationGroupId(),
+                a.language(),
+                a.headline(),
+                a.standfirst(),
                 Jsoup.parse(a.bodyHtml()).text(),
                 details.section().map(s -> s.key()).orElse(null),
                 details.section().map(s -> s.name()).orElse(null),
                 details.tags().stream().map(Tag::key).toList(),
-                paths.path(a), a.publishedAt());
+                paths.path(a),
+                a.publishedAt());
     }
 }

@@ -32,16 +32,19 @@ final class RecencyBoost {
     }
 
     /** The documents with their scores multiplied by their freshness, best first. */
-    static ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] docs, String field, long nowMillis) throws IOException {
+    static ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] docs, String field, long nowMillis)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] rescored = new ScoreDoc[docs.length];
         for (int i = 0; i < docs.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
             NumericDocValues published = DocValues.getNumeric(leaf.reader(), field);
-            double boost = published.advanceExact(docs[i].doc - leaf.docBase) ? factor(published.longValue(), nowMillis) : 1;
+            double boost =
+                    published.advanceExact(docs[i].doc - leaf.docBase) ? factor(published.longValue(), nowMillis) : 1;
             rescored[i] = new ScoreDoc(docs[i].doc, (float) (docs[i].score * boost));
         }
-        Arrays.sort(rescored, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+        Arrays.sort(
+                rescored, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
         return rescored;
     }
 }

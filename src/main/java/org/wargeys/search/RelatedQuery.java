@@ -33,6 +33,7 @@ final class RelatedQuery {
     static final int TERMS = 10;
     /** Words in more than this share of the articles say nothing about likeness. */
     static final double MAX_DOC_SHARE = 0.2;
+
     static final int MIN_WORD_LENGTH = 3;
     static final long HEADLINE_WEIGHT = 3;
 

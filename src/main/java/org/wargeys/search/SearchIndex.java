@@ -57,11 +57,13 @@ public final class SearchIndex implements AutoCloseable {
      * is rebuilt on start like an incomplete one. 2: term vectors on headline and body.
      */
     private static final String SCHEMA = "schema";
+
     static final String SCHEMA_VERSION = "2";
     /** Results beyond this are counted only approximately (the page says "more than"). */
     static final int EXACT_COUNT_UP_TO = 1_000;
     /** How many of the best matches by relevance are reordered by freshness. */
     static final int RESCORE_WINDOW = 200;
+
     static final int MAX_PAGE = 100;
 
     /**
@@ -79,8 +81,11 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean needsRebuild;
-    private final com.github.benmanes.caffeine.cache.Cache<Term, Integer> docFreqs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+    private final com.github.benmanes.caffeine.cache.Cache<Term, Integer> docFreqs =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(50_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .build();
 
     private SearchIndex(Path dir, Clock clock) throws IOException {
         this.dir = dir;
@@ -96,7 +101,9 @@ public final class SearchIndex implements AutoCloseable {
         Map<String, String> data = new java.util.HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.needsRebuild = !usable || !"true".equals(data.get(COMPLETE)) || !SCHEMA_VERSION.equals(data.get(SCHEMA));
-        if (needsRebuild) writer.setLiveCommitData(Map.of(COMPLETE, "false", SCHEMA, SCHEMA_VERSION).entrySet());
+        if (needsRebuild)
+            writer.setLiveCommitData(
+                    Map.of(COMPLETE, "false", SCHEMA, SCHEMA_VERSION).entrySet());
         this.searchers = new SearcherManager(writer, true, false, null);
     }
 
@@ -176,7 +183,9 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes what was written durable; {@code complete} marks the index as fully built. */
     public void commit(boolean complete) {
         try {
-            if (complete) writer.setLiveCommitData(Map.of(COMPLETE, "true", SCHEMA, SCHEMA_VERSION).entrySet());
+            if (complete)
+                writer.setLiveCommitData(
+                        Map.of(COMPLETE, "true", SCHEMA, SCHEMA_VERSION).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -206,20 +215,23 @@ public final class SearchIndex implements AutoCloseable {
     /** One page of the articles matching the query, best first; no words means no results. */
     public SearchResults search(SearchQuery query) {
         int page = Math.min(query.page(), MAX_PAGE);
-        BooleanQuery.Builder filters = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term("language", query.language())), Occur.FILTER);
-        if (query.sectionKey() != null) filters.add(new TermQuery(new Term("section", query.sectionKey())), Occur.FILTER);
+        BooleanQuery.Builder filters =
+                new BooleanQuery.Builder().add(new TermQuery(new Term("language", query.language())), Occur.FILTER);
+        if (query.sectionKey() != null)
+            filters.add(new TermQuery(new Term("section", query.sectionKey())), Occur.FILTER);
         if (query.from() != null || query.until() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochMilli() - 1;
             filters.add(LongPoint.newRangeQuery("published", from, until), Occur.FILTER);
         }
         return withSearcher(searcher -> {
-            Query text = TextQuery.of(query.text() == null ? "" : query.text(), query.language(), analyzers, searcher.getIndexReader());
+            Query text = TextQuery.of(
+                    query.text() == null ? "" : query.text(), query.language(), analyzers, searcher.getIndexReader());
             if (text == null) return SearchResults.none(query.pageSize());
             Query relevance = filters.add(text, Occur.MUST).build();
             int wanted = page * query.pageSize();
-            TopDocs top = searcher.search(relevance, new TopScoreDocCollectorManager(Math.max(wanted, RESCORE_WINDOW), EXACT_COUNT_UP_TO));
+            TopDocs top = searcher.search(
+                    relevance, new TopScoreDocCollectorManager(Math.max(wanted, RESCORE_WINDOW), EXACT_COUNT_UP_TO));
             ScoreDoc[] ranked = RecencyBoost.rescore(searcher, top.scoreDocs, "published", clock.millis());
             int start = Math.min((page - 1) * query.pageSize(), ranked.length);
             ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(ranked, start, Math.min(wanted, ranked.length));
@@ -246,8 +258,11 @@ public final class SearchIndex implements AutoCloseable {
             if (self.scoreDocs.length == 0) return List.of();
             Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
             String language = doc.get("language");
-            Query like = RelatedQuery.of(searcher.getIndexReader(), self.scoreDocs[0].doc,
-                    List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)), this::docFreq);
+            Query like = RelatedQuery.of(
+                    searcher.getIndexReader(),
+                    self.scoreDocs[0].doc,
+                    List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)),
+                    this::docFreq);
             if (like == null) return List.of();
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
@@ -258,7 +273,8 @@ public final class SearchIndex implements AutoCloseable {
             StoredFields stored = searcher.storedFields();
             // Counting every match is not needed: the threshold lets the scorer skip documents that
             // cannot reach the top few, which is most of the cost on a large index.
-            for (ScoreDoc found : searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs) {
+            for (ScoreDoc found :
+                    searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs) {
                 Document d = stored.document(found.doc);
                 hits.add(hit(d, escape(d.get("summary"))));
             }
@@ -290,8 +306,13 @@ public final class SearchIndex implements AutoCloseable {
 
     private static SearchHit hit(Document doc, String snippet) {
         String section = doc.get("section_name");
-        return new SearchHit(Long.parseLong(doc.get("id")), doc.get("headline"), doc.get("path"), snippet,
-                section, Instant.ofEpochMilli(doc.getField("published_at").numericValue().longValue()));
+        return new SearchHit(
+                Long.parseLong(doc.get("id")),
+                doc.get("headline"),
+                doc.get("path"),
+                snippet,
+                section,
+                Instant.ofEpochMilli(doc.getField("published_at").numericValue().longValue()));
     }
 
     private Document document(IndexedArticle a) {
@@ -318,7 +339,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private static org.apache.lucene.document.FieldType textType(boolean offsets) {
         var type = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-        if (offsets) type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        if (offsets)
+            type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.setStoreTermVectors(true);
         type.freeze();
         return type;
@@ -333,7 +355,10 @@ public final class SearchIndex implements AutoCloseable {
 
     private static String escape(String text) {
         if (text == null) return "";
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private interface SearcherWork<T> {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param until null for no upper bound (exclusive)
  * @param page 1-based
  */
-public record SearchQuery(String language, String text, String sectionKey, Instant from, Instant until, int page, int pageSize) {
+public record SearchQuery(
+        String language, String text, String sectionKey, Instant from, Instant until, int page, int pageSize) {
 
     public SearchQuery {
         if (page < 1) throw new IllegalArgumentException("Pages start at 1");

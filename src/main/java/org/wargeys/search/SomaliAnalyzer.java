@@ -15,15 +15,17 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 final class SomaliAnalyzer extends Analyzer {
 
     /** Function words too frequent to help a search: conjunctions, particles, pronouns, prepositions. */
-    static final CharArraySet STOP_WORDS = new CharArraySet(java.util.List.of(
-            "iyo", "ee", "oo", "ah", "ka", "ku", "u", "la", "loo", "lagu", "laga", "lala", "ay", "uu", "aan",
-            "waa", "wa", "waxa", "waxaa", "waxay", "wuxuu", "waxuu", "waxaan", "ayaa", "baa", "ayay", "ayuu",
-            "in", "inay", "inuu", "inaan", "soo", "sii", "kale", "kala", "ugu", "uga", "ugala", "kaga", "kula",
-            "kuwa", "kii", "tii", "ama", "mise", "laakiin", "haddii", "hadii", "marka", "markii", "sida", "si",
-            "ma", "mid", "hal", "wax", "iyada", "isaga", "iyaga", "anigu", "aniga", "adiga", "annaga", "innaga",
-            "iyadoo", "isagoo", "iyagoo", "yahay", "ahaa", "ahayd", "tahay", "jira", "jiray", "jirta", "jiro",
-            "dhan", "kan", "kaas", "tan", "taas", "kuwan", "kuwaas", "halkan", "halkaas", "hadda", "weli",
-            "sidoo", "xitaa", "iska", "isku", "ismaan", "ha", "na", "ina", "ii", "kuu", "noo", "idin"), false);
+    static final CharArraySet STOP_WORDS = new CharArraySet(
+            java.util.List.of(
+                    "iyo", "ee", "oo", "ah", "ka", "ku", "u", "la", "loo", "lagu", "laga", "lala", "ay", "uu", "aan",
+                    "waa", "wa", "waxa", "waxaa", "waxay", "wuxuu", "waxuu", "waxaan", "ayaa", "baa", "ayay", "ayuu",
+                    "in", "inay", "inuu", "inaan", "soo", "sii", "kale", "kala", "ugu", "uga", "ugala", "kaga", "kula",
+                    "kuwa", "kii", "tii", "ama", "mise", "laakiin", "haddii", "hadii", "marka", "markii", "sida", "si",
+                    "ma", "mid", "hal", "wax", "iyada", "isaga", "iyaga", "anigu", "aniga", "adiga", "annaga", "innaga",
+                    "iyadoo", "isagoo", "iyagoo", "yahay", "ahaa", "ahayd", "tahay", "jira", "jiray", "jirta", "jiro",
+                    "dhan", "kan", "kaas", "tan", "taas", "kuwan", "kuwaas", "halkan", "halkaas", "hadda", "weli",
+                    "sidoo", "xitaa", "iska", "isku", "ismaan", "ha", "na", "ina", "ii", "kuu", "noo", "idin"),
+            false);
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

@@ -17,11 +17,15 @@ final class SomaliStemmer {
     static final int MIN_STEM = 3;
 
     private static final String[] ARTICLE_CONSONANTS = {"k", "t", "g", "d", "h", "sh", ""};
-    private static final String[] POSSESSIVES = {"iisa", "iisii", "eeda", "eedii", "ooda", "oodii", "ayga", "aygii",
-            "aaga", "aagii", "ayada", "eenna", "eennii", "aanna", "aannii"};
+    private static final String[] POSSESSIVES = {
+        "iisa", "iisii", "eeda", "eedii", "ooda", "oodii", "ayga", "aygii", "aaga", "aagii", "ayada", "eenna", "eennii",
+        "aanna", "aannii"
+    };
     // Definite article (the), its remote/past form (the … mentioned before) and "that" (-kaas).
-    private static final String[] ARTICLES = {"ka", "kii", "kaas", "ta", "tii", "taas", "ga", "gii", "gaas",
-            "da", "dii", "daas", "ha", "hii", "haas", "sha", "shii", "shaas"};
+    private static final String[] ARTICLES = {
+        "ka", "kii", "kaas", "ta", "tii", "taas", "ga", "gii", "gaas", "da", "dii", "daas", "ha", "hii", "haas", "sha",
+        "shii", "shaas"
+    };
     // Plurals: -ooyin (magaalooyin), -yaal with its article form -yaash- (hoggaamiyeyaal/-yaasha),
     // -yo/-ya (toddobaadyo, toddobaadyada), which follow a consonant only (so "hoggaamiya-" keeps its "ya").
     private static final String[] PLURALS = {"ooyin", "yaal", "yaa"};

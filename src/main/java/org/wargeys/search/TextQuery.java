@@ -48,7 +48,9 @@ final class TextQuery {
             for (int i = 0; i < FIELDS.length; i++) {
                 String field = SearchAnalyzers.field(FIELDS[i], language);
                 word.add(new BoostQuery(new TermQuery(new Term(field, term)), WEIGHTS[i]), Occur.SHOULD);
-                int edits = term.codePointCount(0, term.length()) >= 8 ? 2 : term.codePointCount(0, term.length()) >= 5 ? 1 : 0;
+                int edits = term.codePointCount(0, term.length()) >= 8
+                        ? 2
+                        : term.codePointCount(0, term.length()) >= 5 ? 1 : 0;
                 if (edits > 0 && !known) {
                     Query fuzzy = new FuzzyQuery(new Term(field, term), edits, 1, 50, true);
                     word.add(new BoostQuery(fuzzy, WEIGHTS[i] * FUZZY_WEIGHT), Occur.SHOULD);

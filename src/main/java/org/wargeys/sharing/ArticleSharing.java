@@ -30,8 +30,15 @@ public final class ArticleSharing {
     private final PageRenderer renderer;
     private final StaticAssets assets;
 
-    public ArticleSharing(Site site, ArticleService articles, ArticlePaths paths, ShareSettings settings,
-            ShareCards cards, ShareCounts counts, PageRenderer renderer, StaticAssets assets) {
+    public ArticleSharing(
+            Site site,
+            ArticleService articles,
+            ArticlePaths paths,
+            ShareSettings settings,
+            ShareCards cards,
+            ShareCounts counts,
+            PageRenderer renderer,
+            StaticAssets assets) {
         this.site = site;
         this.articles = articles;
         this.paths = paths;
@@ -49,7 +56,11 @@ public final class ArticleSharing {
         ShareBar.ShareLink copy = null;
         for (ShareNetwork network : settings.networks()) {
             String href = network.link(settings.sharedUrl(url, network), article.headline(), settings.xHandle());
-            var link = new ShareBar.ShareLink(network.id(), msg.get(network.labelKey()), href, ShareIcons.of(network.id()),
+            var link = new ShareBar.ShareLink(
+                    network.id(),
+                    msg.get(network.labelKey()),
+                    href,
+                    ShareIcons.of(network.id()),
                     network != ShareNetwork.EMAIL);
             if (network == ShareNetwork.COPY) copy = link;
             else links.add(link);
@@ -58,18 +69,36 @@ public final class ArticleSharing {
         if (settings.socialProofThreshold() > 0) {
             long total = counts.total(article.id());
             if (total >= settings.socialProofThreshold()) {
-                totalText = msg.format("sharing.total", Map.of("count",
-                        NumberFormat.getIntegerInstance(msg.language().locale()).format(total)));
+                totalText = msg.format(
+                        "sharing.total",
+                        Map.of(
+                                "count",
+                                NumberFormat.getIntegerInstance(msg.language().locale())
+                                        .format(total)));
             }
         }
-        return new ShareBar(article.id(), article.language(), url, article.headline(), msg.get("sharing.label"),
-                msg.get("sharing.share_via"), ShareIcons.of("share"), msg.get("sharing.link_copied"),
-                msg.get("sharing.copy_manually"), ShareApi.BEACON_PATH, links, copy, totalText);
+        return new ShareBar(
+                article.id(),
+                article.language(),
+                url,
+                article.headline(),
+                msg.get("sharing.label"),
+                msg.get("sharing.share_via"),
+                ShareIcons.of("share"),
+                msg.get("sharing.link_copied"),
+                msg.get("sharing.copy_manually"),
+                ShareApi.BEACON_PATH,
+                links,
+                copy,
+                totalText);
     }
 
     /** The body with a share link in each shareable pull quote. */
     public String withShareableQuotes(Article article, String bodyHtml, Messages msg) {
-        return PullQuotes.decorate(bodyHtml, settings.sharedUrl(url(article), ShareNetwork.X), settings.xHandle(),
+        return PullQuotes.decorate(
+                bodyHtml,
+                settings.sharedUrl(url(article), ShareNetwork.X),
+                settings.xHandle(),
                 msg.get("sharing.share_quote"));
     }
 
@@ -99,10 +128,13 @@ public final class ArticleSharing {
         int imageWidth = photo ? featured.width() : ShareCardRenderer.WIDTH;
         int imageHeight = photo ? featured.height() : ShareCardRenderer.HEIGHT;
         String imageAlt = photo && featured.alt() != null && !featured.alt().isBlank()
-                ? featured.alt() : article.headline() + " – " + site.name();
+                ? featured.alt()
+                : article.headline() + " – " + site.name();
         List<String> tags = details.tags().stream().map(t -> t.name()).toList();
-        List<String> alternates = versions.stream().filter(v -> v.id() != article.id())
-                .map(v -> ogLocale(v.language())).toList();
+        List<String> alternates = versions.stream()
+                .filter(v -> v.id() != article.id())
+                .map(v -> ogLocale(v.language()))
+                .toList();
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
@@ -111,26 +143,64 @@ public final class ArticleSharing {
         json.put("url", url);
         json.put("headline", article.headline());
         if (description != null) json.put("description", description);
-        json.put("image", List.of(Map.of("@type", "ImageObject", "url", image, "width", imageWidth, "height", imageHeight)));
+        json.put(
+                "image",
+                List.of(Map.of("@type", "ImageObject", "url", image, "width", imageWidth, "height", imageHeight)));
         json.put("datePublished", article.publishedAt().toString());
         json.put("dateModified", article.updatedAt().toString());
-        json.put("author", details.authors().isEmpty()
-                ? List.of(Map.of("@type", "Organization", "name", site.name()))
-                : details.authors().stream().map(a -> Map.of("@type", "Person", "name", a.name())).toList());
-        json.put("publisher", Map.of("@type", "NewsMediaOrganization", "name", site.name(), "url", site.absolute("/"),
-                "logo", Map.of("@type", "ImageObject", "url", site.absolute(cards.logoPath()),
-                        "width", ShareCardRenderer.LOGO_WIDTH, "height", ShareCardRenderer.LOGO_HEIGHT)));
+        json.put(
+                "author",
+                details.authors().isEmpty()
+                        ? List.of(Map.of("@type", "Organization", "name", site.name()))
+                        : details.authors().stream()
+                                .map(a -> Map.of("@type", "Person", "name", a.name()))
+                                .toList());
+        json.put(
+                "publisher",
+                Map.of(
+                        "@type",
+                        "NewsMediaOrganization",
+                        "name",
+                        site.name(),
+                        "url",
+                        site.absolute("/"),
+                        "logo",
+                        Map.of(
+                                "@type",
+                                "ImageObject",
+                                "url",
+                                site.absolute(cards.logoPath()),
+                                "width",
+                                ShareCardRenderer.LOGO_WIDTH,
+                                "height",
+                                ShareCardRenderer.LOGO_HEIGHT)));
         json.put("inLanguage", article.language());
-        if (!article.dateline().isEmpty()) json.put("dateline", article.dateline().printed());
+        if (!article.dateline().isEmpty())
+            json.put("dateline", article.dateline().printed());
         if (section != null) json.put("articleSection", section);
         if (!tags.isEmpty()) json.put("keywords", tags);
         json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
         json.put("isAccessibleForFree", true);
         translations(article, versions, json);
 
-        return new SharePreview(title, description, url, image, imageType, imageWidth, imageHeight,
-                imageAlt, site.name(), ogLocale(article.language()), alternates, article.publishedAt().toString(),
-                article.updatedAt().toString(), section, tags, settings.xHandle(), NewsArticleJson.write(json),
+        return new SharePreview(
+                title,
+                description,
+                url,
+                image,
+                imageType,
+                imageWidth,
+                imageHeight,
+                imageAlt,
+                site.name(),
+                ogLocale(article.language()),
+                alternates,
+                article.publishedAt().toString(),
+                article.updatedAt().toString(),
+                section,
+                tags,
+                settings.xHandle(),
+                NewsArticleJson.write(json),
                 assets.url("share.js"));
     }
 
@@ -141,8 +211,10 @@ public final class ArticleSharing {
         if (group.isEmpty()) return;
         Article source = group.get(0);
         if (source.id() == article.id()) {
-            List<Map<String, Object>> works = versions.stream().filter(v -> v.id() != article.id())
-                    .map(this::reference).toList();
+            List<Map<String, Object>> works = versions.stream()
+                    .filter(v -> v.id() != article.id())
+                    .map(this::reference)
+                    .toList();
             if (!works.isEmpty()) json.put("workTranslation", works);
         } else if (versions.stream().anyMatch(v -> v.id() == source.id())) {
             json.put("translationOfWork", reference(source));

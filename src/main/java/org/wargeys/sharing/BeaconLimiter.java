@@ -29,8 +29,12 @@ final class BeaconLimiter {
     /** Counts a beacon from the address; false when the address has used up this minute's allowance. */
     boolean allow(String address) {
         long minute = clock.millis() / 60_000;
-        Window window = windows.asMap().compute(address, (key, old) ->
-                old == null || old.minute() != minute ? new Window(minute, 1) : new Window(minute, old.count() + 1));
+        Window window = windows.asMap()
+                .compute(
+                        address,
+                        (key, old) -> old == null || old.minute() != minute
+                                ? new Window(minute, 1)
+                                : new Window(minute, old.count() + 1));
         return window.count() <= perMinute;
     }
 }

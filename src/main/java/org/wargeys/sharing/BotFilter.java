@@ -16,6 +16,8 @@ final class BotFilter {
     private BotFilter() {}
 
     static boolean isRobot(String userAgent) {
-        return userAgent == null || userAgent.isBlank() || ROBOT.matcher(userAgent).find();
+        return userAgent == null
+                || userAgent.isBlank()
+                || ROBOT.matcher(userAgent).find();
     }
 }

@@ -24,7 +24,8 @@ final class PullQuotes {
         for (Element quote : quotes) {
             String text = shorten(quote.text());
             if (text.isEmpty()) continue;
-            Element link = quote.appendElement("p").addClass("quote-share")
+            Element link = quote.appendElement("p")
+                    .addClass("quote-share")
                     .appendElement("a")
                     .attr("href", ShareNetwork.X.link(url, "“" + text + "”", xHandle))
                     .attr("data-network", ShareNetwork.X.id())

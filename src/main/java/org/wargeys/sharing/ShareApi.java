@@ -28,7 +28,8 @@ public final class ShareApi {
     static final String BEACON_PATH = "/api/v1/shares";
     static final int MAX_BEACON_BYTES = 512;
     /** What a beacon may name: the bar's networks, plus the browser's own share sheet. */
-    static final Set<String> NETWORKS = Stream.concat(Stream.of(ShareNetwork.values()).map(ShareNetwork::id), Stream.of("native"))
+    static final Set<String> NETWORKS = Stream.concat(
+                    Stream.of(ShareNetwork.values()).map(ShareNetwork::id), Stream.of("native"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final String JSON = "application/json; charset=utf-8";
@@ -100,7 +101,11 @@ public final class ShareApi {
         json.put("language", article.get().language());
         json.put("total", totals.total());
         json.put("networks", new java.util.TreeMap<>(totals.networks()));
-        json.put("days", totals.days().stream().map(d -> Map.of("day", d.day().toString(), "shares", d.shares())).toList());
+        json.put(
+                "days",
+                totals.days().stream()
+                        .map(d -> Map.of("day", d.day().toString(), "shares", d.shares()))
+                        .toList());
         write(ctx, 200, json);
     }
 
@@ -112,7 +117,8 @@ public final class ShareApi {
             return Optional.of("A share beacon needs article, network and language.");
         }
         if (!article.matches("[0-9]{1,18}")) return Optional.of("The article is not an article id.");
-        if (!NETWORKS.contains(network)) return Optional.of("Unknown network; expected one of " + new java.util.TreeSet<>(NETWORKS) + ".");
+        if (!NETWORKS.contains(network))
+            return Optional.of("Unknown network; expected one of " + new java.util.TreeSet<>(NETWORKS) + ".");
         Optional<Article> found = published(Long.parseLong(article));
         if (found.isEmpty()) return Optional.of("There is no published article " + article + ".");
         if (!found.get().language().equals(language)) return Optional.of("The article is not in that language.");

@@ -48,7 +48,14 @@ final class ShareCardRenderer {
             g.fillRect(0, HEIGHT - 16, WIDTH, 16);
             int width = WIDTH - 2 * MARGIN;
             if (section != null && !section.isBlank()) {
-                drawLine(g, section.toUpperCase(locale), new Font(Font.SANS_SERIF, Font.BOLD, 30), ACCENT, MARGIN + 30, width, rightToLeft);
+                drawLine(
+                        g,
+                        section.toUpperCase(locale),
+                        new Font(Font.SANS_SERIF, Font.BOLD, 30),
+                        ACCENT,
+                        MARGIN + 30,
+                        width,
+                        rightToLeft);
             }
             drawHeadline(g, headline, width, rightToLeft);
             drawLine(g, outlet, new Font(Font.SANS_SERIF, Font.BOLD, 34), INK, HEIGHT - 60, width, rightToLeft);
@@ -64,7 +71,8 @@ final class ShareCardRenderer {
         Graphics2D g = graphics(image);
         try {
             Font font = new Font(Font.SERIF, Font.BOLD, 44);
-            while (font.getSize() > 12 && layout(outlet, font, g.getFontRenderContext(), false).getAdvance() > LOGO_WIDTH) {
+            while (font.getSize() > 12
+                    && layout(outlet, font, g.getFontRenderContext(), false).getAdvance() > LOGO_WIDTH) {
                 font = font.deriveFont(font.getSize2D() - 2);
             }
             TextLayout text = layout(outlet, font, g.getFontRenderContext(), false);
@@ -109,14 +117,16 @@ final class ShareCardRenderer {
     static List<TextLayout> wrap(String text, Font font, FontRenderContext frc, int width, boolean rightToLeft) {
         List<TextLayout> lines = new ArrayList<>();
         if (text.isEmpty()) return lines;
-        LineBreakMeasurer measurer = new LineBreakMeasurer(attributed(text, font, rightToLeft).getIterator(), frc);
+        LineBreakMeasurer measurer =
+                new LineBreakMeasurer(attributed(text, font, rightToLeft).getIterator(), frc);
         while (measurer.getPosition() < text.length()) {
             lines.add(measurer.nextLayout(width));
         }
         return lines;
     }
 
-    private void drawLine(Graphics2D g, String text, Font font, Color color, int baseline, int width, boolean rightToLeft) {
+    private void drawLine(
+            Graphics2D g, String text, Font font, Color color, int baseline, int width, boolean rightToLeft) {
         List<TextLayout> lines = wrap(text, font, g.getFontRenderContext(), width, rightToLeft);
         if (lines.isEmpty()) return;
         TextLayout line = lines.get(0);
@@ -131,7 +141,8 @@ final class ShareCardRenderer {
     private static AttributedString attributed(String text, Font font, boolean rightToLeft) {
         AttributedString string = new AttributedString(text);
         string.addAttribute(TextAttribute.FONT, font);
-        string.addAttribute(TextAttribute.RUN_DIRECTION,
+        string.addAttribute(
+                TextAttribute.RUN_DIRECTION,
                 rightToLeft ? TextAttribute.RUN_DIRECTION_RTL : TextAttribute.RUN_DIRECTION_LTR);
         return string;
     }

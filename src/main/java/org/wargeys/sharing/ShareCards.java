@@ -76,13 +76,15 @@ public final class ShareCards {
         return readOrDraw(name, () -> {
             deleteOldCards(article.id(), name);
             Language language = site.language(article.language()).orElse(site.defaultLanguage());
-            boolean rightToLeft = language.direction() == Direction.RTL || ShareCardRenderer.isRightToLeft(article.headline());
+            boolean rightToLeft =
+                    language.direction() == Direction.RTL || ShareCardRenderer.isRightToLeft(article.headline());
             return renderer.card(article.headline(), section, site.name(), language.locale(), rightToLeft);
         });
     }
 
     private String hash(Article article, String sectionName) {
-        return digest(String.join("\n", article.headline(), String.valueOf(sectionName), article.language(), site.name(), DESIGN));
+        return digest(String.join(
+                "\n", article.headline(), String.valueOf(sectionName), article.language(), site.name(), DESIGN));
     }
 
     private String sectionName(Article article) {

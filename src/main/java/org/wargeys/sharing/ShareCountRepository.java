@@ -52,11 +52,9 @@ final class ShareCountRepository {
 
     long total(long articleId) {
         // Counts carried over from the old site (Social Snap) keep their social proof; they have no days.
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h ->
+                h.createQuery("""
                         SELECT COALESCE((SELECT SUM(shares) FROM share_counts WHERE article_id = :article), 0)
-                             + COALESCE((SELECT SUM(count) FROM imported_share_counts WHERE article_id = :article), 0)""")
-                .bind("article", articleId)
-                .mapTo(Long.class)
-                .one());
+                             + COALESCE((SELECT SUM(count) FROM imported_share_counts WHERE article_id = :article), 0)""").bind("article", articleId).mapTo(Long.class).one());
     }
 }

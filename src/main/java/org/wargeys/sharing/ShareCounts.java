@@ -54,7 +54,10 @@ public final class ShareCounts {
 
     public Totals totals(long articleId) {
         Map<String, Long> networks = repository.byNetwork(articleId);
-        return new Totals(articleId, networks.values().stream().mapToLong(Long::longValue).sum(), networks,
+        return new Totals(
+                articleId,
+                networks.values().stream().mapToLong(Long::longValue).sum(),
+                networks,
                 repository.byDay(articleId));
     }
 }

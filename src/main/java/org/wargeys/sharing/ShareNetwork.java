@@ -49,8 +49,9 @@ public enum ShareNetwork {
         String u = encode(url);
         String t = encode(text);
         return switch (this) {
-            case X -> "https://x.com/intent/tweet?url=" + u + "&text=" + t
-                    + (xHandle == null ? "" : "&via=" + encode(xHandle));
+            case X ->
+                "https://x.com/intent/tweet?url=" + u + "&text=" + t
+                        + (xHandle == null ? "" : "&via=" + encode(xHandle));
             case FACEBOOK -> "https://www.facebook.com/sharer/sharer.php?u=" + u + "&quote=" + t;
             case WHATSAPP -> "https://wa.me/?text=" + encode(text + " " + url);
             case TELEGRAM -> "https://t.me/share/url?url=" + u + "&text=" + t;

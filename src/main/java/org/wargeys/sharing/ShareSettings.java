@@ -33,11 +33,15 @@ public record ShareSettings(
     /** Reads and validates the settings; unknown networks or bad numbers are refused at startup. */
     public static ShareSettings from(Map<String, String> settings) {
         List<ShareNetwork> networks = new ArrayList<>();
-        for (String id : settings.getOrDefault("sharing.networks", DEFAULT_NETWORKS).split(",")) {
+        for (String id :
+                settings.getOrDefault("sharing.networks", DEFAULT_NETWORKS).split(",")) {
             String trimmed = id.trim().toLowerCase(java.util.Locale.ROOT);
             if (trimmed.isEmpty()) continue;
-            ShareNetwork network = ShareNetwork.byId(trimmed).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown network '" + trimmed + "'; use some of " + Arrays.stream(ShareNetwork.values()).map(ShareNetwork::id).toList()));
+            ShareNetwork network = ShareNetwork.byId(trimmed)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown network '" + trimmed + "'; use some of "
+                            + Arrays.stream(ShareNetwork.values())
+                                    .map(ShareNetwork::id)
+                                    .toList()));
             if (!networks.contains(network)) networks.add(network);
         }
         String handle = settings.getOrDefault("sharing.x_handle", "").trim();
@@ -45,8 +49,11 @@ public record ShareSettings(
         if (!handle.isEmpty() && !handle.matches("[A-Za-z0-9_]{1,15}")) {
             throw new IllegalArgumentException("An X handle is 1 to 15 letters, digits or underscores.");
         }
-        return new ShareSettings(networks, handle.isEmpty() ? null : handle,
-                Boolean.parseBoolean(settings.getOrDefault("sharing.utm", "false").trim()),
+        return new ShareSettings(
+                networks,
+                handle.isEmpty() ? null : handle,
+                Boolean.parseBoolean(
+                        settings.getOrDefault("sharing.utm", "false").trim()),
                 settings.getOrDefault("sharing.utm.medium", "social").trim(),
                 settings.getOrDefault("sharing.utm.campaign", "share_bar").trim(),
                 number(settings, "sharing.social_proof_threshold", 10),
@@ -56,8 +63,8 @@ public record ShareSettings(
     /** The URL to share on a network: the canonical URL, with UTM parameters if the site wants them. */
     public String sharedUrl(String canonicalUrl, ShareNetwork network) {
         if (!utm || network == ShareNetwork.COPY) return canonicalUrl;
-        return canonicalUrl + (canonicalUrl.contains("?") ? "&" : "?") + "utm_source=" + network.id()
-                + "&utm_medium=" + ShareNetwork.encode(utmMedium) + "&utm_campaign=" + ShareNetwork.encode(utmCampaign);
+        return canonicalUrl + (canonicalUrl.contains("?") ? "&" : "?") + "utm_source=" + network.id() + "&utm_medium="
+                + ShareNetwork.encode(utmMedium) + "&utm_campaign=" + ShareNetwork.encode(utmCampaign);
     }
 
     private static int number(Map<String, String> settings, String key, int fallback) {

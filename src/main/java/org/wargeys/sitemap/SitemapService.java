@@ -32,6 +32,7 @@ public final class SitemapService {
     static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     /** Below the protocol's 50,000 URLs and 50 MB a file, with room for the alternates. */
     public static final int PER_SITEMAP = 10_000;
+
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_MAX = 1_000;
 
@@ -73,7 +74,8 @@ public final class SitemapService {
             x.writeStartElement("sitemap");
             XmlDocuments.text(x, "loc", site.absolute(NEWS_PATH));
             var newest = archive.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX).stream()
-                    .map(SitemapService::lastModified).max(Instant::compareTo);
+                    .map(SitemapService::lastModified)
+                    .max(Instant::compareTo);
             if (newest.isPresent()) XmlDocuments.text(x, "lastmod", timestamp(newest.get()));
             x.writeEndElement();
             x.writeEndElement();
@@ -85,7 +87,8 @@ public final class SitemapService {
         if (site.language(code).isEmpty() || slice < 1) return Optional.empty();
         List<Article> articles = archive.published(code, PER_SITEMAP, (slice - 1) * PER_SITEMAP);
         if (articles.isEmpty() && slice > 1) return Optional.empty();
-        Map<Long, List<Article>> groups = archive.publishedGroups(articles.stream().map(Article::translationGroupId).distinct().toList());
+        Map<Long, List<Article>> groups = archive.publishedGroups(
+                articles.stream().map(Article::translationGroupId).distinct().toList());
         return Optional.of(XmlDocuments.write(x -> {
             x.writeStartElement("urlset");
             x.writeDefaultNamespace(SITEMAP_NS);
@@ -138,7 +141,8 @@ public final class SitemapService {
     /** robots.txt: everything may be crawled but search results; where the sitemap index is. */
     public String robots() {
         StringBuilder out = new StringBuilder("User-agent: *\n");
-        for (Language language : site.languages()) out.append("Disallow: /").append(language.code()).append("/search\n");
+        for (Language language : site.languages())
+            out.append("Disallow: /").append(language.code()).append("/search\n");
         out.append("\nSitemap: ").append(site.absolute(INDEX_PATH)).append('\n');
         return out.toString();
     }

@@ -28,7 +28,11 @@ public final class TranslationProgress {
     private final ArticleOrigins origins;
     private final ArticleRevisions revisions;
 
-    public TranslationProgress(Jdbi jdbi, ArticleService articles, TranslationService translations, ArticleOrigins origins,
+    public TranslationProgress(
+            Jdbi jdbi,
+            ArticleService articles,
+            TranslationService translations,
+            ArticleOrigins origins,
             ArticleRevisions revisions) {
         this.jdbi = jdbi;
         this.articles = articles;
@@ -51,7 +55,9 @@ public final class TranslationProgress {
         return new HashSet<>(jdbi.withHandle(h -> h.createQuery("""
                         SELECT o.article_id FROM article_origins o JOIN articles s ON s.id = o.source_article_id
                         WHERE o.source_revision < s.revision AND o.article_id IN (<ids>)""")
-                .bindList("ids", List.copyOf(articleIds)).mapTo(Long.class).list()));
+                .bindList("ids", List.copyOf(articleIds))
+                .mapTo(Long.class)
+                .list()));
     }
 
     public boolean isOutdated(long articleId) {
@@ -60,17 +66,25 @@ public final class TranslationProgress {
 
     /** The source's changes since the translation was last brought up to date; empty if it is not a translation. */
     public Optional<SourceChanges> sourceChanges(long translationId) {
-        return origins.find(translationId).filter(ArticleOrigins.Origin::isTranslation).flatMap(origin -> {
-            Optional<Article> source = Optional.ofNullable(origin.sourceArticleId()).flatMap(id -> {
-                try {
-                    return Optional.of(articles.find(id));
-                } catch (org.wargeys.platform.NotFoundException gone) {
-                    return Optional.empty();
-                }
-            });
-            return source.map(s -> new SourceChanges(s, origin.sourceRevision(), s.revision(),
-                    origin.sourceRevision() >= s.revision() ? List.of() : revisions.diff(s.id(), origin.sourceRevision(), s.revision())));
-        });
+        return origins.find(translationId)
+                .filter(ArticleOrigins.Origin::isTranslation)
+                .flatMap(origin -> {
+                    Optional<Article> source = Optional.ofNullable(origin.sourceArticleId())
+                            .flatMap(id -> {
+                                try {
+                                    return Optional.of(articles.find(id));
+                                } catch (org.wargeys.platform.NotFoundException gone) {
+                                    return Optional.empty();
+                                }
+                            });
+                    return source.map(s -> new SourceChanges(
+                            s,
+                            origin.sourceRevision(),
+                            s.revision(),
+                            origin.sourceRevision() >= s.revision()
+                                    ? List.of()
+                                    : revisions.diff(s.id(), origin.sourceRevision(), s.revision())));
+                });
     }
 
     /** The translator has carried the source's changes over: the translation reflects this source revision. */

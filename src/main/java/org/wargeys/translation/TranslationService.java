@@ -26,22 +26,33 @@ public final class TranslationService {
         return articles.translationGroup(article.translationGroupId()).stream()
                 .filter(Article::isPublished)
                 .filter(a -> site.publishesIn(a.language()))
-                .sorted(Comparator.comparingInt(a -> site.languages().indexOf(site.language(a.language()).orElseThrow())))
+                .sorted(Comparator.comparingInt(a ->
+                        site.languages().indexOf(site.language(a.language()).orElseThrow())))
                 .toList();
     }
 
     /** The other published translations of an article: what the translation notice links. */
     public List<Article> publishedTranslations(Article article) {
-        return publishedVersions(article).stream().filter(a -> a.id() != article.id()).toList();
+        return publishedVersions(article).stream()
+                .filter(a -> a.id() != article.id())
+                .toList();
     }
 
     /** Starts a translation into a language: a draft in the same group, pre-filled from the source. */
     public Article startTranslation(long sourceId, String language, String savedBy) {
         Article source = articles.find(sourceId);
         var details = articles.details(source);
-        ArticleDraft draft = new ArticleDraft(language, null, source.headline(), source.dateline(), source.standfirst(),
-                source.bodyFormat(), source.body(), details.section().map(s -> s.key()).orElse(null),
-                details.tags().stream().map(t -> t.key()).toList(), details.authors().stream().map(a -> a.key()).toList());
+        ArticleDraft draft = new ArticleDraft(
+                language,
+                null,
+                source.headline(),
+                source.dateline(),
+                source.standfirst(),
+                source.bodyFormat(),
+                source.body(),
+                details.section().map(s -> s.key()).orElse(null),
+                details.tags().stream().map(t -> t.key()).toList(),
+                details.authors().stream().map(a -> a.key()).toList());
         return articles.createTranslationDraft(source.translationGroupId(), draft, savedBy);
     }
 }

@@ -13,7 +13,8 @@ final class Brotli {
 
     // Quality 5 with a 256 KB window: close to the best ratio for pages of tens of kilobytes, at gzip's
     // speed. The default 4 MB window made every call allocate and clear megabytes (seen in bench/run.sh).
-    private static final Encoder.Parameters PARAMETERS = new Encoder.Parameters().setQuality(5).setWindow(18).setMode(Encoder.Mode.TEXT);
+    private static final Encoder.Parameters PARAMETERS =
+            new Encoder.Parameters().setQuality(5).setWindow(18).setMode(Encoder.Mode.TEXT);
     private static final boolean AVAILABLE = load();
 
     private Brotli() {}
@@ -32,7 +33,8 @@ final class Brotli {
             Brotli4jLoader.ensureAvailability();
             return true;
         } catch (Throwable e) {
-            LoggerFactory.getLogger(Brotli.class).warn("Brotli is unavailable on this platform; serving gzip only: {}", e.toString());
+            LoggerFactory.getLogger(Brotli.class)
+                    .warn("Brotli is unavailable on this platform; serving gzip only: {}", e.toString());
             return false;
         }
     }

@@ -34,25 +34,27 @@ final class CacheHitHandler extends Handler.Wrapper {
                 var headers = response.getHeaders();
                 SecurityHeaders.ALL.forEach(headers::put);
                 headers.put("X-Cache", "HIT");
-                PageCache.write(new PageCache.Exchange() {
-                    @Override
-                    public String requestHeader(String name) {
-                        return request.getHeaders().get(name);
-                    }
+                PageCache.write(
+                        new PageCache.Exchange() {
+                            @Override
+                            public String requestHeader(String name) {
+                                return request.getHeaders().get(name);
+                            }
 
-                    @Override
-                    public void header(String name, String value) {
-                        headers.put(name, value);
-                    }
+                            @Override
+                            public void header(String name, String value) {
+                                headers.put(name, value);
+                            }
 
-                    @Override
-                    public void send(int status, String contentType, byte[] body) {
-                        response.setStatus(status);
-                        if (contentType != null) headers.put(HttpHeader.CONTENT_TYPE, contentType);
-                        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-                        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
-                    }
-                }, entry);
+                            @Override
+                            public void send(int status, String contentType, byte[] body) {
+                                response.setStatus(status);
+                                if (contentType != null) headers.put(HttpHeader.CONTENT_TYPE, contentType);
+                                headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+                                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+                            }
+                        },
+                        entry);
                 return true;
             }
         }

@@ -24,7 +24,8 @@ public final class ErrorPages {
     }
 
     /** @param moved asked before a 404 page: an old address that has moved is redirected instead */
-    public ErrorPages(LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation, MovedAddresses moved) {
+    public ErrorPages(
+            LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation, MovedAddresses moved) {
         this.layouts = layouts;
         this.renderer = renderer;
         this.negotiation = negotiation;

@@ -19,7 +19,8 @@ public final class LanguageNegotiation {
     }
 
     public Language preferred(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) return site.defaultLanguage();
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000)
+            return site.defaultLanguage();
         try {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
             List<String> codes = site.languages().stream().map(Language::code).toList();

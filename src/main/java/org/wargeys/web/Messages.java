@@ -26,9 +26,12 @@ public final class Messages {
         this.strings = Map.copyOf(strings);
         this.fallback = Map.copyOf(fallback);
         Locale locale = language.locale();
-        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .withZone(zone);
         this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone);
+                .withLocale(locale)
+                .withZone(zone);
     }
 
     public Language language() {

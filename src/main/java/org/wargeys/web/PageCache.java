@@ -101,9 +101,11 @@ public final class PageCache {
      * hook, at the CDN (an import, an administrator emptying the cache).
      */
     public static final String EVERY_PAGE = "site";
+
     private final RenderCoalescer renders = new RenderCoalescer(RENDER_WAIT_MILLIS);
     /** Longer than any render should take; a reader waiting longer renders for itself. */
     static final long RENDER_WAIT_MILLIS = 5_000;
+
     private final PurgeHook hook;
 
     /** @param byteBudget the most bytes of pages to keep; 0 turns the cache off (headers still apply) */
@@ -157,30 +159,33 @@ public final class PageCache {
                     if (lead != null) lead.close();
                 }
             }
-            write(new Exchange() {
-                @Override
-                public String requestHeader(String name) {
-                    return ctx.header(name);
-                }
+            write(
+                    new Exchange() {
+                        @Override
+                        public String requestHeader(String name) {
+                            return ctx.header(name);
+                        }
 
-                @Override
-                public void header(String name, String value) {
-                    ctx.header(name, value);
-                }
+                        @Override
+                        public void header(String name, String value) {
+                            ctx.header(name, value);
+                        }
 
-                @Override
-                public void send(int status, String contentType, byte[] body) {
-                    ctx.status(status);
-                    if (contentType != null) ctx.contentType(contentType);
-                    ctx.result(body);
-                }
-            }, entry);
+                        @Override
+                        public void send(int status, String contentType, byte[] body) {
+                            ctx.status(status);
+                            if (contentType != null) ctx.contentType(contentType);
+                            ctx.result(body);
+                        }
+                    },
+                    entry);
         };
     }
 
     // Only a page number makes another page; any other query (tracking parameters, junk) would let
     // anyone fill the cache with copies, so such responses are served but never kept.
-    private static final java.util.regex.Pattern KEEPABLE_QUERY = java.util.regex.Pattern.compile("page=[1-9][0-9]{0,3}");
+    private static final java.util.regex.Pattern KEEPABLE_QUERY =
+            java.util.regex.Pattern.compile("page=[1-9][0-9]{0,3}");
 
     static boolean keepable(String query) {
         return query == null || KEEPABLE_QUERY.matcher(query).matches();
@@ -243,7 +248,10 @@ public final class PageCache {
         try {
             // Rendered from data a purge has since replaced: serve it this once, never keep it.
             if (generation != renderedAtGeneration) return;
-            for (String key : entry.keys) urlsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(url);
+            for (String key : entry.keys)
+                urlsByKey
+                        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                        .add(url);
             pages.put(url, entry);
         } finally {
             purgeLock.readLock().unlock();
@@ -261,7 +269,12 @@ public final class PageCache {
         String hash = sha256(page.body());
         Set<String> keys = new java.util.LinkedHashSet<>(page.keys());
         keys.add(EVERY_PAGE);
-        return new Entry(page.body(), page.contentType(), hash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), keys);
+        return new Entry(
+                page.body(),
+                page.contentType(),
+                hash,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                keys);
     }
 
     static void write(Exchange exchange, Entry entry) {
@@ -302,7 +315,8 @@ public final class PageCache {
         String ifModifiedSince = exchange.requestHeader("If-Modified-Since");
         if (ifModifiedSince != null) {
             try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return !entry.lastModified.isAfter(since);
             } catch (DateTimeParseException e) {
                 return false;

@@ -42,7 +42,7 @@ final class PlainErrorHandler extends ErrorHandler {
     private static byte[] page(int status) {
         String reason = HttpStatus.getMessage(status);
         return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
-                + "</title></head><body><h1>" + status + " " + reason + "</h1></body></html>")
+                        + "</title></head><body><h1>" + status + " " + reason + "</h1></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

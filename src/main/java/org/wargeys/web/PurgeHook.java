@@ -23,7 +23,8 @@ public interface PurgeHook {
     static PurgeHook to(String url) {
         if (url == null || url.isBlank()) return NONE;
         URI target = URI.create(url);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Logger log = LoggerFactory.getLogger(PurgeHook.class);
         return keys -> {
             if (keys.isEmpty()) return;
@@ -31,15 +32,20 @@ public interface PurgeHook {
             List<String> list = List.copyOf(keys);
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) json.append(',');
-                json.append('"').append(list.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                json.append('"')
+                        .append(list.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             }
             json.append("]}");
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json.toString()))
+                    .build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error != null) log.warn("The purge hook {} failed: {}", target, error.toString());
-                else if (response.statusCode() >= 300) log.warn("The purge hook {} answered {}", target, response.statusCode());
+                else if (response.statusCode() >= 300)
+                    log.warn("The purge hook {} answered {}", target, response.statusCode());
             });
         };
     }

@@ -11,8 +11,9 @@ public final class SecurityHeaders {
     public static final Map<String, String> ALL = Map.of(
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin",
-            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+            "Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
             "X-Frame-Options", "SAMEORIGIN",
             "Permissions-Policy", "interest-cohort=(), browsing-topics=()");
 

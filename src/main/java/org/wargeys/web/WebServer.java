@@ -25,7 +25,13 @@ public final class WebServer implements AutoCloseable {
      * @param maxMultipartBytes the largest multipart body (all its parts) read; no part may exceed it
      *     either. Jetty stops parsing there, so an oversized upload is never buffered whole.
      */
-    public WebServer(String host, int port, ErrorPages errors, StaticAssets assets, PageCache cache, long maxMultipartBytes,
+    public WebServer(
+            String host,
+            int port,
+            ErrorPages errors,
+            StaticAssets assets,
+            PageCache cache,
+            long maxMultipartBytes,
             Consumer<RoutesConfig> routes) {
         this.host = host;
         this.port = port;
@@ -60,7 +66,8 @@ public final class WebServer implements AutoCloseable {
             });
 
             config.routes.get("/assets/{file}", ctx -> {
-                var asset = assets.byPath(ctx.path()).orElseThrow(() -> new NotFoundException("No asset " + ctx.path()));
+                var asset =
+                        assets.byPath(ctx.path()).orElseThrow(() -> new NotFoundException("No asset " + ctx.path()));
                 ctx.header("Cache-Control", "public, max-age=31536000, immutable");
                 ctx.contentType(asset.contentType());
                 ctx.result(asset.bytes());

@@ -27,7 +27,8 @@ class AccountServiceTest {
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
         clock = new MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
-        accounts = new AccountService(database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
+        accounts = new AccountService(
+                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
     }
 
     @AfterEach
@@ -38,16 +39,23 @@ class AccountServiceTest {
     @Test
     void passwords_are_stored_as_argon2id_hashes_only() {
         accounts.create("a@example.org", null, Role.EDITOR, Set.of(), "correct horse battery", "test");
-        String stored = database.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users").mapTo(String.class).one());
+        String stored = database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT password_hash FROM users")
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).startsWith("$argon2id$").doesNotContain("correct horse battery");
-        assertThat(accounts.signIn("A@Example.org ", "correct horse battery", "10.0.0.1")).isInstanceOf(SignIn.Accepted.class);
-        assertThat(accounts.signIn("a@example.org", "wrong horse battery", "10.0.0.1")).isInstanceOf(SignIn.Refused.class);
-        assertThat(accounts.signIn("nobody@example.org", "correct horse battery", "10.0.0.1")).isInstanceOf(SignIn.Refused.class);
+        assertThat(accounts.signIn("A@Example.org ", "correct horse battery", "10.0.0.1"))
+                .isInstanceOf(SignIn.Accepted.class);
+        assertThat(accounts.signIn("a@example.org", "wrong horse battery", "10.0.0.1"))
+                .isInstanceOf(SignIn.Refused.class);
+        assertThat(accounts.signIn("nobody@example.org", "correct horse battery", "10.0.0.1"))
+                .isInstanceOf(SignIn.Refused.class);
     }
 
     @Test
     void translators_keep_their_languages_other_roles_have_none() {
-        User translator = accounts.create("t@example.org", "T", Role.TRANSLATOR, Set.of("so", "ar"), "long enough password", "test");
+        User translator = accounts.create(
+                "t@example.org", "T", Role.TRANSLATOR, Set.of("so", "ar"), "long enough password", "test");
         User editor = accounts.create("e@example.org", "E", Role.EDITOR, Set.of("so"), "long enough password", "test");
         assertThat(accounts.find(translator.id()).orElseThrow().languages()).containsExactlyInAnyOrder("so", "ar");
         assertThat(editor.languages()).isEmpty();
@@ -55,22 +63,29 @@ class AccountServiceTest {
 
     @Test
     void bad_accounts_are_refused_clearly() {
-        assertThatThrownBy(() -> accounts.create("not-an-email", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("not an email");
+        assertThatThrownBy(() ->
+                        accounts.create("not-an-email", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("not an email");
         assertThatThrownBy(() -> accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "short", "test"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("at least 10");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at least 10");
         accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test");
-        assertThatThrownBy(() -> accounts.create("A@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already");
+        assertThatThrownBy(() ->
+                        accounts.create("A@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("already");
     }
 
     @Test
     void throttling_lifts_after_fifteen_minutes() {
         accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test");
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) accounts.signIn("a@example.org", "wrong", "10.0.0.1");
-        assertThat(accounts.signIn("a@example.org", "long enough password", "10.0.0.2")).isInstanceOf(SignIn.Throttled.class);
+        assertThat(accounts.signIn("a@example.org", "long enough password", "10.0.0.2"))
+                .isInstanceOf(SignIn.Throttled.class);
         clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
-        assertThat(accounts.signIn("a@example.org", "long enough password", "10.0.0.2")).isInstanceOf(SignIn.Accepted.class);
+        assertThat(accounts.signIn("a@example.org", "long enough password", "10.0.0.2"))
+                .isInstanceOf(SignIn.Accepted.class);
     }
 
     @Test

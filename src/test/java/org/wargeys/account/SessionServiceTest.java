@@ -27,7 +27,8 @@ class SessionServiceTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
         clock = new MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
         sessions = new SessionService(database.jdbi(), clock);
-        AccountService accounts = new AccountService(database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
+        AccountService accounts = new AccountService(
+                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
         user = accounts.create("Reporter@Example.org", "R", Role.AUTHOR, Set.of(), "long enough password", "test");
     }
 
@@ -54,7 +55,9 @@ class SessionServiceTest {
         clock.advance(SessionService.IDLE.minusMinutes(1));
         assertThat(sessions.resume(started.token())).isPresent();
         clock.advance(SessionService.IDLE.minusMinutes(1));
-        assertThat(sessions.resume(started.token())).as("each request restarts the idle time").isPresent();
+        assertThat(sessions.resume(started.token()))
+                .as("each request restarts the idle time")
+                .isPresent();
         clock.advance(SessionService.IDLE);
         assertThat(sessions.resume(started.token())).isEmpty();
         assertThat(sessions.count(user.id())).isZero();
@@ -73,7 +76,8 @@ class SessionServiceTest {
 
     @Test
     void ending_all_sessions_of_a_user_leaves_other_users_signed_in() {
-        AccountService accounts = new AccountService(database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
+        AccountService accounts = new AccountService(
+                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
         User other = accounts.create("other@example.org", "O", Role.EDITOR, Set.of(), "long enough password", "test");
         var a = sessions.start(user);
         var b = sessions.start(user);

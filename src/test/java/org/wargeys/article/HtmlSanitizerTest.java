@@ -20,13 +20,16 @@ class HtmlSanitizerTest {
 
     @Test
     void markdown_raw_html_is_sanitized_too() {
-        String html = renderer.render(BodyFormat.MARKDOWN, "Text <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>");
+        String html =
+                renderer.render(BodyFormat.MARKDOWN, "Text <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>");
         assertThat(html).doesNotContain("<script", "onerror");
     }
 
     @Test
     void keeps_news_structure() {
-        String html = renderer.render(BodyFormat.MARKDOWN, "## Sub\n\n> “Quote,” he said.\n\n- one\n- two\n\n**bold** _em_");
-        assertThat(html).contains("<h2>Sub</h2>", "<blockquote>", "<li>one</li>", "<strong>bold</strong>", "<em>em</em>");
+        String html =
+                renderer.render(BodyFormat.MARKDOWN, "## Sub\n\n> “Quote,” he said.\n\n- one\n- two\n\n**bold** _em_");
+        assertThat(html)
+                .contains("<h2>Sub</h2>", "<blockquote>", "<li>one</li>", "<strong>bold</strong>", "<em>em</em>");
     }
 }

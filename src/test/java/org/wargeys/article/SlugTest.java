@@ -8,7 +8,8 @@ class SlugTest {
 
     @Test
     void takes_the_first_words_in_lower_case() {
-        assertThat(Slug.of("Iran Vows Soleimani Revenge As First Anniversary", 4)).isEqualTo("iran-vows-soleimani-revenge");
+        assertThat(Slug.of("Iran Vows Soleimani Revenge As First Anniversary", 4))
+                .isEqualTo("iran-vows-soleimani-revenge");
     }
 
     @Test

@@ -22,7 +22,8 @@ class FixtureArticleParserTest {
     @Test
     void reads_headline_dateline_and_paragraphs_of_the_reference_article() throws IOException {
         FixtureArticle article = parser.parse(resource("seed-article.en.txt"));
-        assertThat(article.headline()).isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
+        assertThat(article.headline())
+                .isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
         assertThat(article.dateline().place()).isEqualTo("IRAN");
         assertThat(article.dateline().outlet()).isEqualTo("WARSOOR");
         assertThat(article.dateline().printed()).isEqualTo("IRAN – (WARSOOR) –");
@@ -52,21 +53,25 @@ class FixtureArticleParserTest {
 
     @Test
     void chrome_in_the_middle_of_an_article_is_kept_as_text() {
-        FixtureArticle article = parser.parse("Headline\n\nShare via\n\nA real paragraph.\n\nCopy link\nPowered by Social Snap\n");
+        FixtureArticle article =
+                parser.parse("Headline\n\nShare via\n\nA real paragraph.\n\nCopy link\nPowered by Social Snap\n");
         assertThat(article.paragraphs()).containsExactly("Share via", "A real paragraph.");
     }
 
     @Test
     void a_text_without_dateline_keeps_its_first_paragraph() {
-        FixtureArticle article = parser.parse("Headline\r\n\r\nNo dateline – here (really) – at all?\r\nSecond line.\r\n");
+        FixtureArticle article =
+                parser.parse("Headline\r\n\r\nNo dateline – here (really) – at all?\r\nSecond line.\r\n");
         assertThat(article.dateline().isEmpty()).isTrue();
         assertThat(article.paragraphs()).containsExactly("No dateline – here (really) – at all? Second line.");
     }
 
     @Test
     void accepts_hyphens_and_em_dashes_in_datelines() {
-        assertThat(parser.parse("H\n\nMOGADISHU - (WARSOOR) - Text.").dateline().place()).isEqualTo("MOGADISHU");
-        assertThat(parser.parse("H\n\nNAIROBI — (AGENCY) — Text.").dateline().outlet()).isEqualTo("AGENCY");
+        assertThat(parser.parse("H\n\nMOGADISHU - (WARSOOR) - Text.").dateline().place())
+                .isEqualTo("MOGADISHU");
+        assertThat(parser.parse("H\n\nNAIROBI — (AGENCY) — Text.").dateline().outlet())
+                .isEqualTo("AGENCY");
     }
 
     @Test

@@ -16,17 +16,32 @@ class RestartIT {
         TestSite site = TestSite.start(kind);
         try {
             assertThat(site.wiring().articles().count()).isEqualTo(2);
-            var extra = site.wiring().articles().createDraft(new ArticleDraft("en", null, "Written before the restart",
-                    null, null, null, "Kept.", null, null, null), "test");
+            var extra = site.wiring()
+                    .articles()
+                    .createDraft(
+                            new ArticleDraft(
+                                    "en",
+                                    null,
+                                    "Written before the restart",
+                                    null,
+                                    null,
+                                    null,
+                                    "Kept.",
+                                    null,
+                                    null,
+                                    null),
+                            "test");
             site.wiring().articles().publish(extra.id());
 
             site = site.restart();
 
             assertThat(site.wiring().articles().count()).isEqualTo(3);
             assertThat(site.html("/en/").select(".teaser h2 a").eachText())
-                    .containsExactly("Written before the restart",
+                    .containsExactly(
+                            "Written before the restart",
                             "Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
-            assertThat(site.get("/so/2020/12/iran-oo-ballan-qaaday").statusCode()).isEqualTo(200);
+            assertThat(site.get("/so/2020/12/iran-oo-ballan-qaaday").statusCode())
+                    .isEqualTo(200);
         } finally {
             site.deleteData();
         }
@@ -38,7 +53,8 @@ class RestartIT {
         TestSite site = TestSite.start(kind, false);
         try {
             assertThat(site.wiring().articles().count()).isZero();
-            assertThat(site.html("/en/").select(".empty").text()).isEqualTo("Nothing has been published in this language yet.");
+            assertThat(site.html("/en/").select(".empty").text())
+                    .isEqualTo("Nothing has been published in this language yet.");
         } finally {
             site.deleteData();
         }

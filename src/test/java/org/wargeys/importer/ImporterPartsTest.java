@@ -27,22 +27,36 @@ class ImporterPartsTest {
     @Test
     void social_snap_counts_are_read_per_network_without_the_total() {
         Map<String, Long> counts = WordPressItems.shareCounts(Map.of(
-                "ss_ss_click_share_count_facebook", "12", "ss_share_count_twitter", "3", "ss_total_share_count", "15",
-                "ss_ss_click_share_count_pinterest", "not a number", "_edit_last", "1"));
+                "ss_ss_click_share_count_facebook",
+                "12",
+                "ss_share_count_twitter",
+                "3",
+                "ss_total_share_count",
+                "15",
+                "ss_ss_click_share_count_pinterest",
+                "not a number",
+                "_edit_last",
+                "1"));
         assertThat(counts).containsOnly(Map.entry("facebook", 12L), Map.entry("twitter", 3L));
     }
 
     @Test
     void an_image_without_alt_text_or_title_is_described_by_its_file_name() {
-        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/2024/03/harbour_view-at-dawn.jpg?w=640")).isEqualTo("harbour view at dawn");
-        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/2024/03/%D9%85%D9%8A%D9%86%D8%A7%D8%A1.png")).isEqualTo("ميناء");
+        assertThat(WordPressItems.fileName(
+                        "https://x.example/wp-content/uploads/2024/03/harbour_view-at-dawn.jpg?w=640"))
+                .isEqualTo("harbour view at dawn");
+        assertThat(WordPressItems.fileName(
+                        "https://x.example/wp-content/uploads/2024/03/%D9%85%D9%8A%D9%86%D8%A7%D8%A1.png"))
+                .isEqualTo("ميناء");
         assertThat(WordPressItems.fileName("https://x.example/")).isEqualTo("x.example");
-        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/.jpg")).isEqualTo("Image");
+        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/.jpg"))
+                .isEqualTo("Image");
     }
 
     @Test
     void polylang_maps_are_read_and_nothing_else_is() {
-        assertThat(PhpArray.stringToIds("a:2:{s:2:\"en\";i:12;s:2:\"so\";i:34;}")).containsExactly(Map.entry("en", 12L), Map.entry("so", 34L));
+        assertThat(PhpArray.stringToIds("a:2:{s:2:\"en\";i:12;s:2:\"so\";i:34;}"))
+                .containsExactly(Map.entry("en", 12L), Map.entry("so", 34L));
         assertThat(PhpArray.stringToIds("O:8:\"stdClass\":0:{}")).isEmpty();
     }
 
@@ -78,9 +92,12 @@ class ImporterPartsTest {
         assertThat(copier.copy("https://x.org/wp-content/uploads/2024/03/a.png").map(MediaCopier.Copied::path))
                 .contains("/media/wordpress/2024/03/a.png");
         assertThat(dir.resolve("media/wordpress/2024/03/a.png")).exists();
-        assertThat(copier.copy("https://x.org/wp-content/uploads/../secret.png")).isEmpty();
-        assertThat(copier.copy("https://x.org/wp-content/uploads/%2e%2e/secret.png")).isEmpty();
-        assertThat(copier.copy("https://x.org/wp-content/uploads/2024/03/fake.jpg")).isEqualTo(Optional.empty());
+        assertThat(copier.copy("https://x.org/wp-content/uploads/../secret.png"))
+                .isEmpty();
+        assertThat(copier.copy("https://x.org/wp-content/uploads/%2e%2e/secret.png"))
+                .isEmpty();
+        assertThat(copier.copy("https://x.org/wp-content/uploads/2024/03/fake.jpg"))
+                .isEqualTo(Optional.empty());
         assertThat(copier.rewrite("<img src=\"https://x.org/wp-content/uploads/2024/03/a.png\">"))
                 .isEqualTo("<img src=\"/media/wordpress/2024/03/a.png\">");
         copier.undo();

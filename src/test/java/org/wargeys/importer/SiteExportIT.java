@@ -43,7 +43,9 @@ abstract class SiteExportIT {
     }
 
     private static void importInto(TestSite site, String fixture) {
-        site.wiring().wordPressImport().importFile(WordPressImportIT.fixture(fixture), null, false, WordPressImport.Progress.NONE);
+        site.wiring()
+                .wordPressImport()
+                .importFile(WordPressImportIT.fixture(fixture), null, false, WordPressImport.Progress.NONE);
     }
 
     private static String exportJson(TestSite site) {
@@ -64,18 +66,37 @@ abstract class SiteExportIT {
         importInto(original, "wpml.xml");
         // What the other features keep about the content travels too: staff, corrections, share
         // counts, settings. Staff accounts travel without their password hashes.
-        long someArticle = original.wiring().database().jdbi().withHandle(h ->
-                h.createQuery("SELECT MIN(id) FROM articles WHERE status = 'published'").mapTo(Long.class).one());
-        original.wiring().accounts().create("editor@example.org", "Desk Editor", org.wargeys.account.Role.EDITOR,
-                java.util.Set.of(), "a long enough password", "test");
-        new org.wargeys.article.ArticleCorrections(original.wiring().database().jdbi(), original.wiring().articles(),
-                java.time.Clock.systemUTC()).add(someArticle, "An earlier version misspelt a name.", "editor@example.org");
-        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC()).record(someArticle, "whatsapp");
+        long someArticle = original.wiring()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT MIN(id) FROM articles WHERE status = 'published'")
+                        .mapTo(Long.class)
+                        .one());
+        original.wiring()
+                .accounts()
+                .create(
+                        "editor@example.org",
+                        "Desk Editor",
+                        org.wargeys.account.Role.EDITOR,
+                        java.util.Set.of(),
+                        "a long enough password",
+                        "test");
+        new org.wargeys.article.ArticleCorrections(
+                        original.wiring().database().jdbi(), original.wiring().articles(), java.time.Clock.systemUTC())
+                .add(someArticle, "An earlier version misspelt a name.", "editor@example.org");
+        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC())
+                .record(someArticle, "whatsapp");
         original.wiring().feedSettings().setFullContent(true);
         String exported = exportJson(original);
         Path file = Files.writeString(temp.resolve("site.json"), exported);
-        assertThat(exported).doesNotContainPattern("\"[a-z_]*password_hash[a-z_]*\" :").contains("\"format\" : \"wargeys-site\"")
-                .contains("editor@example.org", "An earlier version misspelt a name.", "\"whatsapp\"", "feed.full_content")
+        assertThat(exported)
+                .doesNotContainPattern("\"[a-z_]*password_hash[a-z_]*\" :")
+                .contains("\"format\" : \"wargeys-site\"")
+                .contains(
+                        "editor@example.org",
+                        "An earlier version misspelt a name.",
+                        "\"whatsapp\"",
+                        "feed.full_content")
                 .contains("\"pinned\" : 1");
 
         TestSite copy = newSite();
@@ -83,10 +104,15 @@ abstract class SiteExportIT {
             copy.wiring().siteArchive().importJson(in);
         }
         assertThat(exportJson(copy)).isEqualTo(exported);
-        assertThat(copy.wiring().accounts().signIn("editor@example.org", "a long enough password", "127.0.0.1").accepted())
-                .as("no password travels with an export").isEmpty();
+        assertThat(copy.wiring()
+                        .accounts()
+                        .signIn("editor@example.org", "a long enough password", "127.0.0.1")
+                        .accepted())
+                .as("no password travels with an export")
+                .isEmpty();
         assertThat(articles(copy)).isEqualTo(articles(original)).isGreaterThan(70);
-        assertThat(copy.get("/?p=100").headers().firstValue("Location")).contains("/en/2024/03/rains-fail-third-season");
+        assertThat(copy.get("/?p=100").headers().firstValue("Location"))
+                .contains("/en/2024/03/rains-fail-third-season");
         assertThat(copy.get("/en/2024/03/rains-fail-third-season").statusCode()).isEqualTo(200);
 
         // Ids carry on after the loaded ones: the copy can take new content.
@@ -100,7 +126,8 @@ abstract class SiteExportIT {
         importInto(site, "polylang.xml");
         byte[] json = exportJson(site).getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> site.wiring().siteArchive().importJson(new ByteArrayInputStream(json)))
-                .isInstanceOf(ImportException.class).hasMessageContaining("empty site");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("empty site");
     }
 
     @Test
@@ -108,10 +135,14 @@ abstract class SiteExportIT {
         TestSite original = newSite();
         importInto(original, "polylang.xml");
         String json = exportJson(original);
-        String broken = json.substring(0, json.indexOf("\"articles\"")) + "\"articles\" : [ { \"id\" : 1, \"nonsense\" : 2 } ] } }";
+        String broken = json.substring(0, json.indexOf("\"articles\""))
+                + "\"articles\" : [ { \"id\" : 1, \"nonsense\" : 2 } ] } }";
         TestSite copy = newSite();
-        assertThatThrownBy(() -> copy.wiring().siteArchive().importJson(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(ImportException.class).hasMessageContaining("no column 'nonsense'")
+        assertThatThrownBy(() -> copy.wiring()
+                        .siteArchive()
+                        .importJson(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("no column 'nonsense'")
                 .satisfies(e -> assertThat(((ImportException) e).line()).isPositive());
         assertThat(exportJson(copy)).isEqualTo(exportJson(newSite()));
     }
@@ -126,36 +157,65 @@ abstract class SiteExportIT {
             assertThat(original.wiring().wxrExport().write(out)).isEqualTo(9);
         }
         TestSite copy = newSite();
-        ImportReport report = copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+        ImportReport report =
+                copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
         assertThat(report.imported()).isEqualTo(9);
         assertThat(report.skipped()).isEmpty();
         var jdbi = copy.wiring().database().jdbi();
-        int groups = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT translation_group_id) FROM articles").mapTo(Integer.class).one());
-        long shares = jdbi.withHandle(h -> h.createQuery("SELECT SUM(count) FROM imported_share_counts").mapTo(Long.class).one());
+        int groups = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT translation_group_id) FROM articles")
+                .mapTo(Integer.class)
+                .one());
+        long shares = jdbi.withHandle(h -> h.createQuery("SELECT SUM(count) FROM imported_share_counts")
+                .mapTo(Long.class)
+                .one());
         assertThat(groups).isEqualTo(3);
         assertThat(shares).isEqualTo(154L);
-        assertThat(copy.html("/en/2024/03/rains-fail-third-season").select("h1").text()).isEqualTo("Rains fail for a third season");
-        assertThat(Files.readString(file)).as("the pinned article is a sticky post").containsOnlyOnce("<wp:is_sticky>1</wp:is_sticky>");
-        assertThat(copy.wiring().articles().findPublished("en", "rains-fail-third-season").orElseThrow().pinned()).isTrue();
+        assertThat(copy.html("/en/2024/03/rains-fail-third-season").select("h1").text())
+                .isEqualTo("Rains fail for a third season");
+        assertThat(Files.readString(file))
+                .as("the pinned article is a sticky post")
+                .containsOnlyOnce("<wp:is_sticky>1</wp:is_sticky>");
+        assertThat(copy.wiring()
+                        .articles()
+                        .findPublished("en", "rains-fail-third-season")
+                        .orElseThrow()
+                        .pinned())
+                .isTrue();
         assertThat(copy.html("/en/").select(".teaser h2").first().text()).isEqualTo("Rains fail for a third season");
-        assertThat(copy.html("/so/2024/03/roobab-guuldareystay").select("link[hreflang=ar]")).hasSize(1);
+        assertThat(copy.html("/so/2024/03/roobab-guuldareystay").select("link[hreflang=ar]"))
+                .hasSize(1);
     }
 
     @Test
     void a_wxr_export_carries_the_media_library_featured_images_and_every_share_counted() throws Exception {
         TestSite original = newSite();
         importInto(original, "polylang.xml");
-        var article = original.wiring().articles().findPublished("en", "rains-fail-third-season").orElseThrow();
+        var article = original.wiring()
+                .articles()
+                .findPublished("en", "rains-fail-third-season")
+                .orElseThrow();
         var image = new java.awt.image.BufferedImage(800, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var bytes = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "jpeg", bytes);
-        var photo = original.wiring().media().upload(bytes.toByteArray(), "Photo desk",
-                java.util.Map.of("en", new org.wargeys.media.Image.Text("Dry fields near Baidoa", "Baidoa, March 2024")), "test");
+        var photo = original.wiring()
+                .media()
+                .upload(
+                        bytes.toByteArray(),
+                        "Photo desk",
+                        java.util.Map.of(
+                                "en", new org.wargeys.media.Image.Text("Dry fields near Baidoa", "Baidoa, March 2024")),
+                        "test");
         original.wiring().media().feature(article.id(), photo.id());
-        long before = original.wiring().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COALESCE(SUM(count), 0) FROM imported_share_counts WHERE article_id = :a AND network = 'whatsapp'")
-                .bind("a", article.id()).mapTo(Long.class).one());
-        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC()).record(article.id(), "whatsapp");
+        long before = original.wiring()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COALESCE(SUM(count), 0) FROM imported_share_counts WHERE article_id = :a AND network = 'whatsapp'")
+                        .bind("a", article.id())
+                        .mapTo(Long.class)
+                        .one());
+        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC())
+                .record(article.id(), "whatsapp");
 
         Path file = temp.resolve("site.xml");
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -163,21 +223,32 @@ abstract class SiteExportIT {
         }
         String wxr = Files.readString(file);
         var xml = org.jsoup.Jsoup.parse(wxr, "", org.jsoup.parser.Parser.xmlParser());
-        var attachment = xml.select("item:has(wp|post_type:containsOwn(attachment))").first();
+        var attachment =
+                xml.select("item:has(wp|post_type:containsOwn(attachment))").first();
         assertThat(attachment).isNotNull();
         String url = attachment.selectFirst("wp|attachment_url").text();
-        assertThat(url).startsWith(original.baseUrl() + "/media/" + photo.id() + "-").endsWith(".jpg");
+        assertThat(url)
+                .startsWith(original.baseUrl() + "/media/" + photo.id() + "-")
+                .endsWith(".jpg");
         assertThat(attachment.selectFirst("title").text()).isEqualTo("Dry fields near Baidoa");
         assertThat(attachment.selectFirst("excerpt|encoded").text()).isEqualTo("Baidoa, March 2024");
-        var post = xml.select("item:has(wp|post_name:containsOwn(rains-fail-third-season))").first();
-        String thumbnail = post.select("wp|postmeta:has(wp|meta_key:containsOwn(_thumbnail_id)) wp|meta_value").text();
+        var post = xml.select("item:has(wp|post_name:containsOwn(rains-fail-third-season))")
+                .first();
+        String thumbnail = post.select("wp|postmeta:has(wp|meta_key:containsOwn(_thumbnail_id)) wp|meta_value")
+                .text();
         assertThat(thumbnail).isEqualTo(attachment.selectFirst("wp|post_id").text());
-        assertThat(post.select("wp|postmeta:has(wp|meta_key:containsOwn(ss_ss_click_share_count_whatsapp)) wp|meta_value").text())
-                .as("imported plus counted here").isEqualTo(Long.toString(before + 1));
+        assertThat(post.select(
+                                "wp|postmeta:has(wp|meta_key:containsOwn(ss_ss_click_share_count_whatsapp)) wp|meta_value")
+                        .text())
+                .as("imported plus counted here")
+                .isEqualTo(Long.toString(before + 1));
 
         // Back into Wargeys without the files: nothing silently lost, the report names the image's address.
         TestSite copy = newSite();
-        ImportReport report = copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
-        assertThat(report.featuredImagesSkipped()).extracting(ImportReport.SkippedImage::url).containsExactly(url);
+        ImportReport report =
+                copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+        assertThat(report.featuredImagesSkipped())
+                .extracting(ImportReport.SkippedImage::url)
+                .containsExactly(url);
     }
 }

@@ -10,7 +10,8 @@ class WordPressContentTest {
 
     @Test
     void block_editor_comments_are_removed() {
-        var cleaned = content.clean("<!-- wp:paragraph {\"align\":\"center\"} -->\n<p>Hi</p>\n<!-- /wp:paragraph -->", 1);
+        var cleaned =
+                content.clean("<!-- wp:paragraph {\"align\":\"center\"} -->\n<p>Hi</p>\n<!-- /wp:paragraph -->", 1);
         assertThat(cleaned.body()).isEqualTo("<p>Hi</p>");
     }
 
@@ -26,13 +27,18 @@ class WordPressContentTest {
 
     @Test
     void a_caption_becomes_a_figure_with_its_caption() {
-        var cleaned = content.clean("[caption id=\"attachment_1\" align=\"aligncenter\" width=\"300\"]<img src=\"https://x.org/a.jpg\" alt=\"A\"> The harbour[/caption]", 1);
-        assertThat(cleaned.body()).isEqualTo("<figure class=\"caption aligncenter\"><img src=\"https://x.org/a.jpg\" alt=\"A\"><figcaption>The harbour</figcaption></figure>");
+        var cleaned = content.clean(
+                "[caption id=\"attachment_1\" align=\"aligncenter\" width=\"300\"]<img src=\"https://x.org/a.jpg\" alt=\"A\"> The harbour[/caption]",
+                1);
+        assertThat(cleaned.body())
+                .isEqualTo(
+                        "<figure class=\"caption aligncenter\"><img src=\"https://x.org/a.jpg\" alt=\"A\"><figcaption>The harbour</figcaption></figure>");
     }
 
     @Test
     void an_embed_becomes_a_plain_link_not_a_third_party_frame() {
-        assertThat(content.clean("[embed]https://video.example/watch?v=1[/embed]", 1).body())
+        assertThat(content.clean("[embed]https://video.example/watch?v=1[/embed]", 1)
+                        .body())
                 .isEqualTo("<p><a href=\"https://video.example/watch?v=1\">https://video.example/watch?v=1</a></p>");
     }
 
@@ -67,18 +73,23 @@ class WordPressContentTest {
 
     @Test
     void an_audio_shortcode_with_a_file_becomes_a_link() {
-        assertThat(content.clean("[audio https://x.org/a.mp3]", 1).body()).isEqualTo("<p><a href=\"https://x.org/a.mp3\">https://x.org/a.mp3</a></p>");
+        assertThat(content.clean("[audio https://x.org/a.mp3]", 1).body())
+                .isEqualTo("<p><a href=\"https://x.org/a.mp3\">https://x.org/a.mp3</a></p>");
     }
 
     @Test
     void a_caption_exported_already_rendered_becomes_a_figure_and_an_empty_one_goes() {
-        assertThat(content.clean("<dl class=\"wp-caption\"><dt><img src=\"a.jpg\"></dt><dd>Harbour</dd></dl>", 1).body())
+        assertThat(content.clean("<dl class=\"wp-caption\"><dt><img src=\"a.jpg\"></dt><dd>Harbour</dd></dl>", 1)
+                        .body())
                 .isEqualTo("<figure class=\"caption\"><img src=\"a.jpg\"><figcaption>Harbour</figcaption></figure>");
-        assertThat(content.clean("<dl class=\"wp-caption\"><dt></dt></dl>Text", 1).body()).isEqualTo("<p>Text</p>");
+        assertThat(content.clean("<dl class=\"wp-caption\"><dt></dt></dl>Text", 1)
+                        .body())
+                .isEqualTo("<p>Text</p>");
     }
 
     @Test
     void headings_start_at_h2_and_never_skip_a_level() {
-        assertThat(content.clean("<h1>A</h1><h4>B</h4><h2>C</h2>", 1).body()).isEqualTo("<h2>A</h2>\n<h3>B</h3>\n<h2>C</h2>");
+        assertThat(content.clean("<h1>A</h1><h4>B</h4><h2>C</h2>", 1).body())
+                .isEqualTo("<h2>A</h2>\n<h3>B</h3>\n<h2>C</h2>");
     }
 }

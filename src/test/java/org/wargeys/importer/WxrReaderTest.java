@@ -22,10 +22,21 @@ class WxrReaderTest {
 
     private final List<Object> seen = new ArrayList<>();
     private final WxrReader.Listener collect = new WxrReader.Listener() {
-        public void channel(WxrChannel c) { seen.add(c); }
-        public void author(WxrAuthor a) { seen.add(a); }
-        public void term(WxrTerm t) { seen.add(t); }
-        public void item(WxrItem i) { seen.add(i); }
+        public void channel(WxrChannel c) {
+            seen.add(c);
+        }
+
+        public void author(WxrAuthor a) {
+            seen.add(a);
+        }
+
+        public void term(WxrTerm t) {
+            seen.add(t);
+        }
+
+        public void item(WxrItem i) {
+            seen.add(i);
+        }
     };
 
     private void read(String xml) {
@@ -49,7 +60,15 @@ class WxrReaderTest {
         assertThat(seen).hasSize(5);
         assertThat(seen.get(0)).isEqualTo(new WxrChannel("Site", "https://example.org", "en-GB", "1.1", "", ""));
         assertThat(seen.get(1)).isEqualTo(new WxrAuthor("amina", "Amina W"));
-        assertThat(seen.get(2)).isEqualTo(new WxrTerm(3, "category", "news", "News", "", "", java.util.Map.of("_wpml_import_translation_group", "g1")));
+        assertThat(seen.get(2))
+                .isEqualTo(new WxrTerm(
+                        3,
+                        "category",
+                        "news",
+                        "News",
+                        "",
+                        "",
+                        java.util.Map.of("_wpml_import_translation_group", "g1")));
         assertThat(seen.get(3)).isEqualTo(new WxrTerm(4, "post_tag", "rain", "Rain", "", ""));
         WxrItem item = (WxrItem) seen.get(4);
         assertThat(item.title()).isEqualTo("Hello & welcome");
@@ -71,7 +90,8 @@ class WxrReaderTest {
                   <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
                 ]>
                 <rss><channel><title>&c;</title></channel></rss>""";
-        assertThatThrownBy(() -> read(bomb)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> read(bomb))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("DOCTYPE")
                 .satisfies(e -> assertThat(((ImportException) e).line()).isBetween(2, 6));
     }
@@ -101,7 +121,8 @@ class WxrReaderTest {
         }
         String cut = whole.substring(0, whole.indexOf("<wp:post_id>101"));
         int lines = (int) cut.chars().filter(c -> c == '\n').count() + 1;
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> read(cut))
+                .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).line()).isBetween(lines - 1, lines + 1))
                 .hasMessageStartingWith("line ");
     }
@@ -121,7 +142,8 @@ class WxrReaderTest {
     @Test
     void a_file_that_is_not_an_export_is_refused() {
         assertThatThrownBy(() -> read("<?xml version=\"1.0\"?><html><body>hi</body></html>"))
-                .isInstanceOf(ImportException.class).hasMessageContaining("not a WordPress export");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("not a WordPress export");
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.wargeys.platform.ValidationException;
 class MediaServiceTest {
 
     // 1×1 WebP files (lossy, and lossless with alpha), as browsers' feature tests use them.
-    static final byte[] WEBP_LOSSY = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    static final byte[] WEBP_LOSSY =
+            Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
     static final byte[] WEBP_LOSSLESS = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     @TempDir
@@ -40,7 +41,10 @@ class MediaServiceTest {
     @BeforeEach
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
-        media = new MediaService(database.jdbi(), dir, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+        media = new MediaService(
+                database.jdbi(),
+                dir,
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
                 new org.wargeys.platform.EventBus());
     }
 
@@ -49,8 +53,8 @@ class MediaServiceTest {
         database.close();
     }
 
-    static final Map<String, Image.Text> ALT = Map.of("en", new Image.Text("A harbour at dawn", "Berbera port"),
-            "so", new Image.Text("Deked waaberi", null));
+    static final Map<String, Image.Text> ALT = Map.of(
+            "en", new Image.Text("A harbour at dawn", "Berbera port"), "so", new Image.Text("Deked waaberi", null));
 
     @Test
     void a_jpeg_with_gps_metadata_is_reencoded_at_responsive_widths_without_any_metadata() throws IOException {
@@ -61,7 +65,9 @@ class MediaServiceTest {
 
         assertThat(image.contentType()).isEqualTo("image/jpeg");
         assertThat(image.widths()).containsExactly(320, 640, 1024, 1600);
-        assertThat(image.srcset()).isEqualTo("/media/1-320.jpg 320w, /media/1-640.jpg 640w, /media/1-1024.jpg 1024w, /media/1-1600.jpg 1600w");
+        assertThat(image.srcset())
+                .isEqualTo(
+                        "/media/1-320.jpg 320w, /media/1-640.jpg 640w, /media/1-1024.jpg 1024w, /media/1-1600.jpg 1600w");
         assertThat(image.renditionHeight()).isEqualTo(800);
         for (int width : image.widths()) {
             byte[] file = Files.readAllBytes(media.file("1-" + width + ".jpg").orElseThrow());
@@ -85,7 +91,8 @@ class MediaServiceTest {
         Image image = media.upload(out.toByteArray(), null, ALT, "editor@example.org");
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.widths()).containsExactly(200);
-        BufferedImage stored = ImageIO.read(media.file(image.id() + "-200.png").orElseThrow().toFile());
+        BufferedImage stored =
+                ImageIO.read(media.file(image.id() + "-200.png").orElseThrow().toFile());
         assertThat(stored.getColorModel().hasAlpha()).isTrue();
     }
 
@@ -98,7 +105,8 @@ class MediaServiceTest {
     @Test
     void a_file_whose_bytes_are_not_an_image_is_refused_whatever_it_is_called() {
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> media.upload(html, null, ALT, "e")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> media.upload(html, null, ALT, "e"))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("not a JPEG, PNG or WebP image");
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> media.upload(svg, null, ALT, "e")).isInstanceOf(ValidationException.class);
@@ -106,7 +114,8 @@ class MediaServiceTest {
         fakeJpeg[0] = (byte) 0xFF;
         fakeJpeg[1] = (byte) 0xD8;
         fakeJpeg[2] = (byte) 0xFF;
-        assertThatThrownBy(() -> media.upload(fakeJpeg, null, ALT, "e")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> media.upload(fakeJpeg, null, ALT, "e"))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cannot be decoded");
         assertThat(media.recent(10)).isEmpty();
     }
@@ -115,10 +124,13 @@ class MediaServiceTest {
     void alt_text_is_required_and_size_is_limited() throws IOException {
         byte[] jpeg = jpeg(10, 10);
         assertThatThrownBy(() -> media.upload(jpeg, null, Map.of("en", new Image.Text(" ", null)), "e"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("alt text");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("alt text");
         byte[] huge = new byte[MediaService.MAX_BYTES + 1];
         System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
-        assertThatThrownBy(() -> media.upload(huge, null, ALT, "e")).isInstanceOf(ValidationException.class).hasMessageContaining("10 MB");
+        assertThatThrownBy(() -> media.upload(huge, null, ALT, "e"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("10 MB");
     }
 
     @Test
@@ -142,7 +154,8 @@ class MediaServiceTest {
 
     /** Inserts an APP1 EXIF segment carrying a GPS tag name right after the JPEG's SOI marker. */
     static byte[] withExifGps(byte[] jpeg) {
-        byte[] payload = ("Exif\0\0MM\0*\0\0\0\bGPSLatitude 2.0469N GPSLongitude 45.3182E").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload = ("Exif\0\0MM\0*\0\0\0\bGPSLatitude 2.0469N GPSLongitude 45.3182E")
+                .getBytes(StandardCharsets.ISO_8859_1);
         int length = payload.length + 2;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);

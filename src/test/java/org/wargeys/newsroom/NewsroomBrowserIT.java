@@ -1,7 +1,6 @@
 package org.wargeys.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -84,10 +83,13 @@ class NewsroomBrowserIT {
             // Autosave: the draft is saved in the background (the page's timers fast-forwarded, not waited for).
             page.clock().install();
             page.navigate(sourceEditor);
-            page.fill("#body", "Water points across the region have dried up.\n\nHerders are moving north with their camels.");
+            page.fill(
+                    "#body",
+                    "Water points across the region have dried up.\n\nHerders are moving north with their camels.");
             page.clock().runFor(16_000);
             page.waitForSelector("[data-autosave-status]:text-matches('Draft saved automatically')");
-            long sourceId = Long.parseLong(sourceEditor.replaceAll("\\D+", " ").trim().replaceAll(".* ", ""));
+            long sourceId =
+                    Long.parseLong(sourceEditor.replaceAll("\\D+", " ").trim().replaceAll(".* ", ""));
             assertThat(site.wiring().articles().find(sourceId).body()).endsWith("with their camels.");
             assertThat(page.inputValue("input[name=revision]")).isEqualTo("2");
 
@@ -119,8 +121,13 @@ class NewsroomBrowserIT {
             page.click("button[data-step=publish]");
             page.waitForSelector("[data-status=published]");
 
-            String english = site.wiring().articles().findPublished("en", "wells-run-dry-galmudug").map(a ->
-                    new org.wargeys.article.ArticlePaths(site.wiring().site().timezone()).path(a)).orElseThrow();
+            String english = site.wiring()
+                    .articles()
+                    .findPublished("en", "wells-run-dry-galmudug")
+                    .map(a -> new org.wargeys.article.ArticlePaths(
+                                    site.wiring().site().timezone())
+                            .path(a))
+                    .orElseThrow();
             page.navigate(origin + english);
             assertThat(page.textContent("h1")).isEqualTo("Wells run dry in Galmudug");
             page.click(".translation-notice a[hreflang=so]");
@@ -130,7 +137,9 @@ class NewsroomBrowserIT {
             assertThat(context.cookies(origin + "/so/")).isEmpty();
 
             page.navigate(sourceEditor);
-            page.fill("#body", "Water points across the region have dried up.\n\nHerders are moving north.\n\nAid agencies warn of famine.");
+            page.fill(
+                    "#body",
+                    "Water points across the region have dried up.\n\nHerders are moving north.\n\nAid agencies warn of famine.");
             page.click("form[data-editor] button[type=submit]:not([data-preview])");
             page.waitForURL("**/admin/articles/*?notice=saved");
 
@@ -138,7 +147,8 @@ class NewsroomBrowserIT {
             assertThat(page.getAttribute("td[data-language=so]", "data-state")).isEqualTo("outdated");
             page.click("td[data-language=so] a");
             page.waitForURL(translationEditor);
-            assertThat(page.locator(".source-changes ins").allTextContents()).contains("+ Aid agencies warn of famine.");
+            assertThat(page.locator(".source-changes ins").allTextContents())
+                    .contains("+ Aid agencies warn of famine.");
         }
     }
 }

@@ -27,16 +27,24 @@ class SettingsEditorIT {
             StaffClient admin = admin(site);
             Document page = admin.page("/admin/settings");
             assertThat(HtmlChecker.errors(admin.get("/admin/settings").body())).isEmpty();
-            assertThat(page.select("input[name=feed_content][value=summary]").hasAttr("checked")).isTrue();
+            assertThat(page.select("input[name=feed_content][value=summary]").hasAttr("checked"))
+                    .isTrue();
             assertThat(site.get("/en/rss.xml").body()).doesNotContain("content:encoded");
             assertThat(site.get("/en/rss.xml").headers().firstValue("X-Cache")).hasValue("HIT");
 
-            assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "full")).statusCode()).isEqualTo(303);
+            assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "full"))
+                            .statusCode())
+                    .isEqualTo(303);
 
             assertThat(site.get("/en/rss.xml").body()).contains("content:encoded");
-            assertThat(admin.page("/admin/settings").select("input[name=feed_content][value=full]").hasAttr("checked")).isTrue();
+            assertThat(admin.page("/admin/settings")
+                            .select("input[name=feed_content][value=full]")
+                            .hasAttr("checked"))
+                    .isTrue();
             assertThat(admin.page("/admin/audit").text()).contains("settings.feeds");
-            assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "everything")).statusCode()).isEqualTo(400);
+            assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "everything"))
+                            .statusCode())
+                    .isEqualTo(400);
         } finally {
             site.deleteData();
         }
@@ -50,16 +58,24 @@ class SettingsEditorIT {
             site.wiring().indexer().rebuilding().get();
             StaffClient admin = admin(site);
             site.get(EN);
-            assertThat(admin.page("/admin/settings").selectFirst("[data-indexed]").attr("data-indexed")).isEqualTo("2");
+            assertThat(admin.page("/admin/settings")
+                            .selectFirst("[data-indexed]")
+                            .attr("data-indexed"))
+                    .isEqualTo("2");
 
-            assertThat(admin.post("/admin/settings/search-index", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(admin.post("/admin/settings/search-index", Map.of()).statusCode())
+                    .isEqualTo(303);
             assertThat(site.wiring().indexer().rebuilding().get()).isEqualTo(2);
             assertThat(site.get("/en/search?q=revenge").body()).contains("iran-vows-soleimani-revenge");
 
             assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
-            assertThat(admin.post("/admin/settings/page-cache", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(admin.post("/admin/settings/page-cache", Map.of()).statusCode())
+                    .isEqualTo(303);
             assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("MISS");
-            assertThat(admin.page("/admin/settings?notice=emptied").select("[role=status]").text()).contains("emptied");
+            assertThat(admin.page("/admin/settings?notice=emptied")
+                            .select("[role=status]")
+                            .text())
+                    .contains("emptied");
         } finally {
             site.deleteData();
         }
@@ -73,14 +89,22 @@ class SettingsEditorIT {
             site.wiring().accounts().create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, "test");
             StaffClient editor = StaffClient.signIn(site, "editor@example.org", PASSWORD);
             assertThat(editor.get("/admin/settings").statusCode()).isEqualTo(403);
-            assertThat(editor.post("/admin/settings/page-cache", Map.of()).statusCode()).isEqualTo(403);
-            assertThat(editor.page("/admin/articles").select("a[href=/admin/settings]")).isEmpty();
+            assertThat(editor.post("/admin/settings/page-cache", Map.of()).statusCode())
+                    .isEqualTo(403);
+            assertThat(editor.page("/admin/articles").select("a[href=/admin/settings]"))
+                    .isEmpty();
 
             StaffClient admin = admin(site);
-            assertThat(admin.page("/admin/articles").select("a[href=/admin/settings]")).hasSize(1);
-            assertThat(admin.postRaw("/admin/settings/feeds", Map.of("feed_content", "full")).statusCode()).isEqualTo(403);
+            assertThat(admin.page("/admin/articles").select("a[href=/admin/settings]"))
+                    .hasSize(1);
+            assertThat(admin.postRaw("/admin/settings/feeds", Map.of("feed_content", "full"))
+                            .statusCode())
+                    .isEqualTo(403);
             assertThat(site.wiring().feedSettings().fullContent()).isFalse();
-            assertThat(StaffClient.anonymous(site).postRaw("/admin/settings/page-cache", Map.of()).statusCode()).isEqualTo(401);
+            assertThat(StaffClient.anonymous(site)
+                            .postRaw("/admin/settings/page-cache", Map.of())
+                            .statusCode())
+                    .isEqualTo(401);
         } finally {
             site.deleteData();
         }

@@ -70,25 +70,36 @@ abstract class StaffManagementIT {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
         assertThat(changed.headers().firstValue("Location")).hasValue("/admin/users?notice=role_changed");
 
-        assertThat(author.post("/admin/taxonomy", section).statusCode()).as("same session, new role").isEqualTo(303);
+        assertThat(author.post("/admin/taxonomy", section).statusCode())
+                .as("same session, new role")
+                .isEqualTo(303);
         assertThat(reload(asha).role()).isEqualTo(Role.EDITOR);
         Document users = chief.page("/admin/users?notice=role_changed");
         assertThat(users.select(".notice").text()).contains("The role was changed");
-        assertThat(users.select("tr[data-user=asha@example.org] select[name=role] option[selected]").attr("value")).isEqualTo("editor");
+        assertThat(users.select("tr[data-user=asha@example.org] select[name=role] option[selected]")
+                        .attr("value"))
+                .isEqualTo("editor");
         assertThat(audit()).contains("user.role", "author → editor", "asha@example.org");
     }
 
     @Test
     void a_translators_languages_change_with_the_role_form_and_other_roles_keep_none() {
         User tariq = create("tariq@example.org", Role.TRANSLATOR, Set.of("so"));
-        HttpResponse<String> both = chief.postEncoded("/admin/users/" + tariq.id() + "/role", "role=translator&languages=so&languages=ar");
+        HttpResponse<String> both =
+                chief.postEncoded("/admin/users/" + tariq.id() + "/role", "role=translator&languages=so&languages=ar");
         assertThat(both.statusCode()).isEqualTo(303);
         assertThat(reload(tariq).languages()).containsExactlyInAnyOrder("so", "ar");
-        assertThat(chief.page("/admin/users").select("tr[data-user=tariq@example.org] input[name=languages][checked]").eachAttr("value"))
+        assertThat(chief.page("/admin/users")
+                        .select("tr[data-user=tariq@example.org] input[name=languages][checked]")
+                        .eachAttr("value"))
                 .containsExactlyInAnyOrder("so", "ar");
-        assertThat(chief.postEncoded("/admin/users/" + tariq.id() + "/role", "role=author&languages=so").statusCode()).isEqualTo(303);
+        assertThat(chief.postEncoded("/admin/users/" + tariq.id() + "/role", "role=author&languages=so")
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(reload(tariq).languages()).isEmpty();
-        assertThat(chief.post("/admin/users/" + tariq.id() + "/role", Map.of("role", "root")).statusCode()).isEqualTo(400);
+        assertThat(chief.post("/admin/users/" + tariq.id() + "/role", Map.of("role", "root"))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(reload(tariq).role()).isEqualTo(Role.AUTHOR);
     }
 
@@ -97,35 +108,65 @@ abstract class StaffManagementIT {
         User leaver = create("leaver@example.org", Role.EDITOR, Set.of());
         StaffClient open = StaffClient.signIn(site, leaver.email(), PASSWORD);
         StaffClient other = StaffClient.signIn(site, leaver.email(), PASSWORD);
-        HttpResponse<String> written = open.post("/admin/articles", Map.of("language", "en", "headline", "Written before leaving",
-                "dateline_place", "HARGEISA", "dateline_outlet", "WARSOOR", "standfirst", "A standfirst.", "body", "Words.",
-                "section", "world", "authors", "newsroom"));
+        HttpResponse<String> written = open.post(
+                "/admin/articles",
+                Map.of(
+                        "language",
+                        "en",
+                        "headline",
+                        "Written before leaving",
+                        "dateline_place",
+                        "HARGEISA",
+                        "dateline_outlet",
+                        "WARSOOR",
+                        "standfirst",
+                        "A standfirst.",
+                        "body",
+                        "Words.",
+                        "section",
+                        "world",
+                        "authors",
+                        "newsroom"));
         assertThat(written.statusCode()).isEqualTo(303);
-        long article = Long.parseLong(written.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
+        long article = Long.parseLong(
+                written.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
 
         HttpResponse<String> disabled = chief.post("/admin/users/" + leaver.id() + "/disable", Map.of());
         assertThat(disabled.statusCode()).isEqualTo(303);
         assertThat(disabled.headers().firstValue("Location")).hasValue("/admin/users?notice=disabled");
 
-        assertThat(open.get("/admin/articles").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).startsWith("/admin/login"));
-        assertThat(other.post("/admin/articles", Map.of("language", "en", "headline", "After", "body", "x")).statusCode()).isEqualTo(401);
+        assertThat(open.get("/admin/articles").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("/admin/login"));
+        assertThat(other.post("/admin/articles", Map.of("language", "en", "headline", "After", "body", "x"))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(site.wiring().sessions().count(leaver.id())).isZero();
 
         HttpResponse<String> refused = StaffClient.anonymous(site).attemptSignIn(leaver.email(), PASSWORD);
         HttpResponse<String> wrong = StaffClient.anonymous(site).attemptSignIn("chief@example.org", "not the password");
         assertThat(refused.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(refused.body()).select("[role=alert]").text())
-                .isNotBlank().isEqualTo(Jsoup.parse(wrong.body()).select("[role=alert]").text());
-        assertThat(StaffClient.setCookies(refused)).noneMatch(c -> c.startsWith("wargeys_session=") && !c.startsWith("wargeys_session=;"));
+                .isNotBlank()
+                .isEqualTo(Jsoup.parse(wrong.body()).select("[role=alert]").text());
+        assertThat(StaffClient.setCookies(refused))
+                .noneMatch(c -> c.startsWith("wargeys_session=") && !c.startsWith("wargeys_session=;"));
 
-        assertThat(site.wiring().articles().find(article).headline()).as("the articles stay").isEqualTo("Written before leaving");
+        assertThat(site.wiring().articles().find(article).headline())
+                .as("the articles stay")
+                .isEqualTo("Written before leaving");
         Document users = chief.page("/admin/users");
-        assertThat(users.select("tr[data-user=leaver@example.org] .user-status").text()).isEqualTo("Disabled");
-        assertThat(users.select("tr[data-user=leaver@example.org] form[action$=/enable]")).hasSize(1);
+        assertThat(users.select("tr[data-user=leaver@example.org] .user-status").text())
+                .isEqualTo("Disabled");
+        assertThat(users.select("tr[data-user=leaver@example.org] form[action$=/enable]"))
+                .hasSize(1);
 
-        assertThat(chief.post("/admin/users/" + leaver.id() + "/enable", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(StaffClient.signIn(site, leaver.email(), PASSWORD).get("/admin/articles").statusCode()).isEqualTo(200);
+        assertThat(chief.post("/admin/users/" + leaver.id() + "/enable", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(StaffClient.signIn(site, leaver.email(), PASSWORD)
+                        .get("/admin/articles")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(audit()).contains("user.disable", "user.enable", "leaver@example.org");
     }
 
@@ -145,10 +186,18 @@ abstract class StaffManagementIT {
 
         // With a second active administrator, one of them may step down; a disabled one does not count.
         User deputy = create("deputy@example.org", Role.ADMINISTRATOR, Set.of());
-        assertThat(chief.post("/admin/users/" + deputy.id() + "/disable", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(chief.post("/admin/users/" + chiefId + "/role", Map.of("role", "editor")).statusCode()).isEqualTo(409);
-        assertThat(chief.post("/admin/users/" + deputy.id() + "/enable", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(chief.post("/admin/users/" + deputy.id() + "/role", Map.of("role", "editor")).statusCode()).isEqualTo(303);
+        assertThat(chief.post("/admin/users/" + deputy.id() + "/disable", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(chief.post("/admin/users/" + chiefId + "/role", Map.of("role", "editor"))
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(chief.post("/admin/users/" + deputy.id() + "/enable", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(chief.post("/admin/users/" + deputy.id() + "/role", Map.of("role", "editor"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(reload(deputy).role()).isEqualTo(Role.EDITOR);
     }
 
@@ -159,16 +208,25 @@ abstract class StaffManagementIT {
         StaffClient editor = StaffClient.signIn(site, "ed@example.org", PASSWORD);
         for (String action : new String[] {"role", "disable", "enable"}) {
             String path = "/admin/users/" + target.id() + "/" + action;
-            assertThat(chief.postRaw(path, Map.of("role", "editor")).statusCode()).as("no token: " + path).isEqualTo(403);
-            assertThat(chief.postRaw(path, Map.of("role", "editor", "csrf", "guess")).statusCode()).as("wrong token: " + path).isEqualTo(403);
-            assertThat(editor.post(path, Map.of("role", "administrator")).statusCode()).as("editor: " + path).isEqualTo(403);
+            assertThat(chief.postRaw(path, Map.of("role", "editor")).statusCode())
+                    .as("no token: " + path)
+                    .isEqualTo(403);
+            assertThat(chief.postRaw(path, Map.of("role", "editor", "csrf", "guess"))
+                            .statusCode())
+                    .as("wrong token: " + path)
+                    .isEqualTo(403);
+            assertThat(editor.post(path, Map.of("role", "administrator")).statusCode())
+                    .as("editor: " + path)
+                    .isEqualTo(403);
         }
         assertThat(editor.get("/admin/users").statusCode()).isEqualTo(403);
         User unchanged = reload(target);
         assertThat(unchanged.role()).isEqualTo(Role.AUTHOR);
         assertThat(unchanged.active()).isTrue();
-        assertThat(chief.post("/admin/users/999999/disable", Map.of()).statusCode()).isEqualTo(400);
-        assertThat(chief.post("/admin/users/abc/disable", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(chief.post("/admin/users/999999/disable", Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(chief.post("/admin/users/abc/disable", Map.of()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -180,7 +238,8 @@ abstract class StaffManagementIT {
         for (var select : users.select("form.user-role select")) {
             assertThat(users.select("label[for=" + select.id() + "]").text()).startsWith("Role of");
         }
-        assertThat(users.select("form.user-role, form.user-access")).allSatisfy(
-                form -> assertThat(form.select("input[name=csrf]").attr("value")).isEqualTo(chief.csrf()));
+        assertThat(users.select("form.user-role, form.user-access"))
+                .allSatisfy(form -> assertThat(form.select("input[name=csrf]").attr("value"))
+                        .isEqualTo(chief.csrf()));
     }
 }

@@ -16,21 +16,41 @@ import org.wargeys.testsupport.HtmlChecker;
 /** Section, tag, author and date archives, related articles and the article's archive links, on each database. */
 abstract class ArchivePagesIT extends SharedDemoSite {
 
-
-
     @BeforeAll
     void addContent() throws Exception {
         site.wiring().indexer().rebuilding().get();
         var articles = site.wiring().articles();
         articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"));
         for (int i = 1; i <= 23; i++) {
-            var draft = articles.createDraft(new ArticleDraft("en", "match-report-" + i, "Match report " + i, null, null,
-                    null, "Mogadishu derby, round " + i + ".", "sport", List.of(), List.of()), "test");
-            articles.publishArchived(draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i));
+            var draft = articles.createDraft(
+                    new ArticleDraft(
+                            "en",
+                            "match-report-" + i,
+                            "Match report " + i,
+                            null,
+                            null,
+                            null,
+                            "Mogadishu derby, round " + i + ".",
+                            "sport",
+                            List.of(),
+                            List.of()),
+                    "test");
+            articles.publishArchived(
+                    draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i));
         }
-        var related = articles.createDraft(new ArticleDraft("en", "iran-anniversary-tension", "Iran marks Soleimani anniversary amid tension",
-                null, null, null, "Iranian leaders vowed revenge for the assassination of Qassem Soleimani as the anniversary of the drone strike neared.",
-                "world", List.of("iran"), List.of()), "test");
+        var related = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        "iran-anniversary-tension",
+                        "Iran marks Soleimani anniversary amid tension",
+                        null,
+                        null,
+                        null,
+                        "Iranian leaders vowed revenge for the assassination of Qassem Soleimani as the anniversary of the drone strike neared.",
+                        "world",
+                        List.of("iran"),
+                        List.of()),
+                "test");
         articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"));
     }
 
@@ -39,7 +59,8 @@ abstract class ArchivePagesIT extends SharedDemoSite {
         Document page = site.html(EN);
         assertThat(page.selectFirst(".kicker a").attr("href")).isEqualTo("/en/section/world");
         assertThat(page.select(".byline a[rel=author]").eachAttr("href")).containsExactly("/en/author/warsoor-staff");
-        assertThat(page.select(".tags a[rel=tag]").eachAttr("href")).containsExactly("/en/tag/iran", "/en/tag/iraq", "/en/tag/united-states");
+        assertThat(page.select(".tags a[rel=tag]").eachAttr("href"))
+                .containsExactly("/en/tag/iran", "/en/tag/iraq", "/en/tag/united-states");
         Document somali = site.html(SO);
         assertThat(somali.selectFirst(".kicker a").attr("href")).isEqualTo("/so/section/adduunka");
         assertThat(somali.select(".tags a[rel=tag]").eachAttr("href")).contains("/so/tag/iiraan");
@@ -50,7 +71,9 @@ abstract class ArchivePagesIT extends SharedDemoSite {
         Document page = site.html(EN);
         List<String> related = page.select(".related a").eachAttr("href");
         assertThat(related).first().isEqualTo("/en/2021/01/iran-anniversary-tension");
-        assertThat(related).doesNotContain(EN, SO).allSatisfy(href -> assertThat(href).startsWith("/en/"));
+        assertThat(related)
+                .doesNotContain(EN, SO)
+                .allSatisfy(href -> assertThat(href).startsWith("/en/"));
         assertThat(page.select(".related h2").text()).isEqualTo("Related articles");
         assertThat(site.html(SO).select(".related a").eachAttr("href")).doesNotContain(SO, EN);
     }
@@ -59,11 +82,14 @@ abstract class ArchivePagesIT extends SharedDemoSite {
     void section_archive_lists_its_articles_newest_first_with_pages() {
         Document first = site.html("/en/section/sport");
         assertThat(first.select("h1").text()).isEqualTo("Sport");
-        assertThat(first.select(".teaser h2 a").eachText()).hasSize(ArchivePages.PAGE_SIZE).startsWith("Match report 23", "Match report 22");
+        assertThat(first.select(".teaser h2 a").eachText())
+                .hasSize(ArchivePages.PAGE_SIZE)
+                .startsWith("Match report 23", "Match report 22");
         assertThat(first.select(".pagination").text()).contains("Page 1 of 2");
         assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo("/en/section/sport?page=2");
         Document second = site.html("/en/section/sport?page=2");
-        assertThat(second.select(".teaser h2 a").eachText()).containsExactly("Match report 3", "Match report 2", "Match report 1");
+        assertThat(second.select(".teaser h2 a").eachText())
+                .containsExactly("Match report 3", "Match report 2", "Match report 1");
         assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/en/section/sport");
         assertThat(site.get("/en/section/sport?page=3").statusCode()).isEqualTo(404);
         assertThat(site.get("/en/section/sport?page=x").statusCode()).isEqualTo(400);
@@ -72,7 +98,8 @@ abstract class ArchivePagesIT extends SharedDemoSite {
     @Test
     void archives_carry_hreflang_alternates_where_a_counterpart_exists() {
         Map<String, String> world = alternates(site.html("/en/section/world"));
-        assertThat(world).containsEntry("en", site.baseUrl() + "/en/section/world")
+        assertThat(world)
+                .containsEntry("en", site.baseUrl() + "/en/section/world")
                 .containsEntry("so", site.baseUrl() + "/so/section/adduunka")
                 .containsEntry("ar", site.baseUrl() + "/ar/section/" + org.wargeys.article.Slug.of("العالم", 8));
         Map<String, String> sport = alternates(site.html("/en/section/sport"));
@@ -88,34 +115,54 @@ abstract class ArchivePagesIT extends SharedDemoSite {
         assertThat(site.html("/en/tag/iran").select("h1").text()).isEqualTo("Topic: Iran");
         assertThat(hrefs("/so/tag/iiraan")).containsExactly(SO);
         assertThat(hrefs("/en/author/warsoor-staff")).containsExactly(EN);
-        assertThat(site.html("/so/author/tifaftirka-warsoor").select("h1").text()).isEqualTo("Maqaallada uu qoray Tifaftirka Warsoor");
+        assertThat(site.html("/so/author/tifaftirka-warsoor").select("h1").text())
+                .isEqualTo("Maqaallada uu qoray Tifaftirka Warsoor");
         assertThat(hrefs("/en/archive/2020/12")).containsExactly(EN);
         assertThat(hrefs("/en/archive/2021")).containsExactly("/en/2021/01/iran-anniversary-tension");
         assertThat(site.html("/en/archive/2020/12").select("h1").text()).isEqualTo("Articles from December 2020");
-        assertThat(site.html("/en/archive/2019").select(".empty").text()).isEqualTo("There are no articles here in this language yet.");
+        assertThat(site.html("/en/archive/2019").select(".empty").text())
+                .isEqualTo("There are no articles here in this language yet.");
     }
 
     @Test
     void unknown_archives_are_404s_in_the_language_of_the_url() {
-        for (String path : new String[] {"/so/section/nothing", "/so/tag/nothing", "/so/author/nobody", "/so/archive/20x0", "/so/archive/2020/13", "/so/archive/2020/1"}) {
+        for (String path : new String[] {
+            "/so/section/nothing",
+            "/so/tag/nothing",
+            "/so/author/nobody",
+            "/so/archive/20x0",
+            "/so/archive/2020/13",
+            "/so/archive/2020/1"
+        }) {
             var response = site.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(Jsoup.parse(response.body()).selectFirst("html").attr("lang")).as(path).isEqualTo("so");
+            assertThat(Jsoup.parse(response.body()).selectFirst("html").attr("lang"))
+                    .as(path)
+                    .isEqualTo("so");
         }
         assertThat(site.get("/xx/section/world").statusCode()).isEqualTo(404);
     }
 
     @Test
     void archive_pages_are_valid_html_and_advertise_their_feeds() {
-        for (String path : new String[] {"/en/section/world", "/so/tag/iiraan", "/ar/section/" + org.wargeys.article.Slug.of("العالم", 8),
-                "/en/author/warsoor-staff", "/en/archive/2020/12", "/en/archive/2020", "/en/section/sport?page=2"}) {
+        for (String path : new String[] {
+            "/en/section/world",
+            "/so/tag/iiraan",
+            "/ar/section/" + org.wargeys.article.Slug.of("العالم", 8),
+            "/en/author/warsoor-staff",
+            "/en/archive/2020/12",
+            "/en/archive/2020",
+            "/en/section/sport?page=2"
+        }) {
             var response = site.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(HtmlChecker.errors(response.body())).as(path).isEmpty();
         }
         Document page = site.html("/en/section/world");
-        assertThat(page.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href")).containsExactly("/en/rss.xml", "/en/section/world/rss.xml");
-        assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href")).containsExactly("/en/atom.xml", "/en/section/world/atom.xml");
+        assertThat(page.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+                .containsExactly("/en/rss.xml", "/en/section/world/rss.xml");
+        assertThat(page.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+                .containsExactly("/en/atom.xml", "/en/section/world/atom.xml");
         assertThat(HtmlChecker.errors(site.get(EN).body())).isEmpty();
     }
 

@@ -16,8 +16,6 @@ import org.wargeys.article.ArticleDraft;
 /** RSS and Atom feeds read back with ROME, on each database. */
 abstract class FeedsIT extends SharedDemoSite {
 
-
-
     @Test
     void rss_of_a_language_has_its_language_absolute_links_and_rfc822_dates() throws Exception {
         HttpResponse<String> response = site.get("/so/rss.xml");
@@ -55,7 +53,8 @@ abstract class FeedsIT extends SharedDemoSite {
             assertThat(link.getHref()).isEqualTo(site.baseUrl() + "/en/atom.xml");
         });
         SyndEntry entry = feed.getEntries().get(0);
-        assertThat(entry.getTitle()).isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
+        assertThat(entry.getTitle())
+                .isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
         assertThat(entry.getLink()).isEqualTo(site.baseUrl() + EN);
         assertThat(entry.getPublishedDate()).isEqualTo(Date.from(Instant.parse("2020-12-23T07:00:00Z")));
         assertThat(entry.getAuthor()).isEqualTo("Warsoor Staff");
@@ -65,8 +64,19 @@ abstract class FeedsIT extends SharedDemoSite {
     void section_and_tag_feeds_hold_only_their_articles() throws Exception {
         var articles = site.wiring().articles();
         articles.defineSection("sport", java.util.Map.of("en", "Sport"));
-        var draft = articles.createDraft(new ArticleDraft("en", "derby-day", "Derby day in Mogadishu", null, null, null,
-                "A full stadium.", "sport", List.of(), List.of()), "test");
+        var draft = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        "derby-day",
+                        "Derby day in Mogadishu",
+                        null,
+                        null,
+                        null,
+                        "A full stadium.",
+                        "sport",
+                        List.of(),
+                        List.of()),
+                "test");
         articles.publish(draft.id());
         SyndFeed sport = read(site.get("/en/section/sport/rss.xml").body());
         assertThat(sport.getTitle()).isEqualTo("Warsoor — Sport");
@@ -86,15 +96,23 @@ abstract class FeedsIT extends SharedDemoSite {
     void feeds_carry_summaries_or_whole_articles_as_the_site_setting_says() throws Exception {
         try {
             site.wiring().feedSettings().setFullContent(false);
-            SyndEntry summary = read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
+            SyndEntry summary =
+                    read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
             assertThat(summary.getContents()).isEmpty();
-            assertThat(summary.getDescription().getValue()).startsWith("Iranian leaders have maintained a drumbeat").hasSizeLessThan(310);
+            assertThat(summary.getDescription().getValue())
+                    .startsWith("Iranian leaders have maintained a drumbeat")
+                    .hasSizeLessThan(310);
 
             site.wiring().feedSettings().setFullContent(true);
-            SyndEntry full = read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
-            assertThat(full.getContents().get(0).getValue()).contains("<p>").contains("“They aren’t going to give up,” the official said");
-            SyndEntry atom = read(site.get("/en/tag/iran/atom.xml").body()).getEntries().get(0);
-            assertThat(atom.getContents().get(0).getValue()).contains("“They aren’t going to give up,” the official said");
+            SyndEntry full =
+                    read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
+            assertThat(full.getContents().get(0).getValue())
+                    .contains("<p>")
+                    .contains("“They aren’t going to give up,” the official said");
+            SyndEntry atom =
+                    read(site.get("/en/tag/iran/atom.xml").body()).getEntries().get(0);
+            assertThat(atom.getContents().get(0).getValue())
+                    .contains("“They aren’t going to give up,” the official said");
         } finally {
             site.wiring().feedSettings().setFullContent(false);
         }
@@ -104,9 +122,21 @@ abstract class FeedsIT extends SharedDemoSite {
     void every_page_advertises_its_language_feeds() {
         for (String path : new String[] {"/so/", SO, "/so/search?q=x"}) {
             var page = site.html(path);
-            assertThat(page.select("link[rel=alternate][type=application/rss+xml]").first().attr("href")).as(path).isEqualTo("/so/rss.xml");
-            assertThat(page.select("link[rel=alternate][type=application/atom+xml]").first().attr("href")).as(path).isEqualTo("/so/atom.xml");
-            assertThat(page.select("link[rel=alternate][type=application/rss+xml]").first().attr("title")).as(path).isEqualTo("Quudinta RSS: Warsoor");
+            assertThat(page.select("link[rel=alternate][type=application/rss+xml]")
+                            .first()
+                            .attr("href"))
+                    .as(path)
+                    .isEqualTo("/so/rss.xml");
+            assertThat(page.select("link[rel=alternate][type=application/atom+xml]")
+                            .first()
+                            .attr("href"))
+                    .as(path)
+                    .isEqualTo("/so/atom.xml");
+            assertThat(page.select("link[rel=alternate][type=application/rss+xml]")
+                            .first()
+                            .attr("title"))
+                    .as(path)
+                    .isEqualTo("Quudinta RSS: Warsoor");
         }
     }
 

@@ -52,11 +52,17 @@ abstract class PageCacheIT {
         assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(second.body()).isEqualTo(first.body());
         String etag = second.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).matches("\"[0-9a-f]{32}\"").isEqualTo(first.headers().firstValue("ETag").orElseThrow());
+        assertThat(etag)
+                .matches("\"[0-9a-f]{32}\"")
+                .isEqualTo(first.headers().firstValue("ETag").orElseThrow());
         assertThat(second.headers().firstValue("Last-Modified")).isPresent();
         assertThat(second.headers().firstValue("Vary")).hasValue("Accept-Encoding");
-        assertThat(second.headers().firstValue("Cache-Control").orElseThrow()).contains("public").contains("stale-while-revalidate");
-        assertThat(second.headers().firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("group-1", "site").anyMatch(k -> k.startsWith("article-"));
+        assertThat(second.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("public")
+                .contains("stale-while-revalidate");
+        assertThat(second.headers().firstValue("Surrogate-Key").orElseThrow().split(" "))
+                .contains("group-1", "site")
+                .anyMatch(k -> k.startsWith("article-"));
         assertThat(second.headers().firstValue("Cache-Tag")).isPresent();
         assertThat(second.headers().firstValue("Set-Cookie")).isEmpty();
     }
@@ -68,16 +74,22 @@ abstract class PageCacheIT {
         HttpResponse<String> byTag = site.get(EN, Map.of("If-None-Match", etag));
         assertThat(byTag.statusCode()).isEqualTo(304);
         assertThat(byTag.body()).isEmpty();
-        HttpResponse<String> byDate = site.get(EN, Map.of("If-Modified-Since", page.headers().firstValue("Last-Modified").orElseThrow()));
+        HttpResponse<String> byDate = site.get(
+                EN,
+                Map.of(
+                        "If-Modified-Since",
+                        page.headers().firstValue("Last-Modified").orElseThrow()));
         assertThat(byDate.statusCode()).isEqualTo(304);
-        assertThat(site.get(EN, Map.of("If-None-Match", "\"somethingelse\"")).statusCode()).isEqualTo(200);
+        assertThat(site.get(EN, Map.of("If-None-Match", "\"somethingelse\"")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void gzip_is_served_to_clients_that_accept_it() throws IOException {
         String plain = site.get(EN).body();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + EN))
-                .header("Accept-Encoding", "deflate, gzip;q=0.8").build();
+                .header("Accept-Encoding", "deflate, gzip;q=0.8")
+                .build();
         HttpResponse<byte[]> zipped;
         try {
             zipped = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -86,23 +98,28 @@ abstract class PageCacheIT {
         }
         assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(zipped.headers().firstValue("ETag").orElseThrow()).endsWith("-gz\"");
-        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        String unzipped = new String(
+                new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(unzipped).isEqualTo(plain);
         assertThat(zipped.body().length).isLessThan(plain.length() / 2);
-        assertThat(site.get(EN, Map.of("Accept-Encoding", "gzip;q=0")).headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(site.get(EN, Map.of("Accept-Encoding", "gzip;q=0")).headers().firstValue("Content-Encoding"))
+                .isEmpty();
     }
 
     @Test
     void brotli_is_preferred_when_the_client_accepts_it() throws Exception {
         String plain = site.get(EN).body();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + EN))
-                .header("Accept-Encoding", "gzip, deflate, br").build();
-        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept-Encoding", "gzip, deflate, br")
+                .build();
+        HttpResponse<byte[]> response =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("br");
         assertThat(response.headers().firstValue("ETag").orElseThrow()).endsWith("-br\"");
         com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
         var decoded = com.aayushatharva.brotli4j.decoder.Decoder.decompress(response.body());
-        assertThat(new String(decoded.getDecompressedData(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(new String(decoded.getDecompressedData(), StandardCharsets.UTF_8))
+                .isEqualTo(plain);
     }
 
     @Test
@@ -111,18 +128,21 @@ abstract class PageCacheIT {
         assertThat(site.get("/en/").headers().firstValue("X-Cache")).hasValue("HIT");
         Article fresh = draft("Breaking: a new story");
         site.wiring().articles().publish(fresh.id());
-        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").eachText()).contains("Breaking: a new story");
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").eachText())
+                .contains("Breaking: a new story");
     }
 
     @Test
     void editing_and_unpublishing_take_effect_before_the_call_returns() {
         var articles = site.wiring().articles();
-        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article english =
+                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         site.get(EN);
         site.get("/en/");
         articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (updated)"), "test");
         assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text()).isEqualTo("Iran vows revenge (updated)");
-        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").text()).isEqualTo("Iran vows revenge (updated)");
+        assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").text())
+                .isEqualTo("Iran vows revenge (updated)");
         articles.unpublish(english.id());
         assertThat(site.get(EN).statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser")).isEmpty();
@@ -131,35 +151,46 @@ abstract class PageCacheIT {
     @Test
     void publishing_a_translation_updates_the_notice_on_its_siblings() {
         var articles = site.wiring().articles();
-        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article english =
+                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         site.get(EN);
         Article arabic = site.wiring().translations().startTranslation(english.id(), "ar", "test");
         assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
         articles.publish(arabic.id());
-        assertThat(Jsoup.parse(site.get(EN).body()).select(".translation-notice p").text())
+        assertThat(Jsoup.parse(site.get(EN).body())
+                        .select(".translation-notice p")
+                        .text())
                 .isEqualTo("This post is also available in: Somali, Arabic");
     }
 
     @Test
     void feeds_sitemaps_and_archives_are_cached_and_show_a_publish_at_once() {
-        for (String path : new String[] {"/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"}) {
+        for (String path : new String[] {
+            "/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"
+        }) {
             assertThat(site.get(path).statusCode()).as(path).isEqualTo(200);
             assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
         }
         site.wiring().articles().publish(draft("A story every list must show").id());
-        for (String path : new String[] {"/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"}) {
+        for (String path : new String[] {
+            "/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"
+        }) {
             HttpResponse<String> response = site.get(path);
             assertThat(response.headers().firstValue("X-Cache")).as(path).hasValue("MISS");
-            assertThat(response.body()).as(path).containsAnyOf("A story every list must show", "a-story-every-list-must-show");
+            assertThat(response.body())
+                    .as(path)
+                    .containsAnyOf("A story every list must show", "a-story-every-list-must-show");
         }
     }
 
     @Test
     void query_strings_other_than_a_page_number_are_never_kept() {
         site.get(EN + "?utm_source=whatsapp");
-        assertThat(site.get(EN + "?utm_source=whatsapp").headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(site.get(EN + "?utm_source=whatsapp").headers().firstValue("X-Cache"))
+                .hasValue("MISS");
         site.get("/en/section/world?page=1");
-        assertThat(site.get("/en/section/world?page=1").headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(site.get("/en/section/world?page=1").headers().firstValue("X-Cache"))
+                .hasValue("HIT");
     }
 
     @Test
@@ -183,25 +214,45 @@ abstract class PageCacheIT {
             assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("MISS");
         }
         assertThat(Jsoup.parse(site.get(EN).body()).select(".kicker a").text()).isEqualTo("Planet");
-        assertThat(Jsoup.parse(site.get("/en/tag/iran").body()).select(".teaser").text()).contains("Planet");
+        assertThat(Jsoup.parse(site.get("/en/tag/iran").body())
+                        .select(".teaser")
+                        .text())
+                .contains("Planet");
         assertThat(site.get("/en/rss.xml").body()).contains("<category>Planet</category>");
         assertThat(site.get("/en/section/planet").statusCode()).isEqualTo(200);
     }
 
     @Test
     void a_new_featured_image_and_a_new_alt_text_show_at_once() throws Exception {
-        Article english = site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article english = site.wiring()
+                .articles()
+                .findPublished("en", "iran-vows-soleimani-revenge")
+                .orElseThrow();
         var media = site.wiring().media();
-        var photo = media.upload(jpeg(), null, Map.of("en", new org.wargeys.media.Image.Text("Mourners in Tehran", null)), "test");
+        var photo = media.upload(
+                jpeg(), null, Map.of("en", new org.wargeys.media.Image.Text("Mourners in Tehran", null)), "test");
         site.get(EN);
         media.feature(english.id(), photo.id());
-        assertThat(Jsoup.parse(site.get(EN).body()).select(".featured-image img").attr("alt")).isEqualTo("Mourners in Tehran");
-        assertThat(site.get(EN).headers().firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("media-" + photo.id());
+        assertThat(Jsoup.parse(site.get(EN).body())
+                        .select(".featured-image img")
+                        .attr("alt"))
+                .isEqualTo("Mourners in Tehran");
+        assertThat(site.get(EN)
+                        .headers()
+                        .firstValue("Surrogate-Key")
+                        .orElseThrow()
+                        .split(" "))
+                .contains("media-" + photo.id());
 
-        media.describe(photo.id(), "Photo desk", Map.of("en", new org.wargeys.media.Image.Text("Mourners carry a portrait", "Tehran, 2020")));
+        media.describe(
+                photo.id(),
+                "Photo desk",
+                Map.of("en", new org.wargeys.media.Image.Text("Mourners carry a portrait", "Tehran, 2020")));
         var page = Jsoup.parse(site.get(EN).body());
         assertThat(page.select(".featured-image img").attr("alt")).isEqualTo("Mourners carry a portrait");
-        assertThat(page.select(".featured-image figcaption").text()).contains("Tehran, 2020").contains("Photo desk");
+        assertThat(page.select(".featured-image figcaption").text())
+                .contains("Tehran, 2020")
+                .contains("Photo desk");
 
         media.feature(english.id(), null);
         assertThat(Jsoup.parse(site.get(EN).body()).select(".featured-image")).isEmpty();
@@ -245,7 +296,8 @@ abstract class PageCacheIT {
     @Test
     void no_stale_page_after_a_publish_returns_under_concurrent_readers() throws Exception {
         var articles = site.wiring().articles();
-        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article english =
+                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService readers = Executors.newFixedThreadPool(4);
         List<Future<Integer>> futures = new ArrayList<>();
@@ -266,7 +318,9 @@ abstract class PageCacheIT {
                 current = articles.update(current.id(), current.revision(), edit(current, headline), "test");
                 // The edit has returned: from now on, no reader may get the old headline.
                 for (int check = 0; check < 3; check++) {
-                    assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text()).as("after edit %d", edit).isEqualTo(headline);
+                    assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text())
+                            .as("after edit %d", edit)
+                            .isEqualTo(headline);
                 }
             }
         } finally {
@@ -293,14 +347,20 @@ abstract class PageCacheIT {
             site.wiring().articles().publish(draft("Story number " + i).id());
         }
         long homeWithThirteen = leastQueries("/en/");
-        assertThat(homeWithThirteen).as("queries do not grow with the number of articles listed").isEqualTo(homeWithOne);
-        assertThat(leastQueries("/en/section/world")).as("nor on an archive page").isEqualTo(archiveWithOne);
+        assertThat(homeWithThirteen)
+                .as("queries do not grow with the number of articles listed")
+                .isEqualTo(homeWithOne);
+        assertThat(leastQueries("/en/section/world"))
+                .as("nor on an archive page")
+                .isEqualTo(archiveWithOne);
 
         site.get(EN);
         long before = site.wiring().database().statementCount();
         site.get(EN);
         site.get(EN);
-        assertThat(site.wiring().database().statementCount() - before).as("a cached page costs no query").isZero();
+        assertThat(site.wiring().database().statementCount() - before)
+                .as("a cached page costs no query")
+                .isZero();
     }
 
     // Renders the page uncached three times (dropping it from the cache before each) and returns the
@@ -318,14 +378,35 @@ abstract class PageCacheIT {
     }
 
     private Article draft(String headline) {
-        return site.wiring().articles().createDraft(new ArticleDraft("en", null, headline, null, null, null,
-                "Body of " + headline + ".", "world", List.of("iran"), List.of("newsroom")), "test");
+        return site.wiring()
+                .articles()
+                .createDraft(
+                        new ArticleDraft(
+                                "en",
+                                null,
+                                headline,
+                                null,
+                                null,
+                                null,
+                                "Body of " + headline + ".",
+                                "world",
+                                List.of("iran"),
+                                List.of("newsroom")),
+                        "test");
     }
 
     private ArticleDraft edit(Article article, String headline) {
         var details = site.wiring().articles().details(article);
-        return new ArticleDraft(article.language(), article.slug(), headline, article.dateline(), article.standfirst(),
-                article.bodyFormat(), article.body(), details.section().map(s -> s.key()).orElse(null),
-                details.tags().stream().map(t -> t.key()).toList(), details.authors().stream().map(a -> a.key()).toList());
+        return new ArticleDraft(
+                article.language(),
+                article.slug(),
+                headline,
+                article.dateline(),
+                article.standfirst(),
+                article.bodyFormat(),
+                article.body(),
+                details.section().map(s -> s.key()).orElse(null),
+                details.tags().stream().map(t -> t.key()).toList(),
+                details.authors().stream().map(a -> a.key()).toList());
     }
 }

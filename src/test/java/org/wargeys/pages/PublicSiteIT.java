@@ -15,14 +15,13 @@ import org.wargeys.testsupport.TestSite;
  */
 abstract class PublicSiteIT extends SharedDemoSite {
 
-
-
     @Test
     void english_article_shows_headline_dateline_byline_and_body() {
         Document page = site.html(EN);
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("html").attr("dir")).isEqualTo("ltr");
-        assertThat(page.select("h1").text()).isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
+        assertThat(page.select("h1").text())
+                .isEqualTo("Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms");
         Element firstParagraph = page.selectFirst(".article-body p");
         assertThat(firstParagraph.selectFirst(".dateline").text()).isEqualTo("IRAN – (WARSOOR) –");
         assertThat(firstParagraph.text()).startsWith("IRAN – (WARSOOR) – Iranian leaders have maintained a drumbeat");
@@ -66,11 +65,13 @@ abstract class PublicSiteIT extends SharedDemoSite {
             Document page = site.html(path);
             assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(site.baseUrl() + path);
             Map<String, String> alternates = new java.util.HashMap<>();
-            page.select("link[rel=alternate][hreflang]").forEach(l -> alternates.put(l.attr("hreflang"), l.attr("href")));
-            assertThat(alternates).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "en", site.baseUrl() + EN,
-                    "so", site.baseUrl() + SO,
-                    "x-default", site.baseUrl() + EN));
+            page.select("link[rel=alternate][hreflang]")
+                    .forEach(l -> alternates.put(l.attr("hreflang"), l.attr("href")));
+            assertThat(alternates)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "en", site.baseUrl() + EN,
+                            "so", site.baseUrl() + SO,
+                            "x-default", site.baseUrl() + EN));
         }
     }
 
@@ -135,7 +136,8 @@ abstract class PublicSiteIT extends SharedDemoSite {
 
         HttpResponse<String> arabic = site.get("/ar/2020/12/no-such-article");
         assertThat(arabic.statusCode()).isEqualTo(404);
-        assertThat(org.jsoup.Jsoup.parse(arabic.body()).selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(org.jsoup.Jsoup.parse(arabic.body()).selectFirst("html").attr("dir"))
+                .isEqualTo("rtl");
     }
 
     @Test
@@ -143,17 +145,22 @@ abstract class PublicSiteIT extends SharedDemoSite {
         HttpResponse<String> response = site.get("/xx/", Map.of("Accept-Language", "so"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(org.jsoup.Jsoup.parse(response.body()).select("h1").text()).isEqualTo("Bogga lama helin");
-        assertThat(site.get("/fr/2020/12/iran-vows-soleimani-revenge").statusCode()).isEqualTo(404);
-        assertThat(site.get("/en/abcd/12/iran-vows-soleimani-revenge").statusCode()).isEqualTo(404);
+        assertThat(site.get("/fr/2020/12/iran-vows-soleimani-revenge").statusCode())
+                .isEqualTo(404);
+        assertThat(site.get("/en/abcd/12/iran-vows-soleimani-revenge").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void drafts_are_not_visible_to_readers() {
         var articles = site.wiring().articles();
-        var draft = articles.createDraft(new org.wargeys.article.ArticleDraft("en", "unpublished-scoop", "Unpublished scoop",
-                null, null, null, "Not yet.", null, null, null), "test");
+        var draft = articles.createDraft(
+                new org.wargeys.article.ArticleDraft(
+                        "en", "unpublished-scoop", "Unpublished scoop", null, null, null, "Not yet.", null, null, null),
+                "test");
         assertThat(site.get("/en/2026/11/unpublished-scoop").statusCode()).isEqualTo(404);
-        assertThat(site.html("/en/").select(".teaser h2 a").eachAttr("href")).doesNotContain("/en/2026/11/unpublished-scoop");
+        assertThat(site.html("/en/").select(".teaser h2 a").eachAttr("href"))
+                .doesNotContain("/en/2026/11/unpublished-scoop");
         articles.publish(draft.id());
         assertThat(site.get("/en/2026/11/unpublished-scoop").statusCode()).isEqualTo(200);
         articles.unpublish(draft.id());
@@ -164,7 +171,8 @@ abstract class PublicSiteIT extends SharedDemoSite {
     void healthz_reports_the_database() {
         HttpResponse<String> response = site.get("/healthz");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"up\":true");
     }
 
@@ -173,10 +181,16 @@ abstract class PublicSiteIT extends SharedDemoSite {
         for (String path : new String[] {"/", "/en/", EN, SO, "/xx/", "/healthz", "/en/%zz"}) {
             var response = path.contains("%zz") ? null : site.get(path);
             if (response == null) continue;
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).isPresent();
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
-                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").doesNotContain("http"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(path)
+                    .isPresent();
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(csp ->
+                            assertThat(csp).contains("default-src 'self'").doesNotContain("http"));
             assertThat(response.headers().firstValue("Set-Cookie")).as(path).isEmpty();
         }
     }
@@ -185,15 +199,19 @@ abstract class PublicSiteIT extends SharedDemoSite {
     void bad_paths_get_a_400_never_a_500() {
         assertThat(site.raw("/en/%zz").status()).isEqualTo(400);
         assertThat(site.raw("/en/%c3%28").status()).isEqualTo(400);
-        assertThat(site.raw("/en/2020/12/%2e%2e%2f%2e%2e%2fetc%2fpasswd").status()).isEqualTo(400);
+        assertThat(site.raw("/en/2020/12/%2e%2e%2f%2e%2e%2fetc%2fpasswd").status())
+                .isEqualTo(400);
         assertThat(site.raw("/assets/../../etc/passwd").status()).isEqualTo(400);
         assertThat(site.raw("/assets/%2e%2e/%2e%2e/etc/passwd").status()).isEqualTo(400);
         TestSite.RawResponse longPath = site.raw("/en/" + "a".repeat(5000));
         assertThat(longPath.status()).isEqualTo(400);
         assertThat(longPath.text()).doesNotContain("Exception").doesNotContain("at org.");
         TestSite.RawResponse jettyLevel = site.raw("/en/%zz");
-        assertThat(jettyLevel.text()).contains("X-Content-Type-Options: nosniff").contains("Content-Security-Policy:")
-                .doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(jettyLevel.text())
+                .contains("X-Content-Type-Options: nosniff")
+                .contains("Content-Security-Policy:")
+                .doesNotContain("Exception")
+                .doesNotContain("at org.");
         assertThat(site.raw("/assets/..%5c..%5cetc%5cpasswd").status()).isEqualTo(400);
     }
 
@@ -205,7 +223,8 @@ abstract class PublicSiteIT extends SharedDemoSite {
         HttpResponse<String> response = site.get(css);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
         assertThat(site.get("/assets/site.css").statusCode()).isEqualTo(404);
     }
 
@@ -213,22 +232,28 @@ abstract class PublicSiteIT extends SharedDemoSite {
     void article_page_is_small_and_loads_nothing_from_other_hosts() {
         HttpResponse<String> page = site.get(EN);
         Document document = org.jsoup.Jsoup.parse(page.body());
-        String css = site.get(document.selectFirst("link[rel=stylesheet]").attr("href")).body();
+        String css = site.get(document.selectFirst("link[rel=stylesheet]").attr("href"))
+                .body();
         int bytes = page.body().getBytes(StandardCharsets.UTF_8).length + css.getBytes(StandardCharsets.UTF_8).length;
         assertThat(bytes).as("article HTML + CSS bytes").isLessThan(30 * 1024);
         assertThat(document.select("script[src], link[href], img[src], iframe").eachAttr("abs:src"))
                 .allSatisfy(src -> assertThat(src).doesNotStartWith("http"));
         assertThat(document.select("link[href]").eachAttr("href"))
-                .allSatisfy(href -> assertThat(href).satisfiesAnyOf(h -> assertThat(h).startsWith("/"), h -> assertThat(h).startsWith(site.baseUrl())));
+                .allSatisfy(href -> assertThat(href)
+                        .satisfiesAnyOf(
+                                h -> assertThat(h).startsWith("/"),
+                                h -> assertThat(h).startsWith(site.baseUrl())));
     }
 
     @Test
     void head_requests_are_answered_without_a_body() {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + site.port() + EN))
-                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> response = site.send(request);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualToIgnoringCase("text/html;charset=utf-8");
     }
 }

@@ -16,8 +16,6 @@ import org.wargeys.testsupport.HtmlChecker;
 /** The search page over real HTTP, on each database (see the subclasses). */
 abstract class SearchPagesIT extends SharedDemoSite {
 
-
-
     @BeforeAll
     void addContent() throws Exception {
         site.wiring().indexer().rebuilding().get();
@@ -31,7 +29,8 @@ abstract class SearchPagesIT extends SharedDemoSite {
         assertThat(form.attr("method")).isEqualTo("get");
         assertThat(form.select("label").text()).isEqualTo("Ka raadi wararka");
         assertThat(form.select("button").text()).isEqualTo("Raadi");
-        assertThat(site.html(EN).selectFirst("header form[role=search]").attr("action")).isEqualTo("/en/search");
+        assertThat(site.html(EN).selectFirst("header form[role=search]").attr("action"))
+                .isEqualTo("/en/search");
     }
 
     @Test
@@ -39,7 +38,8 @@ abstract class SearchPagesIT extends SharedDemoSite {
         Document page = site.html("/en/search?q=revenge");
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(page.select(".search-results h2 a").eachAttr("href")).containsExactly(EN);
-        assertThat(page.select(".search-results .snippet mark").eachText()).isNotEmpty()
+        assertThat(page.select(".search-results .snippet mark").eachText())
+                .isNotEmpty()
                 .allSatisfy(word -> assertThat(word.toLowerCase()).isEqualTo("revenge"));
         assertThat(page.select(".search-summary").text()).isEqualTo("One article was found for “revenge”.");
         assertThat(page.select(".search-results time").text()).isEqualTo("December 23, 2020");
@@ -63,8 +63,14 @@ abstract class SearchPagesIT extends SharedDemoSite {
 
     @Test
     void a_small_typo_still_finds_the_article() {
-        assertThat(site.html("/en/search?q=Soleimanni").select(".search-results h2 a").eachAttr("href")).containsExactly(EN);
-        assertThat(site.html("/en/search?q=asassination").select(".search-results h2 a").eachAttr("href")).containsExactly(EN);
+        assertThat(site.html("/en/search?q=Soleimanni")
+                        .select(".search-results h2 a")
+                        .eachAttr("href"))
+                .containsExactly(EN);
+        assertThat(site.html("/en/search?q=asassination")
+                        .select(".search-results h2 a")
+                        .eachAttr("href"))
+                .containsExactly(EN);
     }
 
     @Test
@@ -75,7 +81,8 @@ abstract class SearchPagesIT extends SharedDemoSite {
         assertThat(hrefs("/en/search?q=Iran&from=2020-12-24")).isEmpty();
         assertThat(hrefs("/en/search?q=Iran&to=2020-12-22")).isEmpty();
         Document page = site.html("/en/search?q=Iran&section=world");
-        assertThat(page.select("#search-section option[selected]").attr("value")).isEqualTo("world");
+        assertThat(page.select("#search-section option[selected]").attr("value"))
+                .isEqualTo("world");
         assertThat(page.select("#search-section option").eachText()).containsExactly("All sections", "World");
     }
 
@@ -83,9 +90,21 @@ abstract class SearchPagesIT extends SharedDemoSite {
     void results_are_paginated_and_newer_articles_rank_first_at_equal_relevance() {
         var articles = site.wiring().articles();
         for (int i = 1; i <= 12; i++) {
-            var draft = articles.createDraft(new ArticleDraft("en", null, "Flood warning number " + i, null, null, null,
-                    "Rivers rose along the Shabelle.", null, null, null), "test");
-            articles.publishArchived(draft.id(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * 10 * i));
+            var draft = articles.createDraft(
+                    new ArticleDraft(
+                            "en",
+                            null,
+                            "Flood warning number " + i,
+                            null,
+                            null,
+                            null,
+                            "Rivers rose along the Shabelle.",
+                            null,
+                            null,
+                            null),
+                    "test");
+            articles.publishArchived(
+                    draft.id(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * 10 * i));
         }
         Document first = site.html("/en/search?q=flood+shabelle");
         assertThat(first.select(".search-summary").text()).isEqualTo("12 articles were found for “flood shabelle”.");
@@ -97,7 +116,8 @@ abstract class SearchPagesIT extends SharedDemoSite {
         assertThat(next).isEqualTo("/en/search?q=flood+shabelle&page=2");
 
         Document second = site.html(next);
-        assertThat(second.select(".search-results h2 a").eachText()).containsExactly("Flood warning number 2", "Flood warning number 1");
+        assertThat(second.select(".search-results h2 a").eachText())
+                .containsExactly("Flood warning number 2", "Flood warning number 1");
         assertThat(second.selectFirst(".pagination a[rel=prev]").attr("href")).isEqualTo("/en/search?q=flood+shabelle");
         assertThat(second.select(".pagination a[rel=next]")).isEmpty();
     }
@@ -112,7 +132,18 @@ abstract class SearchPagesIT extends SharedDemoSite {
 
     @Test
     void lucene_syntax_and_markup_are_just_words() {
-        for (String junk : new String[] {"\"unbalanced (AND OR [", "*", "title:foo~~^2", "?", "\\", "-", "AND", "{!}", "<script>alert(1)</script>", "🙂"}) {
+        for (String junk : new String[] {
+            "\"unbalanced (AND OR [",
+            "*",
+            "title:foo~~^2",
+            "?",
+            "\\",
+            "-",
+            "AND",
+            "{!}",
+            "<script>alert(1)</script>",
+            "🙂"
+        }) {
             var response = site.get("/en/search?q=" + enc(junk));
             assertThat(response.statusCode()).as(junk).isEqualTo(200);
             assertThat(response.body()).as(junk).doesNotContain("<script>alert(1)</script>");
@@ -126,7 +157,8 @@ abstract class SearchPagesIT extends SharedDemoSite {
     void junk_input_gets_a_clear_400_never_a_500() {
         var tooLong = site.get("/en/search?q=" + "a".repeat(SearchForm.MAX_QUERY + 1));
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(tooLong.body()).select(".error-reason").text()).isEqualTo("A search has at most 500 characters.");
+        assertThat(Jsoup.parse(tooLong.body()).select(".error-reason").text())
+                .isEqualTo("A search has at most 500 characters.");
         assertThat(site.raw("/en/search?q=%c3%28").status()).isEqualTo(400);
         assertThat(site.raw("/en/search?q=%ff%fe").status()).isEqualTo(400);
         assertThat(site.raw("/en/search?q=%zz").status()).isEqualTo(400);
@@ -134,7 +166,9 @@ abstract class SearchPagesIT extends SharedDemoSite {
         assertThat(site.get("/en/search?q=iran&page=0").statusCode()).isEqualTo(400);
         assertThat(site.get("/en/search?q=iran&page=100000").statusCode()).isEqualTo(400);
         assertThat(site.get("/en/search?q=iran&from=2020-13-45").statusCode()).isEqualTo(400);
-        assertThat(site.get("/en/search?q=iran&section=" + enc("'; DROP TABLE articles;--")).statusCode()).isEqualTo(200);
+        assertThat(site.get("/en/search?q=iran&section=" + enc("'; DROP TABLE articles;--"))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(site.get("/xx/search?q=iran").statusCode()).isEqualTo(404);
         var somali = site.get("/so/search?q=iran&page=abc");
         assertThat(Jsoup.parse(somali.body()).selectFirst("html").attr("lang")).isEqualTo("so");
@@ -142,7 +176,9 @@ abstract class SearchPagesIT extends SharedDemoSite {
 
     @Test
     void search_pages_are_valid_html_and_not_indexed_by_search_engines() {
-        for (String path : new String[] {"/en/search", "/en/search?q=revenge", "/so/search?q=Iran&section=world", "/ar/search?q=x"}) {
+        for (String path :
+                new String[] {"/en/search", "/en/search?q=revenge", "/so/search?q=Iran&section=world", "/ar/search?q=x"
+                }) {
             var response = site.get(path);
             assertThat(HtmlChecker.errors(response.body())).as(path).isEmpty();
             assertThat(response.headers().firstValue("X-Robots-Tag")).as(path).hasValue("noindex");

@@ -23,7 +23,6 @@ import org.wargeys.testsupport.TestSite;
 /** Sitemaps and robots.txt, validated against the sitemaps.org and Google News schemas, on each database. */
 abstract class SitemapsIT extends SharedDemoSite {
 
-
     Schema urlsets;
     Schema indexes;
 
@@ -39,8 +38,19 @@ abstract class SitemapsIT extends SharedDemoSite {
         articles.publishArchived(recent.id(), TestSite.NOW.minus(Duration.ofHours(47)));
         var old = articles.createDraft(draft("older-news", "Older news from Hargeisa"), "test");
         articles.publishArchived(old.id(), TestSite.NOW.minus(Duration.ofHours(49)));
-        var somali = articles.createDraft(new ArticleDraft("so", "war-cusub", "War cusub oo Kismaayo ka yimid", null, null, null,
-                "Qoraal.", null, null, null), "test");
+        var somali = articles.createDraft(
+                new ArticleDraft(
+                        "so",
+                        "war-cusub",
+                        "War cusub oo Kismaayo ka yimid",
+                        null,
+                        null,
+                        null,
+                        "Qoraal.",
+                        null,
+                        null,
+                        null),
+                "test");
         articles.publish(somali.id());
     }
 
@@ -49,7 +59,9 @@ abstract class SitemapsIT extends SharedDemoSite {
         var response = site.get("/robots.txt");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(response.body()).contains("User-agent: *").contains("Sitemap: " + site.baseUrl() + "/sitemap.xml")
+        assertThat(response.body())
+                .contains("User-agent: *")
+                .contains("Sitemap: " + site.baseUrl() + "/sitemap.xml")
                 .contains("Disallow: /en/search");
     }
 
@@ -57,34 +69,51 @@ abstract class SitemapsIT extends SharedDemoSite {
     void the_index_lists_a_sitemap_per_language_and_the_news_sitemap_and_is_valid() throws Exception {
         String xml = site.get("/sitemap.xml").body();
         indexes.newValidator().validate(new StreamSource(new StringReader(xml)));
-        assertThat(xml(xml).select("sitemap > loc").eachText()).containsExactly(
-                site.baseUrl() + "/sitemaps/en-1.xml", site.baseUrl() + "/sitemaps/so-1.xml", site.baseUrl() + "/sitemaps/ar-1.xml",
-                site.baseUrl() + "/sitemaps/news.xml");
+        assertThat(xml(xml).select("sitemap > loc").eachText())
+                .containsExactly(
+                        site.baseUrl() + "/sitemaps/en-1.xml",
+                        site.baseUrl() + "/sitemaps/so-1.xml",
+                        site.baseUrl() + "/sitemaps/ar-1.xml",
+                        site.baseUrl() + "/sitemaps/news.xml");
         for (String loc : xml(xml).select("sitemap > loc").eachText()) {
-            assertThat(site.get(loc.substring(site.baseUrl().length())).statusCode()).as(loc).isEqualTo(200);
+            assertThat(site.get(loc.substring(site.baseUrl().length())).statusCode())
+                    .as(loc)
+                    .isEqualTo(200);
         }
         // Each sitemap says when its newest change was made (an article published now); Arabic has none.
         Document index = xml(xml);
-        assertThat(index.select("sitemap:has(loc:containsOwn(en-1.xml)) > lastmod").text()).isEqualTo(TestSite.NOW.toString());
-        assertThat(index.select("sitemap:has(loc:containsOwn(news.xml)) > lastmod").text()).isEqualTo(TestSite.NOW.toString());
-        assertThat(index.select("sitemap:has(loc:containsOwn(so-1.xml)) > lastmod").text()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(index.select("sitemap:has(loc:containsOwn(ar-1.xml)) > lastmod")).isEmpty();
+        assertThat(index.select("sitemap:has(loc:containsOwn(en-1.xml)) > lastmod")
+                        .text())
+                .isEqualTo(TestSite.NOW.toString());
+        assertThat(index.select("sitemap:has(loc:containsOwn(news.xml)) > lastmod")
+                        .text())
+                .isEqualTo(TestSite.NOW.toString());
+        assertThat(index.select("sitemap:has(loc:containsOwn(so-1.xml)) > lastmod")
+                        .text())
+                .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(index.select("sitemap:has(loc:containsOwn(ar-1.xml)) > lastmod"))
+                .isEmpty();
     }
 
     @Test
     void language_sitemaps_are_valid_and_link_every_translation_with_hreflang() throws Exception {
         for (String lang : List.of("en", "so", "ar")) {
-            urlsets.newValidator().validate(new StreamSource(new StringReader(site.get("/sitemaps/" + lang + "-1.xml").body())));
+            urlsets.newValidator()
+                    .validate(new StreamSource(new StringReader(
+                            site.get("/sitemaps/" + lang + "-1.xml").body())));
         }
         Document english = xml(site.get("/sitemaps/en-1.xml").body());
         Element article = urlFor(english, site.baseUrl() + EN);
         assertThat(article.selectFirst("lastmod").text()).isEqualTo("2020-12-23T07:00:00Z");
         Map<String, String> alternates = new java.util.HashMap<>();
         article.select("xhtml|link").forEach(l -> alternates.put(l.attr("hreflang"), l.attr("href")));
-        assertThat(alternates).containsExactlyInAnyOrderEntriesOf(Map.of("en", site.baseUrl() + EN, "so", site.baseUrl() + SO));
-        assertThat(urlFor(english, site.baseUrl() + "/en/2026/11/fresh-news").select("xhtml|link")).isEmpty();
+        assertThat(alternates)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("en", site.baseUrl() + EN, "so", site.baseUrl() + SO));
+        assertThat(urlFor(english, site.baseUrl() + "/en/2026/11/fresh-news").select("xhtml|link"))
+                .isEmpty();
         Document somali = xml(site.get("/sitemaps/so-1.xml").body());
-        assertThat(somali.select("url > loc").eachText()).contains(site.baseUrl() + SO, site.baseUrl() + "/so/")
+        assertThat(somali.select("url > loc").eachText())
+                .contains(site.baseUrl() + SO, site.baseUrl() + "/so/")
                 .doesNotContain(site.baseUrl() + EN);
         assertThat(site.get("/sitemaps/en-2.xml").statusCode()).isEqualTo(404);
         assertThat(site.get("/sitemaps/xx-1.xml").statusCode()).isEqualTo(404);
@@ -96,7 +125,11 @@ abstract class SitemapsIT extends SharedDemoSite {
         var articles = site.wiring().articles();
         var draft = articles.createDraft(draft("edited-later", "Edited later"), "test");
         articles.publishArchived(draft.id(), TestSite.NOW.minus(Duration.ofDays(10)));
-        articles.update(draft.id(), articles.find(draft.id()).revision(), draft("edited-later", "Edited later, corrected"), "test");
+        articles.update(
+                draft.id(),
+                articles.find(draft.id()).revision(),
+                draft("edited-later", "Edited later, corrected"),
+                "test");
         Element url = urlFor(xml(site.get("/sitemaps/en-1.xml").body()), site.baseUrl() + "/en/2026/11/edited-later");
         assertThat(url.selectFirst("lastmod").text()).isEqualTo("2026-11-25T10:00:00Z");
     }
@@ -106,9 +139,11 @@ abstract class SitemapsIT extends SharedDemoSite {
         String xml = site.get("/sitemaps/news.xml").body();
         urlsets.newValidator().validate(new StreamSource(new StringReader(xml)));
         Document news = xml(xml);
-        assertThat(news.select("url > loc").eachText()).containsExactlyInAnyOrder(
-                site.baseUrl() + "/en/2026/11/fresh-news", site.baseUrl() + "/en/2026/11/recent-news",
-                site.baseUrl() + "/so/2026/11/war-cusub");
+        assertThat(news.select("url > loc").eachText())
+                .containsExactlyInAnyOrder(
+                        site.baseUrl() + "/en/2026/11/fresh-news",
+                        site.baseUrl() + "/en/2026/11/recent-news",
+                        site.baseUrl() + "/so/2026/11/war-cusub");
         Element somali = urlFor(news, site.baseUrl() + "/so/2026/11/war-cusub");
         assertThat(somali.selectFirst("news|publication news|name").text()).isEqualTo("Warsoor");
         assertThat(somali.selectFirst("news|publication news|language").text()).isEqualTo("so");
@@ -118,19 +153,26 @@ abstract class SitemapsIT extends SharedDemoSite {
 
     @Test
     void the_schemas_reject_what_search_engines_would() {
-        String badDate = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://example.org/a</loc><lastmod>yesterday</lastmod></url></urlset>";
-        String relative = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/en/a</loc></url></urlset>";
-        String noLanguage = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
-                + "<url><loc>http://example.org/a</loc><news:news><news:publication><news:name>W</news:name></news:publication>"
-                + "<news:publication_date>2026-11-25</news:publication_date><news:title>T</news:title></news:news></url></urlset>";
+        String badDate =
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://example.org/a</loc><lastmod>yesterday</lastmod></url></urlset>";
+        String relative =
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>/en/a</loc></url></urlset>";
+        String noLanguage =
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
+                        + "<url><loc>http://example.org/a</loc><news:news><news:publication><news:name>W</news:name></news:publication>"
+                        + "<news:publication_date>2026-11-25</news:publication_date><news:title>T</news:title></news:news></url></urlset>";
         for (String xml : List.of(badDate, relative, noLanguage)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> urlsets.newValidator().validate(new StreamSource(new StringReader(xml))))
-                    .as(xml).isInstanceOf(org.xml.sax.SAXException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> urlsets.newValidator().validate(new StreamSource(new StringReader(xml))))
+                    .as(xml)
+                    .isInstanceOf(org.xml.sax.SAXException.class);
         }
     }
 
     private static Element urlFor(Document sitemap, String loc) {
-        return sitemap.select("url").stream().filter(u -> u.selectFirst("loc").text().equals(loc)).findFirst()
+        return sitemap.select("url").stream()
+                .filter(u -> u.selectFirst("loc").text().equals(loc))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No <url> for " + loc));
     }
 

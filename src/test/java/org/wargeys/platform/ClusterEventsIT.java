@@ -36,8 +36,10 @@ class ClusterEventsIT {
         node1 = TestSite.start(DatabaseKind.POSTGRESQL);
         node2 = node1.secondNode();
         node2.wiring().indexer().rebuilding().get();
-        assertThat(node1.wiring().cluster().awaitListening(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(node2.wiring().cluster().awaitListening(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(node1.wiring().cluster().awaitListening(10, TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(node2.wiring().cluster().awaitListening(10, TimeUnit.SECONDS))
+                .isTrue();
     }
 
     @AfterEach
@@ -51,19 +53,41 @@ class ClusterEventsIT {
         node2.get(EN);
         assertThat(node2.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
         var articles = node1.wiring().articles();
-        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
-        Article fresh = articles.createDraft(new ArticleDraft("en", null, "Locust swarms reach Hiiraan", null, null, null,
-                "Farmers in Beledweyne report locust swarms.", "world", List.of("iran"), List.of("newsroom")), "test");
+        Article english =
+                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article fresh = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        null,
+                        "Locust swarms reach Hiiraan",
+                        null,
+                        null,
+                        null,
+                        "Farmers in Beledweyne report locust swarms.",
+                        "world",
+                        List.of("iran"),
+                        List.of("newsroom")),
+                "test");
 
         articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (node one)"), "test");
         articles.publish(fresh.id());
 
         eventually(() -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Iran vows revenge (node one)"));
-        eventually(() -> node2.wiring().searchIndex().search(new SearchQuery("en", "locust", null, null, null, 1, 10))
-                .hits().stream().anyMatch(h -> h.articleId() == fresh.id()));
+        eventually(() ->
+                node2
+                        .wiring()
+                        .searchIndex()
+                        .search(new SearchQuery("en", "locust", null, null, null, 1, 10))
+                        .hits()
+                        .stream()
+                        .anyMatch(h -> h.articleId() == fresh.id()));
 
         articles.unpublish(fresh.id());
-        eventually(() -> node2.wiring().searchIndex().search(new SearchQuery("en", "locust", null, null, null, 1, 10)).hits().isEmpty());
+        eventually(() -> node2.wiring()
+                .searchIndex()
+                .search(new SearchQuery("en", "locust", null, null, null, 1, 10))
+                .hits()
+                .isEmpty());
         assertThat(node1.get(EN).statusCode()).isEqualTo(200);
     }
 
@@ -71,34 +95,51 @@ class ClusterEventsIT {
     void a_rename_on_one_node_reaches_the_other() {
         node2.get(EN);
         node1.wiring().articles().defineSection("world", Map.of("en", "Planet", "so", "Adduunka"));
-        eventually(() -> Jsoup.parse(node2.get(EN).body()).select(".kicker a").text().equals("Planet"));
+        eventually(() ->
+                Jsoup.parse(node2.get(EN).body()).select(".kicker a").text().equals("Planet"));
     }
 
     @Test
     void a_node_that_lost_its_connection_drops_its_cache_when_it_is_back() {
         node2.get(EN);
         var articles = node1.wiring().articles();
-        Article english = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+        Article english =
+                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         // Cut every listening connection, then change the article while node two may not be listening.
-        node1.wiring().database().jdbi().useHandle(h -> h.createQuery(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
-                .mapTo(Boolean.class).list());
+        node1.wiring()
+                .database()
+                .jdbi()
+                .useHandle(h -> h.createQuery(
+                                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+                        .mapTo(Boolean.class)
+                        .list());
         articles.update(english.id(), english.revision(), edit(english, "Changed while node two was deaf"), "test");
 
-        eventually(() -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Changed while node two was deaf"));
+        eventually(
+                () -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Changed while node two was deaf"));
     }
 
     private ArticleDraft edit(Article article, String headline) {
         var details = node1.wiring().articles().details(article);
-        return new ArticleDraft(article.language(), article.slug(), headline, article.dateline(), article.standfirst(),
-                article.bodyFormat(), article.body(), details.section().map(s -> s.key()).orElse(null),
-                details.tags().stream().map(t -> t.key()).toList(), details.authors().stream().map(a -> a.key()).toList());
+        return new ArticleDraft(
+                article.language(),
+                article.slug(),
+                headline,
+                article.dateline(),
+                article.standfirst(),
+                article.bodyFormat(),
+                article.body(),
+                details.section().map(s -> s.key()).orElse(null),
+                details.tags().stream().map(t -> t.key()).toList(),
+                details.authors().stream().map(a -> a.key()).toList());
     }
 
     private static void eventually(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("the other node caught up before the deadline").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("the other node caught up before the deadline")
+                    .isBefore(deadline);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

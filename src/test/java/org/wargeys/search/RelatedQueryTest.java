@@ -24,16 +24,32 @@ class RelatedQueryTest {
     void the_article_sharing_the_subject_comes_first_and_common_words_do_not_count() {
         try (SearchIndex index = SearchIndex.open(dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
             index.putAll(List.of(
-                    article(1, 1, "en", "Drought grips Baidoa farmers", COMMON + "drought baidoa farmers harvest rains failed drought"),
-                    article(2, 2, "en", "Baidoa farmers count drought losses", COMMON + "farmers baidoa drought livestock harvest"),
-                    article(3, 3, "en", "Election date announced", COMMON + "election parliament vote ballot candidates"),
+                    article(
+                            1,
+                            1,
+                            "en",
+                            "Drought grips Baidoa farmers",
+                            COMMON + "drought baidoa farmers harvest rains failed drought"),
+                    article(
+                            2,
+                            2,
+                            "en",
+                            "Baidoa farmers count drought losses",
+                            COMMON + "farmers baidoa drought livestock harvest"),
+                    article(
+                            3,
+                            3,
+                            "en",
+                            "Election date announced",
+                            COMMON + "election parliament vote ballot candidates"),
                     article(4, 4, "en", "Port expansion opens", COMMON + "port berbera ships cargo expansion"),
                     article(5, 5, "en", "Football league resumes", COMMON + "football league match goals stadium"),
                     article(6, 6, "en", "Shilling weakens", COMMON + "shilling dollar exchange market traders"),
                     article(7, 1, "so", "Abaar ka dhacday Baydhabo", "abaar baydhabo beeraley"),
                     article(8, 8, "en", "Hospital opens", COMMON + "hospital doctors patients clinic beds")));
 
-            List<Long> related = index.related(1, 4).stream().map(SearchHit::articleId).toList();
+            List<Long> related =
+                    index.related(1, 4).stream().map(SearchHit::articleId).toList();
 
             assertThat(related).first().isEqualTo(2L);
             // Never itself nor its Somali translation; the common words alone match nothing else.
@@ -54,7 +70,17 @@ class RelatedQueryTest {
     }
 
     private static IndexedArticle article(long id, long group, String language, String headline, String body) {
-        return new IndexedArticle(id, group, language, headline, "", body, null, null, List.of(),
-                "/" + language + "/2026/11/a" + id, NOW.minusSeconds(id * 3600));
+        return new IndexedArticle(
+                id,
+                group,
+                language,
+                headline,
+                "",
+                body,
+                null,
+                null,
+                List.of(),
+                "/" + language + "/2026/11/a" + id,
+                NOW.minusSeconds(id * 3600));
     }
 }

@@ -20,9 +20,19 @@ class SearchIndexIT {
     void a_published_article_is_searchable_when_publish_returns_and_gone_when_unpublished(DatabaseKind kind) {
         try (var test = new Site(kind)) {
             var articles = test.site.wiring().articles();
-            var draft = articles.createDraft(new ArticleDraft("en", null, "Drought grips the Bay region",
-                    null, "Farmers in Baidoa count their losses.", null, "The rains failed for a third season.",
-                    null, null, null), "test");
+            var draft = articles.createDraft(
+                    new ArticleDraft(
+                            "en",
+                            null,
+                            "Drought grips the Bay region",
+                            null,
+                            "Farmers in Baidoa count their losses.",
+                            null,
+                            "The rains failed for a third season.",
+                            null,
+                            null,
+                            null),
+                    "test");
             assertThat(ids(test, "en", "drought")).doesNotContain(draft.id());
 
             articles.publish(draft.id());
@@ -38,8 +48,18 @@ class SearchIndexIT {
     @EnumSource(DatabaseKind.class)
     void the_demo_articles_are_found_in_their_own_language_only(DatabaseKind kind) {
         try (var test = new Site(kind)) {
-            long english = test.site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow().id();
-            long somali = test.site.wiring().articles().findPublished("so", "iran-oo-ballan-qaaday").orElseThrow().id();
+            long english = test.site
+                    .wiring()
+                    .articles()
+                    .findPublished("en", "iran-vows-soleimani-revenge")
+                    .orElseThrow()
+                    .id();
+            long somali = test.site
+                    .wiring()
+                    .articles()
+                    .findPublished("so", "iran-oo-ballan-qaaday")
+                    .orElseThrow()
+                    .id();
             assertThat(ids(test, "en", "revenge")).containsExactly(english);
             assertThat(ids(test, "en", "assassinations")).containsExactly(english);
             assertThat(ids(test, "en", "assasination")).as("one letter missing").containsExactly(english);
@@ -91,7 +111,8 @@ class SearchIndexIT {
 
     private static List<Long> ids(Site test, String language, String text) {
         return test.site.wiring().searchIndex().search(SearchQuery.of(language, text)).hits().stream()
-                .map(SearchHit::articleId).toList();
+                .map(SearchHit::articleId)
+                .toList();
     }
 
     /** A test site that is closed and deleted even when restarted inside the test. */

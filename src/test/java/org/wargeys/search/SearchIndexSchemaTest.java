@@ -30,7 +30,8 @@ class SearchIndexSchemaTest {
 
     @Test
     void a_complete_index_from_before_term_vectors_is_rebuilt() throws Exception {
-        try (var directory = FSDirectory.open(dir); var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+        try (var directory = FSDirectory.open(dir);
+                var writer = new IndexWriter(directory, new IndexWriterConfig())) {
             writer.setLiveCommitData(Map.of("complete", "true").entrySet());
             writer.commit();
         }

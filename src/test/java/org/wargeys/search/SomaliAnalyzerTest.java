@@ -71,7 +71,8 @@ class SomaliAnalyzerTest {
         String lede = "Hoggaamiyeyaasha Iran ayaa sii wada hanjabaadyo joogto ah iyadoo ay soo dhowdahay "
                 + "sannad-guuradii koowaad ee dilkii taliyihii sare Sarreeye Guuto Qassem Soleimani";
         List<String> stems = terms(lede);
-        assertThat(stems).doesNotContain("ayaa", "sii", "ah", "iyadoo", "ay", "soo", "ee")
+        assertThat(stems)
+                .doesNotContain("ayaa", "sii", "ah", "iyadoo", "ay", "soo", "ee")
                 .contains("hoggaamiy", "iran", "dil", "soleiman", "qassem");
     }
 

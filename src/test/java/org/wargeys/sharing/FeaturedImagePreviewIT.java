@@ -30,21 +30,35 @@ class FeaturedImagePreviewIT {
             assertThat(before.select("meta[property=og:image]").attr("content")).contains("/share-cards/");
 
             var articles = site.wiring().articles();
-            var article = articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
-            Image photo = site.wiring().media().upload(jpeg(1600, 900), "Warsoor photo desk",
-                    Map.of("en", new Image.Text("Mourners carry a portrait of Soleimani", "Tehran, January 2020")), "test");
+            var article =
+                    articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+            Image photo = site.wiring()
+                    .media()
+                    .upload(
+                            jpeg(1600, 900),
+                            "Warsoor photo desk",
+                            Map.of(
+                                    "en",
+                                    new Image.Text("Mourners carry a portrait of Soleimani", "Tehran, January 2020")),
+                            "test");
             site.get(EN);
             site.wiring().media().feature(article.id(), photo.id()); // drops the cached page by itself
 
             var page = Jsoup.parse(site.get(EN).body());
             String image = page.select("meta[property=og:image]").attr("content");
             assertThat(image).startsWith(site.baseUrl() + "/media/").endsWith(".jpg");
-            assertThat(page.select("meta[property=og:image:type]").attr("content")).isEqualTo("image/jpeg");
-            assertThat(page.select("meta[property=og:image:alt]").attr("content")).isEqualTo("Mourners carry a portrait of Soleimani");
-            assertThat(Integer.parseInt(page.select("meta[property=og:image:width]").attr("content"))).isPositive();
-            var json = new ObjectMapper().readTree(page.select("script[type=application/ld+json]").html());
+            assertThat(page.select("meta[property=og:image:type]").attr("content"))
+                    .isEqualTo("image/jpeg");
+            assertThat(page.select("meta[property=og:image:alt]").attr("content"))
+                    .isEqualTo("Mourners carry a portrait of Soleimani");
+            assertThat(Integer.parseInt(
+                            page.select("meta[property=og:image:width]").attr("content")))
+                    .isPositive();
+            var json = new ObjectMapper()
+                    .readTree(page.select("script[type=application/ld+json]").html());
             assertThat(json.path("image").get(0).path("url").asText()).isEqualTo(image);
-            assertThat(site.get(image.substring(site.baseUrl().length())).statusCode()).isEqualTo(200);
+            assertThat(site.get(image.substring(site.baseUrl().length())).statusCode())
+                    .isEqualTo(200);
         } finally {
             site.deleteData();
         }

@@ -28,7 +28,8 @@ class ShareCardRendererTest {
     void a_long_headline_wraps_to_the_card_width() {
         String headline = "Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms Over the Region";
         var frc = new FontRenderContext(null, true, true);
-        List<java.awt.font.TextLayout> lines = ShareCardRenderer.wrap(headline, new Font(Font.SANS_SERIF, Font.BOLD, 72), frc, 1056, false);
+        List<java.awt.font.TextLayout> lines =
+                ShareCardRenderer.wrap(headline, new Font(Font.SANS_SERIF, Font.BOLD, 72), frc, 1056, false);
         assertThat(lines).hasSizeGreaterThan(2);
         assertThat(lines).allSatisfy(line -> assertThat(line.getAdvance()).isLessThanOrEqualTo(1056f));
     }
@@ -52,10 +53,13 @@ class ShareCardRendererTest {
         // Shaping joins letters, so the shaped word is narrower than its isolated letters side by side.
         var frc = new FontRenderContext(null, true, true);
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 40);
-        float word = ShareCardRenderer.wrap("سليماني", font, frc, 2000, true).get(0).getAdvance();
+        float word =
+                ShareCardRenderer.wrap("سليماني", font, frc, 2000, true).get(0).getAdvance();
         float separate = 0;
         for (char c : "سليماني".toCharArray()) {
-            separate += ShareCardRenderer.wrap(String.valueOf(c), font, frc, 2000, true).get(0).getAdvance();
+            separate += ShareCardRenderer.wrap(String.valueOf(c), font, frc, 2000, true)
+                    .get(0)
+                    .getAdvance();
         }
         assertThat(word).isLessThan(separate);
     }

@@ -13,12 +13,17 @@ class ShareNetworkTest {
 
     @Test
     void every_link_carries_the_encoded_url_and_headline() {
-        assertThat(ShareNetwork.X.link(URL, TEXT, "warsoor")).isEqualTo("https://x.com/intent/tweet?url=" + U + "&text=" + T + "&via=warsoor");
-        assertThat(ShareNetwork.FACEBOOK.link(URL, TEXT, null)).isEqualTo("https://www.facebook.com/sharer/sharer.php?u=" + U + "&quote=" + T);
+        assertThat(ShareNetwork.X.link(URL, TEXT, "warsoor"))
+                .isEqualTo("https://x.com/intent/tweet?url=" + U + "&text=" + T + "&via=warsoor");
+        assertThat(ShareNetwork.FACEBOOK.link(URL, TEXT, null))
+                .isEqualTo("https://www.facebook.com/sharer/sharer.php?u=" + U + "&quote=" + T);
         assertThat(ShareNetwork.WHATSAPP.link(URL, TEXT, null)).isEqualTo("https://wa.me/?text=" + T + "%20" + U);
-        assertThat(ShareNetwork.TELEGRAM.link(URL, TEXT, null)).isEqualTo("https://t.me/share/url?url=" + U + "&text=" + T);
-        assertThat(ShareNetwork.LINKEDIN.link(URL, TEXT, null)).isEqualTo("https://www.linkedin.com/shareArticle?mini=true&url=" + U + "&title=" + T);
-        assertThat(ShareNetwork.EMAIL.link(URL, TEXT, null)).isEqualTo("mailto:?subject=" + T + "&body=" + T + "%0A%0A" + U);
+        assertThat(ShareNetwork.TELEGRAM.link(URL, TEXT, null))
+                .isEqualTo("https://t.me/share/url?url=" + U + "&text=" + T);
+        assertThat(ShareNetwork.LINKEDIN.link(URL, TEXT, null))
+                .isEqualTo("https://www.linkedin.com/shareArticle?mini=true&url=" + U + "&title=" + T);
+        assertThat(ShareNetwork.EMAIL.link(URL, TEXT, null))
+                .isEqualTo("mailto:?subject=" + T + "&body=" + T + "%0A%0A" + U);
         assertThat(ShareNetwork.COPY.link(URL, TEXT, null)).isEqualTo(URL);
     }
 

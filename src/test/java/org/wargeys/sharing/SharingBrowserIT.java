@@ -26,7 +26,8 @@ import org.wargeys.testsupport.TestSite;
 class SharingBrowserIT {
 
     private static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
-    private static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0 Safari/537.36";
+    private static final String READER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0 Safari/537.36";
 
     private TestSite site;
     private Chromium chromium;
@@ -51,7 +52,8 @@ class SharingBrowserIT {
     void copy_link_puts_the_canonical_url_on_the_clipboard_and_nothing_is_fetched_from_another_host() throws Exception {
         String origin = "http://127.0.0.1:" + site.port();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setUserAgent(READER))) {
-            context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+            context.grantPermissions(
+                    List.of("clipboard-read", "clipboard-write"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin(origin));
             List<String> requests = new CopyOnWriteArrayList<>();
             context.onRequest(request -> requests.add(request.url()));
@@ -63,26 +65,35 @@ class SharingBrowserIT {
             assertThat(page.isVisible("button.share-via")).isTrue();
             assertThat(page.isHidden("ul.share-list")).isTrue();
 
-            page.waitForResponse(response -> response.url().endsWith("/api/v1/shares"),
-                    () -> page.click("a[data-network=copy]"));
+            page.waitForResponse(
+                    response -> response.url().endsWith("/api/v1/shares"), () -> page.click("a[data-network=copy]"));
             // A locator wait, not waitForFunction: that one evaluates a string, which the page's CSP forbids.
             page.locator(".share-status:text-is('Link copied')").waitFor();
             String clipboard = (String) page.evaluate("navigator.clipboard.readText()");
             assertThat(clipboard).isEqualTo(site.baseUrl() + EN);
 
-            long id = site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow().id();
-            var totals = new ObjectMapper().readTree(site.get("/api/v1/articles/" + id + "/shares").body());
+            long id = site.wiring()
+                    .articles()
+                    .findPublished("en", "iran-vows-soleimani-revenge")
+                    .orElseThrow()
+                    .id();
+            var totals = new ObjectMapper()
+                    .readTree(site.get("/api/v1/articles/" + id + "/shares").body());
             assertThat(totals.path("networks").path("copy").asLong()).isEqualTo(1);
 
             boolean nativeShare = (Boolean) page.evaluate("typeof navigator.share === 'function'");
             if (!nativeShare) {
                 page.click("button.share-via");
-                assertThat(page.isVisible("ul.share-list a[data-network=telegram]")).isTrue();
-                assertThat(page.getAttribute("button.share-via", "aria-expanded")).isEqualTo("true");
+                assertThat(page.isVisible("ul.share-list a[data-network=telegram]"))
+                        .isTrue();
+                assertThat(page.getAttribute("button.share-via", "aria-expanded"))
+                        .isEqualTo("true");
             }
 
             assertThat(requests).isNotEmpty();
-            assertThat(requests).allSatisfy(url -> assertThat(URI.create(url).getHost()).as(url).isEqualTo("127.0.0.1"));
+            assertThat(requests)
+                    .allSatisfy(
+                            url -> assertThat(URI.create(url).getHost()).as(url).isEqualTo("127.0.0.1"));
         }
     }
 
@@ -90,7 +101,8 @@ class SharingBrowserIT {
     void copy_link_falls_back_when_the_browser_has_no_clipboard_api() {
         String origin = "http://127.0.0.1:" + site.port();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setUserAgent(READER))) {
-            context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+            context.grantPermissions(
+                    List.of("clipboard-read", "clipboard-write"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin(origin));
             Page page = context.newPage();
             page.addInitScript("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });");
@@ -102,7 +114,8 @@ class SharingBrowserIT {
             // Another tab of the same browser still has the Clipboard API, and finds the link there.
             Page reader = context.newPage();
             reader.navigate(origin + "/so/");
-            assertThat(reader.evaluate("navigator.clipboard.readText()")).isEqualTo(site.baseUrl() + "/so/2020/12/iran-oo-ballan-qaaday");
+            assertThat(reader.evaluate("navigator.clipboard.readText()"))
+                    .isEqualTo(site.baseUrl() + "/so/2020/12/iran-oo-ballan-qaaday");
         }
     }
 
@@ -113,7 +126,9 @@ class SharingBrowserIT {
             page.navigate("http://127.0.0.1:" + site.port() + "/so/2020/12/iran-oo-ballan-qaaday");
             assertThat(page.isHidden("button.share-via")).isTrue();
             for (String network : List.of("x", "facebook", "whatsapp", "telegram", "linkedin", "email", "copy")) {
-                assertThat(page.isVisible(".share-bar a[data-network=" + network + "]")).as(network).isTrue();
+                assertThat(page.isVisible(".share-bar a[data-network=" + network + "]"))
+                        .as(network)
+                        .isTrue();
             }
             assertThat(page.textContent(".share-bar a[data-network=copy]")).isEqualTo("Koobiyee xiriirka");
         }

@@ -44,7 +44,8 @@ abstract class SharingIT {
     static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
     static final String HEADLINE = "Iran Vows Soleimani Revenge As First Anniversary of Assassination Looms";
     static final String ARABIC_HEADLINE = "إيران تتوعد بالانتقام لسليماني مع اقتراب الذكرى الأولى لاغتياله";
-    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+    static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
     static final ObjectMapper JSON = new ObjectMapper();
 
     TestSite site;
@@ -54,11 +55,31 @@ abstract class SharingIT {
 
     @BeforeAll
     void start() {
-        site = TestSite.start(database(), true, Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3",
-                "sharing.beacon_limit_per_minute", "1000"));
-        Article english = site.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
-        var draft = new ArticleDraft("ar", "iran-tatawaad", ARABIC_HEADLINE, new Dateline("إيران", "WARSOOR"), null,
-                BodyFormat.MARKDOWN, "تتوعد إيران بالانتقام.", "world", List.of("iran"), List.of("newsroom"));
+        site = TestSite.start(
+                database(),
+                true,
+                Map.of(
+                        "sharing.x_handle",
+                        "warsoor",
+                        "sharing.social_proof_threshold",
+                        "3",
+                        "sharing.beacon_limit_per_minute",
+                        "1000"));
+        Article english = site.wiring()
+                .articles()
+                .findPublished("en", "iran-vows-soleimani-revenge")
+                .orElseThrow();
+        var draft = new ArticleDraft(
+                "ar",
+                "iran-tatawaad",
+                ARABIC_HEADLINE,
+                new Dateline("إيران", "WARSOOR"),
+                null,
+                BodyFormat.MARKDOWN,
+                "تتوعد إيران بالانتقام.",
+                "world",
+                List.of("iran"),
+                List.of("newsroom"));
         arabic = site.wiring().articles().createTranslationDraft(english.translationGroupId(), draft, "test");
         arabic = site.wiring().articles().publish(arabic.id());
     }
@@ -80,25 +101,36 @@ abstract class SharingIT {
                 .containsExactly("copy", "x", "facebook", "whatsapp", "telegram", "linkedin", "email");
 
         Map<String, String> x = query(link(bar, "x"), "https://x.com/intent/tweet?");
-        assertThat(x).containsEntry("url", canonical).containsEntry("text", HEADLINE).containsEntry("via", "warsoor");
+        assertThat(x)
+                .containsEntry("url", canonical)
+                .containsEntry("text", HEADLINE)
+                .containsEntry("via", "warsoor");
         Map<String, String> facebook = query(link(bar, "facebook"), "https://www.facebook.com/sharer/sharer.php?");
         assertThat(facebook).containsEntry("u", canonical).containsEntry("quote", HEADLINE);
         assertThat(query(link(bar, "whatsapp"), "https://wa.me/?")).containsEntry("text", HEADLINE + " " + canonical);
-        assertThat(query(link(bar, "telegram"), "https://t.me/share/url?")).containsEntry("url", canonical).containsEntry("text", HEADLINE);
+        assertThat(query(link(bar, "telegram"), "https://t.me/share/url?"))
+                .containsEntry("url", canonical)
+                .containsEntry("text", HEADLINE);
         assertThat(query(link(bar, "linkedin"), "https://www.linkedin.com/shareArticle?"))
-                .containsEntry("url", canonical).containsEntry("title", HEADLINE);
+                .containsEntry("url", canonical)
+                .containsEntry("title", HEADLINE);
         Map<String, String> email = query(link(bar, "email"), "mailto:?");
         assertThat(email).containsEntry("subject", HEADLINE).containsEntry("body", HEADLINE + "\n\n" + canonical);
         assertThat(link(bar, "email")).doesNotContain("+");
         assertThat(link(bar, "copy")).isEqualTo(canonical);
 
         assertThat(bar.selectFirst("button.share-via").text()).isEqualTo("Share via");
-        assertThat(bar.selectFirst("button.share-via").hasAttr("hidden")).as("hidden until the script runs").isTrue();
+        assertThat(bar.selectFirst("button.share-via").hasAttr("hidden"))
+                .as("hidden until the script runs")
+                .isTrue();
         assertThat(bar.selectFirst("a[data-network=copy]").text()).isEqualTo("Copy link");
         assertThat(bar.attr("data-copied")).isEqualTo("Link copied");
         assertThat(bar.selectFirst("[role=status]")).isNotNull();
         assertThat(bar.select("svg")).hasSize(8);
-        assertThat(page.select("script[src]").eachAttr("src")).singleElement().asString().matches("/assets/share\\.[0-9a-f]{10}\\.js");
+        assertThat(page.select("script[src]").eachAttr("src"))
+                .singleElement()
+                .asString()
+                .matches("/assets/share\\.[0-9a-f]{10}\\.js");
     }
 
     @Test
@@ -121,10 +153,15 @@ abstract class SharingIT {
         assertThat(meta(page, "og:type")).containsExactly("article");
         assertThat(meta(page, "og:site_name")).containsExactly("Warsoor");
         assertThat(meta(page, "og:title")).containsExactly(HEADLINE);
-        assertThat(meta(page, "og:description")).singleElement().asString().startsWith("Iranian leaders have maintained a drumbeat");
+        assertThat(meta(page, "og:description"))
+                .singleElement()
+                .asString()
+                .startsWith("Iranian leaders have maintained a drumbeat");
         assertThat(meta(page, "og:url")).containsExactly(url);
-        assertThat(meta(page, "og:image")).singleElement().asString().matches(java.util.regex.Pattern.quote(site.baseUrl())
-                + "/share-cards/[0-9]+-[0-9a-f]{16}\\.png");
+        assertThat(meta(page, "og:image"))
+                .singleElement()
+                .asString()
+                .matches(java.util.regex.Pattern.quote(site.baseUrl()) + "/share-cards/[0-9]+-[0-9a-f]{16}\\.png");
         assertThat(meta(page, "og:image:width")).containsExactly("1200");
         assertThat(meta(page, "og:image:height")).containsExactly("630");
         assertThat(meta(page, "og:image:alt")).containsExactly(HEADLINE + " – Warsoor");
@@ -155,8 +192,10 @@ abstract class SharingIT {
         assertThat(json.path("@context").asText()).isEqualTo("https://schema.org");
         assertThat(json.path("@type").asText()).isEqualTo("NewsArticle");
         assertThat(json.path("headline").asText()).isEqualTo(HEADLINE);
-        assertThat(json.path("description").asText()).isEqualTo(meta(page, "og:description").get(0));
-        assertThat(json.path("image").get(0).path("url").asText()).isEqualTo(meta(page, "og:image").get(0));
+        assertThat(json.path("description").asText())
+                .isEqualTo(meta(page, "og:description").get(0));
+        assertThat(json.path("image").get(0).path("url").asText())
+                .isEqualTo(meta(page, "og:image").get(0));
         assertThat(json.path("datePublished").asText()).isEqualTo("2020-12-23T07:00:00Z");
         assertThat(json.path("dateModified").asText()).isEqualTo("2020-12-23T07:00:00Z");
         assertThat(json.path("author").get(0).path("name").asText()).isEqualTo("Warsoor Staff");
@@ -168,8 +207,11 @@ abstract class SharingIT {
         assertThat(json.path("mainEntityOfPage").path("@id").asText()).isEqualTo(url);
         assertThat(json.path("isAccessibleForFree").asBoolean()).isTrue();
         List<String> translations = new ArrayList<>();
-        json.path("workTranslation").forEach(t -> translations.add(t.path("inLanguage").asText() + " " + t.path("url").asText()));
-        assertThat(translations).containsExactly("so " + site.baseUrl() + SO, "ar " + site.baseUrl() + "/ar/2026/11/iran-tatawaad");
+        json.path("workTranslation")
+                .forEach(t -> translations.add(
+                        t.path("inLanguage").asText() + " " + t.path("url").asText()));
+        assertThat(translations)
+                .containsExactly("so " + site.baseUrl() + SO, "ar " + site.baseUrl() + "/ar/2026/11/iran-tatawaad");
         assertThat(json.has("translationOfWork")).isFalse();
 
         JsonNode somali = jsonLd(site.html(SO));
@@ -185,12 +227,14 @@ abstract class SharingIT {
 
     @Test
     void json_ld_cannot_be_broken_out_of_by_a_headline() throws IOException {
-        Article article = publish("en", "script-headline", "Why </script><script>alert(1)</script> fails", BodyFormat.MARKDOWN, "Body.");
+        Article article = publish(
+                "en", "script-headline", "Why </script><script>alert(1)</script> fails", BodyFormat.MARKDOWN, "Body.");
         String html = site.get(path(article)).body();
         String script = html.substring(html.indexOf("<script type=\"application/ld+json\">"));
         script = script.substring(0, script.indexOf("</script>") + 9);
         assertThat(script.substring(0, script.length() - 9)).doesNotContain("</");
-        assertThat(jsonLd(Jsoup.parse(html)).path("headline").asText()).isEqualTo("Why </script><script>alert(1)</script> fails");
+        assertThat(jsonLd(Jsoup.parse(html)).path("headline").asText())
+                .isEqualTo("Why </script><script>alert(1)</script> fails");
         assertThat(Jsoup.parse(html).select("script")).hasSize(2);
     }
 
@@ -208,8 +252,17 @@ abstract class SharingIT {
         assertThat(bytes(before).body()).isEqualTo(first.body());
 
         var articles = site.wiring().articles();
-        var draft = new ArticleDraft("en", "card-story", "A quite different headline after the edit", Dateline.NONE, null,
-                BodyFormat.MARKDOWN, "Body.", "world", List.of(), List.of());
+        var draft = new ArticleDraft(
+                "en",
+                "card-story",
+                "A quite different headline after the edit",
+                Dateline.NONE,
+                null,
+                BodyFormat.MARKDOWN,
+                "Body.",
+                "world",
+                List.of(),
+                List.of());
         articles.update(article.id(), article.revision(), draft, "test");
 
         String after = cardPath(path(article));
@@ -224,7 +277,8 @@ abstract class SharingIT {
 
         HttpResponse<byte[]> arabicCard = bytes(cardPath("/ar/2026/11/iran-tatawaad"));
         assertThat(arabicCard.statusCode()).isEqualTo(200);
-        assertThat(ImageIO.read(new ByteArrayInputStream(arabicCard.body())).getWidth()).isEqualTo(1200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(arabicCard.body())).getWidth())
+                .isEqualTo(1200);
     }
 
     @Test
@@ -233,31 +287,44 @@ abstract class SharingIT {
         String card = cardPath(path(article));
         site.wiring().articles().unpublish(article.id());
         assertThat(bytes(card).statusCode()).isEqualTo(404);
-        assertThat(bytes("/share-cards/999999-0123456789abcdef.png").statusCode()).isEqualTo(404);
+        assertThat(bytes("/share-cards/999999-0123456789abcdef.png").statusCode())
+                .isEqualTo(404);
         assertThat(bytes("/share-cards/notes.txt").statusCode()).isEqualTo(404);
         assertThat(bytes("/share-cards/logo-0123456789abcdef.png").statusCode()).isEqualTo(404);
     }
 
     @Test
     void a_shareable_pull_quote_gets_its_own_share_link() {
-        Article article = publish("en", "pull-quote", "A story with a pull quote", BodyFormat.MARKDOWN,
+        Article article = publish(
+                "en",
+                "pull-quote",
+                "A story with a pull quote",
+                BodyFormat.MARKDOWN,
                 "First paragraph.\n\n<blockquote class=\"shareable\"><p>It is the right of the people to take revenge.</p></blockquote>\n\n"
                         + "> An ordinary quote.\n");
         Document page = site.html(path(article));
         Element link = page.selectFirst("blockquote.shareable .quote-share a");
         assertThat(link.text()).isEqualTo("Share this quote");
         Map<String, String> query = query(link.attr("href"), "https://x.com/intent/tweet?");
-        assertThat(query).containsEntry("text", "“It is the right of the people to take revenge.”")
-                .containsEntry("url", site.baseUrl() + path(article)).containsEntry("via", "warsoor");
+        assertThat(query)
+                .containsEntry("text", "“It is the right of the people to take revenge.”")
+                .containsEntry("url", site.baseUrl() + path(article))
+                .containsEntry("via", "warsoor");
         assertThat(page.select(".quote-share")).hasSize(1);
     }
 
     @Test
     void pages_with_the_share_bar_a_pull_quote_and_right_to_left_text_are_valid_html() {
-        Article article = publish("en", "valid-quote", "A valid pull quote", BodyFormat.HTML,
+        Article article = publish(
+                "en",
+                "valid-quote",
+                "A valid pull quote",
+                BodyFormat.HTML,
                 "<p>Lede.</p><blockquote class=\"shareable\"><p>A quote worth sharing.</p></blockquote>");
         for (String path : List.of(path(article), "/ar/2026/11/iran-tatawaad")) {
-            assertThat(org.wargeys.testsupport.HtmlChecker.errors(site.get(path).body())).as(path).isEmpty();
+            assertThat(org.wargeys.testsupport.HtmlChecker.errors(site.get(path).body()))
+                    .as(path)
+                    .isEmpty();
         }
     }
 
@@ -265,8 +332,10 @@ abstract class SharingIT {
     void a_beacon_is_counted_per_network_and_day_and_totals_are_json() throws IOException {
         Article article = publish("en", "beacon-good", "Counted shares", BodyFormat.MARKDOWN, "Body.");
         String id = String.valueOf(article.id());
-        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode()).isEqualTo(204);
-        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode()).isEqualTo(204);
+        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode())
+                .isEqualTo(204);
+        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode())
+                .isEqualTo(204);
         HttpResponse<String> third = beacon("network=whatsapp&language=en&article=" + id);
         assertThat(third.statusCode()).isEqualTo(204);
         assertThat(third.headers().firstValue("Set-Cookie")).isEmpty();
@@ -293,7 +362,9 @@ abstract class SharingIT {
         assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 3 times");
 
         beacon("article=" + article.id() + "&network=telegram&language=en");
-        assertThat(site.get(path(article)).headers().firstValue("X-Cache")).as("a share alone does not purge").hasValue("HIT");
+        assertThat(site.get(path(article)).headers().firstValue("X-Cache"))
+                .as("a share alone does not purge")
+                .hasValue("HIT");
         site.wiring().shareTotalsRefresh().run();
         assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 4 times");
     }
@@ -323,16 +394,25 @@ abstract class SharingIT {
         for (var entry : junk.entrySet()) {
             HttpResponse<String> response = beacon(entry.getKey());
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("error").asText()).as(entry.getKey()).containsIgnoringCase(entry.getValue());
+            assertThat(JSON.readTree(response.body()).path("error").asText())
+                    .as(entry.getKey())
+                    .containsIgnoringCase(entry.getValue());
         }
-        HttpResponse<String> crossSite = beacon("article=" + id + "&network=x&language=en", Map.of("Sec-Fetch-Site", "cross-site"));
+        HttpResponse<String> crossSite =
+                beacon("article=" + id + "&network=x&language=en", Map.of("Sec-Fetch-Site", "cross-site"));
         assertThat(crossSite.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(crossSite.body()).path("error").asText()).contains("own pages");
 
         site.wiring().articles().unpublish(id);
-        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode()).isEqualTo(400);
-        long stored = site.wiring().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM share_counts WHERE article_id = :id").bind("id", id).mapTo(Long.class).one());
+        assertThat(beacon("article=" + id + "&network=x&language=en").statusCode())
+                .isEqualTo(400);
+        long stored = site.wiring()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM share_counts WHERE article_id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
         assertThat(stored).isZero();
     }
 
@@ -340,9 +420,13 @@ abstract class SharingIT {
     void robots_beacons_are_dropped_quietly() throws IOException {
         Article article = publish("en", "beacon-bot", "Robots do not share", BodyFormat.MARKDOWN, "Body.");
         String body = "article=" + article.id() + "&network=x&language=en";
-        assertThat(beacon(body, Map.of("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)")).statusCode()).isEqualTo(204);
-        assertThat(beacon(body, Map.of("User-Agent", "curl/8.5.0")).statusCode()).isEqualTo(204);
-        JsonNode json = JSON.readTree(site.get("/api/v1/articles/" + article.id() + "/shares").body());
+        assertThat(beacon(body, Map.of("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)"))
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(beacon(body, Map.of("User-Agent", "curl/8.5.0")).statusCode())
+                .isEqualTo(204);
+        JsonNode json = JSON.readTree(
+                site.get("/api/v1/articles/" + article.id() + "/shares").body());
         assertThat(json.path("total").asLong()).isZero();
     }
 
@@ -350,7 +434,10 @@ abstract class SharingIT {
     void a_flood_from_one_address_is_refused_with_429_and_not_counted() throws IOException {
         TestSite small = TestSite.start(database(), true, Map.of("sharing.beacon_limit_per_minute", "5"));
         try {
-            Article article = small.wiring().articles().findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
+            Article article = small.wiring()
+                    .articles()
+                    .findPublished("en", "iran-vows-soleimani-revenge")
+                    .orElseThrow();
             String body = "article=" + article.id() + "&network=telegram&language=en";
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 8; i++) statuses.add(post(small, body, Map.of()).statusCode());
@@ -358,7 +445,11 @@ abstract class SharingIT {
             HttpResponse<String> refused = post(small, body, Map.of());
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(JSON.readTree(refused.body()).path("error").asText()).contains("Too many");
-            assertThat(JSON.readTree(small.get("/api/v1/articles/" + article.id() + "/shares").body()).path("total").asLong()).isEqualTo(5);
+            assertThat(JSON.readTree(small.get("/api/v1/articles/" + article.id() + "/shares")
+                                    .body())
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(5);
         } finally {
             small.deleteData();
         }
@@ -390,16 +481,23 @@ abstract class SharingIT {
         assertThat(page.select("iframe, frame, object, embed")).isEmpty();
         List<String> loaded = new ArrayList<>();
         loaded.addAll(page.select("script[src]").eachAttr("src"));
-        loaded.addAll(page.select("link[href]:not([rel=canonical]):not([rel=alternate])").eachAttr("href"));
-        loaded.addAll(page.select("img[src], source[src], video[src], audio[src]").eachAttr("src"));
-        assertThat(loaded).isNotEmpty().allSatisfy(src -> assertThat(src).startsWith("/").doesNotStartWith("//"));
+        loaded.addAll(page.select("link[href]:not([rel=canonical]):not([rel=alternate])")
+                .eachAttr("href"));
+        loaded.addAll(
+                page.select("img[src], source[src], video[src], audio[src]").eachAttr("src"));
+        assertThat(loaded)
+                .isNotEmpty()
+                .allSatisfy(src -> assertThat(src).startsWith("/").doesNotStartWith("//"));
     }
 
     @Test
     void article_page_html_and_css_stay_under_30_kb_and_the_script_under_3_kb() {
         Document page = site.html(EN);
         int html = site.get(EN).body().getBytes(StandardCharsets.UTF_8).length;
-        int css = site.get(page.selectFirst("link[rel=stylesheet]").attr("href")).body().getBytes(StandardCharsets.UTF_8).length;
+        int css = site.get(page.selectFirst("link[rel=stylesheet]").attr("href"))
+                .body()
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
         int js = site.get(page.selectFirst("script[src]").attr("src")).body().getBytes(StandardCharsets.UTF_8).length;
         assertThat(html + css).isLessThan(30 * 1024);
         assertThat(js).isLessThan(3 * 1024);
@@ -407,18 +505,25 @@ abstract class SharingIT {
 
     Article publish(String language, String slug, String headline, BodyFormat format, String body) {
         var articles = site.wiring().articles();
-        Article draft = articles.createDraft(new ArticleDraft(language, slug, headline, Dateline.NONE, null, format, body,
-                "world", List.of(), List.of()), "test");
+        Article draft = articles.createDraft(
+                new ArticleDraft(
+                        language, slug, headline, Dateline.NONE, null, format, body, "world", List.of(), List.of()),
+                "test");
         return articles.publish(draft.id());
     }
 
     String path(Article article) {
-        return site.wiring().articles().findPublished(article.language(), article.slug())
-                .map(a -> "/" + a.language() + "/2026/11/" + a.slug()).orElseThrow();
+        return site.wiring()
+                .articles()
+                .findPublished(article.language(), article.slug())
+                .map(a -> "/" + a.language() + "/2026/11/" + a.slug())
+                .orElseThrow();
     }
 
     String cardPath(String pagePath) {
-        return meta(site.html(pagePath), "og:image").get(0).substring(site.baseUrl().length());
+        return meta(site.html(pagePath), "og:image")
+                .get(0)
+                .substring(site.baseUrl().length());
     }
 
     HttpResponse<String> beacon(String body) {
@@ -430,10 +535,11 @@ abstract class SharingIT {
     }
 
     static HttpResponse<String> post(TestSite target, String body, Map<String, String> headers) {
-        Map<String, String> all = new HashMap<>(Map.of("User-Agent", BROWSER,
-                "Content-Type", "application/x-www-form-urlencoded;charset=UTF-8"));
+        Map<String, String> all = new HashMap<>(
+                Map.of("User-Agent", BROWSER, "Content-Type", "application/x-www-form-urlencoded;charset=UTF-8"));
         all.putAll(headers);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/api/v1/shares"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + target.port() + "/api/v1/shares"))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         all.forEach(request::header);
         return target.send(request.build());
@@ -441,9 +547,11 @@ abstract class SharingIT {
 
     HttpResponse<byte[]> bytes(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -457,7 +565,8 @@ abstract class SharingIT {
     }
 
     static List<String> meta(Document page, String property) {
-        List<String> values = new ArrayList<>(page.select("meta[property=" + property + "]").eachAttr("content"));
+        List<String> values =
+                new ArrayList<>(page.select("meta[property=" + property + "]").eachAttr("content"));
         values.addAll(page.select("meta[name=" + property + "]").eachAttr("content"));
         return values;
     }

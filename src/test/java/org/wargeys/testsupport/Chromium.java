@@ -24,19 +24,29 @@ public final class Chromium implements AutoCloseable {
     private final Browser browser;
 
     private Chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** Launches Chromium, or skips (outside CI) or fails (in CI) the calling test when it is missing. */
     public static Chromium launch() {
         if (!Files.isExecutable(EXECUTABLE)) {
-            if (System.getenv("CI") != null) fail("CI needs Chromium at " + EXECUTABLE + " (apt-get install -y chromium)");
-            Assumptions.abort("Skipping the browser test: no Chromium at " + EXECUTABLE + " (apt-get install -y chromium)");
+            if (System.getenv("CI") != null)
+                fail("CI needs Chromium at " + EXECUTABLE + " (apt-get install -y chromium)");
+            Assumptions.abort(
+                    "Skipping the browser test: no Chromium at " + EXECUTABLE + " (apt-get install -y chromium)");
         }
         return new Chromium();
     }

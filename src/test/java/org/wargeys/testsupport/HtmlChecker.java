@@ -24,8 +24,9 @@ public final class HtmlChecker {
             for (JsonNode message : JSON.readTree(report).path("messages")) {
                 String type = message.path("type").asText();
                 if (type.equals("error") || (type.equals("non-document-error"))) {
-                    errors.add("line " + message.path("lastLine").asText() + ": " + message.path("message").asText()
-                            + " [" + message.path("extract").asText() + "]");
+                    errors.add("line " + message.path("lastLine").asText() + ": "
+                            + message.path("message").asText() + " ["
+                            + message.path("extract").asText() + "]");
                 }
             }
             return errors;

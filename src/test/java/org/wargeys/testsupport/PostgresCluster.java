@@ -46,7 +46,8 @@ public final class PostgresCluster {
         int port = freePort();
         try {
             Process start = new ProcessBuilder("bash", script.toString(), Integer.toString(port))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String dir = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int exit = start.waitFor();
             if (exit == 3) {
@@ -70,8 +71,11 @@ public final class PostgresCluster {
 
     private static void stop(Path project, String dir) {
         try {
-            new ProcessBuilder("bash", project.resolve("scripts/stop-postgres.sh").toString(), dir)
-                    .inheritIO().start().waitFor();
+            new ProcessBuilder(
+                            "bash", project.resolve("scripts/stop-postgres.sh").toString(), dir)
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException | InterruptedException e) {
             System.err.println("Could not stop the test PostgreSQL cluster in " + dir + ": " + e);
         }

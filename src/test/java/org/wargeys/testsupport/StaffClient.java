@@ -32,7 +32,8 @@ public final class StaffClient {
         StaffClient client = new StaffClient(site);
         HttpResponse<String> response = client.attemptSignIn(email, password);
         if (response.statusCode() != 303 || client.sessionCookie == null) {
-            throw new AssertionError("Sign-in of " + email + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "Sign-in of " + email + " answered " + response.statusCode() + ": " + response.body());
         }
         client.refreshCsrf();
         return client;
@@ -46,12 +47,14 @@ public final class StaffClient {
     /** Fetches the sign-in form and posts it; returns the answer to the post. */
     public HttpResponse<String> attemptSignIn(String email, String password) {
         HttpResponse<String> form = site.get("/admin/login");
-        String signInCookie = cookie(form, "wargeys_sign_in").orElseThrow(() -> new AssertionError("No sign-in cookie"));
+        String signInCookie =
+                cookie(form, "wargeys_sign_in").orElseThrow(() -> new AssertionError("No sign-in cookie"));
         String token = Jsoup.parse(form.body()).selectFirst("input[name=csrf]").attr("value");
         HttpResponse<String> response = site.send(HttpRequest.newBuilder(uri("/admin/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "wargeys_sign_in=" + signInCookie)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("csrf", token, "email", email, "password", password))))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        encode(Map.of("csrf", token, "email", email, "password", password))))
                 .build());
         cookie(response, "wargeys_session").filter(v -> !v.isEmpty()).ifPresent(v -> sessionCookie = v);
         return response;
@@ -70,7 +73,8 @@ public final class StaffClient {
 
     public Document page(String path) {
         HttpResponse<String> response = get(path);
-        if (response.statusCode() != 200) throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        if (response.statusCode() != 200)
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
         return Jsoup.parse(response.body(), site.baseUrl() + path);
     }
 
@@ -103,15 +107,18 @@ public final class StaffClient {
     }
 
     /** Posts a multipart form with one file, and the session's CSRF token, as the upload form does. */
-    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, String contentType, byte[] bytes) {
+    public HttpResponse<String> postFile(
+            String path, Map<String, String> fields, String fileName, String contentType, byte[] bytes) {
         String boundary = "----wargeys" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         if (csrf != null) withToken.putIfAbsent("csrf", csrf);
-        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        withToken.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
@@ -140,7 +147,8 @@ public final class StaffClient {
 
     /** The value of a cookie the response sets, if it sets it. */
     public static Optional<String> cookie(HttpResponse<?> response, String name) {
-        return setCookies(response).stream().filter(c -> c.startsWith(name + "="))
+        return setCookies(response).stream()
+                .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst();
     }
@@ -155,7 +163,8 @@ public final class StaffClient {
 
     public static String encode(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

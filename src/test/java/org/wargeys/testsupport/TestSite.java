@@ -35,7 +35,8 @@ public final class TestSite implements AutoCloseable {
     private final Map<String, String> settings;
     private final Wiring wiring;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final List<String> trustedProxies;
     private boolean closed;
@@ -44,16 +45,33 @@ public final class TestSite implements AutoCloseable {
         this(dataDir, dbUrl, demo, settings, List.of());
     }
 
-    private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+    private TestSite(
+            Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
-        Config config = new Config(0, "127.0.0.1", dataDir, dbUrl, dbUrl != null && dbUrl.startsWith("jdbc:postgresql:") ? "app" : null, null, null, demo,
-                "Warsoor", "WARSOOR", "Africa/Mogadishu", List.of("en", "so", "ar"), 16L * 1024 * 1024, null, settings,
-                trustedProxies, 64, 1);
+        Config config = new Config(
+                0,
+                "127.0.0.1",
+                dataDir,
+                dbUrl,
+                dbUrl != null && dbUrl.startsWith("jdbc:postgresql:") ? "app" : null,
+                null,
+                null,
+                demo,
+                "Warsoor",
+                "WARSOOR",
+                "Africa/Mogadishu",
+                List.of("en", "so", "ar"),
+                16L * 1024 * 1024,
+                null,
+                settings,
+                trustedProxies,
+                64,
+                1);
         this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
         this.port = wiring.start();
     }
@@ -79,7 +97,8 @@ public final class TestSite implements AutoCloseable {
     /** A site that believes X-Forwarded-* headers from these proxy addresses. */
     public static TestSite behindProxy(DatabaseKind kind, List<String> trustedProxies) {
         try {
-            return new TestSite(Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), false, Map.of(), trustedProxies);
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), false, Map.of(), trustedProxies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +113,9 @@ public final class TestSite implements AutoCloseable {
     /** The same data served by a second, independent program (another node behind a load balancer). */
     public TestSite secondNode() {
         // A node of its own (its own search index and media folder) on the same database.
-        String shared = dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
+        String shared = dbUrl != null
+                ? dbUrl
+                : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
         try {
             return new TestSite(Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies);
         } catch (IOException e) {
@@ -115,7 +136,8 @@ public final class TestSite implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -139,7 +161,8 @@ public final class TestSite implements AutoCloseable {
             out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             return new RawResponse(status, response);
         } catch (IOException e) {

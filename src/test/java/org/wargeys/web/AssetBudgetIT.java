@@ -17,17 +17,21 @@ class AssetBudgetIT {
     @Test
     void article_page_assets_stay_within_budget() throws IOException {
         try (TestSite site = TestSite.start(DatabaseKind.SQLITE)) {
-            var page = Jsoup.parse(site.get("/en/2020/12/iran-vows-soleimani-revenge").body());
+            var page = Jsoup.parse(
+                    site.get("/en/2020/12/iran-vows-soleimani-revenge").body());
             var stylesheets = page.select("link[rel=stylesheet]").eachAttr("href");
             var scripts = page.select("script[src]").eachAttr("src");
             assertThat(stylesheets).hasSize(1);
             assertThat(scripts).hasSizeLessThanOrEqualTo(1);
-            assertThat(page.select("script:not([src]):not([type=application/ld+json])")).as("no inline script").isEmpty();
+            assertThat(page.select("script:not([src]):not([type=application/ld+json])"))
+                    .as("no inline script")
+                    .isEmpty();
             int compressed = 0;
             for (String asset : concat(stylesheets, scripts)) {
                 var response = site.get(asset);
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+                assertThat(response.headers().firstValue("Cache-Control"))
+                        .hasValue("public, max-age=31536000, immutable");
                 compressed += gzipSize(response.body());
             }
             assertThat(compressed).as("CSS + JS bytes, gzipped").isLessThan(15 * 1024);

@@ -18,7 +18,10 @@ class HealthCheckIT {
             var page = org.jsoup.Jsoup.parse(response.body());
             assertThat(page.selectFirst("html").attr("lang")).isEqualTo("so");
             assertThat(page.select("h1").text()).isEqualTo("Wax baa khaldamay");
-            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("SQL");
+            assertThat(response.body())
+                    .doesNotContain("Exception")
+                    .doesNotContain("at org.")
+                    .doesNotContain("SQL");
             assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         } finally {
             site.deleteData();

@@ -28,14 +28,21 @@ class HtmlValidityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/en/", "/so/", "/ar/",
-        "/en/2020/12/iran-vows-soleimani-revenge", "/so/2020/12/iran-oo-ballan-qaaday",
-        "/en/no-such-page", "/ar/2020/12/missing", "/en/2020/12/%2e%2e%2fx"
-    })
+    @ValueSource(
+            strings = {
+                "/en/",
+                "/so/",
+                "/ar/",
+                "/en/2020/12/iran-vows-soleimani-revenge",
+                "/so/2020/12/iran-oo-ballan-qaaday",
+                "/en/no-such-page",
+                "/ar/2020/12/missing",
+                "/en/2020/12/%2e%2e%2fx"
+            })
     void page_is_valid_html(String path) {
         var response = site.get(path);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .isEqualToIgnoringCase("text/html;charset=utf-8");
         assertThat(HtmlChecker.errors(response.body())).as(path).isEmpty();
     }
 }

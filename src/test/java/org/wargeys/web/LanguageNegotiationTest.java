@@ -11,19 +11,25 @@ import org.wargeys.platform.Site;
 
 class LanguageNegotiationTest {
 
-    private final LanguageNegotiation negotiation = new LanguageNegotiation(new Site("Warsoor", "WARSOOR",
-            "http://localhost", ZoneId.of("UTC"), List.of(Language.of("en"), Language.of("so"), Language.of("ar"))));
+    private final LanguageNegotiation negotiation = new LanguageNegotiation(new Site(
+            "Warsoor",
+            "WARSOOR",
+            "http://localhost",
+            ZoneId.of("UTC"),
+            List.of(Language.of("en"), Language.of("so"), Language.of("ar"))));
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "so-SO,so;q=0.9,en;q=0.5 | so",
-        "fr-FR, ar;q=0.8, en;q=0.3 | ar",
-        "de | en",
-        "'' | en",
-        "en;q=0, so;q=0.1 | so",
-        "!!garbage;;q=x | en",
-        "AR-EG | ar",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "so-SO,so;q=0.9,en;q=0.5 | so",
+                "fr-FR, ar;q=0.8, en;q=0.3 | ar",
+                "de | en",
+                "'' | en",
+                "en;q=0, so;q=0.1 | so",
+                "!!garbage;;q=x | en",
+                "AR-EG | ar",
+            })
     void picks_the_readers_best_site_language(String header, String expected) {
         assertThat(negotiation.preferred(header).code()).isEqualTo(expected);
     }

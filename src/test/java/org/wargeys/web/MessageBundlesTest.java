@@ -19,14 +19,16 @@ class MessageBundlesTest {
         Map<String, String> english = MessageBundles.load("en");
         Map<String, String> other = MessageBundles.load(language);
         assertThat(other.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
-        english.forEach((key, value) -> assertThat(placeholders(other.get(key))).as(language + ":" + key)
+        english.forEach((key, value) -> assertThat(placeholders(other.get(key)))
+                .as(language + ":" + key)
                 .isEqualTo(placeholders(value)));
     }
 
     @Test
     void somali_strings_follow_the_outlets_own_site() {
-        var messages = new MessageBundles(new Site("W", "W", "http://x", ZoneId.of("UTC"),
-                List.of(Language.of("en"), Language.of("so")))).of("so");
+        var messages = new MessageBundles(
+                        new Site("W", "W", "http://x", ZoneId.of("UTC"), List.of(Language.of("en"), Language.of("so"))))
+                .of("so");
         assertThat(messages.format("translation.also_available_in", Map.of("languages", "Ingiriisi")))
                 .isEqualTo("Qoraalkan waxaa sidoo kale lagu heli karaa: Ingiriisi");
         assertThat(messages.get("sharing.share_via")).isEqualTo("Ku wadaag");
@@ -35,6 +37,11 @@ class MessageBundlesTest {
     }
 
     private static List<String> placeholders(String text) {
-        return java.util.regex.Pattern.compile("\\{[a-z_]+}").matcher(text).results().map(r -> r.group()).sorted().toList();
+        return java.util.regex.Pattern.compile("\\{[a-z_]+}")
+                .matcher(text)
+                .results()
+                .map(r -> r.group())
+                .sorted()
+                .toList();
     }
 }

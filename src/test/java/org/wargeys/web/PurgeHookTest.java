@@ -19,13 +19,16 @@ class PurgeHookTest {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
         HttpServer cdn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cdn.createContext("/purge", exchange -> {
-            received.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.add(exchange.getRequestMethod() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         cdn.start();
         try {
-            PageCache cache = new PageCache(1024 * 1024, Clock.systemUTC(),
+            PageCache cache = new PageCache(
+                    1024 * 1024,
+                    Clock.systemUTC(),
                     PurgeHook.to("http://127.0.0.1:" + cdn.getAddress().getPort() + "/purge"));
             cache.purge(List.of("article-7", "group-3"));
             // The hook is asynchronous by design; waiting on the queue is waiting for the event, not for time.

@@ -24,10 +24,14 @@ class RenderCoalescerTest {
         asking.await();
         Thread.sleep(100);
         assertThat(follower).as("waits while the lead renders").isNotDone();
-        assertThat(renders.leadOrWait("/so/")).as("another address is not held up").isNotNull();
+        assertThat(renders.leadOrWait("/so/"))
+                .as("another address is not held up")
+                .isNotNull();
 
         lead.close();
-        assertThat(follower.get(10, TimeUnit.SECONDS)).as("told to read the cache, not to render").isNull();
+        assertThat(follower.get(10, TimeUnit.SECONDS))
+                .as("told to read the cache, not to render")
+                .isNull();
         RenderCoalescer.Lead next = renders.leadOrWait("/en/");
         assertThat(next).as("after a render, the next miss leads again").isNotNull();
         next.close();
@@ -39,7 +43,9 @@ class RenderCoalescerTest {
         RenderCoalescer.Lead stuck = renders.leadOrWait("/en/");
         long started = System.nanoTime();
         assertThat(renders.leadOrWait("/en/")).isNull();
-        assertThat(System.nanoTime() - started).as("gave up after its wait").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(System.nanoTime() - started)
+                .as("gave up after its wait")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
         stuck.close();
         assertThat(renders.rendering()).isZero();
     }
