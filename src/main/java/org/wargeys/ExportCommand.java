@@ -41,9 +41,9 @@ final class ExportCommand implements Callable<Integer> {
         try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             if (format == Format.json) {
-                System.out.println("Wrote " + wiring.siteArchive().exportJson(out) + " rows to " + file + ".");
+                System.out.println("Wrote " + wiring.importer().siteJson().exportJson(out) + " rows to " + file + ".");
             } else {
-                System.out.println("Wrote " + wiring.wxrExport().write(out) + " articles to " + file + ".");
+                System.out.println("Wrote " + wiring.importer().wxr().write(out) + " articles to " + file + ".");
             }
             return 0;
         } catch (IOException e) {

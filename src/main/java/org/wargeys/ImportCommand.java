@@ -63,7 +63,7 @@ final class ImportCommand implements Runnable {
             PrintStream err = System.err;
             try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(err, System.console() != null);
-                ImportReport report = wiring.wordPressImport().importFile(file, mediaDir, dryRun, bar);
+                ImportReport report = wiring.importer().wordPress().importFile(file, mediaDir, dryRun, bar);
                 bar.done();
                 ImportReports.print(report, out);
                 return 0;
@@ -94,7 +94,7 @@ final class ImportCommand implements Runnable {
         public Integer call() {
             try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
                     var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
-                long rows = wiring.siteArchive().importJson(in);
+                long rows = wiring.importer().siteJson().importJson(in);
                 System.out.println("Loaded " + rows + " rows from " + file + ".");
                 return 0;
             } catch (ImportException e) {

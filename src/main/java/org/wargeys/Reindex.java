@@ -48,7 +48,8 @@ final class Reindex implements Callable<Integer> {
         try (wiring) {
             boolean terminal = System.console() != null;
             long started = System.nanoTime();
-            int count = wiring.indexer().rebuild(new Bar(spec.commandLine().getOut(), terminal));
+            int count =
+                    wiring.search().indexer().rebuild(new Bar(spec.commandLine().getOut(), terminal));
             spec.commandLine()
                     .getOut()
                     .printf("%nIndexed %d published articles in %.1f s.%n", count, (System.nanoTime() - started) / 1e9);

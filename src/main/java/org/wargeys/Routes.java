@@ -18,9 +18,10 @@ final class Routes {
     static void register(RoutesConfig routes, Wiring w) {
         // First: Javalin takes the first matching route, and /{lang}/... would otherwise match /admin/...
         // The newsroom. Sign-in is the only /admin route open to anonymous visitors.
-        routes.get("/admin/login", w.signIn()::show);
-        routes.post("/admin/login", w.signIn()::signIn);
-        StaffGate gate = w.newsroom().gate();
+        var newsroom = w.newsroom();
+        routes.get("/admin/login", newsroom.signIn()::show);
+        routes.post("/admin/login", newsroom.signIn()::signIn);
+        StaffGate gate = newsroom.gate();
         for (AdminRoute route : newsroom(w)) {
             if (route.method() == HandlerType.GET) {
                 routes.get(route.path(), gate.page(route.handler()));
@@ -29,42 +30,44 @@ final class Routes {
             }
         }
 
-        PageCache cache = w.pageCache();
-        page(routes, "/healthz", w.healthCheck()::check);
-        page(routes, "/media/{file}", w.mediaFiles()::show);
+        PageCache cache = w.web().pageCache();
+        var pages = w.pages();
+        var oldAddresses = w.importer().oldAddresses();
+        page(routes, "/healthz", w.web().health()::check);
+        page(routes, "/media/{file}", w.media().files()::show);
 
-        page(routes, "/robots.txt", w.sitemapPages()::robots);
-        page(routes, "/sitemap.xml", cache.wrap(w.sitemapPages()::index));
-        page(routes, "/sitemaps/{file}", cache.wrap(w.sitemapPages()::sitemap));
+        page(routes, "/robots.txt", pages.sitemaps()::robots);
+        page(routes, "/sitemap.xml", cache.wrap(pages.sitemaps()::index));
+        page(routes, "/sitemaps/{file}", cache.wrap(pages.sitemaps()::sitemap));
         page(routes, "/", ctx -> {
             // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
             var moved = ctx.queryString() == null
                     ? java.util.Optional.<String>empty()
-                    : w.oldAddresses().find(ctx.path(), ctx.queryString());
+                    : oldAddresses.find(ctx.path(), ctx.queryString());
             if (moved.isPresent()) ctx.redirect(moved.get(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
-            else w.homePages().root(ctx);
+            else pages.home().root(ctx);
         });
-        page(routes, "/media/wordpress/<path>", w.importedMedia()::show);
-        page(routes, "/{lang}", w.homePages()::addSlash);
-        page(routes, "/{lang}/", cache.wrap(w.homePages()::show));
+        page(routes, "/media/wordpress/<path>", w.importer().importedMedia()::show);
+        page(routes, "/{lang}", pages.home()::addSlash);
+        page(routes, "/{lang}/", cache.wrap(pages.home()::show));
         // Before the article route, which has the same shape: "archive", "section" and "tag" are never a year.
-        page(routes, "/{lang}/archive/{year}/{month}", cache.wrap(w.archivePages()::month));
-        page(routes, "/{lang}/section/{slug}/rss.xml", cache.wrap(w.feedPages()::sectionRss));
-        page(routes, "/{lang}/section/{slug}/atom.xml", cache.wrap(w.feedPages()::sectionAtom));
-        page(routes, "/{lang}/tag/{slug}/rss.xml", cache.wrap(w.feedPages()::tagRss));
-        page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(w.feedPages()::tagAtom));
-        page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(w.articlePages()::show));
-        page(routes, "/{lang}/search", w.searchPages()::show);
-        page(routes, "/{lang}/rss.xml", cache.wrap(w.feedPages()::latestRss));
-        page(routes, "/{lang}/atom.xml", cache.wrap(w.feedPages()::latestAtom));
-        page(routes, "/{lang}/section/{slug}", cache.wrap(w.archivePages()::section));
-        page(routes, "/{lang}/tag/{slug}", cache.wrap(w.archivePages()::tag));
-        page(routes, "/{lang}/author/{slug}", cache.wrap(w.archivePages()::author));
-        page(routes, "/{lang}/archive/{year}", cache.wrap(w.archivePages()::year));
+        page(routes, "/{lang}/archive/{year}/{month}", cache.wrap(pages.archives()::month));
+        page(routes, "/{lang}/section/{slug}/rss.xml", cache.wrap(pages.feeds()::sectionRss));
+        page(routes, "/{lang}/section/{slug}/atom.xml", cache.wrap(pages.feeds()::sectionAtom));
+        page(routes, "/{lang}/tag/{slug}/rss.xml", cache.wrap(pages.feeds()::tagRss));
+        page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(pages.feeds()::tagAtom));
+        page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(pages.articles()::show));
+        page(routes, "/{lang}/search", pages.search()::show);
+        page(routes, "/{lang}/rss.xml", cache.wrap(pages.feeds()::latestRss));
+        page(routes, "/{lang}/atom.xml", cache.wrap(pages.feeds()::latestAtom));
+        page(routes, "/{lang}/section/{slug}", cache.wrap(pages.archives()::section));
+        page(routes, "/{lang}/tag/{slug}", cache.wrap(pages.archives()::tag));
+        page(routes, "/{lang}/author/{slug}", cache.wrap(pages.archives()::author));
+        page(routes, "/{lang}/archive/{year}", cache.wrap(pages.archives()::year));
 
-        page(routes, "/share-cards/{file}", w.shareCardPages()::show);
-        routes.post("/api/v1/shares", w.shareApi()::beacon);
-        routes.get("/api/v1/articles/{id}/shares", w.shareApi()::totals);
+        page(routes, "/share-cards/{file}", w.sharing().cardPages()::show);
+        routes.post("/api/v1/shares", w.sharing().api()::beacon);
+        routes.get("/api/v1/articles/{id}/shares", w.sharing().api()::totals);
     }
 
     /**
@@ -78,11 +81,12 @@ final class Routes {
     }
 
     static List<AdminRoute> newsroom(Wiring w) {
-        var list = w.articleListEditor();
-        var editor = w.articleEditor();
-        var workflow = w.workflowEditor();
-        var revisions = w.revisionEditor();
-        var users = w.userEditor();
+        var n = w.newsroom();
+        var list = n.articleList();
+        var editor = n.articleEditor();
+        var workflow = n.workflow();
+        var revisions = n.revisions();
+        var users = n.users();
         return List.of(
                 new AdminRoute(HandlerType.GET, "/admin", list::home),
                 new AdminRoute(HandlerType.GET, "/admin/articles", list::list),
@@ -98,27 +102,26 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
                 new AdminRoute(
                         HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
-                new AdminRoute(HandlerType.GET, "/admin/media", w.mediaEditor()::list),
-                new AdminRoute(HandlerType.POST, "/admin/media", w.mediaEditor()::upload, w.mediaEditor()::tooLarge),
-                new AdminRoute(HandlerType.POST, "/admin/media/{id}", w.mediaEditor()::describe),
-                new AdminRoute(HandlerType.GET, "/admin/taxonomy", w.taxonomyEditor()::list),
-                new AdminRoute(HandlerType.POST, "/admin/taxonomy", w.taxonomyEditor()::define),
+                new AdminRoute(HandlerType.GET, "/admin/media", n.media()::list),
+                new AdminRoute(HandlerType.POST, "/admin/media", n.media()::upload, n.media()::tooLarge),
+                new AdminRoute(HandlerType.POST, "/admin/media/{id}", n.media()::describe),
+                new AdminRoute(HandlerType.GET, "/admin/taxonomy", n.taxonomy()::list),
+                new AdminRoute(HandlerType.POST, "/admin/taxonomy", n.taxonomy()::define),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/role", users::changeRole),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/disable", users::disable),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/enable", users::enable),
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
-                new AdminRoute(HandlerType.GET, "/admin/settings", w.settingsEditor()::show),
-                new AdminRoute(HandlerType.POST, "/admin/settings/feeds", w.settingsEditor()::saveFeeds),
-                new AdminRoute(
-                        HandlerType.POST, "/admin/settings/search-index", w.settingsEditor()::rebuildSearchIndex),
-                new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", w.settingsEditor()::emptyPageCache),
-                new AdminRoute(HandlerType.GET, "/admin/password", w.passwordEditor()::show),
-                new AdminRoute(HandlerType.POST, "/admin/password", w.passwordEditor()::change),
-                new AdminRoute(HandlerType.POST, "/admin/language", w.signIn()::chooseLanguage),
-                new AdminRoute(HandlerType.POST, "/admin/logout", w.signIn()::signOut),
-                new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", w.signIn()::signOutEverywhere));
+                new AdminRoute(HandlerType.GET, "/admin/settings", n.settings()::show),
+                new AdminRoute(HandlerType.POST, "/admin/settings/feeds", n.settings()::saveFeeds),
+                new AdminRoute(HandlerType.POST, "/admin/settings/search-index", n.settings()::rebuildSearchIndex),
+                new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", n.settings()::emptyPageCache),
+                new AdminRoute(HandlerType.GET, "/admin/password", n.password()::show),
+                new AdminRoute(HandlerType.POST, "/admin/password", n.password()::change),
+                new AdminRoute(HandlerType.POST, "/admin/language", n.signIn()::chooseLanguage),
+                new AdminRoute(HandlerType.POST, "/admin/logout", n.signIn()::signOut),
+                new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", n.signIn()::signOutEverywhere));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

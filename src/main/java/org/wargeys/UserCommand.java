@@ -10,13 +10,14 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.wargeys.account.AccountModule;
 import org.wargeys.account.AccountService;
-import org.wargeys.account.AuditLog;
 import org.wargeys.account.Role;
 import org.wargeys.account.User;
+import org.wargeys.platform.Actor;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.ConflictException;
-import org.wargeys.platform.Database;
+import org.wargeys.platform.Platform;
 import org.wargeys.platform.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,15 +106,13 @@ final class UserCommand implements Runnable {
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toSet());
-            try (Database database = Database.open(config)) {
-                Clock clock = Clock.systemUTC();
-                AccountService accounts =
-                        Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+            try (Platform platform = Platform.open(config, Clock.systemUTC(), config.port())) {
+                AccountService accounts = new AccountModule(platform).accounts();
                 if (passwordStdin) {
-                    var user = accounts.create(email, name, parsed, assigned, password, "terminal");
+                    var user = accounts.create(email, name, parsed, assigned, password, Actor.TERMINAL);
                     out.println("Created " + user.role().code() + " " + user.email() + ".");
                 } else {
-                    var created = accounts.createWithOneTimePassword(email, name, parsed, assigned, "terminal");
+                    var created = accounts.createWithOneTimePassword(email, name, parsed, assigned, Actor.TERMINAL);
                     out.println("Created " + created.user().role().code() + " "
                             + created.user().email() + ".");
                     out.println(
@@ -122,7 +121,7 @@ final class UserCommand implements Runnable {
                 }
                 return 0;
             } catch (ValidationException e) {
-                err.println("wargeys: " + e.getMessage());
+                err.println("wargeys: " + Terminal.explain(e));
                 return 1;
             }
         }
@@ -136,7 +135,7 @@ final class UserCommand implements Runnable {
 
         @Override
         String change(AccountService accounts, User user) {
-            var reset = accounts.resetWithOneTimePassword(user.email(), "terminal");
+            var reset = accounts.resetWithOneTimePassword(user.email(), Actor.TERMINAL);
             return "New one-time password for " + reset.user().email() + " (shown once; it must be replaced at the"
                     + " next sign-in at /admin/login): " + reset.password() + System.lineSeparator()
                     + "Every session of the account was ended.";
@@ -170,14 +169,12 @@ final class UserCommand implements Runnable {
                 System.err.println("wargeys: " + e.getMessage());
                 return 2;
             }
-            try (Database database = Database.open(config)) {
-                Clock clock = Clock.systemUTC();
-                AccountService accounts =
-                        Wiring.accounts(config, database, new AuditLog(database.jdbi(), clock), clock);
+            try (Platform platform = Platform.open(config, Clock.systemUTC(), config.port())) {
+                AccountService accounts = new AccountModule(platform).accounts();
                 System.out.println(change(accounts, accounts.require(email)));
                 return 0;
             } catch (ValidationException | ConflictException e) {
-                System.err.println("wargeys: " + e.getMessage());
+                System.err.println("wargeys: " + Terminal.explain(e));
                 return 1;
             }
         }
@@ -212,7 +209,7 @@ final class UserCommand implements Runnable {
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toSet());
-            User changed = accounts.changeRole(user.id(), Role.of(role), assigned, "terminal", null);
+            User changed = accounts.changeRole(user.id(), Role.of(role), assigned, Actor.TERMINAL);
             return changed.email() + " is now " + changed.role().code()
                     + (changed.languages().isEmpty()
                             ? ""
@@ -229,7 +226,7 @@ final class UserCommand implements Runnable {
     static final class Disable extends AccountChange {
         @Override
         String change(AccountService accounts, User user) {
-            accounts.disable(user.id(), "terminal", null);
+            accounts.disable(user.id(), Actor.TERMINAL);
             return "Disabled " + user.email()
                     + (user.disabled() ? " (it already was)." : "; it is signed out everywhere.");
         }
@@ -239,7 +236,7 @@ final class UserCommand implements Runnable {
     static final class Enable extends AccountChange {
         @Override
         String change(AccountService accounts, User user) {
-            accounts.enable(user.id(), "terminal", null);
+            accounts.enable(user.id(), Actor.TERMINAL);
             return "Enabled " + user.email() + (user.active() ? " (it already was)." : ".");
         }
     }

@@ -152,9 +152,9 @@ public final class Wargeys implements Runnable {
             }
             LOG.info(
                     "Wargeys is serving {} on port {} ({} database)",
-                    wiring.site().baseUrl(),
+                    wiring.platform().site().baseUrl(),
                     actualPort,
-                    wiring.database().dialect().name().toLowerCase(java.util.Locale.ROOT));
+                    wiring.platform().database().dialect().name().toLowerCase(java.util.Locale.ROOT));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

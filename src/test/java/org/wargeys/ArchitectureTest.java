@@ -1,188 +1,125 @@
 package org.wargeys;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Keeps package dependencies pointing one way (docs/architecture.md). */
+/**
+ * Keeps the dependencies between packages as docs/architecture.md draws them: each package lists what
+ * it may use (other packages of ours and libraries), and anything else fails the build. A new package
+ * must be added to the table before its first class can pass.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.wargeys");
 
+    /** What every package may use: the JDK, logging, database access, JSON, HTML parsing and in-memory caches. */
+    private static final List<String> EVERYONE = List.of(
+            "java..",
+            "javax..",
+            "org.slf4j..",
+            "org.jdbi..",
+            "com.fasterxml.jackson..",
+            "org.jsoup..",
+            "com.github.benmanes.caffeine..");
+
+    private static final List<String> HTTP = List.of("io.javalin..", "jakarta.servlet..");
+
+    /** Package → the packages of ours and the libraries it may use, besides its own and {@link #EVERYONE}. */
+    private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            Map.entry("platform", List.of("com.zaxxer.hikari..", "org.flywaydb..", "org.postgresql..", "org.sqlite..")),
+            Map.entry(
+                    "web", concat(HTTP, "platform", "org.eclipse.jetty..", "gg.jte..", "com.aayushatharva.brotli4j..")),
+            Map.entry("account", List.of("platform", "com.password4j..")),
+            Map.entry("media", concat(HTTP, "platform")),
+            Map.entry("article", List.of("platform", "account", "media", "org.commonmark..", "org.owasp.html..")),
+            Map.entry("translation", List.of("platform", "article")),
+            Map.entry("search", List.of("platform", "article", "org.apache.lucene..")),
+            Map.entry("feed", List.of("platform", "web", "article")),
+            Map.entry("sitemap", List.of("platform", "article")),
+            Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
+            Map.entry(
+                    "newsroom",
+                    concat(
+                            HTTP,
+                            "platform",
+                            "web",
+                            "account",
+                            "media",
+                            "article",
+                            "translation",
+                            "search",
+                            "sharing",
+                            "feed")),
+            Map.entry(
+                    "pages",
+                    concat(
+                            HTTP,
+                            "platform",
+                            "web",
+                            "media",
+                            "article",
+                            "translation",
+                            "search",
+                            "sharing",
+                            "feed",
+                            "sitemap",
+                            "gg.jte..")),
+            Map.entry("demo", List.of("platform", "article")),
+            Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));
+
+    static Stream<String> packages() {
+        return MAY_USE.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("packages")
+    void each_package_uses_only_what_it_is_allowed(String name) {
+        List<String> allowed = new ArrayList<>(EVERYONE);
+        allowed.add("org.wargeys." + name + "..");
+        for (String use : MAY_USE.get(name)) allowed.add(use.contains(".") ? use : "org.wargeys." + use + "..");
+        classes()
+                .that()
+                .resideInAPackage("org.wargeys." + name + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(allowed.toArray(String[]::new))
+                .check(CLASSES);
+    }
+
+    @Test
+    void every_package_is_in_the_table() {
+        Set<String> found = CLASSES.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith("org.wargeys."))
+                .map(p -> p.substring("org.wargeys.".length()).split("\\.")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(MAY_USE.keySet())
+                .as("packages without rules in ArchitectureTest")
+                .containsAll(found);
+    }
+
     @Test
     void packages_have_no_cycles() {
         slices().matching("org.wargeys.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void platform_knows_no_feature() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.platform..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.web..",
-                        "org.wargeys.article..",
-                        "org.wargeys.translation..",
-                        "org.wargeys.pages..",
-                        "org.wargeys.demo..",
-                        "org.wargeys.sharing..",
-                        "org.wargeys.account..",
-                        "org.wargeys.newsroom..",
-                        "io.javalin..",
-                        "gg.jte..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void web_knows_no_feature() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.web..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.article..",
-                        "org.wargeys.translation..",
-                        "org.wargeys.pages..",
-                        "org.wargeys.demo..",
-                        "org.wargeys.sharing..",
-                        "org.wargeys.account..",
-                        "org.wargeys.newsroom..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void accounts_know_no_content_and_no_web_server() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.account..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.web..",
-                        "org.wargeys.article..",
-                        "org.wargeys.translation..",
-                        "org.wargeys.pages..",
-                        "org.wargeys.newsroom..",
-                        "org.wargeys.demo..",
-                        "io.javalin..",
-                        "gg.jte..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void media_knows_no_article_and_no_newsroom() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.media..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.article..",
-                        "org.wargeys.translation..",
-                        "org.wargeys.pages..",
-                        "org.wargeys.newsroom..",
-                        "org.wargeys.account..",
-                        "org.wargeys.demo..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void the_newsroom_does_not_depend_on_public_pages() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.newsroom..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void article_knows_neither_translation_nor_pages_nor_the_web_server() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.article..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.translation..",
-                        "org.wargeys.pages..",
-                        "org.wargeys.demo..",
-                        "org.wargeys.sharing..",
-                        "io.javalin..",
-                        "org.apache.lucene..",
-                        "org.wargeys.account..",
-                        "org.wargeys.newsroom..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void translation_does_not_depend_on_pages() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.translation..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.wargeys.pages..",
-                        "org.wargeys.demo..",
-                        "org.wargeys.account..",
-                        "org.wargeys.newsroom..",
-                        "org.wargeys.sharing..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void sharing_uses_article_and_translation_but_not_pages() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.wargeys.sharing..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void search_feed_and_sitemap_know_neither_pages_nor_the_web_server() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("org.wargeys.search..", "org.wargeys.feed..", "org.wargeys.sitemap..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.wargeys.pages..", "org.wargeys.demo..", "io.javalin..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void only_search_uses_lucene() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("org.wargeys.search..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.apache.lucene..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void no_feature_depends_on_the_importer() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackages("org.wargeys", "org.wargeys.importer..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.wargeys.importer..")
-                .check(CLASSES);
     }
 
     @Test
@@ -194,5 +131,21 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("org.wargeys.Wiring")
                 .check(CLASSES);
+    }
+
+    @Test
+    void repositories_are_private_to_their_feature() {
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .notBePublic()
+                .check(CLASSES);
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
     }
 }

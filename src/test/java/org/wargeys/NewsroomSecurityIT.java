@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.account.Role;
 import org.wargeys.article.Article;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.StaffClient;
 import org.wargeys.testsupport.TestSite;
@@ -23,26 +27,40 @@ import org.wargeys.testsupport.TestSite;
  * refuses anonymous users, every POST needs the session's CSRF token, roles are enforced, sign-in
  * is throttled, cookies exist only under /admin, and no script reaches a reader.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NewsroomSecurityIT {
+class NewsroomSecurityIT {
 
     static final String PASSWORD = "correct horse battery";
 
     TestSite site;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
 
-    @BeforeAll
-    void start() {
-        site = TestSite.start(database());
-        site.wiring().accounts().create("editor@example.org", "Edna Editor", Role.EDITOR, Set.of(), PASSWORD, "test");
-        site.wiring()
-                .accounts()
-                .create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, "test");
-        site.wiring().accounts().create("author@example.org", "Asha", Role.AUTHOR, Set.of(), PASSWORD, "test");
+    DatabaseKind database() {
+        return database;
     }
 
-    @AfterAll
+    @BeforeParameterizedClassInvocation
+    void start() {
+        site = TestSite.start(database());
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("editor@example.org", "Edna Editor", Role.EDITOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("author@example.org", "Asha", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
+    }
+
+    @AfterParameterizedClassInvocation
     void stop() {
         if (site != null) {
             site.deleteData();
@@ -73,7 +91,8 @@ abstract class NewsroomSecurityIT {
     void a_one_time_password_must_be_replaced_before_anything_else() {
         var created = site.wiring()
                 .accounts()
-                .createWithOneTimePassword("new@example.org", "New", Role.EDITOR, Set.of(), "test");
+                .accounts()
+                .createWithOneTimePassword("new@example.org", "New", Role.EDITOR, Set.of(), Actor.TERMINAL);
         StaffClient newcomer = StaffClient.anonymous(site);
         HttpResponse<String> signedIn = newcomer.attemptSignIn("new@example.org", created.password());
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin/password");
@@ -117,14 +136,14 @@ abstract class NewsroomSecurityIT {
     @Test
     void a_post_without_the_sessions_csrf_token_is_refused() {
         StaffClient editor = StaffClient.signIn(site, "editor@example.org", PASSWORD);
-        int before = site.wiring().articles().count();
+        int before = site.wiring().articles().service().count();
         Map<String, String> article = Map.of("language", "en", "headline", "Forged", "body", "x");
         assertThat(editor.postRaw("/admin/articles", article).statusCode()).isEqualTo(403);
         Map<String, String> wrong = new java.util.HashMap<>(article);
         wrong.put(
                 "csrf", StaffClient.signIn(site, "author@example.org", PASSWORD).csrf());
         assertThat(editor.postRaw("/admin/articles", wrong).statusCode()).isEqualTo(403);
-        assertThat(site.wiring().articles().count()).isEqualTo(before);
+        assertThat(site.wiring().articles().service().count()).isEqualTo(before);
         assertThat(editor.post("/admin/articles", Map.of("language", "en", "headline", "Real article", "body", "Text."))
                         .statusCode())
                 .isEqualTo(303);
@@ -212,13 +231,16 @@ abstract class NewsroomSecurityIT {
                         .post("/admin/articles/" + source + "/workflow", Map.of("step", "publish"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(site.wiring().articles().find(translation).isPublished()).isFalse();
-        assertThat(site.wiring().articles().find(source).isPublished()).isFalse();
+        assertThat(site.wiring().articles().service().find(translation).isPublished())
+                .isFalse();
+        assertThat(site.wiring().articles().service().find(source).isPublished())
+                .isFalse();
         assertThat(translator
                         .post("/admin/articles/" + translation + "/workflow", Map.of("step", "submit"))
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(site.wiring().articles().find(translation).status().code()).isEqualTo("in_review");
+        assertThat(site.wiring().articles().service().find(translation).status().code())
+                .isEqualTo("in_review");
         assertThat(translator.get("/admin/users").statusCode()).isEqualTo(403);
     }
 
@@ -249,9 +271,9 @@ abstract class NewsroomSecurityIT {
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish"))
                         .statusCode())
                 .isEqualTo(303);
-        Article article = site.wiring().articles().find(id);
+        Article article = site.wiring().articles().service().find(id);
         String html = site.get(new org.wargeys.article.ArticlePaths(
-                                site.wiring().site().timezone())
+                                site.wiring().platform().site().timezone())
                         .path(article))
                 .body();
         String preview = editor.post(
@@ -274,7 +296,10 @@ abstract class NewsroomSecurityIT {
 
     @Test
     void sign_in_is_throttled_per_account_even_with_the_right_password_then() {
-        site.wiring().accounts().create("target@example.org", "T", Role.AUTHOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("target@example.org", "T", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
         StaffClient attacker = StaffClient.anonymous(site);
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.attemptSignIn("target@example.org", "wrong password " + i)
@@ -285,7 +310,7 @@ abstract class NewsroomSecurityIT {
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(Jsoup.parse(blocked.body()).select("[role=alert]").text()).contains("Too many failed attempts");
         assertThat(StaffClient.cookie(blocked, "wargeys_session")).isEmpty();
-        assertThat(site.wiring().audit().recent(50))
+        assertThat(site.wiring().platform().audit().recent(50))
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo("login.throttled"));
     }
 
@@ -293,7 +318,10 @@ abstract class NewsroomSecurityIT {
     void sign_in_is_throttled_per_address_across_accounts() {
         TestSite other = TestSite.start(database(), false);
         try {
-            other.wiring().accounts().create("someone@example.org", "S", Role.AUTHOR, Set.of(), PASSWORD, "test");
+            other.wiring()
+                    .accounts()
+                    .accounts()
+                    .create("someone@example.org", "S", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
             StaffClient attacker = StaffClient.anonymous(other);
             for (int i = 0; i < 20; i++) {
                 assertThat(attacker.attemptSignIn("guess" + i + "@example.org", "wrong password")
@@ -311,7 +339,11 @@ abstract class NewsroomSecurityIT {
     void a_session_survives_a_restart() {
         TestSite restartable = TestSite.start(database(), false);
         try {
-            restartable.wiring().accounts().create("night@example.org", "N", Role.EDITOR, Set.of(), PASSWORD, "test");
+            restartable
+                    .wiring()
+                    .accounts()
+                    .accounts()
+                    .create("night@example.org", "N", Role.EDITOR, Set.of(), PASSWORD, Actor.TERMINAL);
             String cookie = StaffClient.signIn(restartable, "night@example.org", PASSWORD)
                     .sessionCookie();
             restartable = restartable.restart();

@@ -21,7 +21,7 @@ class ReindexIT {
     void reindex_rebuilds_the_index_from_the_database_with_a_progress_bar(DatabaseKind kind) throws Exception {
         TestSite site = TestSite.start(kind);
         try {
-            site.wiring().indexer().rebuilding().get();
+            site.wiring().search().indexer().rebuilding().get();
             site.close();
             org.wargeys.testsupport.TestFiles.deleteTree(site.dataDir().resolve("search-index"));
 
@@ -40,9 +40,10 @@ class ReindexIT {
                     .contains("Indexed 2 published articles");
 
             site = site.restart();
-            assertThat(site.wiring().searchIndex().needsRebuild()).isFalse();
+            assertThat(site.wiring().search().index().needsRebuild()).isFalse();
             assertThat(site.wiring()
-                            .searchIndex()
+                            .search()
+                            .index()
                             .search(SearchQuery.of("so", "Soleimani"))
                             .hits())
                     .hasSize(1);

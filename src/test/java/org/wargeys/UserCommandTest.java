@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wargeys.account.AuditLog;
+import org.wargeys.account.AccountModule;
 import org.wargeys.account.SignIn;
 import org.wargeys.platform.ConfigLoader;
-import org.wargeys.platform.Database;
+import org.wargeys.platform.Platform;
 import picocli.CommandLine;
 
 class UserCommandTest {
@@ -110,10 +110,8 @@ class UserCommandTest {
     private SignIn signIn(String email, String password) {
         var config =
                 new ConfigLoader(java.util.Map.of()).load(java.util.Map.of(ConfigLoader.DATA, data.toString()), null);
-        try (Database database = Database.open(config)) {
-            return Wiring.accounts(
-                            config, database, new AuditLog(database.jdbi(), Clock.systemUTC()), Clock.systemUTC())
-                    .signIn(email, password, "127.0.0.1");
+        try (Platform platform = Platform.open(config, Clock.systemUTC(), 0)) {
+            return new AccountModule(platform).accounts().signIn(email, password, "127.0.0.1");
         }
     }
 

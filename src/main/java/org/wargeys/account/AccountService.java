@@ -4,20 +4,30 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.ConflictException;
+import org.wargeys.platform.Database;
+import org.wargeys.platform.Transactions;
+import org.wargeys.platform.Tx;
 import org.wargeys.platform.ValidationException;
 
-/** Staff accounts: create them, check passwords (throttled), change roles, disable and enable them, list them. Thread-safe. */
+/**
+ * Staff accounts: create them, check passwords (throttled), change passwords and roles, disable and
+ * enable them, list them. Every change is one transaction with its audit line; password hashing, the
+ * slow part, happens before it. Thread-safe.
+ */
 public final class AccountService {
 
-    private final Jdbi jdbi;
     private final UserRepository users;
+    private final Transactions transactions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final AuditLog audit;
@@ -25,44 +35,69 @@ public final class AccountService {
     // Checked against when the email is unknown, so that a miss costs as long as a wrong password.
     private final String decoyHash;
 
-    public AccountService(Jdbi jdbi, PasswordHasher hasher, AuditLog audit, Clock clock) {
-        this.jdbi = jdbi;
-        this.users = new UserRepository(jdbi);
+    AccountService(Database database, Transactions transactions, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.users = new UserRepository(database.jdbi());
+        this.transactions = transactions;
         this.hasher = hasher;
-        this.throttle = new LoginThrottle(jdbi, clock);
+        this.throttle = new LoginThrottle(database.jdbi(), clock);
         this.audit = audit;
         this.clock = clock;
         this.decoyHash = hasher.hash(Tokens.random());
     }
 
     /**
-     * Creates an account.
+     * Creates an account with the password given (the staff member's own).
      *
      * @param languages the languages a translator may translate into; ignored for other roles
-     * @param actor who created it, for the audit log
      */
     public User create(
-            String email, String displayName, Role role, Set<String> languages, String password, String actor) {
+            String email, String displayName, Role role, Set<String> languages, String password, Actor actor) {
+        return create(email, displayName, role, languages, password, false, actor);
+    }
+
+    /**
+     * Creates an account.
+     *
+     * @param oneTime the password was chosen by someone else: it serves once, for the first sign-in
+     */
+    public User create(
+            String email,
+            String displayName,
+            Role role,
+            Set<String> languages,
+            String password,
+            boolean oneTime,
+            Actor actor) {
         String normalized = normalize(email);
         if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
-            throw ValidationException.of("email", "'" + email + "' is not an email address.");
+            throw ValidationException.of(
+                    "email", "account.error.email_invalid", Map.of("email", String.valueOf(email)));
         }
         checkPassword(password);
-        if (users.findByEmail(normalized).isPresent()) {
-            throw ValidationException.of("email", "There already is an account for " + normalized + ".");
-        }
-        Set<String> assigned = role == Role.TRANSLATOR ? languages : Set.of();
+        String hash = hasher.hash(password);
+        Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
         String name = displayName == null || displayName.isBlank() ? normalized : displayName.strip();
-        long id = users.insert(normalized, name, hasher.hash(password), role, assigned, clock.instant());
-        audit.record(actor, "user.create", normalized, role.code() + (assigned.isEmpty() ? "" : " " + assigned), null);
-        return users.find(id).orElseThrow();
+        return transactions.write(tx -> {
+            if (users.findByEmail(tx.handle(), normalized).isPresent()) {
+                throw ValidationException.of("email", "account.error.email_taken", Map.of("email", normalized));
+            }
+            long id = users.insert(tx.handle(), normalized, name, hash, role, assigned, oneTime, clock.instant());
+            audit.record(
+                    tx,
+                    actor,
+                    "user.create",
+                    normalized,
+                    role.code() + (assigned.isEmpty() ? "" : " " + new TreeSet<>(assigned)));
+            return users.find(tx.handle(), id).orElseThrow();
+        });
     }
 
     /** Checks a password, throttled per account and per network address; records the attempt. */
     public SignIn signIn(String email, String password, String address) {
         String normalized = normalize(email);
+        Actor actor = new Actor(null, normalized.isEmpty() ? "?" : normalized, address);
         if (throttle.blocked(normalized, address)) {
-            audit.record(normalized, "login.throttled", null, null, address);
+            audit.record(actor, "login.throttled", null, null);
             return new SignIn.Throttled();
         }
         Optional<User> user = users.findByEmail(normalized);
@@ -74,9 +109,10 @@ public final class AccountService {
         // A disabled account is refused exactly like a wrong password, so nobody learns it exists;
         // only the audit log (administrators) says why.
         boolean ok = matches && user.get().active();
-        throttle.record(normalized, address, ok);
-        audit.record(
-                normalized, ok ? "login.succeeded" : "login.failed", null, matches && !ok ? "disabled" : null, address);
+        transactions.run(tx -> {
+            throttle.record(tx.handle(), normalized, address, ok);
+            audit.record(tx, actor, ok ? "login.succeeded" : "login.failed", null, matches && !ok ? "disabled" : null);
+        });
         return ok ? new SignIn.Accepted(user.get()) : new SignIn.Refused();
     }
 
@@ -86,11 +122,10 @@ public final class AccountService {
      * @return the account and the password (shown once, stored only as a hash)
      */
     public OneTime createWithOneTimePassword(
-            String email, String displayName, Role role, Set<String> languages, String actor) {
+            String email, String displayName, Role role, Set<String> languages, Actor actor) {
         String password = Tokens.random().substring(0, 20);
-        User user = create(email, displayName, role, languages, password, actor);
-        users.setPasswordHash(user.id(), hasher.hash(password), true);
-        return new OneTime(users.find(user.id()).orElseThrow(), password);
+        User user = create(email, displayName, role, languages, password, true, actor);
+        return new OneTime(user, password);
     }
 
     /**
@@ -98,35 +133,44 @@ public final class AccountService {
      * (an account that forgot its password, or one loaded from an export, which carries none), and
      * ends every session it had: whoever knew the old password is signed out too.
      */
-    public OneTime resetWithOneTimePassword(String email, String actor) {
+    public OneTime resetWithOneTimePassword(String email, Actor actor) {
         User user = require(email);
         String password = Tokens.random().substring(0, 20);
-        users.resetPassword(user.id(), hasher.hash(password));
-        audit.record(actor, "user.password_reset", user.email(), null, null);
-        return new OneTime(users.find(user.id()).orElseThrow(), password);
-    }
-
-    /** Makes the account choose a new password at its next sign-in (the password was set by someone else). */
-    public void requirePasswordChange(long userId) {
-        String hash = users.passwordHash(userId).orElseThrow(() -> ValidationException.of("user", "No such user."));
-        users.setPasswordHash(userId, hash, true);
+        String hash = hasher.hash(password);
+        User reset = transactions.write(tx -> {
+            users.setPassword(tx.handle(), user.id(), hash, true);
+            audit.record(tx, actor, "user.password_reset", user.email(), null);
+            return users.find(tx.handle(), user.id()).orElseThrow();
+        });
+        return new OneTime(reset, password);
     }
 
     /** A new account and its one-time password. */
     public record OneTime(User user, String password) {}
 
-    /** A staff member replaces their password; the current one must be given. */
-    public void changeOwnPassword(long userId, String current, String replacement, String address) {
-        User user = find(userId).orElseThrow(() -> ValidationException.of("user", "No such user."));
+    /**
+     * A staff member replaces their password; the current one must be given. Every session of the
+     * account ends with the change (the caller starts a fresh one for the browser that made it).
+     */
+    public User changeOwnPassword(long userId, String current, String replacement, String repeat, Actor actor) {
+        User user = find(userId).orElseThrow(() -> ValidationException.of("user", "account.error.no_such_user"));
         String hash = users.passwordHash(userId).orElseThrow();
+        ValidationException.Collector errors = ValidationException.collector();
         if (current == null || current.length() > PasswordHasher.MAX_LENGTH || !hasher.matches(current, hash)) {
-            throw ValidationException.of("current", "The current password is wrong.");
+            errors.add("current", "account.error.current_password_wrong");
         }
+        if (replacement == null || !replacement.equals(repeat)) {
+            errors.add("repeat", "account.error.passwords_differ");
+        }
+        errors.throwIfAny();
         checkPassword(replacement);
-        if (replacement.equals(current))
-            throw ValidationException.of("password", "Choose a password different from the current one.");
-        users.setPasswordHash(userId, hasher.hash(replacement), false);
-        audit.record(user.email(), "user.password", user.email(), null, address);
+        if (replacement.equals(current)) throw ValidationException.of("password", "account.error.password_unchanged");
+        String newHash = hasher.hash(replacement);
+        return transactions.write(tx -> {
+            users.setPassword(tx.handle(), userId, newHash, false);
+            audit.record(tx, actor, "user.password", user.email(), null);
+            return users.find(tx.handle(), userId).orElseThrow();
+        });
     }
 
     /**
@@ -136,17 +180,17 @@ public final class AccountService {
      * @throws ValidationException if there is no such account
      * @throws ConflictException if the account is the last active administrator and would stop being one
      */
-    public User changeRole(long userId, Role role, Set<String> languages, String actor, String address) {
+    public User changeRole(long userId, Role role, Set<String> languages, Actor actor) {
         Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
-        return guarded(h -> {
-            User user = users.find(h, userId)
-                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+        return guarded(tx -> {
+            Handle h = tx.handle();
+            User user = existing(h, userId);
             if (user.role() == role && user.languages().equals(assigned)) return user;
             if (role != Role.ADMINISTRATOR) keepOneAdministrator(h, user);
             users.setRole(h, userId, role, assigned);
             String detail = user.role().code() + " → " + role.code()
-                    + (assigned.isEmpty() ? "" : " " + new java.util.TreeSet<>(assigned));
-            audit.record(h, actor, "user.role", user.email(), detail, address);
+                    + (assigned.isEmpty() ? "" : " " + new TreeSet<>(assigned));
+            audit.record(tx, actor, "user.role", user.email(), detail);
             return users.find(h, userId).orElseThrow();
         });
     }
@@ -157,40 +201,42 @@ public final class AccountService {
      *
      * @throws ConflictException if the account is the last active administrator
      */
-    public User disable(long userId, String actor, String address) {
-        return guarded(h -> {
-            User user = users.find(h, userId)
-                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+    public User disable(long userId, Actor actor) {
+        return guarded(tx -> {
+            User user = existing(tx.handle(), userId);
             if (user.disabled()) return user;
-            keepOneAdministrator(h, user);
-            users.disable(h, userId, clock.instant());
-            audit.record(h, actor, "user.disable", user.email(), null, address);
-            return users.find(h, userId).orElseThrow();
+            keepOneAdministrator(tx.handle(), user);
+            users.disable(tx.handle(), userId, clock.instant());
+            audit.record(tx, actor, "user.disable", user.email(), null);
+            return users.find(tx.handle(), userId).orElseThrow();
         });
     }
 
     /** Lets a disabled account sign in again, with the role and password it had. */
-    public User enable(long userId, String actor, String address) {
-        return guarded(h -> {
-            User user = users.find(h, userId)
-                    .orElseThrow(() -> ValidationException.of("user", "There is no such account."));
+    public User enable(long userId, Actor actor) {
+        return guarded(tx -> {
+            User user = existing(tx.handle(), userId);
             if (user.active()) return user;
-            users.enable(h, userId);
-            audit.record(h, actor, "user.enable", user.email(), null, address);
-            return users.find(h, userId).orElseThrow();
+            users.enable(tx.handle(), userId);
+            audit.record(tx, actor, "user.enable", user.email(), null);
+            return users.find(tx.handle(), userId).orElseThrow();
         });
     }
 
     /** The account with this email, or a validation error naming it. */
     public User require(String email) {
         return findByEmail(email)
-                .orElseThrow(() -> ValidationException.of("email", "There is no account " + normalize(email) + "."));
+                .orElseThrow(() ->
+                        ValidationException.of("email", "account.error.no_account", Map.of("email", normalize(email))));
+    }
+
+    private User existing(Handle h, long userId) {
+        return users.find(h, userId).orElseThrow(() -> ValidationException.of("user", "account.error.no_such_user"));
     }
 
     private void keepOneAdministrator(Handle h, User user) {
         if (user.role() == Role.ADMINISTRATOR && user.active() && users.countActiveAdministrators(h) <= 1) {
-            throw new ConflictException(
-                    user.email() + " is the last active administrator; make another account an administrator first.");
+            throw new ConflictException("account.error.last_administrator", Map.of("email", user.email()));
         }
     }
 
@@ -199,12 +245,12 @@ public final class AccountService {
      * administrators demoting each other at the same moment cannot both succeed: on PostgreSQL
      * the loser gets a serialization failure, answered as a conflict.
      */
-    private User guarded(org.jdbi.v3.core.HandleCallback<User, RuntimeException> change) {
+    private User guarded(Function<Tx, User> change) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, change);
+            return transactions.writeSerializable(change);
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
-                throw new ConflictException("Another change to the accounts was made at the same moment; try again.");
+                throw new ConflictException("account.error.concurrent_change");
             }
             throw e;
         }
@@ -225,11 +271,11 @@ public final class AccountService {
     private static void checkPassword(String password) {
         if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
             throw ValidationException.of(
-                    "password", "A password has at least " + PasswordHasher.MIN_LENGTH + " characters.");
+                    "password", "account.error.password_too_short", Map.of("min", PasswordHasher.MIN_LENGTH));
         }
         if (password.length() > PasswordHasher.MAX_LENGTH) {
             throw ValidationException.of(
-                    "password", "A password has at most " + PasswordHasher.MAX_LENGTH + " characters.");
+                    "password", "account.error.password_too_long", Map.of("max", PasswordHasher.MAX_LENGTH));
         }
     }
 

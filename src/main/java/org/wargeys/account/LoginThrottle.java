@@ -46,9 +46,10 @@ final class LoginThrottle {
         });
     }
 
-    void record(String email, String address, boolean succeeded) {
+    /** Records an attempt on the caller's transaction (with the sign-in's audit line). */
+    void record(org.jdbi.v3.core.Handle h, String email, String address, boolean succeeded) {
         Instant now = clock.instant();
-        jdbi.useHandle(h -> {
+        {
             h.createUpdate(
                             "INSERT INTO login_attempts (email, address, attempted_at, succeeded) VALUES (:email, :address, :now, :ok)")
                     .bind("email", email)
@@ -59,6 +60,6 @@ final class LoginThrottle {
             h.createUpdate("DELETE FROM login_attempts WHERE attempted_at < :old")
                     .bind("old", now.minus(WINDOW.multipliedBy(4)).toEpochMilli())
                     .execute();
-        });
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class SessionService {
     private final UserRepository users;
     private final Clock clock;
 
-    public SessionService(Jdbi jdbi, Clock clock) {
+    SessionService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.users = new UserRepository(jdbi);
         this.clock = clock;

@@ -23,18 +23,26 @@ final class UserRepository {
     }
 
     long insert(
-            String email, String name, String passwordHash, Role role, java.util.Set<String> languages, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        INSERT INTO users (email, display_name, password_hash, role, languages, created_at)
-                        VALUES (:email, :name, :hash, :role, :languages, :now) RETURNING id""")
+            Handle h,
+            String email,
+            String name,
+            String passwordHash,
+            Role role,
+            java.util.Set<String> languages,
+            boolean oneTime,
+            Instant now) {
+        return h.createQuery("""
+                        INSERT INTO users (email, display_name, password_hash, role, languages, must_change_password, created_at)
+                        VALUES (:email, :name, :hash, :role, :languages, :once, :now) RETURNING id""")
                 .bind("email", email)
                 .bind("name", name)
                 .bind("hash", passwordHash)
                 .bind("role", role.code())
                 .bind("languages", languages.stream().sorted().collect(Collectors.joining(",")))
+                .bind("once", oneTime ? 1 : 0)
                 .bind("now", now.toEpochMilli())
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
     Optional<User> find(long id) {
@@ -58,24 +66,21 @@ final class UserRepository {
                 .findOne());
     }
 
-    void setPasswordHash(long id, String hash, boolean oneTime) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE users SET password_hash = :hash, must_change_password = :once WHERE id = :id")
+    /** A new password, and every session of the account ended, on the caller's transaction. */
+    void setPassword(Handle h, long id, String hash, boolean oneTime) {
+        h.createUpdate("UPDATE users SET password_hash = :hash, must_change_password = :once WHERE id = :id")
                 .bind("id", id)
                 .bind("hash", hash)
                 .bind("once", oneTime ? 1 : 0)
-                .execute());
+                .execute();
+        endSessions(h, id);
     }
 
-    /** A one-time password in place of the old one, and every session of the account ended, together. */
-    void resetPassword(long id, String hash) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE users SET password_hash = :hash, must_change_password = 1 WHERE id = :id")
-                    .bind("id", id)
-                    .bind("hash", hash)
-                    .execute();
-            endSessions(h, id);
-        });
+    Optional<User> findByEmail(Handle h, String email) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+                .bind("email", email)
+                .map(UserRepository::map)
+                .findOne();
     }
 
     void endSessions(Handle h, long id) {

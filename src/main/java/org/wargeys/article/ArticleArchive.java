@@ -28,7 +28,7 @@ public final class ArticleArchive {
 
     private final Jdbi jdbi;
 
-    public ArticleArchive(Jdbi jdbi) {
+    ArticleArchive(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -3,51 +3,62 @@ package org.wargeys.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 /**
  * Corrections and updates to published articles. Adding one also moves the article's modified date,
- * so pages, structured data and feeds show that it changed. Thread-safe.
+ * so pages, structured data and feeds show that it changed; a live article announces it
+ * ({@link CorrectionAdded}). Thread-safe.
  */
 public final class ArticleCorrections {
 
     static final int MAX_NOTE = 2_000;
 
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final ArticleService articles;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ArticleCorrections(Jdbi jdbi, ArticleService articles, Clock clock) {
+    ArticleCorrections(Jdbi jdbi, Transactions transactions, ArticleService articles, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
         this.articles = articles;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Correction add(long articleId, String note, String addedBy) {
-        articles.find(articleId);
-        if (note == null || note.isBlank()) throw ValidationException.of("note", "A correction needs a note.");
-        if (note.length() > MAX_NOTE)
-            throw ValidationException.of("note", "A correction note has at most " + MAX_NOTE + " characters.");
+    public Correction add(long articleId, String note, Actor actor) {
+        if (note == null || note.isBlank()) throw ValidationException.of("note", "article.error.correction_required");
+        if (note.length() > MAX_NOTE) {
+            throw ValidationException.of("note", "article.error.correction_too_long", Map.of("max", MAX_NOTE));
+        }
+        String text = note.strip();
         Instant now = clock.instant();
-        long id = jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE articles SET updated_at = :now WHERE id = :id")
-                    .bind("now", now.toEpochMilli())
-                    .bind("id", articleId)
-                    .execute();
-            return h.createQuery("""
+        return transactions.write(tx -> {
+            Article article = articles.find(tx.handle(), articleId);
+            ArticleRepository.touch(tx.handle(), articleId, now);
+            long id = tx.handle()
+                    .createQuery("""
                             INSERT INTO article_corrections (article_id, note, corrected_at, added_by)
                             VALUES (:a, :note, :now, :by) RETURNING id""")
                     .bind("a", articleId)
-                    .bind("note", note.strip())
+                    .bind("note", text)
                     .bind("now", now.toEpochMilli())
-                    .bind("by", addedBy)
+                    .bind("by", actor.name())
                     .mapTo(Long.class)
                     .one();
+            audit.record(tx, actor, "article.correct", ArticleService.target(article), text);
+            if (article.isPublished()) {
+                tx.announce(new CorrectionAdded(article.id(), article.translationGroupId(), article.language(), id));
+            }
+            return new Correction(id, articleId, text, now, actor.name());
         });
-        Article article = articles.find(articleId);
-        if (article.isPublished()) articles.publish(articleId);
-        return new Correction(id, articleId, note.strip(), now, addedBy);
     }
 
     /** Oldest first, as they read at the end of an article. */

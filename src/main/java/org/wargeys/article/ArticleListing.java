@@ -20,7 +20,7 @@ public final class ArticleListing {
 
     private final Jdbi jdbi;
 
-    public ArticleListing(Jdbi jdbi) {
+    ArticleListing(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -1,12 +1,14 @@
 package org.wargeys.article;
 
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Where an article came from: the staff member who started it and, for a translation, the source
  * article and the source revision the translation was last brought up to date with. A translation
- * whose source has a newer revision is outdated. Thread-safe.
+ * whose source has a newer revision is outdated. Writes happen on the use case's transaction.
+ * Thread-safe.
  */
 public final class ArticleOrigins {
 
@@ -19,34 +21,35 @@ public final class ArticleOrigins {
 
     private final Jdbi jdbi;
 
-    public ArticleOrigins(Jdbi jdbi) {
+    ArticleOrigins(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    public void recordCreator(long articleId, long userId) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO article_origins (article_id, created_by) VALUES (:a, :u)")
+    void recordCreator(Handle h, long articleId, long userId) {
+        h.createUpdate("INSERT INTO article_origins (article_id, created_by) VALUES (:a, :u)")
                 .bind("a", articleId)
                 .bind("u", userId)
-                .execute());
+                .execute();
     }
 
-    public void recordTranslation(long articleId, Long userId, long sourceArticleId, int sourceRevision) {
-        jdbi.useHandle(h -> h.createUpdate("""
+    /** Records on the caller's transaction that the article translates this revision of its source. */
+    public void recordTranslation(Handle h, long articleId, Long userId, long sourceArticleId, int sourceRevision) {
+        h.createUpdate("""
                         INSERT INTO article_origins (article_id, created_by, source_article_id, source_revision)
                         VALUES (:a, :u, :s, :r)""")
                 .bind("a", articleId)
                 .bind("u", userId)
                 .bind("s", sourceArticleId)
                 .bind("r", sourceRevision)
-                .execute());
+                .execute();
     }
 
     /** Records that the translation now reflects this revision of its source. */
-    public void markUpToDate(long articleId, int sourceRevision) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE article_origins SET source_revision = :r WHERE article_id = :a")
+    void markUpToDate(Handle h, long articleId, int sourceRevision) {
+        h.createUpdate("UPDATE article_origins SET source_revision = :r WHERE article_id = :a")
                 .bind("a", articleId)
                 .bind("r", sourceRevision)
-                .execute());
+                .execute();
     }
 
     public Optional<Origin> find(long articleId) {

@@ -1,4 +1,9 @@
 package org.wargeys.article;
 
-/** An article went live (or was saved again while live): readers, caches and indexes must see it. */
-public record ArticlePublished(long articleId, long translationGroupId, String language) {}
+/** An article went live (published now, at its scheduled time, or again after being taken down). */
+public record ArticlePublished(long articleId, long translationGroupId, String language) implements ArticleEvent {
+
+    static ArticlePublished of(Article a) {
+        return new ArticlePublished(a.id(), a.translationGroupId(), a.language());
+    }
+}

@@ -32,26 +32,31 @@ final class ArticleRepository {
                 .one();
     }
 
-    long insert(Handle h, long groupId, ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
+    long insert(Handle h, long groupId, ArticleEdit edit, String slug, String bodyHtml, Long sectionId, Instant now) {
         return h.createQuery("""
                         INSERT INTO articles (translation_group_id, language, slug, headline, dateline_place, dateline_outlet,
-                            standfirst, body_format, body, body_html, section_id, status, created_at, updated_at, revision)
+                            standfirst, body_format, body, body_html, section_id, seo_title, seo_description, pinned, status,
+                            created_at, updated_at, revision)
                         VALUES (:group, :language, :slug, :headline, :place, :outlet, :standfirst, :format, :body, :html,
-                            :section, 'draft', :now, :now, 1)
+                            :section, :seoTitle, :seoDescription, :pinned, 'draft', :now, :now, 1)
                         RETURNING id""")
                 .bind("group", groupId)
-                .bind("language", draft.language())
-                .bindMap(content(draft, slug, bodyHtml, sectionId, now))
+                .bind("language", edit.draft().language())
+                .bind("pinned", Boolean.TRUE.equals(edit.pinned()) ? 1 : 0)
+                .bindMap(content(edit, slug, bodyHtml, sectionId, now))
                 .mapTo(Long.class)
                 .one();
     }
 
-    /** Saves new content over the article if its revision is still {@code expectedRevision}. */
+    /**
+     * Saves new content (and search-engine fields) over the article if its revision is still
+     * {@code expectedRevision}; false if someone saved in between.
+     */
     boolean update(
             Handle h,
             long id,
             int expectedRevision,
-            ArticleDraft draft,
+            ArticleEdit edit,
             String slug,
             String bodyHtml,
             Long sectionId,
@@ -59,18 +64,20 @@ final class ArticleRepository {
         return h.createUpdate("""
                         UPDATE articles SET slug = :slug, headline = :headline, dateline_place = :place,
                             dateline_outlet = :outlet, standfirst = :standfirst, body_format = :format, body = :body,
-                            body_html = :html, section_id = :section, updated_at = :now, revision = revision + 1
+                            body_html = :html, section_id = :section, seo_title = :seoTitle,
+                            seo_description = :seoDescription, updated_at = :now, revision = revision + 1
                         WHERE id = :id AND revision = :expected""")
                         .bind("id", id)
                         .bind("expected", expectedRevision)
-                        .bindMap(content(draft, slug, bodyHtml, sectionId, now))
+                        .bindMap(content(edit, slug, bodyHtml, sectionId, now))
                         .execute()
                 == 1;
     }
 
     // The named values an insert and an update of an article's content share.
     private static java.util.Map<String, Object> content(
-            ArticleDraft draft, String slug, String bodyHtml, Long sectionId, Instant now) {
+            ArticleEdit edit, String slug, String bodyHtml, Long sectionId, Instant now) {
+        ArticleDraft draft = edit.draft();
         var values = new java.util.HashMap<String, Object>();
         values.put("slug", slug);
         values.put("headline", draft.headline());
@@ -81,16 +88,37 @@ final class ArticleRepository {
         values.put("body", draft.body());
         values.put("html", bodyHtml);
         values.put("section", sectionId);
+        values.put("seoTitle", edit.seoTitleOrNull());
+        values.put("seoDescription", edit.seoDescriptionOrNull());
         values.put("now", now.toEpochMilli());
         return values;
     }
 
-    /** Changes the status; a status change alone is not an edit, so updated_at stays. */
-    void setStatus(Handle h, long id, ArticleStatus status, Instant publishedAt) {
-        h.createUpdate("UPDATE articles SET status = :status, published_at = :published WHERE id = :id")
+    /**
+     * Moves the article from one status to another if it still has the first (two people or two nodes
+     * cannot both take the step); a status change alone is not an edit, so updated_at stays.
+     *
+     * @return false if the article's status was no longer {@code from}
+     */
+    boolean changeStatus(
+            Handle h, long id, ArticleStatus from, ArticleStatus to, Instant publishedAt, Instant scheduledAt) {
+        return h.createUpdate("""
+                        UPDATE articles SET status = :to, published_at = :published, scheduled_at = :scheduled
+                        WHERE id = :id AND status = :from""")
+                        .bind("id", id)
+                        .bind("from", from.code())
+                        .bind("to", to.code())
+                        .bind("published", publishedAt == null ? null : publishedAt.toEpochMilli())
+                        .bind("scheduled", scheduledAt == null ? null : scheduledAt.toEpochMilli())
+                        .execute()
+                == 1;
+    }
+
+    /** Marks the article edited now (a correction moves its modified date). */
+    static void touch(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE articles SET updated_at = :now WHERE id = :id")
+                .bind("now", now.toEpochMilli())
                 .bind("id", id)
-                .bind("status", status.code())
-                .bind("published", publishedAt == null ? null : publishedAt.toEpochMilli())
                 .execute();
     }
 
@@ -208,11 +236,14 @@ final class ArticleRepository {
     }
 
     List<Article> inGroup(long groupId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
+        return jdbi.withHandle(h -> inGroup(h, groupId));
+    }
+
+    List<Article> inGroup(Handle h, long groupId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.translation_group_id = :g ORDER BY a.id")
                 .bind("g", groupId)
                 .map(ArticleRepository::map)
-                .list());
+                .list();
     }
 
     int count() {

@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.Transactions;
 
 /** The saved revisions of articles: list, read, compare, restore. Thread-safe. */
 public final class ArticleRevisions {
 
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final ArticleService articles;
+    private final AuditLog audit;
 
-    public ArticleRevisions(Jdbi jdbi, ArticleService articles) {
+    ArticleRevisions(Jdbi jdbi, Transactions transactions, ArticleService articles, AuditLog audit) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
         this.articles = articles;
+        this.audit = audit;
     }
 
     /** Newest first. */
@@ -44,10 +51,10 @@ public final class ArticleRevisions {
     }
 
     /**
-     * Saves an old revision's content as the newest revision (the history is kept, nothing is lost).
-     * Section, tags and authors stay as they are now.
+     * Saves an old revision's content as the newest revision (the history is kept, nothing is lost), in
+     * one transaction with its audit line. Section, tags, bylines and everything else stay as they are.
      */
-    public Article restore(long articleId, int number, int expectedRevision, String savedBy) {
+    public Article restore(long articleId, int number, int expectedRevision, Actor actor) {
         Revision old = get(articleId, number);
         Article current = articles.find(articleId);
         ArticleDetails details = articles.details(current);
@@ -62,7 +69,18 @@ public final class ArticleRevisions {
                 details.section().map(Section::key).orElse(null),
                 details.tags().stream().map(Tag::key).toList(),
                 details.authors().stream().map(Author::key).toList());
-        return articles.update(articleId, expectedRevision, draft, savedBy);
+        Long image = articles.featuredImageId(articleId);
+        ArticleEdit edit = new ArticleEdit(draft, current.seoTitle(), current.seoDescription(), image, null, null);
+        return transactions.write(tx -> {
+            Article restored = articles.save(articleId, expectedRevision, edit, actor);
+            audit.record(
+                    tx,
+                    actor,
+                    "article.restore",
+                    ArticleService.target(restored),
+                    "revision " + number + " saved as " + restored.revision());
+            return restored;
+        });
     }
 
     private static String select() {

@@ -3,161 +3,275 @@ package org.wargeys.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.wargeys.platform.EventBus;
+import org.wargeys.media.MediaService;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.Database;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
+import org.wargeys.platform.Transactions;
+import org.wargeys.platform.Tx;
 import org.wargeys.platform.ValidationException;
 
 /**
- * The use cases on articles: write, edit, publish, unpublish and read them. Every write is one
- * transaction, keeps a revision and announces itself on the event bus. Thread-safe.
+ * The use cases on articles — write, save, publish, take down, pin — and the reads every feature
+ * shares. Each write is one transaction with its revision and audit line; a change readers can see is
+ * announced once, after the commit ({@link ArticleEvent}). Thread-safe.
  */
 public final class ArticleService {
 
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_STANDFIRST = 1_000;
-    static final int MAX_BODY = 1_000_000;
-
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
+    private final ArticleOrigins origins;
     private final BodyRenderer bodies;
-    private final EventBus events;
+    private final MediaService media;
+    private final AuditLog audit;
     private final Site site;
     private final Clock clock;
 
-    public ArticleService(Jdbi jdbi, BodyRenderer bodies, EventBus events, Site site, Clock clock) {
-        this.jdbi = jdbi;
-        this.articles = new ArticleRepository(jdbi);
-        this.taxonomy = new TaxonomyRepository(jdbi);
+    ArticleService(
+            Database database,
+            Transactions transactions,
+            ArticleOrigins origins,
+            BodyRenderer bodies,
+            MediaService media,
+            AuditLog audit,
+            Site site,
+            Clock clock) {
+        this.transactions = transactions;
+        this.articles = new ArticleRepository(database.jdbi());
+        this.taxonomy = new TaxonomyRepository(database.jdbi());
+        this.origins = origins;
         this.bodies = bodies;
-        this.events = events;
+        this.media = media;
+        this.audit = audit;
         this.site = site;
         this.clock = clock;
     }
 
-    /** Creates a draft that starts a new translation group of its own. */
-    public Article createDraft(ArticleDraft draft, String savedBy) {
-        return create(draft, null, savedBy);
+    /** Creates a draft that starts a translation group of its own; the actor, if staff, is its creator. */
+    public Article create(ArticleEdit edit, Actor actor) {
+        return create(edit, null, actor);
+    }
+
+    public Article createDraft(ArticleDraft draft, Actor actor) {
+        return create(ArticleEdit.of(draft), null, actor);
     }
 
     /**
-     * Creates a draft in the given translation group (a translation of the articles in it).
-     * Refused if the group already has an article in the draft's language.
+     * Creates a draft in the given translation group (a translation of the articles in it). Refused if
+     * the group already has an article in the draft's language.
      */
-    public Article createTranslationDraft(long translationGroupId, ArticleDraft draft, String savedBy) {
-        boolean taken = articles.inGroup(translationGroupId).stream()
-                .anyMatch(a -> a.language().equals(draft.language()));
-        if (taken) {
-            throw ValidationException.of(
-                    "language", "This article already has a translation in '" + draft.language() + "'.");
-        }
-        return create(draft, translationGroupId, savedBy);
+    public Article createTranslation(long translationGroupId, ArticleEdit edit, Actor actor) {
+        return create(edit, translationGroupId, actor);
     }
 
-    private Article create(ArticleDraft draft, Long groupId, String savedBy) {
-        validate(draft);
-        String html = bodies.render(draft.bodyFormat(), draft.body());
+    private Article create(ArticleEdit edit, Long groupId, Actor actor) {
+        ValidationException.Collector errors = ArticleRules.problems(edit, site);
+        ArticleDraft draft = edit.draft();
+        String html = draft.body() == null ? "" : bodies.render(draft.bodyFormat(), draft.body());
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return transactions.write(tx -> {
+            Handle h = tx.handle();
+            if (groupId != null
+                    && articles.inGroup(h, groupId).stream()
+                            .anyMatch(a -> a.language().equals(draft.language()))) {
+                throw ValidationException.of(
+                        "language", "article.error.language_taken", Map.of("language", draft.language()));
+            }
+            Links links = links(h, edit, errors);
             String slug = chooseSlug(h, draft, null);
-            Long sectionId = sectionId(h, draft.sectionKey());
             long group = groupId != null ? groupId : articles.insertGroup(h, draft.language(), now);
-            long id = articles.insert(h, group, draft, slug, html, sectionId, now);
-            articles.replaceTags(h, id, termIds(h, TaxonomyRepository.Kind.TAG, draft.tagKeys()));
-            articles.replaceAuthors(h, id, termIds(h, TaxonomyRepository.Kind.AUTHOR, draft.authorKeys()));
+            long id = articles.insert(h, group, edit, slug, html, links.sectionId(), now);
+            articles.replaceTags(h, id, links.tagIds());
+            articles.replaceAuthors(h, id, links.authorIds());
+            media.feature(h, id, edit.featuredImageId());
+            if (groupId == null && actor.userId() != null) origins.recordCreator(h, id, actor.userId());
             Article created = articles.findById(h, id).orElseThrow();
-            articles.insertRevision(h, created, savedBy);
+            articles.insertRevision(h, created, actor.name());
+            audit.record(tx, actor, "article.create", target(created), created.headline());
+            if (created.pinned()) audit.record(tx, actor, "article.pin", target(created), created.headline());
             return created;
         });
     }
 
     /**
-     * Saves new content over an article. {@code expectedRevision} is the revision the writer
-     * started from; if someone saved in between, the save is refused rather than overwriting theirs.
+     * Saves the editor's form over an article — content, section, tags, bylines, search-engine fields,
+     * featured image, pin and translation state — in one transaction with its revision and audit line.
+     * {@code expectedRevision} is the revision the writer started from; if someone saved in between, the
+     * save is refused ({@link EditConflictException}) rather than overwriting theirs. A live article is
+     * announced once ({@link ArticleUpdated}).
      */
-    public Article update(long id, int expectedRevision, ArticleDraft draft, String savedBy) {
-        validate(draft);
-        Article current = find(id);
-        if (!current.language().equals(draft.language())) {
-            throw ValidationException.of("language", "An article's language cannot change; translate it instead.");
-        }
-        String html = bodies.render(draft.bodyFormat(), draft.body());
+    public Article save(long id, int expectedRevision, ArticleEdit edit, Actor actor) {
+        ValidationException.Collector errors = ArticleRules.problems(edit, site);
+        ArticleDraft draft = edit.draft();
+        // Rendering is the slow part: done before the transaction, so the write lock is held briefly.
+        String html = draft.body() == null ? "" : bodies.render(draft.bodyFormat(), draft.body());
         Instant now = clock.instant();
-        Article saved = jdbi.inTransaction(h -> {
+        return transactions.write(tx -> {
+            Handle h = tx.handle();
+            Article current = find(h, id);
+            if (!current.language().equals(draft.language())) {
+                throw ValidationException.of("language", "article.error.language_fixed");
+            }
+            Links links = links(h, edit, errors);
             String slug = chooseSlug(h, draft, id);
-            Long sectionId = sectionId(h, draft.sectionKey());
-            if (!articles.update(h, id, expectedRevision, draft, slug, html, sectionId, now)) {
+            if (!articles.update(h, id, expectedRevision, edit, slug, html, links.sectionId(), now)) {
                 throw new EditConflictException(id, expectedRevision);
             }
-            articles.replaceTags(h, id, termIds(h, TaxonomyRepository.Kind.TAG, draft.tagKeys()));
-            articles.replaceAuthors(h, id, termIds(h, TaxonomyRepository.Kind.AUTHOR, draft.authorKeys()));
-            Article updated = articles.findById(h, id).orElseThrow();
-            articles.insertRevision(h, updated, savedBy);
-            return updated;
+            articles.replaceTags(h, id, links.tagIds());
+            articles.replaceAuthors(h, id, links.authorIds());
+            media.feature(h, id, edit.featuredImageId());
+            if (edit.pinned() != null && articles.setPinned(h, id, edit.pinned())) {
+                audit.record(tx, actor, edit.pinned() ? "article.pin" : "article.unpin", target(current), null);
+            }
+            if (edit.sourceRevision() != null) origins.markUpToDate(h, id, edit.sourceRevision());
+            Article saved = find(h, id);
+            articles.insertRevision(h, saved, actor.name());
+            audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
+            if (saved.isPublished()) tx.announce(ArticleUpdated.of(saved));
+            return saved;
         });
-        if (saved.isPublished()) {
-            events.publish(new ArticlePublished(saved.id(), saved.translationGroupId(), saved.language()));
-        }
-        return saved;
     }
 
-    /** Puts the article live. The first publication time is kept when an article is republished. */
-    public Article publish(long id) {
-        Article article = find(id);
-        Instant publishedAt = article.publishedAt() != null ? article.publishedAt() : clock.instant();
-        jdbi.useTransaction(h -> articles.setStatus(h, id, ArticleStatus.PUBLISHED, publishedAt));
-        return announceLive(id);
+    /**
+     * Saves new content (with its section, tags and bylines) and leaves everything else as it is:
+     * search-engine fields, featured image, pin (the importer's and the API's partial update).
+     */
+    public Article update(long id, int expectedRevision, ArticleDraft draft, Actor actor) {
+        Article current = find(id);
+        ArticleEdit edit =
+                new ArticleEdit(draft, current.seoTitle(), current.seoDescription(), featuredImageId(id), null, null);
+        return save(id, expectedRevision, edit, actor);
+    }
+
+    /** Sets (or, with null, removes) the article's featured image, audited; a live article is announced. */
+    public Article feature(long id, Long mediaId, Actor actor) {
+        return transactions.write(tx -> {
+            Article article = find(tx.handle(), id);
+            if (mediaId != null && !media.exists(tx.handle(), mediaId)) {
+                throw ValidationException.of("featured_image", "article.error.image_unknown", Map.of("image", mediaId));
+            }
+            media.feature(tx.handle(), id, mediaId);
+            audit.record(tx, actor, "article.feature", target(article), mediaId == null ? null : "media:" + mediaId);
+            if (article.isPublished()) tx.announce(ArticleUpdated.of(article));
+            return article;
+        });
+    }
+
+    /** Puts the article live now (or keeps it live). The first publication time is kept when it returns. */
+    public Article publish(long id, Actor actor) {
+        return transactions.write(tx -> {
+            Article article = find(tx.handle(), id);
+            if (article.isPublished()) return article;
+            return goLive(tx, article, actor, "article.publish", null);
+        });
     }
 
     /**
      * Puts archived content live as it was: published at a past time, with that time as its creation
      * and last edit (demo content, imports). Refused for times in the future; schedule those instead.
      */
-    public Article publishArchived(long id, Instant publishedAt) {
+    public Article publishArchived(long id, Instant publishedAt, Actor actor) {
         if (publishedAt.isAfter(clock.instant())) {
-            throw ValidationException.of("published_at", "An archived article cannot be published in the future.");
+            throw ValidationException.of("published_at", "article.error.archived_in_future");
         }
-        find(id);
-        jdbi.useTransaction(h -> {
-            articles.setStatus(h, id, ArticleStatus.PUBLISHED, publishedAt);
-            articles.backdate(h, id, publishedAt);
+        return transactions.write(tx -> {
+            Article article = find(tx.handle(), id);
+            if (!articles.changeStatus(tx.handle(), id, article.status(), ArticleStatus.PUBLISHED, publishedAt, null)) {
+                throw new ConcurrentStatusChange(id);
+            }
+            articles.backdate(tx.handle(), id, publishedAt);
+            Article live = find(tx.handle(), id);
+            audit.record(tx, actor, "article.publish", target(live), "archived");
+            tx.announce(ArticlePublished.of(live));
+            return live;
         });
-        return announceLive(id);
     }
 
-    private Article announceLive(long id) {
-        Article live = find(id);
-        events.publish(new ArticlePublished(live.id(), live.translationGroupId(), live.language()));
-        return live;
+    /** Takes a live article down; nothing happens to one that is not live. */
+    public Article unpublish(long id, Actor actor) {
+        return transactions.write(tx -> {
+            Article article = find(tx.handle(), id);
+            if (!article.isPublished()) return article;
+            return takeDown(tx, article, actor);
+        });
+    }
+
+    /** Pins the article to the top of its language's home page, or unpins it. */
+    public Article pin(long id, boolean pinned, Actor actor) {
+        return transactions.write(tx -> {
+            Article article = find(tx.handle(), id);
+            if (!articles.setPinned(tx.handle(), id, pinned)) return article;
+            Article changed = find(tx.handle(), id);
+            audit.record(tx, actor, pinned ? "article.pin" : "article.unpin", target(changed), changed.headline());
+            if (changed.isPublished()) tx.announce(ArticleUpdated.of(changed));
+            return changed;
+        });
     }
 
     /**
-     * Pins the article to the top of its language's home page, or unpins it. A live article is
-     * announced again when the flag changes, so cached home pages are purged at once.
+     * Moves the article live on the caller's transaction: status, audit line, announcement.
+     *
+     * @param firstPublication the publication time if it was never live before; null for now
      */
-    public Article pin(long id, boolean pinned) {
-        find(id);
-        boolean changed = jdbi.inTransaction(h -> articles.setPinned(h, id, pinned));
-        Article article = find(id);
-        if (changed && article.isPublished()) {
-            events.publish(new ArticlePublished(article.id(), article.translationGroupId(), article.language()));
+    Article goLive(Tx tx, Article article, Actor actor, String action, Instant firstPublication) {
+        Instant publishedAt = article.publishedAt() != null
+                ? article.publishedAt()
+                : firstPublication != null ? firstPublication : clock.instant();
+        if (!articles.changeStatus(
+                tx.handle(), article.id(), article.status(), ArticleStatus.PUBLISHED, publishedAt, null)) {
+            throw new ConcurrentStatusChange(article.id());
         }
-        return article;
+        Article live = find(tx.handle(), article.id());
+        audit.record(tx, actor, action, target(live), live.headline());
+        tx.announce(ArticlePublished.of(live));
+        return live;
     }
 
-    public Article unpublish(long id) {
-        Article article = find(id);
-        jdbi.useTransaction(h -> articles.setStatus(h, id, ArticleStatus.UNPUBLISHED, article.publishedAt()));
-        events.publish(new ArticleUnpublished(id, article.translationGroupId(), article.language()));
-        return find(id);
+    /** Takes the article down on the caller's transaction. */
+    Article takeDown(Tx tx, Article article, Actor actor) {
+        if (!articles.changeStatus(
+                tx.handle(),
+                article.id(),
+                ArticleStatus.PUBLISHED,
+                ArticleStatus.UNPUBLISHED,
+                article.publishedAt(),
+                null)) {
+            throw new ConcurrentStatusChange(article.id());
+        }
+        Article down = find(tx.handle(), article.id());
+        audit.record(tx, actor, "article.unpublish", target(down), down.headline());
+        tx.announce(ArticleUnpublished.of(down));
+        return down;
     }
+
+    /** Moves the article to a status readers do not see (review, schedule, back to draft). */
+    Article move(Tx tx, Article article, ArticleStatus to, Instant scheduledAt) {
+        if (!articles.changeStatus(
+                tx.handle(), article.id(), article.status(), to, article.publishedAt(), scheduledAt)) {
+            throw new ConcurrentStatusChange(article.id());
+        }
+        return find(tx.handle(), article.id());
+    }
+
+    Article find(Handle h, long id) {
+        return articles.findById(h, id).orElseThrow(() -> new NotFoundException("No article " + id));
+    }
+
+    static String target(Article article) {
+        return "article:" + article.id();
+    }
+
+    // ---- Reads
 
     public Article find(long id) {
         return articles.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
@@ -180,6 +294,11 @@ public final class ArticleService {
     /** Every article of a translation group, whatever its status, oldest first. */
     public List<Article> translationGroup(long groupId) {
         return articles.inGroup(groupId);
+    }
+
+    /** The id of the article's featured image, or null. */
+    public Long featuredImageId(long articleId) {
+        return media.featured(articleId).map(i -> i.id()).orElse(null);
     }
 
     public List<Integer> revisions(long articleId) {
@@ -208,15 +327,12 @@ public final class ArticleService {
 
     /** The sections of several articles of one language, by article id, in one query (for lists). */
     public Map<Long, Section> sections(List<Article> list, String language) {
-        var ids = list.stream()
-                .map(Article::sectionId)
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        Map<Long, Section> byId = new java.util.HashMap<>();
+        var ids = list.stream().map(Article::sectionId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, Section> byId = new HashMap<>();
         for (var t : taxonomy.findAll(TaxonomyRepository.Kind.SECTION, ids, language)) {
             byId.put(t.id(), new Section(t.id(), t.key(), language, t.name(), t.slug()));
         }
-        Map<Long, Section> byArticle = new java.util.HashMap<>();
+        Map<Long, Section> byArticle = new HashMap<>();
         for (Article a : list) {
             if (a.sectionId() != null && byId.containsKey(a.sectionId()))
                 byArticle.put(a.id(), byId.get(a.sectionId()));
@@ -224,49 +340,83 @@ public final class ArticleService {
         return byArticle;
     }
 
+    // ---- Sections, tags and authors
+
     /** Defines (or renames) a section; {@code names} maps language codes to names. */
-    public long defineSection(String key, Map<String, String> names) {
-        return changed("section", taxonomy.upsert(TaxonomyRepository.Kind.SECTION, key, key, names));
+    public long defineSection(String key, Map<String, String> names, Actor actor) {
+        return define(TaxonomyRepository.Kind.SECTION, key, key, names, actor);
     }
 
-    public long defineTag(String key, Map<String, String> names) {
-        return changed("tag", taxonomy.upsert(TaxonomyRepository.Kind.TAG, key, key, names));
+    public long defineTag(String key, Map<String, String> names, Actor actor) {
+        return define(TaxonomyRepository.Kind.TAG, key, key, names, actor);
     }
 
-    public long defineAuthor(String key, String name, Map<String, String> names) {
-        return changed("author", taxonomy.upsert(TaxonomyRepository.Kind.AUTHOR, key, name, names));
+    public long defineAuthor(String key, String name, Map<String, String> names, Actor actor) {
+        return define(TaxonomyRepository.Kind.AUTHOR, key, name, names, actor);
     }
 
-    private long changed(String kind, long id) {
-        events.publish(new TaxonomyChanged(kind, id));
-        return id;
+    private long define(
+            TaxonomyRepository.Kind kind, String key, String defaultName, Map<String, String> names, Actor actor) {
+        String code = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return transactions.write(tx -> {
+            long id = taxonomy.upsert(tx.handle(), kind, key, defaultName, names);
+            audit.record(tx, actor, code + ".define", key, String.valueOf(names));
+            tx.announce(new TaxonomyChanged(code, id));
+            return id;
+        });
     }
 
-    private void validate(ArticleDraft draft) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (draft.language() == null || !site.publishesIn(draft.language())) {
-            errors.put("language", "The site does not publish in '" + draft.language() + "'.");
+    // ---- Helpers of the writes
+
+    /** The section, tag and byline ids an edit names, every unknown key reported at once. */
+    private record Links(Long sectionId, List<Long> tagIds, List<Long> authorIds) {}
+
+    /**
+     * Resolves the keys the edit names, adds what is unknown to the rule-breaking found before, and
+     * reports it all at once: a writer sees every field at fault in one answer.
+     */
+    private Links links(Handle h, ArticleEdit edit, ValidationException.Collector errors) {
+        ArticleDraft draft = edit.draft();
+        Long sectionId = null;
+        if (draft.sectionKey() != null && !draft.sectionKey().isBlank()) {
+            sectionId = taxonomy.idOf(h, TaxonomyRepository.Kind.SECTION, draft.sectionKey())
+                    .orElse(null);
+            if (sectionId == null) {
+                errors.add("section", "article.error.section_unknown", Map.of("section", draft.sectionKey()));
+            }
         }
-        if (draft.headline() == null || draft.headline().isBlank()) {
-            errors.put("headline", "A headline is required.");
-        } else if (draft.headline().length() > MAX_HEADLINE) {
-            errors.put("headline", "A headline has at most " + MAX_HEADLINE + " characters.");
+        List<Long> tags =
+                termIds(h, TaxonomyRepository.Kind.TAG, draft.tagKeys(), "tags", "article.error.tags_unknown", errors);
+        List<Long> authors = termIds(
+                h,
+                TaxonomyRepository.Kind.AUTHOR,
+                draft.authorKeys(),
+                "authors",
+                "article.error.authors_unknown",
+                errors);
+        if (edit.featuredImageId() != null && !media.exists(h, edit.featuredImageId())) {
+            errors.add("featured_image", "article.error.image_unknown", Map.of("image", edit.featuredImageId()));
         }
-        if (draft.slug() != null && !draft.slug().isBlank() && !Slug.isValid(draft.slug())) {
-            errors.put(
-                    "slug",
-                    "A slug is lower-case letters and digits joined by single hyphens, at most " + Slug.MAX_LENGTH
-                            + " characters.");
+        errors.throwIfAny();
+        return new Links(sectionId, tags, authors);
+    }
+
+    private List<Long> termIds(
+            Handle h,
+            TaxonomyRepository.Kind kind,
+            List<String> keys,
+            String field,
+            String messageKey,
+            ValidationException.Collector errors) {
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys) {
+            taxonomy.idOf(h, kind, key).ifPresentOrElse(ids::add, () -> unknown.add(key));
         }
-        if (draft.standfirst() != null && draft.standfirst().length() > MAX_STANDFIRST) {
-            errors.put("standfirst", "A standfirst has at most " + MAX_STANDFIRST + " characters.");
+        if (!unknown.isEmpty()) {
+            errors.add(field, messageKey, Map.of("keys", String.join(", ", unknown)));
         }
-        if (draft.body() == null) {
-            errors.put("body", "A body is required (it may be empty while drafting).");
-        } else if (draft.body().length() > MAX_BODY) {
-            errors.put("body", "A body has at most " + MAX_BODY + " characters.");
-        }
-        if (!errors.isEmpty()) throw new ValidationException(errors);
+        return ids;
     }
 
     private String chooseSlug(Handle h, ArticleDraft draft, Long articleId) {
@@ -274,29 +424,13 @@ public final class ArticleService {
         String base = given ? draft.slug() : Slug.of(draft.headline(), 8);
         if (base.isEmpty()) base = "article";
         if (!articles.slugTaken(h, draft.language(), base, articleId)) return base;
-        if (given)
+        if (given) {
             throw ValidationException.of(
-                    "slug", "Another " + draft.language() + " article already uses the slug '" + base + "'.");
+                    "slug", "article.error.slug_taken", Map.of("slug", base, "language", draft.language()));
+        }
         for (int n = 2; ; n++) {
             String candidate = base + "-" + n;
             if (!articles.slugTaken(h, draft.language(), candidate, articleId)) return candidate;
         }
-    }
-
-    private Long sectionId(Handle h, String key) {
-        if (key == null || key.isBlank()) return null;
-        return taxonomy.idOf(h, TaxonomyRepository.Kind.SECTION, key)
-                .orElseThrow(() -> ValidationException.of("section", "There is no section '" + key + "'."));
-    }
-
-    private List<Long> termIds(Handle h, TaxonomyRepository.Kind kind, List<String> keys) {
-        List<Long> ids = new ArrayList<>();
-        for (String key : keys) {
-            ids.add(taxonomy.idOf(h, kind, key)
-                    .orElseThrow(() -> ValidationException.of(
-                            kind.name().toLowerCase(java.util.Locale.ROOT),
-                            "There is no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + key + "'.")));
-        }
-        return ids;
     }
 }

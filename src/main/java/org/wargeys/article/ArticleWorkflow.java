@@ -2,26 +2,35 @@ package org.wargeys.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.wargeys.platform.ConflictException;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 /**
  * Moves articles through draft → in review → scheduled → published → unpublished. Each article moves
- * on its own: a step on one translation never touches another. Every status change is a conditional
- * UPDATE on the status the step starts from, so two people (or two nodes) cannot both take it.
- * Who may take which step is the newsroom's business, not this class's. Thread-safe.
+ * on its own: a step on one translation never touches another. Every step is one transaction with its
+ * audit line, and a conditional UPDATE on the status it starts from, so two people (or two nodes)
+ * cannot both take it. Who may take which step is the newsroom's business, not this class's.
+ * Thread-safe.
  */
 public final class ArticleWorkflow {
 
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final ArticleService articles;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ArticleWorkflow(Jdbi jdbi, ArticleService articles, Clock clock) {
+    ArticleWorkflow(Jdbi jdbi, Transactions transactions, ArticleService articles, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
         this.articles = articles;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -29,51 +38,39 @@ public final class ArticleWorkflow {
      * Takes a step. {@code at} is the publication time for {@link WorkflowStep#SCHEDULE} (in the future)
      * and ignored otherwise.
      */
-    public Article take(long id, WorkflowStep step, Instant at) {
-        Article article = articles.find(id);
-        if (!step.allowedFrom(article.status())) {
-            throw ValidationException.of(
-                    "step",
-                    "An article that is " + article.status().code().replace('_', ' ') + " cannot take the step '"
-                            + step.code() + "'.");
+    public Article take(long id, WorkflowStep step, Instant at, Actor actor) {
+        if (step == WorkflowStep.SCHEDULE && (at == null || !at.isAfter(clock.instant()))) {
+            throw ValidationException.of("at", "article.error.schedule_in_past");
         }
-        return switch (step) {
-            case PUBLISH -> {
-                move(article, ArticleStatus.PUBLISHED, article.scheduledAt());
-                yield articles.publish(id);
+        return transactions.write(tx -> {
+            Article article = articles.find(tx.handle(), id);
+            if (!step.allowedFrom(article.status())) {
+                throw ValidationException.of(
+                        "step",
+                        "article.error.step_not_allowed",
+                        Map.of("status", article.status().code(), "step", step.code()));
             }
-            case UNPUBLISH -> articles.unpublish(id);
-            case SCHEDULE -> {
-                if (at == null || !at.isAfter(clock.instant())) {
-                    throw ValidationException.of("scheduled_at", "A scheduled time must be in the future.");
+            return switch (step) {
+                case PUBLISH -> articles.goLive(tx, article, actor, "article.publish", null);
+                case UNPUBLISH -> articles.takeDown(tx, article, actor);
+                case SCHEDULE -> {
+                    Article moved = articles.move(tx, article, ArticleStatus.SCHEDULED, at);
+                    audit.record(tx, actor, "article.schedule", ArticleService.target(moved), "at " + at);
+                    yield moved;
                 }
-                move(article, ArticleStatus.SCHEDULED, at);
-                yield articles.find(id);
-            }
-            case SUBMIT, RETURN_TO_DRAFT -> {
-                move(article, step.to(), null);
-                yield articles.find(id);
-            }
-        };
-    }
-
-    private void move(Article article, ArticleStatus to, Instant scheduledAt) {
-        int changed = jdbi.withHandle(h -> h.createUpdate(
-                        "UPDATE articles SET status = :to, scheduled_at = :at WHERE id = :id AND status = :from")
-                .bind("to", to.code())
-                .bind("at", scheduledAt == null ? null : scheduledAt.toEpochMilli())
-                .bind("from", article.status().code())
-                .bind("id", article.id())
-                .execute());
-        if (changed != 1) {
-            throw new ConflictException(
-                    "Article " + article.id() + " changed status while you were working; reload it.");
-        }
+                case SUBMIT, RETURN_TO_DRAFT -> {
+                    Article moved = articles.move(tx, article, step.to(), null);
+                    audit.record(tx, actor, "article." + step.code(), ArticleService.target(moved), moved.headline());
+                    yield moved;
+                }
+            };
+        });
     }
 
     /**
-     * Publishes every scheduled article whose time has come. Each is claimed with a conditional UPDATE,
-     * so across restarts and nodes each goes live (and is announced) exactly once.
+     * Publishes every scheduled article whose time has come, each in its own transaction. Each is claimed
+     * with a conditional UPDATE, so across restarts and nodes each goes live (and is announced) exactly
+     * once.
      *
      * @return the articles this call published
      */
@@ -84,13 +81,23 @@ public final class ArticleWorkflow {
                 .bind("now", now)
                 .mapTo(Long.class)
                 .list());
-        List<Article> published = new java.util.ArrayList<>();
+        List<Article> published = new ArrayList<>();
         for (long id : due) {
-            int claimed = jdbi.withHandle(
-                    h -> h.createUpdate("""
-                            UPDATE articles SET status = 'published', published_at = COALESCE(published_at, scheduled_at)
-                            WHERE id = :id AND status = 'scheduled' AND scheduled_at <= :now""").bind("id", id).bind("now", now).execute());
-            if (claimed == 1) published.add(articles.publish(id));
+            try {
+                Article live = transactions.write(tx -> {
+                    Article article = articles.find(tx.handle(), id);
+                    if (article.status() != ArticleStatus.SCHEDULED
+                            || article.scheduledAt() == null
+                            || article.scheduledAt().toEpochMilli() > now) {
+                        return null; // an editor changed it meanwhile
+                    }
+                    // A first publication is dated when it was scheduled for, not when this run noticed.
+                    return articles.goLive(tx, article, Actor.SYSTEM, "article.publish", article.scheduledAt());
+                });
+                if (live != null) published.add(live);
+            } catch (ConcurrentStatusChange taken) {
+                // Another node published it first: it is live, and announced once, by that node.
+            }
         }
         return published;
     }

@@ -1,9 +1,19 @@
 package org.wargeys.article;
 
+import java.util.Map;
+import org.wargeys.platform.ConflictException;
+
 /** Someone saved the article after the writer opened it; answered with a 409 that says so. */
-public final class EditConflictException extends org.wargeys.platform.ConflictException {
+public final class EditConflictException extends ConflictException {
+
+    private final long articleId;
+
     public EditConflictException(long articleId, int expectedRevision) {
-        super("Article " + articleId + " was saved by someone else after revision " + expectedRevision
-                + "; reload it to see their changes before saving yours.");
+        super("article.error.edit_conflict", Map.of("revision", expectedRevision));
+        this.articleId = articleId;
+    }
+
+    public long articleId() {
+        return articleId;
     }
 }

@@ -11,7 +11,7 @@ public final class Taxonomy {
 
     private final Jdbi jdbi;
 
-    public Taxonomy(Jdbi jdbi) {
+    Taxonomy(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

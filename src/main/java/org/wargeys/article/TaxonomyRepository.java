@@ -48,8 +48,8 @@ final class TaxonomyRepository {
                 .findOne();
     }
 
-    long upsert(Kind kind, String key, String defaultName, Map<String, String> names) {
-        return jdbi.inTransaction(h -> {
+    long upsert(Handle h, Kind kind, String key, String defaultName, Map<String, String> names) {
+        {
             long id = idOf(h, kind, key).orElseGet(() -> insertTerm(h, kind, key, defaultName));
             for (var entry : names.entrySet()) {
                 String slug = Slug.of(entry.getValue(), 8);
@@ -67,7 +67,7 @@ final class TaxonomyRepository {
                         .execute();
             }
             return id;
-        });
+        }
     }
 
     private long insertTerm(Handle h, Kind kind, String key, String defaultName) {

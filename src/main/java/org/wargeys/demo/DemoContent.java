@@ -12,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticleEdit;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.MarkdownText;
 import org.wargeys.article.Slug;
+import org.wargeys.platform.Actor;
 import org.wargeys.platform.Site;
 
 /**
@@ -29,6 +31,9 @@ public final class DemoContent {
     static final Instant ENGLISH_PUBLISHED = Instant.parse("2020-12-23T07:00:00Z");
     static final Instant SOMALI_PUBLISHED = Instant.parse("2020-12-23T09:30:00Z");
 
+    /** Who the audit log names for the demo content. */
+    static final Actor DEMO = new Actor(null, "demo", null);
+
     private final ArticleService articles;
     private final Site site;
     private final FixtureArticleParser parser = new FixtureArticleParser();
@@ -41,23 +46,26 @@ public final class DemoContent {
     /** Loads the demo into an empty database; returns false (and does nothing) if there are articles. */
     public boolean loadIfEmpty() {
         if (articles.count() > 0) return false;
-        articles.defineSection("world", only(Map.of("en", "World", "so", "Adduunka", "ar", "العالم")));
-        articles.defineTag("iran", only(Map.of("en", "Iran", "so", "Iiraan", "ar", "إيران")));
-        articles.defineTag("iraq", only(Map.of("en", "Iraq", "so", "Ciraaq", "ar", "العراق")));
+        articles.defineSection("world", only(Map.of("en", "World", "so", "Adduunka", "ar", "العالم")), DEMO);
+        articles.defineTag("iran", only(Map.of("en", "Iran", "so", "Iiraan", "ar", "إيران")), DEMO);
+        articles.defineTag("iraq", only(Map.of("en", "Iraq", "so", "Ciraaq", "ar", "العراق")), DEMO);
         articles.defineTag(
-                "united-states", only(Map.of("en", "United States", "so", "Mareykanka", "ar", "الولايات المتحدة")));
+                "united-states",
+                only(Map.of("en", "United States", "so", "Mareykanka", "ar", "الولايات المتحدة")),
+                DEMO);
         articles.defineAuthor(
                 "newsroom",
                 site.name() + " Staff",
                 only(Map.of(
-                        "en", site.name() + " Staff", "so", "Tifaftirka " + site.name(), "ar", "فريق " + site.name())));
+                        "en", site.name() + " Staff", "so", "Tifaftirka " + site.name(), "ar", "فريق " + site.name())),
+                DEMO);
 
-        Article english = articles.createDraft(draft("en", read("seed-article.en.txt")), "demo");
-        articles.publishArchived(english.id(), ENGLISH_PUBLISHED);
+        Article english = articles.createDraft(draft("en", read("seed-article.en.txt")), DEMO);
+        articles.publishArchived(english.id(), ENGLISH_PUBLISHED, DEMO);
         if (site.publishesIn("so")) {
-            Article somali = articles.createTranslationDraft(
-                    english.translationGroupId(), draft("so", read("seed-article.so.txt")), "demo");
-            articles.publishArchived(somali.id(), SOMALI_PUBLISHED);
+            Article somali = articles.createTranslation(
+                    english.translationGroupId(), ArticleEdit.of(draft("so", read("seed-article.so.txt"))), DEMO);
+            articles.publishArchived(somali.id(), SOMALI_PUBLISHED, DEMO);
         }
         LOG.info("Loaded the demo content");
         return true;

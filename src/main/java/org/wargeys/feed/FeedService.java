@@ -29,7 +29,7 @@ public final class FeedService {
     private final MessageBundles bundles;
     private final FeedSettings settings;
 
-    public FeedService(
+    FeedService(
             Site site,
             ArticleService articles,
             ArticleArchive archive,

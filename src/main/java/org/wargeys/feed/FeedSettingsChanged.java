@@ -1,4 +1,6 @@
 package org.wargeys.feed;
 
+import org.wargeys.platform.SharedEvent;
+
 /** Feeds switched between whole articles and summaries: every cached feed must drop. */
-public record FeedSettingsChanged() {}
+public record FeedSettingsChanged() implements SharedEvent {}

@@ -15,7 +15,7 @@ public final class ImportedMedia {
 
     private final Path root;
 
-    public ImportedMedia(Path mediaRoot) {
+    ImportedMedia(Path mediaRoot) {
         this.root = mediaRoot.resolve("wordpress").toAbsolutePath().normalize();
     }
 

@@ -25,7 +25,7 @@ public final class OldAddresses {
     private final ArticlePaths paths;
     private final Site site;
 
-    public OldAddresses(Jdbi jdbi, ArticleService articles, ArticlePaths paths, Site site) {
+    OldAddresses(Jdbi jdbi, ArticleService articles, ArticlePaths paths, Site site) {
         this.jdbi = jdbi;
         this.articles = articles;
         this.paths = paths;

@@ -52,7 +52,7 @@ public final class WordPressImport {
      * @param mediaRoot where copies of the uploads folder go ({@code DATA/media})
      * @param library the media library, which takes the featured images
      */
-    public WordPressImport(
+    WordPressImport(
             Jdbi jdbi,
             BodyRenderer bodies,
             EventBus events,

@@ -33,6 +33,7 @@ import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
 import org.wargeys.platform.ValidationException;
+import org.wargeys.web.MessageBundles;
 
 /**
  * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
@@ -524,7 +525,16 @@ final class WordPressItems implements WxrReader.Listener {
             store.libraryImage(source, f.thumbnailId(), image.id());
             return Optional.of(image.id());
         } catch (ValidationException e) {
-            skipImage(f, attachment.url(), "Its featured image cannot go into the media library: " + e.getMessage());
+            skipImage(
+                    f,
+                    attachment.url(),
+                    "Its featured image cannot go into the media library: "
+                            + String.join(
+                                    " ",
+                                    MessageBundles.english()
+                                            .problems(e.problems())
+                                            .values()));
+
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + file.get() + " failed", e);

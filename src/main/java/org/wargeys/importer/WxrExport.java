@@ -13,9 +13,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
+import org.wargeys.platform.Database;
 import org.wargeys.platform.Site;
 
 /**
@@ -29,19 +29,20 @@ public final class WxrExport {
     private static final String WP = "http://wordpress.org/export/1.2/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    private final Jdbi jdbi;
+    private final Database database;
     private final Site site;
     private final MediaService media;
 
-    public WxrExport(Jdbi jdbi, Site site, MediaService media) {
+    WxrExport(Database database, Site site, MediaService media) {
         this.media = media;
-        this.jdbi = jdbi;
+        this.database = database;
         this.site = site;
     }
 
     /** Writes the export; returns the number of articles written. */
     public long write(OutputStream out) {
-        return jdbi.inTransaction(h -> {
+        // One snapshot, so the export is consistent while the site keeps serving and saving.
+        return database.readSnapshot(h -> {
             try {
                 XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
                 x.writeStartDocument("UTF-8", "1.0");

@@ -1,5 +1,6 @@
 package org.wargeys.media;
 
+import java.util.Map;
 import org.wargeys.platform.ValidationException;
 
 /** An upload that is not an image we can safely accept; answered with a 400 that says why. */
@@ -7,7 +8,11 @@ final class ImageRejected {
 
     private ImageRejected() {}
 
-    static ValidationException because(String reason) {
-        return ValidationException.of("file", reason);
+    static ValidationException because(String key) {
+        return ValidationException.of("file", key);
+    }
+
+    static ValidationException because(String key, Map<String, ?> args) {
+        return ValidationException.of("file", key, args);
     }
 }

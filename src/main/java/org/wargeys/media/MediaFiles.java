@@ -14,7 +14,7 @@ public final class MediaFiles {
 
     private final MediaService media;
 
-    public MediaFiles(MediaService media) {
+    MediaFiles(MediaService media) {
         this.media = media;
     }
 

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -30,17 +34,19 @@ public final class MediaService {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
-    private final org.wargeys.platform.EventBus events;
     static final int MAX_TEXT = 1_000;
     private static final Pattern FILE = Pattern.compile("(\\d{1,18})-(\\d{1,5})\\.(jpg|png)");
 
     private final Jdbi jdbi;
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final Path directory;
     private final Clock clock;
 
-    public MediaService(Jdbi jdbi, Path dataDir, Clock clock, org.wargeys.platform.EventBus events) {
-        this.events = events;
+    MediaService(Jdbi jdbi, Transactions transactions, AuditLog audit, Path dataDir, Clock clock) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
+        this.audit = audit;
         this.directory = dataDir.resolve("media");
         this.clock = clock;
     }
@@ -51,9 +57,14 @@ public final class MediaService {
      * @param texts alt text and caption by language; at least one alt text is required
      * @throws ValidationException naming what is wrong with the file or the texts
      */
-    public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, String uploadedBy) {
+    public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, Actor actor) {
+        // Decoding and encoding are the slow part: done before the transaction takes the write lock.
         Prepared prepared = prepare(bytes, credit, texts);
-        return jdbi.inTransaction(h -> store(h, prepared, uploadedBy));
+        return transactions.write(tx -> {
+            Image image = store(tx.handle(), prepared, actor.name());
+            audit.record(tx, actor, "media.upload", "media:" + image.id(), image.width() + "x" + image.height());
+            return image;
+        });
     }
 
     /**
@@ -90,12 +101,11 @@ public final class MediaService {
 
     // Everything slow or refusable happens here, before any row is written.
     private static Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
-        if (bytes == null || bytes.length == 0) throw ImageRejected.because("Choose an image file to upload.");
+        if (bytes == null || bytes.length == 0) throw ImageRejected.because("media.error.file_required");
         if (bytes.length > MAX_BYTES) {
-            throw ImageRejected.because("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB.");
+            throw ImageRejected.because("media.error.file_too_large", Map.of("megabytes", MAX_BYTES / (1024 * 1024)));
         }
-        ImageType type = ImageType.detect(bytes)
-                .orElseThrow(() -> ImageRejected.because("The file is not a JPEG, PNG or WebP image."));
+        ImageType type = ImageType.detect(bytes).orElseThrow(() -> ImageRejected.because("media.error.not_an_image"));
         Map<String, Image.Text> cleaned = new LinkedHashMap<>();
         texts.forEach((language, text) -> {
             if (text.alt() != null && !text.alt().isBlank()) {
@@ -108,8 +118,7 @@ public final class MediaService {
                                         : limit("caption", text.caption())));
             }
         });
-        if (cleaned.isEmpty())
-            throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
+        if (cleaned.isEmpty()) throw ValidationException.of("alt", "media.error.alt_required");
         BufferedImage decoded = Renditions.decode(bytes, type);
         boolean png = type == ImageType.PNG
                 || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
@@ -183,10 +192,11 @@ public final class MediaService {
 
     /**
      * Replaces an image's credit and its alt text and caption in the given languages (a translator
-     * adds their language's). A language given with a blank alt text loses its text.
+     * adds their language's). A language given with a blank alt text loses its text. One transaction
+     * with its audit line; pages showing the image are told ({@link ImageDescribed}).
      */
-    public Image describe(long id, String credit, Map<String, Image.Text> texts) {
-        Image image = find(id).orElseThrow(() -> new org.wargeys.platform.NotFoundException("No image " + id));
+    public Image describe(long id, String credit, Map<String, Image.Text> texts, Actor actor) {
+        Image image = find(id).orElseThrow(() -> new NotFoundException("No image " + id));
         String cleanCredit = credit == null || credit.isBlank() ? null : limit("credit", credit);
         Map<String, Image.Text> merged = new LinkedHashMap<>(image.texts());
         texts.forEach((language, text) -> {
@@ -202,9 +212,9 @@ public final class MediaService {
                                         : limit("caption", text.caption())));
             }
         });
-        if (merged.isEmpty())
-            throw ValidationException.of("alt", "Describe the image (alt text) in at least one language.");
-        jdbi.useTransaction(h -> {
+        if (merged.isEmpty()) throw ValidationException.of("alt", "media.error.alt_required");
+        transactions.run(tx -> {
+            Handle h = tx.handle();
             h.createUpdate("UPDATE media SET credit = :credit WHERE id = :id")
                     .bind("credit", cleanCredit)
                     .bind("id", id)
@@ -220,8 +230,9 @@ public final class MediaService {
                         .bind("c", entry.getValue().caption())
                         .execute();
             }
+            audit.record(tx, actor, "media.describe", "media:" + id, String.join(",", texts.keySet()));
+            tx.announce(new ImageDescribed(id));
         });
-        events.publish(new ImageDescribed(id));
         return find(id).orElseThrow();
     }
 
@@ -234,12 +245,13 @@ public final class MediaService {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    /** Sets (or, with null, removes) an article's featured image. */
-    public void feature(long articleId, Long mediaId) {
-        if (mediaId != null && find(mediaId).isEmpty())
-            throw ValidationException.of("featured_image", "There is no image " + mediaId + ".");
-        jdbi.useTransaction(h -> feature(h, articleId, mediaId));
-        events.publish(new FeaturedImageChanged(articleId));
+    /** True if the library has the image (read on the caller's transaction). */
+    public boolean exists(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM media WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     /**
@@ -296,7 +308,9 @@ public final class MediaService {
 
     private static String limit(String field, String value) {
         String stripped = value.strip();
-        if (stripped.length() > MAX_TEXT) throw ValidationException.of(field, "At most " + MAX_TEXT + " characters.");
+        if (stripped.length() > MAX_TEXT) {
+            throw ValidationException.of(field, "media.error.text_too_long", Map.of("max", MAX_TEXT));
+        }
         return stripped;
     }
 }

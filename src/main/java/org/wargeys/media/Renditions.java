@@ -34,15 +34,21 @@ final class Renditions {
     static BufferedImage decode(byte[] bytes, ImageType type) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw ImageRejected.because("The file is not a readable " + type + " image.");
+            if (!readers.hasNext())
+                throw ImageRejected.because("media.error.unreadable", java.util.Map.of("type", type));
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-                    throw ImageRejected.because("The image is " + width + "×" + height + " pixels; at most " + MAX_SIDE
-                            + " pixels a side and " + MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
+                    throw ImageRejected.because(
+                            "media.error.too_many_pixels",
+                            java.util.Map.of(
+                                    "width", width,
+                                    "height", height,
+                                    "side", MAX_SIDE,
+                                    "megapixels", MAX_PIXELS / 1_000_000));
                 }
                 return reader.read(0);
             } finally {
@@ -50,7 +56,7 @@ final class Renditions {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.wargeys.platform.ValidationException v) throw v;
-            throw ImageRejected.because("The file claims to be " + type + " but cannot be decoded as an image.");
+            throw ImageRejected.because("media.error.undecodable", java.util.Map.of("type", type));
         }
     }
 

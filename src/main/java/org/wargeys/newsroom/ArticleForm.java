@@ -6,6 +6,7 @@ import java.util.List;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDetails;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticleEdit;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.Dateline;
 
@@ -85,9 +86,20 @@ public record ArticleForm(
     Long featuredImageId() {
         if (featuredImage.isBlank()) return null;
         if (!featuredImage.matches("\\d{1,18}")) {
-            throw org.wargeys.platform.ValidationException.of("featured_image", "An image is named by its number.");
+            throw org.wargeys.platform.ValidationException.of("featured_image", "newsroom.error.image_number");
         }
         return Long.parseLong(featuredImage);
+    }
+
+    /**
+     * Everything the form saves at once.
+     *
+     * @param mayPin whether the staff member may pin (others' forms have no pin box: the pin stays)
+     * @param sourceRevision the source revision the translator marked as carried over, or null
+     */
+    ArticleEdit edit(boolean mayPin, Integer sourceRevision) {
+        return new ArticleEdit(
+                draft(), seoTitle, seoDescription, featuredImageId(), mayPin ? pinned : null, sourceRevision);
     }
 
     ArticleDraft draft() {

@@ -9,6 +9,7 @@ import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleListing;
 import org.wargeys.article.ArticleStatus;
+import org.wargeys.article.Permissions;
 import org.wargeys.article.Taxonomy;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Site;
@@ -24,21 +25,21 @@ public final class ArticleListEditor {
     private final ArticleListing listing;
     private final Taxonomy taxonomy;
     private final TranslationProgress progress;
-    private final DeskFactory desks;
+    private final NewsroomLayouts layouts;
     private final PageRenderer renderer;
 
-    public ArticleListEditor(
+    ArticleListEditor(
             Site site,
             ArticleListing listing,
             Taxonomy taxonomy,
             TranslationProgress progress,
-            DeskFactory desks,
+            NewsroomLayouts layouts,
             PageRenderer renderer) {
         this.site = site;
         this.listing = listing;
         this.taxonomy = taxonomy;
         this.progress = progress;
-        this.desks = desks;
+        this.layouts = layouts;
         this.renderer = renderer;
     }
 
@@ -48,7 +49,7 @@ public final class ArticleListEditor {
 
     public void list(Context ctx) {
         User user = StaffGate.session(ctx).user();
-        Desk desk = desks.desk(ctx, "newsroom.articles.title");
+        NewsroomLayout layout = layouts.layout(ctx, "newsroom.articles.title");
         String language = param(ctx, "language");
         if (!language.isEmpty() && !site.publishesIn(language)) language = "";
         String status = param(ctx, "status");
@@ -70,9 +71,9 @@ public final class ArticleListEditor {
                                         && (shown.language().isEmpty()
                                                 || c.language().equals(shown.language()))))
                 .toList();
-        String ui = desk.language().code();
+        String ui = layout.language().code();
         ArticleListPage page = new ArticleListPage(
-                desk,
+                layout,
                 shown,
                 site.languages().stream().map(Language::code).toList(),
                 statuses,

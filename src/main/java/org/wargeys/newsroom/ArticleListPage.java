@@ -8,7 +8,7 @@ import org.wargeys.article.Taxonomy;
  * translation group with the state of each site language.
  */
 public record ArticleListPage(
-        Desk desk,
+        NewsroomLayout layout,
         Filter filter,
         List<String> languages,
         List<String> statuses,

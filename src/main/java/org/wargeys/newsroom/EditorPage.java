@@ -15,7 +15,7 @@ import org.wargeys.article.TextDiff;
  * @param mayPin whether the "pin to the top of the home page" checkbox is offered (editors and administrators)
  */
 public record EditorPage(
-        Desk desk,
+        NewsroomLayout layout,
         Long articleId,
         String status,
         String statusText,

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wargeys.account.User;
+import org.wargeys.article.Permissions;
 import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
 import org.wargeys.platform.Language;
@@ -17,12 +18,12 @@ import org.wargeys.web.PageRenderer;
 /** {@code /admin/media}: upload images with credit, alt text and caption per language; list the latest. */
 public final class MediaEditor {
 
-    private static final String TOO_LARGE =
-            "The file is larger than " + MediaService.MAX_BYTES / (1024 * 1024) + " MB.";
+    private static final ValidationException TOO_LARGE = ValidationException.of(
+            "file", "media.error.file_too_large", Map.of("megabytes", MediaService.MAX_BYTES / (1024 * 1024)));
 
     private final Newsroom n;
 
-    public MediaEditor(Newsroom newsroom) {
+    MediaEditor(Newsroom newsroom) {
         this.n = newsroom;
     }
 
@@ -39,8 +40,8 @@ public final class MediaEditor {
         }
         try {
             UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
-            if (file == null) throw ValidationException.of("file", "Choose an image file to upload.");
-            if (file.size() > MediaService.MAX_BYTES) throw ValidationException.of("file", TOO_LARGE);
+            if (file == null) throw ValidationException.of("file", "media.error.file_required");
+            if (file.size() > MediaService.MAX_BYTES) throw TOO_LARGE;
             byte[] bytes;
             try (InputStream in = file.content()) {
                 bytes = in.readNBytes(MediaService.MAX_BYTES + 1);
@@ -51,17 +52,11 @@ public final class MediaEditor {
                         l.code(),
                         new Image.Text(ctx.formParam("alt_" + l.code()), ctx.formParam("caption_" + l.code())));
             }
-            Image image = n.media().upload(bytes, ctx.formParam("credit"), texts, user.email());
-            n.audit()
-                    .record(
-                            user.email(),
-                            "media.upload",
-                            "media:" + image.id(),
-                            image.width() + "x" + image.height(),
-                            n.gate().address(ctx));
+            Image image = n.media()
+                    .upload(bytes, ctx.formParam("credit"), texts, n.gate().actor(ctx));
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
+            render(ctx, 400, worded(ctx, e), null);
         }
     }
 
@@ -70,12 +65,11 @@ public final class MediaEditor {
      * with the same message as a file found too large here, and nothing stored.
      */
     public void tooLarge(Context ctx) {
-        render(ctx, 413, Map.of("file", TOO_LARGE), null);
+        render(ctx, 413, worded(ctx, TOO_LARGE), null);
     }
 
     /** Credit, alt text and caption of an uploaded image; any staff member may add their language's text. */
     public void describe(Context ctx) {
-        User user = StaffGate.session(ctx).user();
         String id = ctx.pathParam("id");
         if (!id.matches("\\d{1,18}")) throw new org.wargeys.platform.NotFoundException("No image " + id);
         Map<String, Image.Text> texts = new LinkedHashMap<>();
@@ -84,24 +78,26 @@ public final class MediaEditor {
             if (alt != null) texts.put(l.code(), new Image.Text(alt, ctx.formParam("caption_" + l.code())));
         }
         try {
-            Image image = n.media().describe(Long.parseLong(id), ctx.formParam("credit"), texts);
-            n.audit()
-                    .record(
-                            user.email(),
-                            "media.describe",
-                            "media:" + image.id(),
-                            null,
-                            n.gate().address(ctx));
+            Image image = n.media()
+                    .describe(
+                            Long.parseLong(id),
+                            ctx.formParam("credit"),
+                            texts,
+                            n.gate().actor(ctx));
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
+            render(ctx, 400, worded(ctx, e), null);
         }
     }
 
+    private Map<String, String> worded(Context ctx, ValidationException e) {
+        return n.layouts().messages(ctx).problems(e.problems());
+    }
+
     private void render(Context ctx, int status, Map<String, String> errors, Long uploaded) {
-        Desk desk = n.desks().desk(ctx, "newsroom.media.title");
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.media.title");
         MediaPage page = new MediaPage(
-                desk,
+                layout,
                 n.media().recent(60),
                 n.site().languages().stream().map(Language::code).toList(),
                 errors,

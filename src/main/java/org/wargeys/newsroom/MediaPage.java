@@ -6,4 +6,4 @@ import org.wargeys.media.Image;
 
 /** The model of {@code newsroom/media.jte}: the latest images and the upload form with its errors. */
 public record MediaPage(
-        Desk desk, List<Image> images, List<String> languages, Map<String, String> errors, Long uploaded) {}
+        NewsroomLayout layout, List<Image> images, List<String> languages, Map<String, String> errors, Long uploaded) {}

@@ -1,31 +1,30 @@
 package org.wargeys.newsroom;
 
 import java.time.Clock;
-import org.wargeys.account.AuditLog;
 import org.wargeys.article.ArticleCorrections;
 import org.wargeys.article.ArticleOrigins;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleRevisions;
-import org.wargeys.article.ArticleSeo;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.ArticleWorkflow;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.Taxonomy;
 import org.wargeys.media.MediaService;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.Site;
+import org.wargeys.sharing.ShareCounts;
 import org.wargeys.translation.TranslationProgress;
 import org.wargeys.web.PageRenderer;
 
 /**
- * What the newsroom's handlers share: the article services they act through and the plumbing they
- * render with. Built once by Wiring. Immutable; its parts are thread-safe.
+ * What the newsroom's handlers share: the services they act through and the plumbing they render
+ * with. Built once by {@link NewsroomModule}. Immutable; its parts are thread-safe.
  */
-public record Newsroom(
+record Newsroom(
         Site site,
         Clock clock,
         ArticleService articles,
         ArticleOrigins origins,
-        ArticleSeo seo,
         ArticleWorkflow workflow,
         ArticleRevisions revisions,
         ArticleCorrections corrections,
@@ -36,7 +35,7 @@ public record Newsroom(
         ArticlePreview preview,
         AuditLog audit,
         StaffGate gate,
-        DeskFactory desks,
+        NewsroomLayouts layouts,
         PageRenderer renderer,
         MediaService media,
-        org.wargeys.sharing.ShareCounts shares) {}
+        ShareCounts shares) {}

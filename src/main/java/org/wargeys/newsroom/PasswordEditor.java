@@ -18,7 +18,7 @@ public final class PasswordEditor {
     private final AccountService accounts;
     private final org.wargeys.account.SessionService sessions;
 
-    public PasswordEditor(Newsroom newsroom, AccountService accounts, org.wargeys.account.SessionService sessions) {
+    PasswordEditor(Newsroom newsroom, AccountService accounts, org.wargeys.account.SessionService sessions) {
         this.n = newsroom;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -30,31 +30,28 @@ public final class PasswordEditor {
 
     public void change(Context ctx) {
         Session session = StaffGate.session(ctx);
-        String replacement = ctx.formParam("password");
+        org.wargeys.account.User changed;
         try {
-            if (replacement == null || !replacement.equals(ctx.formParam("repeat"))) {
-                throw ValidationException.of("repeat", "The two new passwords differ.");
-            }
-            accounts.changeOwnPassword(
+            // Ends every session of the account, this one included, in the same transaction.
+            changed = accounts.changeOwnPassword(
                     session.user().id(),
                     ctx.formParam("current"),
-                    replacement,
-                    n.gate().address(ctx));
+                    ctx.formParam("password"),
+                    ctx.formParam("repeat"),
+                    n.gate().actor(ctx));
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), false);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), false);
             return;
         }
-        sessions.endAll(session.user().id());
-        SignInEditor.restart(
-                ctx, n.gate(), sessions, accounts.find(session.user().id()).orElseThrow());
+        SignInEditor.restart(ctx, n.gate(), sessions, changed);
         ctx.redirect(
                 session.user().mustChangePassword() ? "/admin/articles" : "/admin/password?notice=changed",
                 HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, Map<String, String> errors, boolean changed) {
-        Desk desk = n.desks().desk(ctx, "newsroom.password.title");
-        PasswordPage page = new PasswordPage(desk, desk.user().mustChangePassword(), errors, changed);
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.password.title");
+        PasswordPage page = new PasswordPage(layout, layout.user().mustChangePassword(), errors, changed);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/password.jte", page));
     }
 }

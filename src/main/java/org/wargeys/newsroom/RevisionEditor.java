@@ -3,7 +3,6 @@ package org.wargeys.newsroom;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.Revision;
 import org.wargeys.article.TextDiff;
@@ -17,7 +16,7 @@ public final class RevisionEditor {
     private final Newsroom n;
     private final ArticleEditor editor;
 
-    public RevisionEditor(Newsroom newsroom, ArticleEditor editor) {
+    RevisionEditor(Newsroom newsroom, ArticleEditor editor) {
         this.n = newsroom;
         this.editor = editor;
     }
@@ -25,8 +24,8 @@ public final class RevisionEditor {
     public void list(Context ctx) {
         Article article = editor.article(ctx);
         if (!editor.mayEdit(ctx, article)) return;
-        Desk desk = n.desks().desk(ctx, "newsroom.revisions.title");
-        Messages msg = desk.messages();
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.revisions.title");
+        Messages msg = layout.messages();
         List<Revision> revisions = n.revisions().list(article.id());
         Integer from = number(ctx.queryParam("from"));
         Integer to = number(ctx.queryParam("to"));
@@ -35,7 +34,7 @@ public final class RevisionEditor {
             diff = n.revisions().diff(article.id(), from, to);
         }
         RevisionsPage page = new RevisionsPage(
-                desk,
+                layout,
                 article.id(),
                 article.headline(),
                 article.revision(),
@@ -56,20 +55,13 @@ public final class RevisionEditor {
     public void restore(Context ctx) {
         Article article = editor.article(ctx);
         if (!editor.mayEdit(ctx, article)) return;
-        User user = StaffGate.session(ctx).user();
         Integer number = number(ctx.pathParam("revision"));
         Integer expected = number(ctx.formParam("revision"));
-        if (number == null || expected == null)
-            throw ValidationException.of("revision", "Name the revision to restore.");
+        if (number == null || expected == null) {
+            throw ValidationException.of("revision", "newsroom.error.revision_required");
+        }
         // A conflict (someone saved meanwhile) propagates as a 409 page that says so.
-        Article restored = n.revisions().restore(article.id(), number, expected, user.email());
-        n.audit()
-                .record(
-                        user.email(),
-                        "article.restore",
-                        "article:" + article.id(),
-                        "revision " + number + " saved as " + restored.revision(),
-                        n.gate().address(ctx));
+        n.revisions().restore(article.id(), number, expected, n.gate().actor(ctx));
         ctx.redirect("/admin/articles/" + article.id() + "?notice=saved", HttpStatus.SEE_OTHER);
     }
 

@@ -10,7 +10,7 @@ import org.wargeys.article.TextDiff;
  * @param diff null when no comparison was asked
  */
 public record RevisionsPage(
-        Desk desk,
+        NewsroomLayout layout,
         long articleId,
         String headline,
         int currentRevision,

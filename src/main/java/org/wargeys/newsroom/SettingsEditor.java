@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.wargeys.article.Permissions;
 import org.wargeys.feed.FeedSettings;
 import org.wargeys.platform.EventBus;
+import org.wargeys.search.RebuildSearchIndex;
+import org.wargeys.web.EmptyPageCache;
 import org.wargeys.web.PageRenderer;
 
 /**
@@ -27,7 +30,7 @@ public final class SettingsEditor {
     private final BooleanSupplier indexRebuilding;
     private final LongSupplier cachedPages;
 
-    public SettingsEditor(
+    SettingsEditor(
             Newsroom newsroom,
             FeedSettings feeds,
             EventBus events,
@@ -46,7 +49,7 @@ public final class SettingsEditor {
         if (refused(ctx)) return;
         String notice = ctx.queryParam("notice");
         SettingsPage page = new SettingsPage(
-                n.desks().desk(ctx, "newsroom.settings.title"),
+                n.layouts().layout(ctx, "newsroom.settings.title"),
                 feeds.fullContent(),
                 indexedArticles.getAsInt(),
                 indexRebuilding.getAsBoolean(),
@@ -62,25 +65,21 @@ public final class SettingsEditor {
             n.gate().refuse(ctx, 400, "newsroom.settings.feed_content_invalid");
             return;
         }
-        boolean full = "full".equals(content);
-        if (full != feeds.fullContent()) {
-            feeds.setFullContent(full);
-            audit(ctx, "settings.feeds", content);
-        }
+        feeds.setFullContent("full".equals(content), n.gate().actor(ctx));
         ctx.redirect("/admin/settings?notice=saved", HttpStatus.SEE_OTHER);
     }
 
     public void rebuildSearchIndex(Context ctx) {
         if (refused(ctx)) return;
-        events.publish(new SiteRequests.RebuildSearchIndex());
-        audit(ctx, "search.rebuild", "");
+        n.audit().record(n.gate().actor(ctx), "search.rebuild", "site", null);
+        events.publish(new RebuildSearchIndex("an administrator asked for it"));
         ctx.redirect("/admin/settings?notice=rebuilding", HttpStatus.SEE_OTHER);
     }
 
     public void emptyPageCache(Context ctx) {
         if (refused(ctx)) return;
-        events.publish(new SiteRequests.EmptyPageCache());
-        audit(ctx, "cache.empty", "");
+        n.audit().record(n.gate().actor(ctx), "cache.empty", "site", null);
+        events.publish(new EmptyPageCache());
         ctx.redirect("/admin/settings?notice=emptied", HttpStatus.SEE_OTHER);
     }
 
@@ -88,15 +87,5 @@ public final class SettingsEditor {
         if (Permissions.mayManageSite(StaffGate.session(ctx).user())) return false;
         n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
         return true;
-    }
-
-    private void audit(Context ctx, String action, String detail) {
-        n.audit()
-                .record(
-                        StaffGate.session(ctx).user().email(),
-                        action,
-                        "site",
-                        detail,
-                        n.gate().address(ctx));
     }
 }

@@ -5,7 +5,7 @@ package org.wargeys.newsroom;
  * of this node's search index and page cache.
  */
 public record SettingsPage(
-        Desk desk,
+        NewsroomLayout layout,
         boolean fullContentFeeds,
         int indexedArticles,
         boolean indexRebuilding,

@@ -3,11 +3,11 @@ package org.wargeys.newsroom;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.wargeys.account.AccountService;
-import org.wargeys.account.AuditLog;
 import org.wargeys.account.Session;
 import org.wargeys.account.SessionService;
 import org.wargeys.account.SignIn;
 import org.wargeys.account.Tokens;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.web.PageRenderer;
 
 /**
@@ -21,21 +21,21 @@ public final class SignInEditor {
     private final SessionService sessions;
     private final AuditLog audit;
     private final StaffGate gate;
-    private final DeskFactory desks;
+    private final NewsroomLayouts layouts;
     private final PageRenderer renderer;
 
-    public SignInEditor(
+    SignInEditor(
             AccountService accounts,
             SessionService sessions,
             AuditLog audit,
             StaffGate gate,
-            DeskFactory desks,
+            NewsroomLayouts layouts,
             PageRenderer renderer) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
         this.gate = gate;
-        this.desks = desks;
+        this.layouts = layouts;
         this.renderer = renderer;
     }
 
@@ -44,8 +44,8 @@ public final class SignInEditor {
         String ui = ctx.queryParam("ui");
         if (ui != null) {
             // The sign-in page's language links: a preference, like Accept-Language, then the page again.
-            if (desks.languages().stream().anyMatch(l -> l.code().equals(ui))) {
-                gate.setCookie(ctx, DeskFactory.UI_COOKIE, ui, 365 * 24 * 3600);
+            if (layouts.languages().stream().anyMatch(l -> l.code().equals(ui))) {
+                gate.setCookie(ctx, NewsroomLayouts.UI_COOKIE, ui, 365 * 24 * 3600);
             }
             ctx.redirect(
                     "/admin/login?next="
@@ -92,8 +92,8 @@ public final class SignInEditor {
     /** Sets the newsroom's UI language and goes back to the page the switcher was on. */
     public void chooseLanguage(Context ctx) {
         String code = ctx.formParam("ui");
-        if (code != null && desks.languages().stream().anyMatch(l -> l.code().equals(code))) {
-            gate.setCookie(ctx, DeskFactory.UI_COOKIE, code, 365 * 24 * 3600);
+        if (code != null && layouts.languages().stream().anyMatch(l -> l.code().equals(code))) {
+            gate.setCookie(ctx, NewsroomLayouts.UI_COOKIE, code, 365 * 24 * 3600);
         }
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
@@ -101,7 +101,7 @@ public final class SignInEditor {
     public void signOut(Context ctx) {
         Session session = StaffGate.session(ctx);
         sessions.end(session.tokenHash());
-        audit.record(session.user().email(), "logout", null, null, gate.address(ctx));
+        audit.record(gate.actor(ctx), "logout", null, null);
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
@@ -109,7 +109,7 @@ public final class SignInEditor {
     public void signOutEverywhere(Context ctx) {
         Session session = StaffGate.session(ctx);
         int ended = sessions.endAll(session.user().id());
-        audit.record(session.user().email(), "logout.everywhere", null, ended + " sessions", gate.address(ctx));
+        audit.record(gate.actor(ctx), "logout.everywhere", null, ended + " sessions");
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
@@ -117,10 +117,10 @@ public final class SignInEditor {
     private void render(Context ctx, int status, String next, String email, String error) {
         String token = Tokens.random();
         gate.setCookie(ctx, StaffGate.SIGN_IN_COOKIE, token, 3600);
-        Desk desk = desks.desk(ctx, "newsroom.sign_in.title");
+        NewsroomLayout layout = layouts.layout(ctx, "newsroom.sign_in.title");
         ctx.status(status)
                 .contentType(PageRenderer.HTML)
-                .result(renderer.render("newsroom/sign-in.jte", new SignInPage(desk, token, next, email, error)));
+                .result(renderer.render("newsroom/sign-in.jte", new SignInPage(layout, token, next, email, error)));
     }
 
     /** Only a newsroom path is a place to go back to; anything else (other hosts above all) is ignored. */

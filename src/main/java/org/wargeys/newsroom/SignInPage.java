@@ -1,4 +1,4 @@
 package org.wargeys.newsroom;
 
 /** The model of {@code newsroom/sign-in.jte}. {@code error} is a message key or null. */
-public record SignInPage(Desk desk, String csrf, String next, String email, String error) {}
+public record SignInPage(NewsroomLayout layout, String csrf, String next, String email, String error) {}

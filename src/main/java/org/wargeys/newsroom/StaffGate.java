@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.wargeys.account.Session;
 import org.wargeys.account.SessionService;
 import org.wargeys.account.Tokens;
+import org.wargeys.platform.Actor;
 
 /**
  * The door of the newsroom: every {@code /admin} handler but sign-in is wrapped by it. It resumes the
@@ -30,14 +31,14 @@ public final class StaffGate {
 
     private final SessionService sessions;
     private final List<String> trustedProxies;
-    private final DeskFactory desks;
+    private final NewsroomLayouts layouts;
     private final long maxMultipartBytes;
 
     /** @param maxMultipartBytes the largest multipart body accepted (the web server's multipart limit) */
-    public StaffGate(SessionService sessions, List<String> trustedProxies, DeskFactory desks, long maxMultipartBytes) {
+    StaffGate(SessionService sessions, List<String> trustedProxies, NewsroomLayouts layouts, long maxMultipartBytes) {
         this.sessions = sessions;
         this.trustedProxies = List.copyOf(trustedProxies);
-        this.desks = desks;
+        this.layouts = layouts;
         this.maxMultipartBytes = maxMultipartBytes;
     }
 
@@ -88,7 +89,7 @@ public final class StaffGate {
                 } else {
                     ctx.status(413)
                             .contentType("text/plain; charset=utf-8")
-                            .result(desks.messages(ctx)
+                            .result(layouts.messages(ctx)
                                     .format(
                                             "newsroom.error.too_large",
                                             java.util.Map.of("megabytes", maxMultipartBytes / (1024 * 1024))));
@@ -171,6 +172,12 @@ public final class StaffGate {
         return session;
     }
 
+    /** The staff member behind a request that passed the gate, as the audit log names them. */
+    Actor actor(Context ctx) {
+        var user = session(ctx).user();
+        return new Actor(user.id(), user.email(), address(ctx));
+    }
+
     Optional<Session> resume(Context ctx) {
         return sessions.resume(ctx.cookie(SESSION_COOKIE));
     }
@@ -178,7 +185,7 @@ public final class StaffGate {
     void refuse(Context ctx, int status, String messageKey) {
         ctx.status(status)
                 .contentType("text/plain; charset=utf-8")
-                .result(desks.messages(ctx).get(messageKey));
+                .result(layouts.messages(ctx).get(messageKey));
     }
 
     /**

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jdbi.v3.core.JdbiException;
+import org.wargeys.article.Permissions;
 import org.wargeys.article.Slug;
 import org.wargeys.article.Taxonomy;
+import org.wargeys.platform.Actor;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.ValidationException;
 import org.wargeys.web.PageRenderer;
@@ -16,10 +19,11 @@ import org.wargeys.web.PageRenderer;
 public final class TaxonomyEditor {
 
     private static final List<String> KINDS = List.of("section", "tag", "author");
+    private static final int MAX_NAME = 200;
 
     private final Newsroom n;
 
-    public TaxonomyEditor(Newsroom newsroom) {
+    TaxonomyEditor(Newsroom newsroom) {
         this.n = newsroom;
     }
 
@@ -39,39 +43,37 @@ public final class TaxonomyEditor {
             String name = ctx.formParam("name_" + l.code());
             if (name != null && !name.isBlank()) names.put(l.code(), name.strip());
         }
+        Actor actor = n.gate().actor(ctx);
         try {
-            if (!KINDS.contains(kind)) throw ValidationException.of("kind", "Choose section, tag or author.");
-            if (!Slug.isValid(key))
-                throw ValidationException.of("key", "A key is lower-case letters and digits joined by single hyphens.");
-            if (names.isEmpty()) throw ValidationException.of("names", "Give a name in at least one language.");
-            if (names.values().stream().anyMatch(v -> v.length() > 200))
-                throw ValidationException.of("names", "A name has at most 200 characters.");
+            if (!KINDS.contains(kind)) throw ValidationException.of("kind", "newsroom.taxonomy.error.kind");
+            if (!Slug.isValid(key)) throw ValidationException.of("key", "newsroom.taxonomy.error.key");
+            if (names.isEmpty()) throw ValidationException.of("names", "newsroom.taxonomy.error.names_required");
+            if (names.values().stream().anyMatch(v -> v.length() > MAX_NAME)) {
+                throw ValidationException.of("names", "newsroom.taxonomy.error.name_too_long", Map.of("max", MAX_NAME));
+            }
             switch (kind) {
-                case "section" -> n.articles().defineSection(key, names);
-                case "tag" -> n.articles().defineTag(key, names);
+                case "section" -> n.articles().defineSection(key, names, actor);
+                case "tag" -> n.articles().defineTag(key, names, actor);
                 default ->
-                    n.articles().defineAuthor(key, names.values().iterator().next(), names);
+                    n.articles().defineAuthor(key, names.values().iterator().next(), names, actor);
             }
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), false);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), false);
             return;
-        } catch (RuntimeException e) {
+        } catch (JdbiException e) {
             // Two terms whose names make the same slug in one language collide on the unique index.
-            render(ctx, 400, Map.of("names", "Another " + kind + " already has one of these names."), false);
+            render(
+                    ctx,
+                    400,
+                    Map.of("names", n.layouts().messages(ctx).get("newsroom.taxonomy.error.name_taken")),
+                    false);
             return;
         }
-        n.audit()
-                .record(
-                        StaffGate.session(ctx).user().email(),
-                        kind + ".define",
-                        key,
-                        String.valueOf(names),
-                        n.gate().address(ctx));
         ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, Map<String, String> errors, boolean saved) {
-        Desk desk = n.desks().desk(ctx, "newsroom.taxonomy.title");
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.taxonomy.title");
         Map<String, Map<String, Map<String, String>>> terms = new LinkedHashMap<>();
         List<String> languages =
                 n.site().languages().stream().map(Language::code).toList();
@@ -88,7 +90,7 @@ public final class TaxonomyEditor {
             }
             terms.put(kind, byKey);
         }
-        TaxonomyPage page = new TaxonomyPage(desk, languages, terms, errors, saved);
+        TaxonomyPage page = new TaxonomyPage(layout, languages, terms, errors, saved);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/taxonomy.jte", page));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param terms kind (section, tag, author) → key → language → name
  */
 public record TaxonomyPage(
-        Desk desk,
+        NewsroomLayout layout,
         List<String> languages,
         Map<String, Map<String, Map<String, String>>> terms,
         Map<String, String> errors,

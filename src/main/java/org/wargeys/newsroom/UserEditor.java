@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Role;
-import org.wargeys.account.User;
+import org.wargeys.article.Permissions;
+import org.wargeys.platform.Actor;
 import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
@@ -25,7 +26,7 @@ public final class UserEditor {
     private final Newsroom n;
     private final AccountService accounts;
 
-    public UserEditor(Newsroom newsroom, AccountService accounts) {
+    UserEditor(Newsroom newsroom, AccountService accounts) {
         this.n = newsroom;
         this.accounts = accounts;
     }
@@ -45,31 +46,27 @@ public final class UserEditor {
 
     public void create(Context ctx) {
         if (!allowed(ctx)) return;
-        User admin = StaffGate.session(ctx).user();
         try {
             Role role = role(ctx);
             Set<String> languages = languages(ctx);
-            var created = accounts.create(
+            // The administrator chose this password, so it serves once: the new colleague picks their own.
+            accounts.create(
                     ctx.formParam("email"),
                     ctx.formParam("name"),
                     role,
                     languages,
                     ctx.formParam("password"),
-                    admin.email());
-            // The administrator chose this password, so it serves once: the new colleague picks their own.
-            accounts.requirePasswordChange(created.id());
+                    true,
+                    n.gate().actor(ctx));
             ctx.redirect("/admin/users?notice=created", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), null);
         }
     }
 
     /** Another role (and, for a translator, languages) for an account. */
     public void changeRole(Context ctx) {
-        change(
-                ctx,
-                "role_changed",
-                (id, actor, address) -> accounts.changeRole(id, role(ctx), languages(ctx), actor, address));
+        change(ctx, "role_changed", (id, actor) -> accounts.changeRole(id, role(ctx), languages(ctx), actor));
     }
 
     /** Disables an account: its sessions end at once and it can no longer sign in. */
@@ -82,7 +79,7 @@ public final class UserEditor {
     }
 
     private interface AccountChange {
-        void apply(long userId, String actor, String address);
+        void apply(long userId, Actor actor);
     }
 
     // Administrators only; a refused change re-renders the page with its reason (400, or 409 when it
@@ -91,12 +88,12 @@ public final class UserEditor {
         if (!allowed(ctx)) return;
         long id = userId(ctx);
         try {
-            change.apply(id, actor(ctx), n.gate().address(ctx));
+            change.apply(id, n.gate().actor(ctx));
             ctx.redirect("/admin/users?notice=" + notice, HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            render(ctx, 400, e.errors(), null);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), null);
         } catch (ConflictException e) {
-            render(ctx, 409, Map.of("account", e.getMessage()), null);
+            render(ctx, 409, Map.of("account", n.layouts().messages(ctx).problem(e.problem())), null);
         }
     }
 
@@ -104,7 +101,8 @@ public final class UserEditor {
         try {
             return Role.of(ctx.formParam("role"));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("role", e.getMessage() + ".");
+            throw ValidationException.of(
+                    "role", "account.error.role_unknown", Map.of("role", String.valueOf(ctx.formParam("role"))));
         }
     }
 
@@ -113,10 +111,6 @@ public final class UserEditor {
         return ctx.formParams("languages").stream()
                 .filter(n.site()::publishesIn)
                 .collect(Collectors.toSet());
-    }
-
-    private static String actor(Context ctx) {
-        return StaffGate.session(ctx).user().email();
     }
 
     private static long userId(Context ctx) {
@@ -132,13 +126,13 @@ public final class UserEditor {
     }
 
     private void render(Context ctx, int status, Map<String, String> errors, String notice) {
-        Desk desk = n.desks().desk(ctx, "newsroom.users.title");
-        var msg = desk.messages();
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.users.title");
+        var msg = layout.messages();
         List<UsersPage.AuditLine> audit = n.audit().recent(200).stream()
                 .map(e -> new UsersPage.AuditLine(msg.dateTime(e.at()), e))
                 .toList();
         UsersPage page = new UsersPage(
-                desk,
+                layout,
                 accounts.all(),
                 Arrays.stream(Role.values()).map(Role::code).toList(),
                 n.site().languages().stream().map(Language::code).toList(),

@@ -2,15 +2,15 @@ package org.wargeys.newsroom;
 
 import java.util.List;
 import java.util.Map;
-import org.wargeys.account.AuditEntry;
 import org.wargeys.account.User;
+import org.wargeys.platform.AuditEntry;
 
 /**
  * The model of {@code newsroom/users.jte}: the accounts, the form to add one (with its errors) and
  * the latest lines of the audit log.
  */
 public record UsersPage(
-        Desk desk,
+        NewsroomLayout layout,
         List<User> users,
         List<String> roles,
         List<String> languages,

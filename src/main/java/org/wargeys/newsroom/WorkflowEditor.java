@@ -5,22 +5,24 @@ import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.wargeys.account.User;
 import org.wargeys.article.Article;
+import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
 import org.wargeys.platform.ValidationException;
 
 /**
  * The steps an article takes and what hangs off it: {@code /admin/articles/{id}/workflow} (submit,
- * schedule, publish…), {@code /translations} (start a translation) and {@code /corrections}. Each
- * step is checked against the staff member's role and logged.
+ * schedule, publish…), {@code /translations} (start a translation) and {@code /corrections}. Each is
+ * checked against the staff member's role, then one call of a service (one transaction, audited).
  */
 public final class WorkflowEditor {
 
     private final Newsroom n;
     private final ArticleEditor editor;
 
-    public WorkflowEditor(Newsroom newsroom, ArticleEditor editor) {
+    WorkflowEditor(Newsroom newsroom, ArticleEditor editor) {
         this.n = newsroom;
         this.editor = editor;
     }
@@ -28,25 +30,19 @@ public final class WorkflowEditor {
     public void step(Context ctx) {
         Article article = editor.article(ctx);
         User user = StaffGate.session(ctx).user();
+        String code = String.valueOf(ctx.formParam("step"));
         WorkflowStep step;
         try {
-            step = WorkflowStep.of(String.valueOf(ctx.formParam("step")));
+            step = WorkflowStep.of(code);
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("step", e.getMessage() + ".");
+            throw ValidationException.of("step", "newsroom.error.step_unknown", Map.of("step", code));
         }
         if (!Permissions.mayTake(user, step, article, n.origins().find(article.id()))) {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
-        Article moved = n.workflow().take(article.id(), step, at);
-        n.audit()
-                .record(
-                        user.email(),
-                        "article." + step.code(),
-                        "article:" + article.id(),
-                        at == null ? moved.status().code() : "at " + at,
-                        n.gate().address(ctx));
+        n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -55,50 +51,36 @@ public final class WorkflowEditor {
         User user = StaffGate.session(ctx).user();
         String language = ctx.formParam("language");
         if (language == null || !n.site().publishesIn(language)) {
-            throw ValidationException.of("language", "The site does not publish in '" + language + "'.");
+            throw ValidationException.of(
+                    "language", "article.error.language_unknown", Map.of("language", String.valueOf(language)));
         }
         if (!Permissions.mayTranslateInto(user, language)) {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
-        Article translation = n.progress().start(source.id(), language, user.id(), user.email());
-        n.audit()
-                .record(
-                        user.email(),
-                        "article.translate",
-                        "article:" + translation.id(),
-                        "from article:" + source.id(),
-                        n.gate().address(ctx));
+        Article translation = n.progress().start(source.id(), language, n.gate().actor(ctx));
         ctx.redirect("/admin/articles/" + translation.id(), HttpStatus.SEE_OTHER);
     }
 
     public void correct(Context ctx) {
         Article article = editor.article(ctx);
-        User user = StaffGate.session(ctx).user();
-        if (!Permissions.mayCorrect(user)) {
+        if (!Permissions.mayCorrect(StaffGate.session(ctx).user())) {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
-        n.corrections().add(article.id(), ctx.formParam("note"), user.email());
-        n.audit()
-                .record(
-                        user.email(),
-                        "article.correct",
-                        "article:" + article.id(),
-                        null,
-                        n.gate().address(ctx));
+        n.corrections().add(article.id(), ctx.formParam("note"), n.gate().actor(ctx));
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
     /** A {@code datetime-local} value, read in the site's time zone. */
     private Instant scheduledAt(String value) {
-        if (value == null || value.isBlank()) throw ValidationException.of("at", "Choose when the article goes live.");
+        if (value == null || value.isBlank()) throw ValidationException.of("at", "newsroom.error.schedule_required");
         try {
             return LocalDateTime.parse(value.strip())
                     .atZone(n.site().timezone())
                     .toInstant();
         } catch (DateTimeParseException e) {
-            throw ValidationException.of("at", "'" + value + "' is not a date and time.");
+            throw ValidationException.of("at", "newsroom.error.schedule_unreadable", Map.of("value", value));
         }
     }
 }

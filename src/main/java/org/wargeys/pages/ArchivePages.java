@@ -40,7 +40,7 @@ public final class ArchivePages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
 
-    public ArchivePages(
+    ArchivePages(
             Site site,
             ArticleService articles,
             ArticleArchive archive,
@@ -267,7 +267,7 @@ public final class ArchivePages {
         String text = ctx.queryParam("page");
         if (text == null || text.isEmpty()) return 1;
         if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_PAGE) {
-            throw new BadRequestException("The page is a number from 1 to " + MAX_PAGE + ".");
+            throw new BadRequestException("error.request.page_number", java.util.Map.of("max", MAX_PAGE));
         }
         return Integer.parseInt(text);
     }

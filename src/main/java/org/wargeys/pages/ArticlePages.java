@@ -43,7 +43,7 @@ public final class ArticlePages {
     private final MediaService media;
     private final SearchIndex search;
 
-    public ArticlePages(
+    ArticlePages(
             Site site,
             ArticleService articles,
             TranslationService translations,
@@ -114,7 +114,7 @@ public final class ArticlePages {
     Rendering rendering(Article article, Language language) {
         Messages msg = layouts.messages(language.code());
         var details = articles.details(article);
-        List<Article> versions = translations.publishedVersions(article);
+        List<Article> versions = translations.publishedGroup(article);
         Map<String, String> versionPaths = new LinkedHashMap<>();
         versions.forEach(v -> versionPaths.put(v.language(), paths.path(v)));
         List<ArticlePage.TranslationLink> links = versions.stream()

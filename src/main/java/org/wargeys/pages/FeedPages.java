@@ -20,7 +20,7 @@ public final class FeedPages {
     private final Site site;
     private final FeedService feeds;
 
-    public FeedPages(Site site, FeedService feeds) {
+    FeedPages(Site site, FeedService feeds) {
         this.site = site;
         this.feeds = feeds;
     }

@@ -34,7 +34,7 @@ public final class HomePages {
     private final PageRenderer renderer;
     private final LanguageNegotiation negotiation;
 
-    public HomePages(
+    HomePages(
             Site site,
             ArticleService articles,
             ArticlePaths paths,

@@ -2,11 +2,9 @@ package org.wargeys.pages;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.wargeys.article.ArticlePublished;
+import org.wargeys.article.ArticleEvent;
 import org.wargeys.article.ArticleService;
-import org.wargeys.article.ArticleUnpublished;
 import org.wargeys.article.TaxonomyChanged;
-import org.wargeys.media.FeaturedImageChanged;
 import org.wargeys.media.ImageDescribed;
 import org.wargeys.platform.Site;
 import org.wargeys.web.PageCache;
@@ -15,7 +13,7 @@ import org.wargeys.web.PageCache;
  * Purges the pages an article change touches, before the publishing call returns: the article
  * itself and every page that shows it, the translation notices of its group, the newest-articles
  * lists of its language, and its section, tag and author pages. Also a renamed section, tag or
- * author and a changed featured image or image description.
+ * author, a changed image description, new share totals and the feed setting.
  */
 public final class PageCachePurger {
 
@@ -23,7 +21,7 @@ public final class PageCachePurger {
     private final ArticleService articles;
     private final Site site;
 
-    public PageCachePurger(PageCache cache, ArticleService articles, Site site) {
+    PageCachePurger(PageCache cache, ArticleService articles, Site site) {
         this.cache = cache;
         this.articles = articles;
         this.site = site;
@@ -34,7 +32,7 @@ public final class PageCachePurger {
      * lists of every language, because feeds name the section, tags and authors of each entry and home
      * pages the section of each teaser. Renames are rare: a re-render of each list is cheap.
      */
-    public void onTaxonomyChanged(TaxonomyChanged event) {
+    void onTaxonomyChanged(TaxonomyChanged event) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(
                 switch (event.kind()) {
@@ -48,34 +46,29 @@ public final class PageCachePurger {
     }
 
     /** Feeds switched between whole articles and summaries: every language's feeds. */
-    public void onFeedSettingsChanged(org.wargeys.feed.FeedSettingsChanged event) {
+    void onFeedSettingsChanged(org.wargeys.feed.FeedSettingsChanged event) {
         cache.purge(
                 site.languages().stream().map(l -> PageKeys.latest(l.code())).toList());
     }
 
-    /** The article's page shows the image and shares it as its preview. */
-    public void onFeaturedImageChanged(FeaturedImageChanged event) {
-        cache.purge(Set.of(PageKeys.article(event.articleId())));
-    }
-
     /** An import changes many pages, lists and names at once: drop everything, at the CDN too. */
-    public void onArticlesChanged(org.wargeys.article.ArticlesChanged event) {
+    void onArticlesChanged(org.wargeys.article.ArticlesChanged event) {
         cache.purge(Set.of(PageCache.EVERY_PAGE));
     }
 
-    public void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {
+    void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {
         cache.purge(event.articleIds().stream().map(PageKeys::shares).toList());
     }
 
-    public void onImageDescribed(ImageDescribed event) {
+    void onImageDescribed(ImageDescribed event) {
         cache.purge(Set.of(PageKeys.media(event.mediaId())));
     }
 
-    public void onPublished(ArticlePublished event) {
-        cache.purge(keys(event.articleId(), event.translationGroupId(), event.language()));
-    }
-
-    public void onUnpublished(ArticleUnpublished event) {
+    /**
+     * An article went live, changed, went down or gained a correction: every page that shows it, its
+     * translations' notices, its language's newest lists and feeds, its section, tag and author pages.
+     */
+    void onArticle(ArticleEvent event) {
         cache.purge(keys(event.articleId(), event.translationGroupId(), event.language()));
     }
 

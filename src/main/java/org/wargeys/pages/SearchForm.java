@@ -27,7 +27,7 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
         checkUtf8(rawQueryString);
         String q = params.getOrDefault("q", "").strip();
         if (q.length() > MAX_QUERY) {
-            throw new BadRequestException("A search has at most " + MAX_QUERY + " characters.");
+            throw new BadRequestException("search.error.too_long", java.util.Map.of("max", MAX_QUERY));
         }
         String section = blankToNull(params.get("section"));
         if (section != null && !section.matches("[a-z0-9-]{1,80}")) section = null;
@@ -37,7 +37,7 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
             if (!pageText.matches("\\d{1,3}")
                     || Integer.parseInt(pageText) < 1
                     || Integer.parseInt(pageText) > MAX_PAGE) {
-                throw new BadRequestException("The page is a number from 1 to " + MAX_PAGE + ".");
+                throw new BadRequestException("error.request.page_number", java.util.Map.of("max", MAX_PAGE));
             }
             page = Integer.parseInt(pageText);
         }
@@ -80,7 +80,7 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
                 throw new DateTimeParseException("out of range", text, 0);
             return date;
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("A date is written YYYY-MM-DD.");
+            throw new BadRequestException("search.error.date");
         }
     }
 
@@ -98,7 +98,7 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
                 if (i + 2 >= raw.length()
                         || Character.digit(raw.charAt(i + 1), 16) < 0
                         || Character.digit(raw.charAt(i + 2), 16) < 0) {
-                    throw new BadRequestException("The search has a broken percent-encoding.");
+                    throw new BadRequestException("error.request.bad_encoding");
                 }
                 bytes.put(
                         (byte) (Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16)));
@@ -115,7 +115,7 @@ record SearchForm(String q, String section, LocalDate from, LocalDate to, int pa
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes);
         } catch (CharacterCodingException e) {
-            throw new BadRequestException("The search is not valid UTF-8.");
+            throw new BadRequestException("error.request.not_utf8");
         }
     }
 }

@@ -26,7 +26,7 @@ public final class SearchPages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
 
-    public SearchPages(
+    SearchPages(
             Site site,
             SearchIndex index,
             ArticleIndexer indexer,

@@ -15,7 +15,7 @@ public final class SitemapPages {
     private final SitemapService sitemaps;
     private final org.wargeys.platform.Site site;
 
-    public SitemapPages(SitemapService sitemaps, org.wargeys.platform.Site site) {
+    SitemapPages(SitemapService sitemaps, org.wargeys.platform.Site site) {
         this.sitemaps = sitemaps;
         this.site = site;
     }

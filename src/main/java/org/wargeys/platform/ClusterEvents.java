@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -17,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries chosen domain events to every other node on the same PostgreSQL database, so that each
+ * Carries every {@link SharedEvent} to the other nodes on the same PostgreSQL database, so that each
  * node's page cache and search index follow a change made on any of them. An event published on this
- * node's {@link EventBus} is sent with {@code pg_notify} (delivered when it commits, in commit order);
- * each node listens on one dedicated connection and publishes what arrives on its own bus, where the
- * same listeners as for a local change (index, purge) do the same work.
+ * node's {@link EventBus} is sent with {@code pg_notify} after this node's own listeners ran; each node
+ * listens on one dedicated connection and publishes what arrives on its own bus, where the same
+ * listeners as for a local change (index, purge) do the same work. The event's type travels as its
+ * class name, and only a class that implements {@link SharedEvent} is ever read back.
  *
  * <p>Why LISTEN/NOTIFY: the database is the one thing every node already shares; no broker to run. Its
  * limit: a node that loses its listening connection misses what was sent meanwhile, so after it
@@ -40,46 +42,57 @@ public final class ClusterEvents implements AutoCloseable {
     private final String node = UUID.randomUUID().toString();
     private final Database database;
     private final EventBus events;
-    private final Runnable resync;
+    private final java.util.List<Runnable> resync = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Class<?>> shared = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Class<?>>> types = new ConcurrentHashMap<>();
     // Set while an event that came from another node is published here, so it is not sent back out.
     private final ThreadLocal<Boolean> replaying = ThreadLocal.withInitial(() -> false);
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread listener;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
 
-    private ClusterEvents(Database database, EventBus events, Runnable resync) {
+    private ClusterEvents(Database database, EventBus events) {
         this.database = database;
         this.events = events;
-        this.resync = resync;
-        this.listener = new Thread(this::listen, "wargeys-cluster-events");
+        this.listener = new Thread(this::hear, "wargeys-cluster-events");
         listener.setDaemon(true);
     }
 
-    /** Starts listening when the database is PostgreSQL; {@code resync} runs after a lost connection. */
-    public static ClusterEvents start(Database database, EventBus events, Runnable resync) {
-        ClusterEvents cluster = new ClusterEvents(database, events, resync);
-        if (database.dialect() == Dialect.POSTGRESQL) cluster.listener.start();
-        else cluster.listening.countDown();
+    /**
+     * Forwards every shared event published on this node to the others when the database is
+     * PostgreSQL (a terminal command's changes too); {@link #listen} hears theirs.
+     */
+    public static ClusterEvents create(Database database, EventBus events) {
+        ClusterEvents cluster = new ClusterEvents(database, events);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            events.forwardWith(event -> {
+                if (event instanceof SharedEvent && !cluster.replaying.get()) cluster.send(event);
+            });
+        }
         return cluster;
     }
 
-    /** Sends every event of this type published on this node to the other nodes. Subscribe it last. */
-    public <E extends Record> void share(Class<E> type) {
-        shared.put(type.getSimpleName(), type);
-        if (database.dialect() != Dialect.POSTGRESQL) return;
-        events.subscribe(type, event -> {
-            if (!replaying.get()) send(event);
-        });
+    /** Starts hearing the other nodes (a serving node); on SQLite there are none. */
+    public synchronized void listen() {
+        if (database.dialect() == Dialect.POSTGRESQL && !listener.isAlive() && running) listener.start();
+        else listening.countDown();
     }
 
     /**
      * Sends an event to the other nodes only (this node has done the work another way): for a change
      * too large to name in a notification, such as an import, ask them to rebuild and purge.
      */
-    public void tellOthers(Record event) {
+    public void tellOthers(SharedEvent event) {
         if (database.dialect() == Dialect.POSTGRESQL && !replaying.get()) send(event);
+    }
+
+    /**
+     * Work to do after this node lost its line to the others and got it back: what they changed
+     * meanwhile is unknown (each feature drops or re-reads what it keeps).
+     */
+    public void onResync(Runnable work) {
+        resync.add(work);
     }
 
     /** True on the thread applying another node's change, while it does (its CDN purge was already sent). */
@@ -92,10 +105,15 @@ public final class ClusterEvents implements AutoCloseable {
         return listening.await(timeout, unit);
     }
 
+    /** How many notifications this node sent to the others since it started (metrics; tests count them). */
+    public long sent() {
+        return sent.sum();
+    }
+
     private void send(Object event) {
         ObjectNode message = json.createObjectNode();
         message.put("node", node);
-        message.put("type", event.getClass().getSimpleName());
+        message.put("type", event.getClass().getName());
         message.set("event", json.valueToTree(event));
         String payload = message.toString();
         if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
@@ -110,9 +128,11 @@ public final class ClusterEvents implements AutoCloseable {
                         .bind("payload", payload)
                         .mapTo(Integer.class)
                         .one());
+        sent.increment();
     }
 
-    private void listen() {
+    private void hear() {
+
         boolean connectedBefore = false;
         while (running) {
             try (Connection connection = database.openDedicatedConnection()) {
@@ -121,7 +141,7 @@ public final class ClusterEvents implements AutoCloseable {
                 }
                 if (connectedBefore) {
                     LOG.info("Listening to the other nodes again; resynchronizing what may have been missed");
-                    resync.run();
+                    resync.forEach(ClusterEvents::runLogged);
                 }
                 connectedBefore = true;
                 listening.countDown();
@@ -147,9 +167,9 @@ public final class ClusterEvents implements AutoCloseable {
         try {
             JsonNode message = json.readTree(payload);
             if (node.equals(message.path("node").asText())) return;
-            Class<?> type = shared.get(message.path("type").asText());
-            if (type == null) return; // a newer node's event this version does not know
-            Object event = json.treeToValue(message.path("event"), type);
+            Optional<Class<?>> type = types.computeIfAbsent(message.path("type").asText(), ClusterEvents::sharedType);
+            if (type.isEmpty()) return; // a newer node's event this version does not know
+            Object event = json.treeToValue(message.path("event"), type.get());
             replaying.set(true);
             try {
                 events.publish(event);
@@ -158,6 +178,24 @@ public final class ClusterEvents implements AutoCloseable {
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("Could not apply another node's change {}", payload, e);
+        }
+    }
+
+    private static void runLogged(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("Resynchronizing after a lost connection failed", e);
+        }
+    }
+
+    /** The class of a shared event by name; empty for anything else, so a payload can name no other class. */
+    private static Optional<Class<?>> sharedType(String name) {
+        try {
+            Class<?> type = Class.forName(name, false, ClusterEvents.class.getClassLoader());
+            return SharedEvent.class.isAssignableFrom(type) && type.isRecord() ? Optional.of(type) : Optional.empty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
         }
     }
 

@@ -1,8 +1,29 @@
 package org.wargeys.platform;
 
-/** A write that would silently undo someone else's; answered with a 409 that says what to do. */
+import java.util.Map;
+
+/**
+ * A write that would silently undo someone else's; answered with a 409 that says, in the user's
+ * language, what happened and what to do.
+ */
 public class ConflictException extends RuntimeException {
-    public ConflictException(String message) {
-        super(message);
+
+    private final Problem problem;
+
+    public ConflictException(String key) {
+        this(Problem.of(key));
+    }
+
+    public ConflictException(String key, Map<String, ?> args) {
+        this(Problem.of(key, args));
+    }
+
+    public ConflictException(Problem problem) {
+        super(problem.toString());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
     }
 }

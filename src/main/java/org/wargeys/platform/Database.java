@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The connection pool, the Jdbi handle factory and the schema migrations for one database.
@@ -23,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     // Counted so that tests can prove a page costs a fixed number of queries (no N+1).
     private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder autocommitWrites = new java.util.concurrent.atomic.LongAdder();
 
     private Database(HikariDataSource dataSource, Dialect dialect, String url, String user, String password) {
         this.url = url;
@@ -35,8 +40,32 @@ public final class Database implements AutoCloseable {
             @Override
             public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
                 statements.increment();
+                if (isWrite(context.getRawSql()) && autoCommitted(context)) autocommitWrites.increment();
             }
         });
+    }
+
+    /**
+     * How many writes ran outside any transaction since the database was opened: a use case's writes
+     * belong in its one transaction, so tests expect none for a save.
+     */
+    public long autocommitWrites() {
+        return autocommitWrites.sum();
+    }
+
+    private static boolean isWrite(String sql) {
+        String s = sql.stripLeading();
+        int end = Math.min(s.length(), 7);
+        String verb = s.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+        return verb.startsWith("INSERT") || verb.startsWith("UPDATE") || verb.startsWith("DELETE");
+    }
+
+    private static boolean autoCommitted(org.jdbi.v3.core.statement.StatementContext context) {
+        try {
+            return context.getConnection().getAutoCommit();
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /** How many SQL statements this database has run through Jdbi since it was opened. */
@@ -67,6 +96,10 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("foreign_keys", "true");
             hikari.addDataSourceProperty("busy_timeout", "10000");
             hikari.addDataSourceProperty("synchronous", "NORMAL");
+            // Every write transaction starts as the writer (BEGIN IMMEDIATE): a deferred one that read
+            // first cannot be upgraded once another writer committed, and fails at once with
+            // SQLITE_BUSY despite the busy timeout. Read snapshots opt out (readSnapshot).
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hikari.setMaximumPoolSize(4);
         } else {
             hikari.setMaximumPoolSize(10);
@@ -113,6 +146,31 @@ public final class Database implements AutoCloseable {
         if (user != null) properties.setProperty("user", user);
         if (password != null) properties.setProperty("password", password);
         return java.sql.DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * Reads in one consistent snapshot without holding up writers (an export while the site serves):
+     * a deferred transaction on SQLite (WAL readers see the database as of their first read), and a
+     * repeatable-read one on PostgreSQL.
+     */
+    public <T> T readSnapshot(HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(h -> {
+            if (dialect != Dialect.SQLITE) return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
+            SQLiteConnection sqlite;
+            try {
+                sqlite = h.getConnection().unwrap(SQLiteConnection.class);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Not a SQLite connection", e);
+            }
+
+            SQLiteConfig.TransactionMode mode = sqlite.getCurrentTransactionMode();
+            sqlite.setCurrentTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            try {
+                return h.inTransaction(work);
+            } finally {
+                sqlite.setCurrentTransactionMode(mode);
+            }
+        });
     }
 
     /** True when the database answers a trivial query. */

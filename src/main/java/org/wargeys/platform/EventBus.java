@@ -1,5 +1,6 @@
 package org.wargeys.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,27 +12,52 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers domain events to the features that listen for them, synchronously, on the publishing
  * thread, so that a listener's work (a cache purge, an index update) is done when the publishing call
- * returns. A failing listener is logged and does not stop the others. Thread-safe.
+ * returns. A listener subscribed to a type hears its subtypes too (the search index subscribes to every
+ * article event at once). Listeners run in the order they subscribed; the outbound forwarder (the
+ * other nodes) runs after all of them. A failing listener is logged and does not stop the others.
+ * Thread-safe.
  */
 public final class EventBus {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private final Map<Class<?>, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+    private record Subscription(Class<?> type, Consumer<Object> listener) {}
+
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    // The listeners of each concrete event class, worked out on its first publication.
+    private final Map<Class<?>, List<Consumer<Object>>> byClass = new ConcurrentHashMap<>();
+    private volatile Consumer<Object> outbound = event -> {};
 
     public <E> void subscribe(Class<E> type, Consumer<? super E> listener) {
-        listeners
-                .computeIfAbsent(type, t -> new CopyOnWriteArrayList<>())
-                .add(event -> listener.accept(type.cast(event)));
+        subscriptions.add(new Subscription(type, event -> listener.accept(type.cast(event))));
+        byClass.clear();
+    }
+
+    /** The one listener that runs after all others: forwarding to the other nodes ({@link ClusterEvents}). */
+    void forwardWith(Consumer<Object> forwarder) {
+        this.outbound = forwarder;
     }
 
     public void publish(Object event) {
-        for (Consumer<Object> listener : listeners.getOrDefault(event.getClass(), List.of())) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.error("A listener failed on {}", event, e);
-            }
+        for (Consumer<Object> listener : byClass.computeIfAbsent(event.getClass(), this::listenersOf)) {
+            deliver(listener, event);
+        }
+        deliver(outbound, event);
+    }
+
+    private List<Consumer<Object>> listenersOf(Class<?> eventClass) {
+        List<Consumer<Object>> matching = new ArrayList<>();
+        for (Subscription s : subscriptions) {
+            if (s.type().isAssignableFrom(eventClass)) matching.add(s.listener());
+        }
+        return List.copyOf(matching);
+    }
+
+    private static void deliver(Consumer<Object> listener, Object event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed on {}", event, e);
         }
     }
 }

@@ -12,10 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDetails;
+import org.wargeys.article.ArticleEvent;
 import org.wargeys.article.ArticlePaths;
-import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleService;
-import org.wargeys.article.ArticleUnpublished;
 import org.wargeys.article.Tag;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
@@ -46,28 +45,22 @@ public final class ArticleIndexer {
     private volatile boolean stopped;
     private volatile CompletableFuture<Integer> rebuilding = CompletableFuture.completedFuture(0);
 
-    public ArticleIndexer(SearchIndex index, ArticleService articles, ArticlePaths paths, Site site) {
+    ArticleIndexer(SearchIndex index, ArticleService articles, ArticlePaths paths, Site site) {
         this.index = index;
         this.articles = articles;
         this.paths = paths;
         this.site = site;
     }
 
-    public void published(ArticlePublished event) {
+    /** One article changed as readers see it: the index reads its current state, in one write and commit. */
+    void changed(ArticleEvent event) {
         refresh(event.articleId(), true);
         index.commit(false);
     }
 
     /** Many articles at once (an import): one refresh and one commit for all of them. */
-    public void changed(org.wargeys.article.ArticlesChanged event) {
+    void changed(org.wargeys.article.ArticlesChanged event) {
         writeAll(event.articleIds(), (done, total) -> {});
-        index.commit(false);
-    }
-
-    public void unpublished(ArticleUnpublished event) {
-        synchronized (lock) {
-            index.remove(event.articleId());
-        }
         index.commit(false);
     }
 

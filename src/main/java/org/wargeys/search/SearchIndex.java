@@ -79,6 +79,7 @@ public final class SearchIndex implements AutoCloseable {
     private final SearchAnalyzers analyzers = new SearchAnalyzers();
     private final Directory directory;
     private final IndexWriter writer;
+    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private final SearcherManager searchers;
     private final boolean needsRebuild;
     private final com.github.benmanes.caffeine.cache.Cache<Term, Integer> docFreqs =
@@ -187,9 +188,15 @@ public final class SearchIndex implements AutoCloseable {
                 writer.setLiveCommitData(
                         Map.of(COMPLETE, "true", SCHEMA, SCHEMA_VERSION).entrySet());
             writer.commit();
+            commits.increment();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many times the index was committed since it was opened (metrics; tests count them). */
+    public long commits() {
+        return commits.sum();
     }
 
     /** Every article id in the index. */

@@ -30,7 +30,7 @@ public final class ArticleSharing {
     private final PageRenderer renderer;
     private final StaticAssets assets;
 
-    public ArticleSharing(
+    ArticleSharing(
             Site site,
             ArticleService articles,
             ArticlePaths paths,

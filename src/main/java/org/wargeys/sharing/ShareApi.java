@@ -39,7 +39,7 @@ public final class ShareApi {
     private final BeaconLimiter limiter;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public ShareApi(ArticleService articles, ShareCounts counts, ShareSettings settings, Clock clock) {
+    ShareApi(ArticleService articles, ShareCounts counts, ShareSettings settings, Clock clock) {
         this.articles = articles;
         this.counts = counts;
         this.limiter = new BeaconLimiter(settings.beaconLimitPerMinute(), clock);

@@ -7,7 +7,7 @@ public final class ShareCardPages {
 
     private final ShareCards cards;
 
-    public ShareCardPages(ShareCards cards) {
+    ShareCardPages(ShareCards cards) {
         this.cards = cards;
     }
 

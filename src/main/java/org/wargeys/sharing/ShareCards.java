@@ -41,7 +41,7 @@ public final class ShareCards {
     private final Path directory;
     private final ShareCardRenderer renderer = new ShareCardRenderer();
 
-    public ShareCards(ArticleService articles, Site site, Path dataDir) {
+    ShareCards(ArticleService articles, Site site, Path dataDir) {
         this.articles = articles;
         this.site = site;
         this.directory = dataDir.resolve("share-cards");

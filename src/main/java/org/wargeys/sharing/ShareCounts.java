@@ -29,7 +29,7 @@ public final class ShareCounts {
     // Shared since the last takeRecentlyShared(): their pages' printed totals are out of date.
     private final java.util.Set<Long> recentlyShared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ShareCounts(Jdbi jdbi, Clock clock) {
+    ShareCounts(Jdbi jdbi, Clock clock) {
         this.repository = new ShareCountRepository(jdbi);
         this.clock = clock;
     }

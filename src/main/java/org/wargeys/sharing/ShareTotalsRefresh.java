@@ -21,7 +21,7 @@ public final class ShareTotalsRefresh {
     private final EventBus events;
 
     /** @param recentlyShared the articles shared since the last call ({@link ShareCounts#takeRecentlyShared}) */
-    public ShareTotalsRefresh(
+    ShareTotalsRefresh(
             java.util.function.Supplier<List<Long>> recentlyShared, ShareSettings settings, EventBus events) {
         this.recentlyShared = recentlyShared;
         this.settings = settings;

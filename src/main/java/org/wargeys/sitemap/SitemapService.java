@@ -41,7 +41,7 @@ public final class SitemapService {
     private final ArticlePaths paths;
     private final Clock clock;
 
-    public SitemapService(Site site, ArticleArchive archive, ArticlePaths paths, Clock clock) {
+    SitemapService(Site site, ArticleArchive archive, ArticlePaths paths, Clock clock) {
         this.site = site;
         this.archive = archive;
         this.paths = paths;

@@ -11,6 +11,9 @@ import org.wargeys.article.ArticleOrigins;
 import org.wargeys.article.ArticleRevisions;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.TextDiff;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.Transactions;
 
 /**
  * Keeps translations in step with their source: records which source revision a translation was made
@@ -23,30 +26,42 @@ public final class TranslationProgress {
     public record SourceChanges(Article source, int fromRevision, int toRevision, List<TextDiff.Line> diff) {}
 
     private final Jdbi jdbi;
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final ArticleService articles;
     private final TranslationService translations;
     private final ArticleOrigins origins;
     private final ArticleRevisions revisions;
 
-    public TranslationProgress(
+    TranslationProgress(
             Jdbi jdbi,
+            Transactions transactions,
+            AuditLog audit,
             ArticleService articles,
             TranslationService translations,
             ArticleOrigins origins,
             ArticleRevisions revisions) {
         this.jdbi = jdbi;
+        this.transactions = transactions;
+        this.audit = audit;
         this.articles = articles;
         this.translations = translations;
         this.origins = origins;
         this.revisions = revisions;
     }
 
-    /** Starts a translation of the source into the language and remembers the source revision it starts from. */
-    public Article start(long sourceId, String language, Long userId, String savedBy) {
-        Article source = articles.find(sourceId);
-        Article translation = translations.startTranslation(sourceId, language, savedBy);
-        origins.recordTranslation(translation.id(), userId, source.id(), source.revision());
-        return translation;
+    /**
+     * Starts a translation of the source into the language, remembering the source revision it starts
+     * from; one transaction with its audit line.
+     */
+    public Article start(long sourceId, String language, Actor actor) {
+        return transactions.write(tx -> {
+            Article source = articles.find(sourceId);
+            Article translation = translations.startTranslation(source, language, actor);
+            origins.recordTranslation(tx.handle(), translation.id(), actor.userId(), source.id(), source.revision());
+            audit.record(tx, actor, "article.translate", "article:" + translation.id(), "from article:" + source.id());
+            return translation;
+        });
     }
 
     /** Of the given articles, those whose source has been saved since they were brought up to date. */
@@ -85,10 +100,5 @@ public final class TranslationProgress {
                                     ? List.of()
                                     : revisions.diff(s.id(), origin.sourceRevision(), s.revision())));
                 });
-    }
-
-    /** The translator has carried the source's changes over: the translation reflects this source revision. */
-    public void markUpToDate(long translationId, int sourceRevision) {
-        origins.markUpToDate(translationId, sourceRevision);
     }
 }

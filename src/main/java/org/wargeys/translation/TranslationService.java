@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticleEdit;
 import org.wargeys.article.ArticleService;
+import org.wargeys.platform.Actor;
 import org.wargeys.platform.Site;
 
 /**
@@ -16,13 +18,16 @@ public final class TranslationService {
     private final ArticleService articles;
     private final Site site;
 
-    public TranslationService(ArticleService articles, Site site) {
+    TranslationService(ArticleService articles, Site site) {
         this.articles = articles;
         this.site = site;
     }
 
-    /** The published articles of the group, the given one included if published, in the site's language order. */
-    public List<Article> publishedVersions(Article article) {
+    /**
+     * The published articles of the article's translation group, itself included if published, in the
+     * site's language order.
+     */
+    public List<Article> publishedGroup(Article article) {
         return articles.translationGroup(article.translationGroupId()).stream()
                 .filter(Article::isPublished)
                 .filter(a -> site.publishesIn(a.language()))
@@ -33,14 +38,13 @@ public final class TranslationService {
 
     /** The other published translations of an article: what the translation notice links. */
     public List<Article> publishedTranslations(Article article) {
-        return publishedVersions(article).stream()
+        return publishedGroup(article).stream()
                 .filter(a -> a.id() != article.id())
                 .toList();
     }
 
     /** Starts a translation into a language: a draft in the same group, pre-filled from the source. */
-    public Article startTranslation(long sourceId, String language, String savedBy) {
-        Article source = articles.find(sourceId);
+    Article startTranslation(Article source, String language, Actor actor) {
         var details = articles.details(source);
         ArticleDraft draft = new ArticleDraft(
                 language,
@@ -53,6 +57,6 @@ public final class TranslationService {
                 details.section().map(s -> s.key()).orElse(null),
                 details.tags().stream().map(t -> t.key()).toList(),
                 details.authors().stream().map(a -> a.key()).toList());
-        return articles.createTranslationDraft(source.translationGroupId(), draft, savedBy);
+        return articles.createTranslation(source.translationGroupId(), ArticleEdit.of(draft), actor);
     }
 }

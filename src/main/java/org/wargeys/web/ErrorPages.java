@@ -1,9 +1,12 @@
 package org.wargeys.web;
 
 import io.javalin.http.Context;
+import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.platform.Language;
+import org.wargeys.platform.Problem;
 
 /**
  * Renders 400, 404, 409 and 500 pages in the language of the request: the URL's language prefix if
@@ -42,26 +45,29 @@ public final class ErrorPages {
                 return;
             }
         }
-        render(ctx, 404, "error.page_not_found", null);
+        render(ctx, 404, "error.page_not_found", List.of());
     }
 
-    public void badRequest(Context ctx, String reason) {
-        render(ctx, 400, "error.bad_request", reason);
+    public void badRequest(Context ctx, Collection<Problem> reasons) {
+        render(ctx, 400, "error.bad_request", reasons);
     }
 
-    public void conflict(Context ctx, String reason) {
-        render(ctx, 409, "error.conflict", reason);
+    public void conflict(Context ctx, Problem reason) {
+        render(ctx, 409, "error.conflict", List.of(reason));
     }
 
     public void serverError(Context ctx, Exception e) {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        render(ctx, 500, "error.server_error", null);
+        render(ctx, 500, "error.server_error", List.of());
     }
 
-    /** @param reason what exactly was wrong, in English (it comes from validation), or null */
-    private void render(Context ctx, int status, String headingKey, String reason) {
+    /** @param reasons what exactly was wrong, worded in the page's language */
+    private void render(Context ctx, int status, String headingKey, Collection<Problem> reasons) {
         Language language = languageOf(ctx);
         Messages messages = layouts.messages(language.code());
+        String reason = reasons.isEmpty()
+                ? null
+                : String.join(" ", reasons.stream().map(messages::problem).toList());
         String heading = messages.get(headingKey);
         String detail = messages.get(headingKey + ".detail");
         Layout layout = layouts.error(language, heading);

@@ -32,6 +32,12 @@ public final class MessageBundles {
         defaultMessages = byLanguage.get(site.defaultLanguage().code());
     }
 
+    /** The English strings, for the terminal (commands word their errors with them). */
+    public static Messages english() {
+        return new Messages(
+                org.wargeys.platform.Language.of(FALLBACK), load(FALLBACK), Map.of(), java.time.ZoneOffset.UTC);
+    }
+
     public Messages of(String languageCode) {
         return byLanguage.getOrDefault(languageCode, defaultMessages);
     }

@@ -54,6 +54,18 @@ public final class Messages {
         return text;
     }
 
+    /** A problem (a validation or conflict message key with its values) in this language. */
+    public String problem(org.wargeys.platform.Problem problem) {
+        return format(problem.key(), problem.args());
+    }
+
+    /** Each field's problem in this language, in the order they were found (for a form's error list). */
+    public Map<String, String> problems(Map<String, org.wargeys.platform.Problem> problems) {
+        Map<String, String> worded = new java.util.LinkedHashMap<>();
+        problems.forEach((field, problem) -> worded.put(field, problem(problem)));
+        return worded;
+    }
+
     /** The text before a placeholder, for templates that put markup (links) in its place. */
     public String before(String key, String placeholder) {
         String text = get(key);

@@ -107,6 +107,7 @@ public final class PageCache {
     static final long RENDER_WAIT_MILLIS = 5_000;
 
     private final PurgeHook hook;
+    private final java.util.concurrent.atomic.LongAdder purges = new java.util.concurrent.atomic.LongAdder();
 
     /** @param byteBudget the most bytes of pages to keep; 0 turns the cache off (headers still apply) */
     public PageCache(long byteBudget, Clock clock, PurgeHook hook) {
@@ -199,6 +200,7 @@ public final class PageCache {
     /** Drops every page that carries one of the keys; returns how many were dropped. */
     public int purge(Collection<String> keys) {
         Set<String> urls = new HashSet<>();
+        purges.increment();
         purgeLock.writeLock().lock();
         try {
             generation++;
@@ -230,7 +232,13 @@ public final class PageCache {
         }
     }
 
+    /** How many purges were asked for since the program started (metrics; tests count them). */
+    public long purges() {
+        return purges.sum();
+    }
+
     public long size() {
+
         return pages.estimatedSize();
     }
 

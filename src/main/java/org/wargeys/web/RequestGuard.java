@@ -20,19 +20,19 @@ public final class RequestGuard {
     public static void check(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) return;
         if (rawPath.length() > MAX_PATH_LENGTH) {
-            throw new BadRequestException("The address is longer than " + MAX_PATH_LENGTH + " characters.");
+            throw new BadRequestException("error.request.too_long", java.util.Map.of("max", MAX_PATH_LENGTH));
         }
         // Most paths are plain ASCII without escapes: check those without decoding or allocating.
         String decoded = rawPath.indexOf('%') < 0 ? rawPath : decode(rawPath);
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\\') {
-                throw new BadRequestException("The address contains a character that no page uses.");
+                throw new BadRequestException("error.request.bad_character");
             }
         }
         String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("%2f") || (decoded + "/").contains("/../") || (decoded + "/").contains("/./")) {
-            throw new BadRequestException("The address contains a path segment that no page uses.");
+            throw new BadRequestException("error.request.bad_segment");
         }
     }
 
@@ -42,7 +42,7 @@ public final class RequestGuard {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
-                    throw new BadRequestException("The address has a broken percent-encoding.");
+                    throw new BadRequestException("error.request.bad_encoding");
                 }
                 bytes.put((byte) (hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2))));
                 i += 2;
@@ -59,7 +59,7 @@ public final class RequestGuard {
                     .decode(bytes)
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new BadRequestException("The address is not valid UTF-8.");
+            throw new BadRequestException("error.request.not_utf8");
         }
     }
 

@@ -77,11 +77,11 @@ public final class WebServer implements AutoCloseable {
 
             config.routes.exception(BadRequestException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);
-                errors.badRequest(ctx, e.getMessage());
+                errors.badRequest(ctx, java.util.List.of(e.problem()));
             });
             config.routes.exception(ValidationException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);
-                errors.badRequest(ctx, e.getMessage());
+                errors.badRequest(ctx, e.problems().values());
             });
             config.routes.exception(NotFoundException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);
@@ -89,7 +89,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.exception(ConflictException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);
-                errors.conflict(ctx, e.getMessage());
+                errors.conflict(ctx, e.problem());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);

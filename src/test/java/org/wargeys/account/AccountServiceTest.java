@@ -11,7 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.Database;
+import org.wargeys.platform.EventBus;
+import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 class AccountServiceTest {
@@ -28,7 +32,11 @@ class AccountServiceTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
         clock = new MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
         accounts = new AccountService(
-                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
+                database,
+                new Transactions(database.jdbi(), new EventBus()),
+                new PasswordHasher(64, 1),
+                new AuditLog(database.jdbi(), clock),
+                clock);
     }
 
     @AfterEach
@@ -38,7 +46,7 @@ class AccountServiceTest {
 
     @Test
     void passwords_are_stored_as_argon2id_hashes_only() {
-        accounts.create("a@example.org", null, Role.EDITOR, Set.of(), "correct horse battery", "test");
+        accounts.create("a@example.org", null, Role.EDITOR, Set.of(), "correct horse battery", Actor.TERMINAL);
         String stored = database.jdbi()
                 .withHandle(h -> h.createQuery("SELECT password_hash FROM users")
                         .mapTo(String.class)
@@ -55,31 +63,32 @@ class AccountServiceTest {
     @Test
     void translators_keep_their_languages_other_roles_have_none() {
         User translator = accounts.create(
-                "t@example.org", "T", Role.TRANSLATOR, Set.of("so", "ar"), "long enough password", "test");
-        User editor = accounts.create("e@example.org", "E", Role.EDITOR, Set.of("so"), "long enough password", "test");
+                "t@example.org", "T", Role.TRANSLATOR, Set.of("so", "ar"), "long enough password", Actor.TERMINAL);
+        User editor = accounts.create(
+                "e@example.org", "E", Role.EDITOR, Set.of("so"), "long enough password", Actor.TERMINAL);
         assertThat(accounts.find(translator.id()).orElseThrow().languages()).containsExactlyInAnyOrder("so", "ar");
         assertThat(editor.languages()).isEmpty();
     }
 
     @Test
     void bad_accounts_are_refused_clearly() {
-        assertThatThrownBy(() ->
-                        accounts.create("not-an-email", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
+        assertThatThrownBy(() -> accounts.create(
+                        "not-an-email", null, Role.AUTHOR, Set.of(), "long enough password", Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("not an email");
-        assertThatThrownBy(() -> accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "short", "test"))
+                .hasMessageContaining("account.error.email_invalid");
+        assertThatThrownBy(() -> accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "short", Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("at least 10");
-        accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test");
-        assertThatThrownBy(() ->
-                        accounts.create("A@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test"))
+                .hasMessageContaining("account.error.password_too_short {min=10}");
+        accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", Actor.TERMINAL);
+        assertThatThrownBy(() -> accounts.create(
+                        "A@example.org", null, Role.AUTHOR, Set.of(), "long enough password", Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("already");
+                .hasMessageContaining("account.error.email_taken");
     }
 
     @Test
     void throttling_lifts_after_fifteen_minutes() {
-        accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", "test");
+        accounts.create("a@example.org", null, Role.AUTHOR, Set.of(), "long enough password", Actor.TERMINAL);
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) accounts.signIn("a@example.org", "wrong", "10.0.0.1");
         assertThat(accounts.signIn("a@example.org", "long enough password", "10.0.0.2"))
                 .isInstanceOf(SignIn.Throttled.class);

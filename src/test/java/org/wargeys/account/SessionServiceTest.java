@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.Database;
+import org.wargeys.platform.EventBus;
+import org.wargeys.platform.Transactions;
 
 class SessionServiceTest {
 
@@ -28,8 +32,13 @@ class SessionServiceTest {
         clock = new MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
         sessions = new SessionService(database.jdbi(), clock);
         AccountService accounts = new AccountService(
-                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
-        user = accounts.create("Reporter@Example.org", "R", Role.AUTHOR, Set.of(), "long enough password", "test");
+                database,
+                new Transactions(database.jdbi(), new EventBus()),
+                new PasswordHasher(64, 1),
+                new AuditLog(database.jdbi(), clock),
+                clock);
+        user = accounts.create(
+                "Reporter@Example.org", "R", Role.AUTHOR, Set.of(), "long enough password", Actor.TERMINAL);
     }
 
     @AfterEach
@@ -77,8 +86,13 @@ class SessionServiceTest {
     @Test
     void ending_all_sessions_of_a_user_leaves_other_users_signed_in() {
         AccountService accounts = new AccountService(
-                database.jdbi(), new PasswordHasher(64, 1), new AuditLog(database.jdbi(), clock), clock);
-        User other = accounts.create("other@example.org", "O", Role.EDITOR, Set.of(), "long enough password", "test");
+                database,
+                new Transactions(database.jdbi(), new EventBus()),
+                new PasswordHasher(64, 1),
+                new AuditLog(database.jdbi(), clock),
+                clock);
+        User other = accounts.create(
+                "other@example.org", "O", Role.EDITOR, Set.of(), "long enough password", Actor.TERMINAL);
         var a = sessions.start(user);
         var b = sessions.start(user);
         var c = sessions.start(other);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -15,9 +16,10 @@ class RestartIT {
     void restart_keeps_the_data_and_does_not_duplicate_the_demo(DatabaseKind kind) {
         TestSite site = TestSite.start(kind);
         try {
-            assertThat(site.wiring().articles().count()).isEqualTo(2);
+            assertThat(site.wiring().articles().service().count()).isEqualTo(2);
             var extra = site.wiring()
                     .articles()
+                    .service()
                     .createDraft(
                             new ArticleDraft(
                                     "en",
@@ -30,12 +32,12 @@ class RestartIT {
                                     null,
                                     null,
                                     null),
-                            "test");
-            site.wiring().articles().publish(extra.id());
+                            Actor.TERMINAL);
+            site.wiring().articles().service().publish(extra.id(), Actor.TERMINAL);
 
             site = site.restart();
 
-            assertThat(site.wiring().articles().count()).isEqualTo(3);
+            assertThat(site.wiring().articles().service().count()).isEqualTo(3);
             assertThat(site.html("/en/").select(".teaser h2 a").eachText())
                     .containsExactly(
                             "Written before the restart",
@@ -52,7 +54,7 @@ class RestartIT {
     void no_demo_leaves_an_empty_site(DatabaseKind kind) {
         TestSite site = TestSite.start(kind, false);
         try {
-            assertThat(site.wiring().articles().count()).isZero();
+            assertThat(site.wiring().articles().service().count()).isZero();
             assertThat(site.html("/en/").select(".empty").text())
                     .isEqualTo("Nothing has been published in this language yet.");
         } finally {

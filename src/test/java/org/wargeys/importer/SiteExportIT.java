@@ -16,13 +16,24 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /** The whole site out to JSON or WXR and back into an empty site, on each database (see the subclasses). */
-abstract class SiteExportIT {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class SiteExportIT {
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
+
+    DatabaseKind database() {
+        return database;
+    }
 
     @TempDir
     Path temp;
@@ -44,18 +55,19 @@ abstract class SiteExportIT {
 
     private static void importInto(TestSite site, String fixture) {
         site.wiring()
-                .wordPressImport()
+                .importer()
+                .wordPress()
                 .importFile(WordPressImportIT.fixture(fixture), null, false, WordPressImport.Progress.NONE);
     }
 
     private static String exportJson(TestSite site) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        site.wiring().siteArchive().exportJson(out);
+        site.wiring().importer().siteJson().exportJson(out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     private static int articles(TestSite site) {
-        return site.wiring().articles().count();
+        return site.wiring().articles().service().count();
     }
 
     @Test
@@ -67,6 +79,7 @@ abstract class SiteExportIT {
         // What the other features keep about the content travels too: staff, corrections, share
         // counts, settings. Staff accounts travel without their password hashes.
         long someArticle = original.wiring()
+                .platform()
                 .database()
                 .jdbi()
                 .withHandle(h -> h.createQuery("SELECT MIN(id) FROM articles WHERE status = 'published'")
@@ -74,19 +87,20 @@ abstract class SiteExportIT {
                         .one());
         original.wiring()
                 .accounts()
+                .accounts()
                 .create(
                         "editor@example.org",
                         "Desk Editor",
                         org.wargeys.account.Role.EDITOR,
                         java.util.Set.of(),
                         "a long enough password",
-                        "test");
-        new org.wargeys.article.ArticleCorrections(
-                        original.wiring().database().jdbi(), original.wiring().articles(), java.time.Clock.systemUTC())
-                .add(someArticle, "An earlier version misspelt a name.", "editor@example.org");
-        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC())
-                .record(someArticle, "whatsapp");
-        original.wiring().feedSettings().setFullContent(true);
+                        Actor.TERMINAL);
+        original.wiring()
+                .articles()
+                .corrections()
+                .add(someArticle, "An earlier version misspelt a name.", Actor.TERMINAL);
+        original.wiring().sharing().counts().record(someArticle, "whatsapp");
+        original.wiring().feeds().settings().setFullContent(true, Actor.TERMINAL);
         String exported = exportJson(original);
         Path file = Files.writeString(temp.resolve("site.json"), exported);
         assertThat(exported)
@@ -101,10 +115,11 @@ abstract class SiteExportIT {
 
         TestSite copy = newSite();
         try (InputStream in = Files.newInputStream(file)) {
-            copy.wiring().siteArchive().importJson(in);
+            copy.wiring().importer().siteJson().importJson(in);
         }
         assertThat(exportJson(copy)).isEqualTo(exported);
         assertThat(copy.wiring()
+                        .accounts()
                         .accounts()
                         .signIn("editor@example.org", "a long enough password", "127.0.0.1")
                         .accepted())
@@ -125,7 +140,7 @@ abstract class SiteExportIT {
         TestSite site = newSite();
         importInto(site, "polylang.xml");
         byte[] json = exportJson(site).getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> site.wiring().siteArchive().importJson(new ByteArrayInputStream(json)))
+        assertThatThrownBy(() -> site.wiring().importer().siteJson().importJson(new ByteArrayInputStream(json)))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("empty site");
     }
@@ -139,7 +154,8 @@ abstract class SiteExportIT {
                 + "\"articles\" : [ { \"id\" : 1, \"nonsense\" : 2 } ] } }";
         TestSite copy = newSite();
         assertThatThrownBy(() -> copy.wiring()
-                        .siteArchive()
+                        .importer()
+                        .siteJson()
                         .importJson(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("no column 'nonsense'")
@@ -154,14 +170,14 @@ abstract class SiteExportIT {
         importInto(original, "wpml.xml");
         Path file = temp.resolve("site.xml");
         try (OutputStream out = Files.newOutputStream(file)) {
-            assertThat(original.wiring().wxrExport().write(out)).isEqualTo(9);
+            assertThat(original.wiring().importer().wxr().write(out)).isEqualTo(9);
         }
         TestSite copy = newSite();
         ImportReport report =
-                copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+                copy.wiring().importer().wordPress().importFile(file, null, false, WordPressImport.Progress.NONE);
         assertThat(report.imported()).isEqualTo(9);
         assertThat(report.skipped()).isEmpty();
-        var jdbi = copy.wiring().database().jdbi();
+        var jdbi = copy.wiring().platform().database().jdbi();
         int groups = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT translation_group_id) FROM articles")
                 .mapTo(Integer.class)
                 .one());
@@ -177,6 +193,7 @@ abstract class SiteExportIT {
                 .containsOnlyOnce("<wp:is_sticky>1</wp:is_sticky>");
         assertThat(copy.wiring()
                         .articles()
+                        .service()
                         .findPublished("en", "rains-fail-third-season")
                         .orElseThrow()
                         .pinned())
@@ -192,6 +209,7 @@ abstract class SiteExportIT {
         importInto(original, "polylang.xml");
         var article = original.wiring()
                 .articles()
+                .service()
                 .findPublished("en", "rains-fail-third-season")
                 .orElseThrow();
         var image = new java.awt.image.BufferedImage(800, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -199,14 +217,16 @@ abstract class SiteExportIT {
         javax.imageio.ImageIO.write(image, "jpeg", bytes);
         var photo = original.wiring()
                 .media()
+                .service()
                 .upload(
                         bytes.toByteArray(),
-                        "Photo desk",
+                        "Photo layout",
                         java.util.Map.of(
                                 "en", new org.wargeys.media.Image.Text("Dry fields near Baidoa", "Baidoa, March 2024")),
-                        "test");
-        original.wiring().media().feature(article.id(), photo.id());
+                        Actor.TERMINAL);
+        original.wiring().articles().service().feature(article.id(), photo.id(), Actor.TERMINAL);
         long before = original.wiring()
+                .platform()
                 .database()
                 .jdbi()
                 .withHandle(h -> h.createQuery(
@@ -214,12 +234,11 @@ abstract class SiteExportIT {
                         .bind("a", article.id())
                         .mapTo(Long.class)
                         .one());
-        new org.wargeys.sharing.ShareCounts(original.wiring().database().jdbi(), java.time.Clock.systemUTC())
-                .record(article.id(), "whatsapp");
+        original.wiring().sharing().counts().record(article.id(), "whatsapp");
 
         Path file = temp.resolve("site.xml");
         try (OutputStream out = Files.newOutputStream(file)) {
-            original.wiring().wxrExport().write(out);
+            original.wiring().importer().wxr().write(out);
         }
         String wxr = Files.readString(file);
         var xml = org.jsoup.Jsoup.parse(wxr, "", org.jsoup.parser.Parser.xmlParser());
@@ -246,7 +265,7 @@ abstract class SiteExportIT {
         // Back into Wargeys without the files: nothing silently lost, the report names the image's address.
         TestSite copy = newSite();
         ImportReport report =
-                copy.wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+                copy.wiring().importer().wordPress().importFile(file, null, false, WordPressImport.Progress.NONE);
         assertThat(report.featuredImagesSkipped())
                 .extracting(ImportReport.SkippedImage::url)
                 .containsExactly(url);

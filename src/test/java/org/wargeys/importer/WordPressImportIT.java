@@ -18,16 +18,27 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 import org.wargeys.testsupport.TestSite;
 
 /** Imports WordPress exports into a real site and reads the result over HTTP, on each database (see the subclasses). */
-abstract class WordPressImportIT {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class WordPressImportIT {
 
     static final String THEME_TEST_DATA = "themeunittestdata.wordpress.xml";
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
+
+    DatabaseKind database() {
+        return database;
+    }
 
     @TempDir
     Path temp;
@@ -43,6 +54,7 @@ abstract class WordPressImportIT {
     void stop() {
         if (site != null) {
             site.deleteData();
+            site = null;
         }
     }
 
@@ -56,11 +68,11 @@ abstract class WordPressImportIT {
     }
 
     private ImportReport importFile(Path file) {
-        return site().wiring().wordPressImport().importFile(file, null, false, WordPressImport.Progress.NONE);
+        return site().wiring().importer().wordPress().importFile(file, null, false, WordPressImport.Progress.NONE);
     }
 
     private Jdbi jdbi() {
-        return site().wiring().database().jdbi();
+        return site().wiring().platform().database().jdbi();
     }
 
     private int count(String sql) {
@@ -109,9 +121,10 @@ abstract class WordPressImportIT {
         }
         assertThat(invalid).isEmpty();
         // Indexed in one batch when the import returns: every published post is searchable.
-        assertThat(site().wiring().searchIndex().size()).isEqualTo(published.size());
+        assertThat(site().wiring().search().index().size()).isEqualTo(published.size());
         assertThat(site().wiring()
-                        .searchIndex()
+                        .search()
+                        .index()
                         .search(new org.wargeys.search.SearchQuery("en", "sticky", null, null, null, 1, 10))
                         .hits())
                 .isNotEmpty();
@@ -198,7 +211,8 @@ abstract class WordPressImportIT {
     @Test
     void a_dry_run_reports_and_writes_nothing() {
         ImportReport report = site().wiring()
-                .wordPressImport()
+                .importer()
+                .wordPress()
                 .importFile(fixture("polylang.xml"), null, true, WordPressImport.Progress.NONE);
         assertThat(report.dryRun()).isTrue();
         assertThat(report.imported()).isEqualTo(3);
@@ -331,7 +345,8 @@ abstract class WordPressImportIT {
                         "<p>Aid agencies warn of hunger.</p><p><img src=\"https://warsoor.example/wp-content/uploads/2024/03/harbour.png\" alt=\"Harbour\"><img src=\"https://warsoor.example/wp-content/uploads/2024/03/missing.jpg\" alt=\"\"></p>");
         Path file = Files.writeString(temp.resolve("with-media.xml"), xml);
         ImportReport report = site().wiring()
-                .wordPressImport()
+                .importer()
+                .wordPress()
                 .importFile(file, temp.resolve("uploads"), false, WordPressImport.Progress.NONE);
         assertThat(report.mediaCopied()).isEqualTo(1);
         assertThat(report.externalMedia())
@@ -359,7 +374,7 @@ abstract class WordPressImportIT {
     }
 
     private ImportReport importFile(Path file, Path uploads) {
-        return site().wiring().wordPressImport().importFile(file, uploads, false, WordPressImport.Progress.NONE);
+        return site().wiring().importer().wordPress().importFile(file, uploads, false, WordPressImport.Progress.NONE);
     }
 
     private long articleOf(long postId) {
@@ -471,7 +486,8 @@ abstract class WordPressImportIT {
         Path first = Files.writeString(temp.resolve("first.xml"), withThumbnails("500", "501"));
 
         ImportReport dry = site().wiring()
-                .wordPressImport()
+                .importer()
+                .wordPress()
                 .importFile(first, temp.resolve("uploads"), true, WordPressImport.Progress.NONE);
         assertThat(dry.featuredImagesSet()).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM media")).isZero();
@@ -531,13 +547,14 @@ abstract class WordPressImportIT {
         importFile(file, temp.resolve("uploads"));
         long chosen = site().wiring()
                 .media()
+                .service()
                 .upload(
                         jpeg(640, 480),
                         null,
-                        Map.of("en", new org.wargeys.media.Image.Text("Chosen by the desk", null)),
-                        "editor@example.org")
+                        Map.of("en", new org.wargeys.media.Image.Text("Chosen by the layout", null)),
+                        Actor.TERMINAL)
                 .id();
-        site().wiring().media().feature(articleOf(100), chosen);
+        site().wiring().articles().service().feature(articleOf(100), chosen, Actor.TERMINAL);
 
         importFile(file, temp.resolve("uploads"));
         assertThat(featuredOf(100)).hasValue(chosen);

@@ -22,7 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.Database;
+import org.wargeys.platform.EventBus;
+import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 class MediaServiceTest {
@@ -41,11 +45,13 @@ class MediaServiceTest {
     @BeforeEach
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
         media = new MediaService(
                 database.jdbi(),
+                new Transactions(database.jdbi(), new EventBus()),
+                new AuditLog(database.jdbi(), clock),
                 dir,
-                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
-                new org.wargeys.platform.EventBus());
+                clock);
     }
 
     @AfterEach
@@ -61,7 +67,7 @@ class MediaServiceTest {
         byte[] upload = withExifGps(jpeg(2000, 1000));
         assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("Exif", "GPSLatitude");
 
-        Image image = media.upload(upload, "Photo: Amina Yusuf", ALT, "editor@example.org");
+        Image image = media.upload(upload, "Photo: Amina Yusuf", ALT, Actor.TERMINAL);
 
         assertThat(image.contentType()).isEqualTo("image/jpeg");
         assertThat(image.widths()).containsExactly(320, 640, 1024, 1600);
@@ -88,7 +94,7 @@ class MediaServiceTest {
         BufferedImage png = new BufferedImage(200, 100, BufferedImage.TYPE_INT_ARGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(png, "png", out);
-        Image image = media.upload(out.toByteArray(), null, ALT, "editor@example.org");
+        Image image = media.upload(out.toByteArray(), null, ALT, Actor.TERMINAL);
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.widths()).containsExactly(200);
         BufferedImage stored =
@@ -98,39 +104,41 @@ class MediaServiceTest {
 
     @Test
     void webp_uploads_are_decoded_and_reencoded() {
-        assertThat(media.upload(WEBP_LOSSY, null, ALT, "e").contentType()).isEqualTo("image/jpeg");
-        assertThat(media.upload(WEBP_LOSSLESS, null, ALT, "e").contentType()).isEqualTo("image/png");
+        assertThat(media.upload(WEBP_LOSSY, null, ALT, Actor.TERMINAL).contentType())
+                .isEqualTo("image/jpeg");
+        assertThat(media.upload(WEBP_LOSSLESS, null, ALT, Actor.TERMINAL).contentType())
+                .isEqualTo("image/png");
     }
 
     @Test
     void a_file_whose_bytes_are_not_an_image_is_refused_whatever_it_is_called() {
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> media.upload(html, null, ALT, "e"))
+        assertThatThrownBy(() -> media.upload(html, null, ALT, Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("not a JPEG, PNG or WebP image");
+                .hasMessageContaining("media.error.not_an_image");
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> media.upload(svg, null, ALT, "e")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> media.upload(svg, null, ALT, Actor.TERMINAL)).isInstanceOf(ValidationException.class);
         byte[] fakeJpeg = new byte[200];
         fakeJpeg[0] = (byte) 0xFF;
         fakeJpeg[1] = (byte) 0xD8;
         fakeJpeg[2] = (byte) 0xFF;
-        assertThatThrownBy(() -> media.upload(fakeJpeg, null, ALT, "e"))
+        assertThatThrownBy(() -> media.upload(fakeJpeg, null, ALT, Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("cannot be decoded");
+                .hasMessageContaining("media.error.undecodable");
         assertThat(media.recent(10)).isEmpty();
     }
 
     @Test
     void alt_text_is_required_and_size_is_limited() throws IOException {
         byte[] jpeg = jpeg(10, 10);
-        assertThatThrownBy(() -> media.upload(jpeg, null, Map.of("en", new Image.Text(" ", null)), "e"))
+        assertThatThrownBy(() -> media.upload(jpeg, null, Map.of("en", new Image.Text(" ", null)), Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("alt text");
+                .hasMessageContaining("media.error.alt_required");
         byte[] huge = new byte[MediaService.MAX_BYTES + 1];
         System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
-        assertThatThrownBy(() -> media.upload(huge, null, ALT, "e"))
+        assertThatThrownBy(() -> media.upload(huge, null, ALT, Actor.TERMINAL))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("10 MB");
+                .hasMessageContaining("media.error.file_too_large {megabytes=10}");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.wargeys.account.Role;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.Chromium;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
@@ -37,7 +38,10 @@ class NewsroomBrowserIT {
         chromium = Chromium.launch();
         browser = chromium.browser();
         site = TestSite.start(DatabaseKind.SQLITE);
-        site.wiring().accounts().create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, Actor.TERMINAL);
     }
 
     @AfterAll
@@ -90,7 +94,7 @@ class NewsroomBrowserIT {
             page.waitForSelector("[data-autosave-status]:text-matches('Draft saved automatically')");
             long sourceId =
                     Long.parseLong(sourceEditor.replaceAll("\\D+", " ").trim().replaceAll(".* ", ""));
-            assertThat(site.wiring().articles().find(sourceId).body()).endsWith("with their camels.");
+            assertThat(site.wiring().articles().service().find(sourceId).body()).endsWith("with their camels.");
             assertThat(page.inputValue("input[name=revision]")).isEqualTo("2");
 
             // The script warns before leaving with unsaved changes.
@@ -123,9 +127,10 @@ class NewsroomBrowserIT {
 
             String english = site.wiring()
                     .articles()
+                    .service()
                     .findPublished("en", "wells-run-dry-galmudug")
                     .map(a -> new org.wargeys.article.ArticlePaths(
-                                    site.wiring().site().timezone())
+                                    site.wiring().platform().site().timezone())
                             .path(a))
                     .orElseThrow();
             page.navigate(origin + english);

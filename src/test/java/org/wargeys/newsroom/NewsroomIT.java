@@ -16,20 +16,23 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.account.Role;
 import org.wargeys.article.Article;
+import org.wargeys.article.ArticleModule;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticlePublished;
-import org.wargeys.article.ArticleService;
 import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.ArticleWorkflow;
-import org.wargeys.article.BodyRenderer;
-import org.wargeys.article.HtmlSanitizer;
-import org.wargeys.platform.EventBus;
+import org.wargeys.media.MediaModule;
+import org.wargeys.platform.Actor;
+import org.wargeys.platform.Platform;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 import org.wargeys.testsupport.StaffClient;
@@ -39,8 +42,10 @@ import org.wargeys.testsupport.TestSite;
  * The newsroom at work over real HTTP, on each database (see the subclasses): writing, conflicts,
  * the article list, translating, outdated translations, scheduling, revisions and corrections.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NewsroomIT {
+class NewsroomIT {
 
     static final String PASSWORD = "correct horse battery";
 
@@ -48,20 +53,29 @@ abstract class NewsroomIT {
     StaffClient editor;
     StaffClient translator;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
 
-    @BeforeAll
+    DatabaseKind database() {
+        return database;
+    }
+
+    @BeforeParameterizedClassInvocation
     void start() {
         site = TestSite.start(database());
-        site.wiring().accounts().create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, "test");
         site.wiring()
                 .accounts()
-                .create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, "test");
+                .accounts()
+                .create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
         editor = StaffClient.signIn(site, "editor@example.org", PASSWORD);
         translator = StaffClient.signIn(site, "translator@example.org", PASSWORD);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (site != null) {
             site.deleteData();
@@ -110,8 +124,8 @@ abstract class NewsroomIT {
     }
 
     String publicPath(long id) {
-        return new ArticlePaths(site.wiring().site().timezone())
-                .path(site.wiring().articles().find(id));
+        return new ArticlePaths(site.wiring().platform().site().timezone())
+                .path(site.wiring().articles().service().find(id));
     }
 
     @Test
@@ -129,7 +143,7 @@ abstract class NewsroomIT {
         Document page = Jsoup.parse(conflict.body());
         assertThat(page.select("[role=alert]").text()).contains("Someone else saved this article");
         assertThat(page.selectFirst("textarea[name=body]").wholeText()).isEqualTo("My version of the story.");
-        assertThat(site.wiring().articles().find(id).body()).isEqualTo("Their version of the story.");
+        assertThat(site.wiring().articles().service().find(id).body()).isEqualTo("Their version of the story.");
     }
 
     @Test
@@ -159,7 +173,7 @@ abstract class NewsroomIT {
         assertThat(page.select("article.article h1").text()).isEqualTo("Unsaved headline");
         assertThat(page.select(".article-body strong").text()).isEqualTo("bold");
         assertThat(page.select(".article-body .dateline").text()).isEqualTo("MOGADISHU – (WARSOOR) –");
-        assertThat(site.wiring().articles().find(id).headline()).isEqualTo("Preview story");
+        assertThat(site.wiring().articles().service().find(id).headline()).isEqualTo("Preview story");
         assertThat(HtmlChecker.errors(preview.body())).isEmpty();
     }
 
@@ -209,7 +223,7 @@ abstract class NewsroomIT {
                         .statusCode())
                 .isEqualTo(303);
 
-        assertThat(site.wiring().articles().find(source).isPublished())
+        assertThat(site.wiring().articles().service().find(source).isPublished())
                 .as("publishing Somali keeps English live")
                 .isTrue();
         Document english = site.html(publicPath(source));
@@ -231,7 +245,7 @@ abstract class NewsroomIT {
         assertThat(outdated.select(".source-changes").text()).contains("from revision 1 to revision 2");
         assertThat(outdated.select(".source-changes ins").text()).contains("The river rose by a metre.");
         assertThat(outdated.select(".source-changes del")).isEmpty();
-        assertThat(site.wiring().articles().find(translation).isPublished())
+        assertThat(site.wiring().articles().service().find(translation).isPublished())
                 .as("an outdated translation stays live")
                 .isTrue();
 
@@ -261,6 +275,7 @@ abstract class NewsroomIT {
         String olderPath = before.get(before.size() - 1);
         Article older = site.wiring()
                 .articles()
+                .service()
                 .findPublished("en", olderPath.substring(olderPath.lastIndexOf('/') + 1))
                 .orElseThrow();
         assertThat(older.id()).isNotEqualTo(fresh);
@@ -278,11 +293,11 @@ abstract class NewsroomIT {
         assertThat(editor.postRaw("/admin/articles/" + older.id(), forged).statusCode())
                 .as("no CSRF token")
                 .isEqualTo(403);
-        assertThat(site.wiring().articles().find(older.id()).pinned()).isFalse();
+        assertThat(site.wiring().articles().service().find(older.id()).pinned()).isFalse();
 
         assertThat(editor.post("/admin/articles/" + older.id(), fields).statusCode())
                 .isEqualTo(303);
-        assertThat(site.wiring().articles().find(older.id()).pinned()).isTrue();
+        assertThat(site.wiring().articles().service().find(older.id()).pinned()).isTrue();
         HttpResponse<String> purged = site.get("/en/");
         assertThat(purged.headers().firstValue("X-Cache"))
                 .as("the cached home page was purged")
@@ -302,10 +317,11 @@ abstract class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + older.id(), form(older.id()))
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(site.wiring().articles().find(older.id()).pinned()).isFalse();
+        assertThat(site.wiring().articles().service().find(older.id()).pinned()).isFalse();
         assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2 a").eachAttr("href"))
                 .containsExactlyElementsOf(before);
         int audited = site.wiring()
+                .platform()
                 .database()
                 .jdbi()
                 .withHandle(h -> h.createQuery(
@@ -318,16 +334,19 @@ abstract class NewsroomIT {
 
     @Test
     void an_author_cannot_pin_an_article() {
-        site.wiring().accounts().create("author@example.org", "Aweys", Role.AUTHOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("author@example.org", "Aweys", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
         StaffClient author = StaffClient.signIn(site, "author@example.org", PASSWORD);
         Map<String, String> fields =
                 new HashMap<>(Map.of("language", "en", "headline", "An author's own story", "body", "Text."));
         fields.put("pinned", "1");
-        int articles = site.wiring().articles().count();
+        int articles = site.wiring().articles().service().count();
         assertThat(author.post("/admin/articles", fields).statusCode())
                 .as("creating pinned")
                 .isEqualTo(403);
-        assertThat(site.wiring().articles().count()).isEqualTo(articles);
+        assertThat(site.wiring().articles().service().count()).isEqualTo(articles);
         fields.remove("pinned");
         HttpResponse<String> created = author.post("/admin/articles", fields);
         assertThat(created.statusCode()).isEqualTo(303);
@@ -347,16 +366,16 @@ abstract class NewsroomIT {
         assertThat(author.post("/admin/articles/" + id, save).statusCode()).isEqualTo(403);
         assertThat(author.post("/admin/articles/" + id + "/autosave", save).statusCode())
                 .isEqualTo(403);
-        Article unchanged = site.wiring().articles().find(id);
+        Article unchanged = site.wiring().articles().service().find(id);
         assertThat(unchanged.pinned()).isFalse();
         assertThat(unchanged.body()).as("nothing of a refused save is kept").isEqualTo("Text.");
 
-        // An editor pins it; the author's own later saves (without the box) leave the desk's choice alone.
-        site.wiring().articles().pin(id, true);
+        // An editor pins it; the author's own later saves (without the box) leave the layout's choice alone.
+        site.wiring().articles().service().pin(id, true, Actor.TERMINAL);
         save.remove("pinned");
         assertThat(author.post("/admin/articles/" + id, save).statusCode()).isEqualTo(303);
-        assertThat(site.wiring().articles().find(id).pinned()).isTrue();
-        assertThat(site.wiring().articles().find(id).body()).isEqualTo("Text, edited.");
+        assertThat(site.wiring().articles().service().find(id).pinned()).isTrue();
+        assertThat(site.wiring().articles().service().find(id).body()).isEqualTo("Text, edited.");
     }
 
     @Test
@@ -396,25 +415,25 @@ abstract class NewsroomIT {
                                 Map.of("step", "schedule", "at", "2026-11-25T15:00"))
                         .statusCode())
                 .isEqualTo(303);
-        Article scheduled = site.wiring().articles().find(id);
+        Article scheduled = site.wiring().articles().service().find(id);
         assertThat(scheduled.status()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(scheduled.scheduledAt()).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
-        assertThat(site.wiring().workflow().publishDue()).as("not yet due").isEmpty();
+        assertThat(site.wiring().articles().workflow().publishDue())
+                .as("not yet due")
+                .isEmpty();
 
         List<Long> announced = Collections.synchronizedList(new ArrayList<>());
         List<ArticleWorkflow> nodes = new ArrayList<>();
+        List<Platform> programs = new ArrayList<>();
         Clock later = Clock.fixed(Instant.parse("2026-11-25T12:00:30Z"), ZoneOffset.UTC);
         for (int node = 0; node < 4; node++) {
-            EventBus events = new EventBus();
-            events.subscribe(ArticlePublished.class, e -> announced.add(e.articleId()));
-            ArticleService articles = new ArticleService(
-                    site.wiring().database().jdbi(),
-                    new BodyRenderer(new HtmlSanitizer()),
-                    events,
-                    site.wiring().site(),
-                    later);
-            nodes.add(new ArticleWorkflow(site.wiring().database().jdbi(), articles, later));
+            // Four programs on the one database, each with the scheduler's view of the time.
+            Platform program = Platform.open(site.configOfAnotherProgram(), later, 0);
+            programs.add(program);
+            program.events().subscribe(ArticlePublished.class, e -> announced.add(e.articleId()));
+            nodes.add(new ArticleModule(program, new MediaModule(program)).workflow());
         }
+
         List<CompletableFuture<List<Article>>> runs = nodes.stream()
                 .map(n -> CompletableFuture.supplyAsync(n::publishDue))
                 .toList();
@@ -423,10 +442,11 @@ abstract class NewsroomIT {
             published += (int) run.get().stream().filter(a -> a.id() == id).count();
         assertThat(published).isEqualTo(1);
         assertThat(announced).containsExactly(id);
-        Article live = site.wiring().articles().find(id);
+        Article live = site.wiring().articles().service().find(id);
         assertThat(live.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(live.publishedAt()).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
         assertThat(nodes.get(0).publishDue()).as("already published").isEmpty();
+        programs.forEach(Platform::close);
     }
 
     @Test
@@ -442,7 +462,7 @@ abstract class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("revision", "2"))
                         .statusCode())
                 .isEqualTo(303);
-        Article restored = site.wiring().articles().find(id);
+        Article restored = site.wiring().articles().service().find(id);
         assertThat(restored.body()).isEqualTo("Line one.\nLine two.");
         assertThat(restored.revision()).isEqualTo(3);
         assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("revision", "2"))
@@ -457,7 +477,7 @@ abstract class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish"))
                         .statusCode())
                 .isEqualTo(303);
-        Instant before = site.wiring().articles().find(id).updatedAt();
+        Instant before = site.wiring().articles().service().find(id).updatedAt();
         assertThat(translator
                         .post("/admin/articles/" + id + "/corrections", Map.of("note", "x"))
                         .statusCode())
@@ -474,7 +494,7 @@ abstract class NewsroomIT {
         assertThat(page.select(".corrections .correction").text())
                 .contains("An earlier version said the count took three days.");
         assertThat(page.select(".corrections time").attr("datetime")).isEqualTo(TestSite.NOW.toString());
-        assertThat(site.wiring().articles().find(id).updatedAt()).isAfterOrEqualTo(before);
+        assertThat(site.wiring().articles().service().find(id).updatedAt()).isAfterOrEqualTo(before);
         assertThat(HtmlChecker.errors(site.get(publicPath(id)).body())).isEmpty();
     }
 
@@ -486,8 +506,8 @@ abstract class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish"))
                         .statusCode())
                 .isEqualTo(303);
-        var counts = new org.wargeys.sharing.ShareCounts(
-                site.wiring().database().jdbi(), java.time.Clock.fixed(TestSite.NOW, java.time.ZoneOffset.UTC));
+        var counts = site.wiring().sharing().counts();
+
         counts.record(id, "whatsapp");
         counts.record(id, "whatsapp");
         counts.record(id, "x");
@@ -589,7 +609,7 @@ abstract class NewsroomIT {
         HttpResponse<String> invalid = editor.post("/admin/articles/" + id, fields);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(invalid.body()).select(".field-error").text()).contains("There is no section");
-        assertThat(site.wiring().articles().find(id).revision())
+        assertThat(site.wiring().articles().service().find(id).revision())
                 .as("nothing half-written")
                 .isEqualTo(1);
     }
@@ -661,7 +681,7 @@ abstract class NewsroomIT {
                                         "بربرة"))
                         .statusCode())
                 .isEqualTo(303);
-        var described = site.wiring().media().find(image).orElseThrow();
+        var described = site.wiring().media().service().find(image).orElseThrow();
         assertThat(described.text("ar").alt()).isEqualTo("قوارب صيد في بربرة");
         assertThat(described.text("en").alt()).as("other languages kept").isEqualTo("Fishing boats at Berbera");
         assertThat(translator
@@ -683,7 +703,7 @@ abstract class NewsroomIT {
                                 "/admin/media", Map.of("alt_en", "Noise"), "noise.png", "image/png", png.toByteArray())
                         .statusCode())
                 .isEqualTo(303);
-        List<Long> before = site.wiring().media().recent(1000).stream()
+        List<Long> before = site.wiring().media().service().recent(1000).stream()
                 .map(org.wargeys.media.Image::id)
                 .toList();
         byte[] huge = java.util.Arrays.copyOf(png.toByteArray(), 11 * 1024 * 1024);
@@ -714,7 +734,7 @@ abstract class NewsroomIT {
                         .build());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(Jsoup.parse(chunked.body()).select(".field-error").text()).contains("larger than 10 MB");
-        assertThat(site.wiring().media().recent(1000).stream()
+        assertThat(site.wiring().media().service().recent(1000).stream()
                         .map(org.wargeys.media.Image::id)
                         .toList())
                 .as("nothing stored")
@@ -741,7 +761,10 @@ abstract class NewsroomIT {
 
     @Test
     void only_administrators_manage_users_and_every_action_is_in_the_audit_log() {
-        site.wiring().accounts().create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
         StaffClient admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
         assertThat(editor.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(editor.post("/admin/users", Map.of("email", "x@example.org", "role", "editor", "password", PASSWORD))
@@ -761,6 +784,7 @@ abstract class NewsroomIT {
                         .statusCode())
                 .isEqualTo(303);
         assertThat(site.wiring()
+                        .accounts()
                         .accounts()
                         .findByEmail("new@example.org")
                         .orElseThrow()

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.account.Role;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 import org.wargeys.testsupport.StaffClient;
@@ -55,7 +56,7 @@ class SettingsEditorIT {
     void the_index_is_rebuilt_and_the_cache_emptied_while_the_site_serves(DatabaseKind kind) throws Exception {
         TestSite site = TestSite.start(kind);
         try {
-            site.wiring().indexer().rebuilding().get();
+            site.wiring().search().indexer().rebuilding().get();
             StaffClient admin = admin(site);
             site.get(EN);
             assertThat(admin.page("/admin/settings")
@@ -65,7 +66,7 @@ class SettingsEditorIT {
 
             assertThat(admin.post("/admin/settings/search-index", Map.of()).statusCode())
                     .isEqualTo(303);
-            assertThat(site.wiring().indexer().rebuilding().get()).isEqualTo(2);
+            assertThat(site.wiring().search().indexer().rebuilding().get()).isEqualTo(2);
             assertThat(site.get("/en/search?q=revenge").body()).contains("iran-vows-soleimani-revenge");
 
             assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
@@ -86,7 +87,10 @@ class SettingsEditorIT {
     void only_administrators_and_only_with_the_token(DatabaseKind kind) {
         TestSite site = TestSite.start(kind);
         try {
-            site.wiring().accounts().create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, "test");
+            site.wiring()
+                    .accounts()
+                    .accounts()
+                    .create("editor@example.org", "Edna", Role.EDITOR, Set.of(), PASSWORD, Actor.TERMINAL);
             StaffClient editor = StaffClient.signIn(site, "editor@example.org", PASSWORD);
             assertThat(editor.get("/admin/settings").statusCode()).isEqualTo(403);
             assertThat(editor.post("/admin/settings/page-cache", Map.of()).statusCode())
@@ -100,7 +104,7 @@ class SettingsEditorIT {
             assertThat(admin.postRaw("/admin/settings/feeds", Map.of("feed_content", "full"))
                             .statusCode())
                     .isEqualTo(403);
-            assertThat(site.wiring().feedSettings().fullContent()).isFalse();
+            assertThat(site.wiring().feeds().settings().fullContent()).isFalse();
             assertThat(StaffClient.anonymous(site)
                             .postRaw("/admin/settings/page-cache", Map.of())
                             .statusCode())
@@ -111,7 +115,10 @@ class SettingsEditorIT {
     }
 
     private static StaffClient admin(TestSite site) {
-        site.wiring().accounts().create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
         return StaffClient.signIn(site, "admin@example.org", PASSWORD);
     }
 }

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.account.Role;
 import org.wargeys.account.User;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 import org.wargeys.testsupport.StaffClient;
@@ -23,24 +27,34 @@ import org.wargeys.testsupport.TestSite;
  * roles, languages, disabling and enabling accounts, and the last active administrator. Only
  * {@code chief} is an administrator for the whole class; tests that add another one demote it again.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StaffManagementIT {
+class StaffManagementIT {
 
     static final String PASSWORD = "correct horse battery";
 
     TestSite site;
     StaffClient chief;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
 
-    @BeforeAll
+    DatabaseKind database() {
+        return database;
+    }
+
+    @BeforeParameterizedClassInvocation
     void start() {
         site = TestSite.start(database());
-        site.wiring().accounts().create("chief@example.org", "Chief", Role.ADMINISTRATOR, Set.of(), PASSWORD, "test");
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("chief@example.org", "Chief", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
         chief = StaffClient.signIn(site, "chief@example.org", PASSWORD);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (site != null) {
             site.deleteData();
@@ -48,11 +62,11 @@ abstract class StaffManagementIT {
     }
 
     private User create(String email, Role role, Set<String> languages) {
-        return site.wiring().accounts().create(email, email, role, languages, PASSWORD, "test");
+        return site.wiring().accounts().accounts().create(email, email, role, languages, PASSWORD, Actor.TERMINAL);
     }
 
     private User reload(User user) {
-        return site.wiring().accounts().find(user.id()).orElseThrow();
+        return site.wiring().accounts().accounts().find(user.id()).orElseThrow();
     }
 
     private String audit() {
@@ -140,7 +154,7 @@ abstract class StaffManagementIT {
         assertThat(other.post("/admin/articles", Map.of("language", "en", "headline", "After", "body", "x"))
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(site.wiring().sessions().count(leaver.id())).isZero();
+        assertThat(site.wiring().accounts().sessions().count(leaver.id())).isZero();
 
         HttpResponse<String> refused = StaffClient.anonymous(site).attemptSignIn(leaver.email(), PASSWORD);
         HttpResponse<String> wrong = StaffClient.anonymous(site).attemptSignIn("chief@example.org", "not the password");
@@ -151,7 +165,7 @@ abstract class StaffManagementIT {
         assertThat(StaffClient.setCookies(refused))
                 .noneMatch(c -> c.startsWith("wargeys_session=") && !c.startsWith("wargeys_session=;"));
 
-        assertThat(site.wiring().articles().find(article).headline())
+        assertThat(site.wiring().articles().service().find(article).headline())
                 .as("the articles stay")
                 .isEqualTo("Written before leaving");
         Document users = chief.page("/admin/users");
@@ -172,13 +186,14 @@ abstract class StaffManagementIT {
 
     @Test
     void the_last_active_administrator_can_neither_demote_nor_disable_themself() {
-        long chiefId = site.wiring().accounts().require("chief@example.org").id();
+        long chiefId =
+                site.wiring().accounts().accounts().require("chief@example.org").id();
         HttpResponse<String> demoted = chief.post("/admin/users/" + chiefId + "/role", Map.of("role", "editor"));
         assertThat(demoted.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(demoted.body()).select("[role=alert]").text()).contains("last active administrator");
         HttpResponse<String> disabled = chief.post("/admin/users/" + chiefId + "/disable", Map.of());
         assertThat(disabled.statusCode()).isEqualTo(409);
-        User unchanged = site.wiring().accounts().find(chiefId).orElseThrow();
+        User unchanged = site.wiring().accounts().accounts().find(chiefId).orElseThrow();
         assertThat(unchanged.role()).isEqualTo(Role.ADMINISTRATOR);
         assertThat(unchanged.active()).isTrue();
         assertThat(chief.get("/admin/users").statusCode()).as("still signed in").isEqualTo(200);

@@ -8,19 +8,27 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
+import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 
 /** Section, tag, author and date archives, related articles and the article's archive links, on each database. */
-abstract class ArchivePagesIT extends SharedDemoSite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchivePagesIT extends SharedDemoSite {
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void addContent() throws Exception {
-        site.wiring().indexer().rebuilding().get();
-        var articles = site.wiring().articles();
-        articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"));
+        site.wiring().search().indexer().rebuilding().get();
+        var articles = site.wiring().articles().service();
+        articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"), Actor.TERMINAL);
         for (int i = 1; i <= 23; i++) {
             var draft = articles.createDraft(
                     new ArticleDraft(
@@ -34,9 +42,9 @@ abstract class ArchivePagesIT extends SharedDemoSite {
                             "sport",
                             List.of(),
                             List.of()),
-                    "test");
+                    Actor.TERMINAL);
             articles.publishArchived(
-                    draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i));
+                    draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i), Actor.TERMINAL);
         }
         var related = articles.createDraft(
                 new ArticleDraft(
@@ -50,8 +58,8 @@ abstract class ArchivePagesIT extends SharedDemoSite {
                         "world",
                         List.of("iran"),
                         List.of()),
-                "test");
-        articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"));
+                Actor.TERMINAL);
+        articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"), Actor.TERMINAL);
     }
 
     @Test

@@ -11,10 +11,18 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
+import org.wargeys.testsupport.DatabaseKind;
 
 /** RSS and Atom feeds read back with ROME, on each database. */
-abstract class FeedsIT extends SharedDemoSite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeedsIT extends SharedDemoSite {
 
     @Test
     void rss_of_a_language_has_its_language_absolute_links_and_rfc822_dates() throws Exception {
@@ -62,8 +70,8 @@ abstract class FeedsIT extends SharedDemoSite {
 
     @Test
     void section_and_tag_feeds_hold_only_their_articles() throws Exception {
-        var articles = site.wiring().articles();
-        articles.defineSection("sport", java.util.Map.of("en", "Sport"));
+        var articles = site.wiring().articles().service();
+        articles.defineSection("sport", java.util.Map.of("en", "Sport"), Actor.TERMINAL);
         var draft = articles.createDraft(
                 new ArticleDraft(
                         "en",
@@ -76,8 +84,8 @@ abstract class FeedsIT extends SharedDemoSite {
                         "sport",
                         List.of(),
                         List.of()),
-                "test");
-        articles.publish(draft.id());
+                Actor.TERMINAL);
+        articles.publish(draft.id(), Actor.TERMINAL);
         SyndFeed sport = read(site.get("/en/section/sport/rss.xml").body());
         assertThat(sport.getTitle()).isEqualTo("Warsoor — Sport");
         assertThat(sport.getEntries()).extracting(SyndEntry::getTitle).containsExactly("Derby day in Mogadishu");
@@ -95,7 +103,7 @@ abstract class FeedsIT extends SharedDemoSite {
     @Test
     void feeds_carry_summaries_or_whole_articles_as_the_site_setting_says() throws Exception {
         try {
-            site.wiring().feedSettings().setFullContent(false);
+            site.wiring().feeds().settings().setFullContent(false, Actor.TERMINAL);
             SyndEntry summary =
                     read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
             assertThat(summary.getContents()).isEmpty();
@@ -103,7 +111,7 @@ abstract class FeedsIT extends SharedDemoSite {
                     .startsWith("Iranian leaders have maintained a drumbeat")
                     .hasSizeLessThan(310);
 
-            site.wiring().feedSettings().setFullContent(true);
+            site.wiring().feeds().settings().setFullContent(true, Actor.TERMINAL);
             SyndEntry full =
                     read(site.get("/en/tag/iran/rss.xml").body()).getEntries().get(0);
             assertThat(full.getContents().get(0).getValue())
@@ -114,7 +122,7 @@ abstract class FeedsIT extends SharedDemoSite {
             assertThat(atom.getContents().get(0).getValue())
                     .contains("“They aren’t going to give up,” the official said");
         } finally {
-            site.wiring().feedSettings().setFullContent(false);
+            site.wiring().feeds().settings().setFullContent(false, Actor.TERMINAL);
         }
     }
 

@@ -20,19 +20,30 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /** The page cache over real HTTP: headers, revalidation, compression and exact purges. */
-abstract class PageCacheIT {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class PageCacheIT {
 
     static final String EN = PublicSiteIT.EN;
 
     TestSite site;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
+
+    DatabaseKind database() {
+        return database;
+    }
 
     @BeforeEach
     void start() {
@@ -127,36 +138,36 @@ abstract class PageCacheIT {
         site.get("/en/");
         assertThat(site.get("/en/").headers().firstValue("X-Cache")).hasValue("HIT");
         Article fresh = draft("Breaking: a new story");
-        site.wiring().articles().publish(fresh.id());
+        site.wiring().articles().service().publish(fresh.id(), Actor.TERMINAL);
         assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").eachText())
                 .contains("Breaking: a new story");
     }
 
     @Test
     void editing_and_unpublishing_take_effect_before_the_call_returns() {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         Article english =
                 articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         site.get(EN);
         site.get("/en/");
-        articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (updated)"), "test");
+        articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (updated)"), Actor.TERMINAL);
         assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text()).isEqualTo("Iran vows revenge (updated)");
         assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser h2").text())
                 .isEqualTo("Iran vows revenge (updated)");
-        articles.unpublish(english.id());
+        articles.unpublish(english.id(), Actor.TERMINAL);
         assertThat(site.get(EN).statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(site.get("/en/").body()).select(".teaser")).isEmpty();
     }
 
     @Test
     void publishing_a_translation_updates_the_notice_on_its_siblings() {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         Article english =
                 articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         site.get(EN);
-        Article arabic = site.wiring().translations().startTranslation(english.id(), "ar", "test");
+        Article arabic = site.wiring().translations().progress().start(english.id(), "ar", Actor.TERMINAL);
         assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
-        articles.publish(arabic.id());
+        articles.publish(arabic.id(), Actor.TERMINAL);
         assertThat(Jsoup.parse(site.get(EN).body())
                         .select(".translation-notice p")
                         .text())
@@ -171,7 +182,10 @@ abstract class PageCacheIT {
             assertThat(site.get(path).statusCode()).as(path).isEqualTo(200);
             assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
         }
-        site.wiring().articles().publish(draft("A story every list must show").id());
+        site.wiring()
+                .articles()
+                .service()
+                .publish(draft("A story every list must show").id(), Actor.TERMINAL);
         for (String path : new String[] {
             "/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"
         }) {
@@ -198,7 +212,7 @@ abstract class PageCacheIT {
         site.get(EN);
         site.get("/en/");
         Article other = draft("Unrelated story");
-        site.wiring().articles().publish(other.id());
+        site.wiring().articles().service().publish(other.id(), Actor.TERMINAL);
         assertThat(site.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
         assertThat(site.get("/en/").headers().firstValue("X-Cache")).hasValue("MISS");
         assertThat(site.get("/so/").headers().firstValue("X-Cache")).hasValue("MISS");
@@ -209,7 +223,10 @@ abstract class PageCacheIT {
     void renaming_a_section_drops_every_page_that_prints_its_name() {
         String[] paths = {EN, "/en/", "/en/rss.xml", "/en/tag/iran", "/so/"};
         for (String path : paths) site.get(path);
-        site.wiring().articles().defineSection("world", Map.of("en", "Planet", "so", "Adduunka", "ar", "العالم"));
+        site.wiring()
+                .articles()
+                .service()
+                .defineSection("world", Map.of("en", "Planet", "so", "Adduunka", "ar", "العالم"), Actor.TERMINAL);
         for (String path : paths) {
             assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("MISS");
         }
@@ -226,13 +243,17 @@ abstract class PageCacheIT {
     void a_new_featured_image_and_a_new_alt_text_show_at_once() throws Exception {
         Article english = site.wiring()
                 .articles()
+                .service()
                 .findPublished("en", "iran-vows-soleimani-revenge")
                 .orElseThrow();
-        var media = site.wiring().media();
+        var media = site.wiring().media().service();
         var photo = media.upload(
-                jpeg(), null, Map.of("en", new org.wargeys.media.Image.Text("Mourners in Tehran", null)), "test");
+                jpeg(),
+                null,
+                Map.of("en", new org.wargeys.media.Image.Text("Mourners in Tehran", null)),
+                Actor.TERMINAL);
         site.get(EN);
-        media.feature(english.id(), photo.id());
+        site.wiring().articles().service().feature(english.id(), photo.id(), Actor.TERMINAL);
         assertThat(Jsoup.parse(site.get(EN).body())
                         .select(".featured-image img")
                         .attr("alt"))
@@ -246,15 +267,16 @@ abstract class PageCacheIT {
 
         media.describe(
                 photo.id(),
-                "Photo desk",
-                Map.of("en", new org.wargeys.media.Image.Text("Mourners carry a portrait", "Tehran, 2020")));
+                "Photo layout",
+                Map.of("en", new org.wargeys.media.Image.Text("Mourners carry a portrait", "Tehran, 2020")),
+                Actor.TERMINAL);
         var page = Jsoup.parse(site.get(EN).body());
         assertThat(page.select(".featured-image img").attr("alt")).isEqualTo("Mourners carry a portrait");
         assertThat(page.select(".featured-image figcaption").text())
                 .contains("Tehran, 2020")
-                .contains("Photo desk");
+                .contains("Photo layout");
 
-        media.feature(english.id(), null);
+        site.wiring().articles().service().feature(english.id(), null, Actor.TERMINAL);
         assertThat(Jsoup.parse(site.get(EN).body()).select(".featured-image")).isEmpty();
     }
 
@@ -268,7 +290,7 @@ abstract class PageCacheIT {
     @Test
     void a_burst_of_readers_of_a_purged_page_costs_one_render() throws Exception {
         site.get(EN);
-        site.wiring().pageCache().purge(List.of("group-1"));
+        site.wiring().web().pageCache().purge(List.of("group-1"));
         int readers = 24;
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -295,7 +317,7 @@ abstract class PageCacheIT {
 
     @Test
     void no_stale_page_after_a_publish_returns_under_concurrent_readers() throws Exception {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         Article english =
                 articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -315,7 +337,7 @@ abstract class PageCacheIT {
             Article current = english;
             for (int edit = 1; edit <= 25; edit++) {
                 String headline = "Headline edit " + edit;
-                current = articles.update(current.id(), current.revision(), edit(current, headline), "test");
+                current = articles.update(current.id(), current.revision(), edit(current, headline), Actor.TERMINAL);
                 // The edit has returned: from now on, no reader may get the old headline.
                 for (int check = 0; check < 3; check++) {
                     assertThat(Jsoup.parse(site.get(EN).body()).select("h1").text())
@@ -336,7 +358,7 @@ abstract class PageCacheIT {
     void an_uncached_article_page_costs_a_fixed_number_of_queries() throws Exception {
         // The statement counter is global: wait for the start-up index rebuild, and take the least of
         // three measurements so that a scheduler tick landing inside one cannot fail the test.
-        site.wiring().indexer().rebuilding().get();
+        site.wiring().search().indexer().rebuilding().get();
         long articleQueries = leastQueries(EN);
         // Article, section, tags, authors, translations, corrections, featured image, share totals.
         assertThat(articleQueries).isBetween(1L, 12L);
@@ -344,7 +366,10 @@ abstract class PageCacheIT {
         long homeWithOne = leastQueries("/en/");
         long archiveWithOne = leastQueries("/en/section/world");
         for (int i = 0; i < 12; i++) {
-            site.wiring().articles().publish(draft("Story number " + i).id());
+            site.wiring()
+                    .articles()
+                    .service()
+                    .publish(draft("Story number " + i).id(), Actor.TERMINAL);
         }
         long homeWithThirteen = leastQueries("/en/");
         assertThat(homeWithThirteen)
@@ -355,10 +380,10 @@ abstract class PageCacheIT {
                 .isEqualTo(archiveWithOne);
 
         site.get(EN);
-        long before = site.wiring().database().statementCount();
+        long before = site.wiring().platform().database().statementCount();
         site.get(EN);
         site.get(EN);
-        assertThat(site.wiring().database().statementCount() - before)
+        assertThat(site.wiring().platform().database().statementCount() - before)
                 .as("a cached page costs no query")
                 .isZero();
     }
@@ -366,10 +391,10 @@ abstract class PageCacheIT {
     // Renders the page uncached three times (dropping it from the cache before each) and returns the
     // fewest statements one render took.
     private long leastQueries(String path) {
-        var database = site.wiring().database();
+        var database = site.wiring().platform().database();
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 3; attempt++) {
-            site.wiring().pageCache().purge(List.of("latest-en", "group-1", "section-1"));
+            site.wiring().web().pageCache().purge(List.of("latest-en", "group-1", "section-1"));
             long before = database.statementCount();
             assertThat(site.get(path).headers().firstValue("X-Cache")).hasValue("MISS");
             least = Math.min(least, database.statementCount() - before);
@@ -380,6 +405,7 @@ abstract class PageCacheIT {
     private Article draft(String headline) {
         return site.wiring()
                 .articles()
+                .service()
                 .createDraft(
                         new ArticleDraft(
                                 "en",
@@ -392,11 +418,11 @@ abstract class PageCacheIT {
                                 "world",
                                 List.of("iran"),
                                 List.of("newsroom")),
-                        "test");
+                        Actor.TERMINAL);
     }
 
     private ArticleDraft edit(Article article, String headline) {
-        var details = site.wiring().articles().details(article);
+        var details = site.wiring().articles().service().details(article);
         return new ArticleDraft(
                 article.language(),
                 article.slug(),

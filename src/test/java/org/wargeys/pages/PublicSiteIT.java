@@ -8,12 +8,20 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wargeys.platform.Actor;
+import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /**
  * The public site over real HTTP with the demo content, on each database (see the subclasses).
  */
-abstract class PublicSiteIT extends SharedDemoSite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicSiteIT extends SharedDemoSite {
 
     @Test
     void english_article_shows_headline_dateline_byline_and_body() {
@@ -153,17 +161,17 @@ abstract class PublicSiteIT extends SharedDemoSite {
 
     @Test
     void drafts_are_not_visible_to_readers() {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         var draft = articles.createDraft(
                 new org.wargeys.article.ArticleDraft(
                         "en", "unpublished-scoop", "Unpublished scoop", null, null, null, "Not yet.", null, null, null),
-                "test");
+                Actor.TERMINAL);
         assertThat(site.get("/en/2026/11/unpublished-scoop").statusCode()).isEqualTo(404);
         assertThat(site.html("/en/").select(".teaser h2 a").eachAttr("href"))
                 .doesNotContain("/en/2026/11/unpublished-scoop");
-        articles.publish(draft.id());
+        articles.publish(draft.id(), Actor.TERMINAL);
         assertThat(site.get("/en/2026/11/unpublished-scoop").statusCode()).isEqualTo(200);
-        articles.unpublish(draft.id());
+        articles.unpublish(draft.id(), Actor.TERMINAL);
         assertThat(site.get("/en/2026/11/unpublished-scoop").statusCode()).isEqualTo(404);
     }
 

@@ -8,17 +8,25 @@ import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
+import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 
 /** The search page over real HTTP, on each database (see the subclasses). */
-abstract class SearchPagesIT extends SharedDemoSite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchPagesIT extends SharedDemoSite {
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void addContent() throws Exception {
-        site.wiring().indexer().rebuilding().get();
+        site.wiring().search().indexer().rebuilding().get();
     }
 
     @Test
@@ -88,7 +96,7 @@ abstract class SearchPagesIT extends SharedDemoSite {
 
     @Test
     void results_are_paginated_and_newer_articles_rank_first_at_equal_relevance() {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         for (int i = 1; i <= 12; i++) {
             var draft = articles.createDraft(
                     new ArticleDraft(
@@ -102,9 +110,9 @@ abstract class SearchPagesIT extends SharedDemoSite {
                             null,
                             null,
                             null),
-                    "test");
+                    Actor.TERMINAL);
             articles.publishArchived(
-                    draft.id(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * 10 * i));
+                    draft.id(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * 10 * i), Actor.TERMINAL);
         }
         Document first = site.html("/en/search?q=flood+shabelle");
         assertThat(first.select(".search-summary").text()).isEqualTo("12 articles were found for “flood shabelle”.");

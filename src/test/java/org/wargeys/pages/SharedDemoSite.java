@@ -1,8 +1,9 @@
 package org.wargeys.pages;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -18,14 +19,19 @@ abstract class SharedDemoSite {
 
     TestSite site;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
 
-    @BeforeAll
+    DatabaseKind database() {
+        return database;
+    }
+
+    @BeforeParameterizedClassInvocation
     void startSite() {
         site = TestSite.start(database());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void deleteSite() {
         if (site != null) site.deleteData();
     }

@@ -15,29 +15,37 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
+import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /** Sitemaps and robots.txt, validated against the sitemaps.org and Google News schemas, on each database. */
-abstract class SitemapsIT extends SharedDemoSite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SitemapsIT extends SharedDemoSite {
 
     Schema urlsets;
     Schema indexes;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void addContent() throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         urlsets = factory.newSchema(new Source[] {xsd("sitemap.xsd"), xsd("sitemap-news.xsd"), xsd("xhtml-link.xsd")});
         indexes = factory.newSchema(xsd("siteindex.xsd"));
-        var articles = site.wiring().articles();
-        var fresh = articles.createDraft(draft("fresh-news", "Fresh news from Kismayo"), "test");
-        articles.publish(fresh.id());
-        var recent = articles.createDraft(draft("recent-news", "Recent news from Garowe"), "test");
-        articles.publishArchived(recent.id(), TestSite.NOW.minus(Duration.ofHours(47)));
-        var old = articles.createDraft(draft("older-news", "Older news from Hargeisa"), "test");
-        articles.publishArchived(old.id(), TestSite.NOW.minus(Duration.ofHours(49)));
+        var articles = site.wiring().articles().service();
+        var fresh = articles.createDraft(draft("fresh-news", "Fresh news from Kismayo"), Actor.TERMINAL);
+        articles.publish(fresh.id(), Actor.TERMINAL);
+        var recent = articles.createDraft(draft("recent-news", "Recent news from Garowe"), Actor.TERMINAL);
+        articles.publishArchived(recent.id(), TestSite.NOW.minus(Duration.ofHours(47)), Actor.TERMINAL);
+        var old = articles.createDraft(draft("older-news", "Older news from Hargeisa"), Actor.TERMINAL);
+        articles.publishArchived(old.id(), TestSite.NOW.minus(Duration.ofHours(49)), Actor.TERMINAL);
         var somali = articles.createDraft(
                 new ArticleDraft(
                         "so",
@@ -50,8 +58,8 @@ abstract class SitemapsIT extends SharedDemoSite {
                         null,
                         null,
                         null),
-                "test");
-        articles.publish(somali.id());
+                Actor.TERMINAL);
+        articles.publish(somali.id(), Actor.TERMINAL);
     }
 
     @Test
@@ -122,14 +130,14 @@ abstract class SitemapsIT extends SharedDemoSite {
 
     @Test
     void lastmod_follows_the_last_edit() {
-        var articles = site.wiring().articles();
-        var draft = articles.createDraft(draft("edited-later", "Edited later"), "test");
-        articles.publishArchived(draft.id(), TestSite.NOW.minus(Duration.ofDays(10)));
+        var articles = site.wiring().articles().service();
+        var draft = articles.createDraft(draft("edited-later", "Edited later"), Actor.TERMINAL);
+        articles.publishArchived(draft.id(), TestSite.NOW.minus(Duration.ofDays(10)), Actor.TERMINAL);
         articles.update(
                 draft.id(),
                 articles.find(draft.id()).revision(),
                 draft("edited-later", "Edited later, corrected"),
-                "test");
+                Actor.TERMINAL);
         Element url = urlFor(xml(site.get("/sitemaps/en-1.xml").body()), site.baseUrl() + "/en/2026/11/edited-later");
         assertThat(url.selectFirst("lastmod").text()).isEqualTo("2026-11-25T10:00:00Z");
     }

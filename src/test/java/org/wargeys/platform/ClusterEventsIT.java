@@ -35,10 +35,10 @@ class ClusterEventsIT {
     void start() throws Exception {
         node1 = TestSite.start(DatabaseKind.POSTGRESQL);
         node2 = node1.secondNode();
-        node2.wiring().indexer().rebuilding().get();
-        assertThat(node1.wiring().cluster().awaitListening(10, TimeUnit.SECONDS))
+        node2.wiring().search().indexer().rebuilding().get();
+        assertThat(node1.wiring().platform().cluster().awaitListening(10, TimeUnit.SECONDS))
                 .isTrue();
-        assertThat(node2.wiring().cluster().awaitListening(10, TimeUnit.SECONDS))
+        assertThat(node2.wiring().platform().cluster().awaitListening(10, TimeUnit.SECONDS))
                 .isTrue();
     }
 
@@ -52,7 +52,7 @@ class ClusterEventsIT {
     void an_edit_on_one_node_drops_the_cached_page_on_the_other_and_reaches_its_search_index() {
         node2.get(EN);
         assertThat(node2.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
-        var articles = node1.wiring().articles();
+        var articles = node1.wiring().articles().service();
         Article english =
                 articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         Article fresh = articles.createDraft(
@@ -67,24 +67,27 @@ class ClusterEventsIT {
                         "world",
                         List.of("iran"),
                         List.of("newsroom")),
-                "test");
+                Actor.TERMINAL);
 
-        articles.update(english.id(), english.revision(), edit(english, "Iran vows revenge (node one)"), "test");
-        articles.publish(fresh.id());
+        articles.update(
+                english.id(), english.revision(), edit(english, "Iran vows revenge (node one)"), Actor.TERMINAL);
+        articles.publish(fresh.id(), Actor.TERMINAL);
 
         eventually(() -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Iran vows revenge (node one)"));
-        eventually(() ->
-                node2
+        eventually(
+                () -> node2
                         .wiring()
-                        .searchIndex()
+                        .search()
+                        .index()
                         .search(new SearchQuery("en", "locust", null, null, null, 1, 10))
                         .hits()
                         .stream()
                         .anyMatch(h -> h.articleId() == fresh.id()));
 
-        articles.unpublish(fresh.id());
+        articles.unpublish(fresh.id(), Actor.TERMINAL);
         eventually(() -> node2.wiring()
-                .searchIndex()
+                .search()
+                .index()
                 .search(new SearchQuery("en", "locust", null, null, null, 1, 10))
                 .hits()
                 .isEmpty());
@@ -94,7 +97,10 @@ class ClusterEventsIT {
     @Test
     void a_rename_on_one_node_reaches_the_other() {
         node2.get(EN);
-        node1.wiring().articles().defineSection("world", Map.of("en", "Planet", "so", "Adduunka"));
+        node1.wiring()
+                .articles()
+                .service()
+                .defineSection("world", Map.of("en", "Planet", "so", "Adduunka"), Actor.TERMINAL);
         eventually(() ->
                 Jsoup.parse(node2.get(EN).body()).select(".kicker a").text().equals("Planet"));
     }
@@ -102,25 +108,27 @@ class ClusterEventsIT {
     @Test
     void a_node_that_lost_its_connection_drops_its_cache_when_it_is_back() {
         node2.get(EN);
-        var articles = node1.wiring().articles();
+        var articles = node1.wiring().articles().service();
         Article english =
                 articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
         // Cut every listening connection, then change the article while node two may not be listening.
         node1.wiring()
+                .platform()
                 .database()
                 .jdbi()
                 .useHandle(h -> h.createQuery(
                                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
                         .mapTo(Boolean.class)
                         .list());
-        articles.update(english.id(), english.revision(), edit(english, "Changed while node two was deaf"), "test");
+        articles.update(
+                english.id(), english.revision(), edit(english, "Changed while node two was deaf"), Actor.TERMINAL);
 
         eventually(
                 () -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Changed while node two was deaf"));
     }
 
     private ArticleDraft edit(Article article, String headline) {
-        var details = node1.wiring().articles().details(article);
+        var details = node1.wiring().articles().service().details(article);
         return new ArticleDraft(
                 article.language(),
                 article.slug(),

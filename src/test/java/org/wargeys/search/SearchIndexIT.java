@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -19,7 +20,7 @@ class SearchIndexIT {
     @EnumSource(DatabaseKind.class)
     void a_published_article_is_searchable_when_publish_returns_and_gone_when_unpublished(DatabaseKind kind) {
         try (var test = new Site(kind)) {
-            var articles = test.site.wiring().articles();
+            var articles = test.site.wiring().articles().service();
             var draft = articles.createDraft(
                     new ArticleDraft(
                             "en",
@@ -32,14 +33,14 @@ class SearchIndexIT {
                             null,
                             null,
                             null),
-                    "test");
+                    Actor.TERMINAL);
             assertThat(ids(test, "en", "drought")).doesNotContain(draft.id());
 
-            articles.publish(draft.id());
+            articles.publish(draft.id(), Actor.TERMINAL);
             assertThat(ids(test, "en", "drought")).containsExactly(draft.id());
             assertThat(ids(test, "en", "droughts rains")).containsExactly(draft.id());
 
-            articles.unpublish(draft.id());
+            articles.unpublish(draft.id(), Actor.TERMINAL);
             assertThat(ids(test, "en", "drought")).isEmpty();
         }
     }
@@ -51,12 +52,14 @@ class SearchIndexIT {
             long english = test.site
                     .wiring()
                     .articles()
+                    .service()
                     .findPublished("en", "iran-vows-soleimani-revenge")
                     .orElseThrow()
                     .id();
             long somali = test.site
                     .wiring()
                     .articles()
+                    .service()
                     .findPublished("so", "iran-oo-ballan-qaaday")
                     .orElseThrow()
                     .id();
@@ -85,7 +88,7 @@ class SearchIndexIT {
             test.site = site.restart();
 
             assertThat(test.site.get("/en/").statusCode()).isEqualTo(200);
-            assertThat(test.site.wiring().indexer().rebuilding().get()).isEqualTo(2);
+            assertThat(test.site.wiring().search().indexer().rebuilding().get()).isEqualTo(2);
             assertThat(ids(test, "en", "revenge")).hasSize(1);
             assertThat(ids(test, "so", "Soleimani")).hasSize(1);
         }
@@ -100,17 +103,17 @@ class SearchIndexIT {
             org.wargeys.testsupport.TestFiles.deleteTree(site.dataDir().resolve("search-index"));
 
             test.site = site.restart();
-            test.site.wiring().indexer().rebuilding().get();
+            test.site.wiring().search().indexer().rebuilding().get();
             assertThat(ids(test, "en", "Soleimani")).hasSize(1);
 
             test.site = test.site.restart();
-            assertThat(test.site.wiring().searchIndex().needsRebuild()).isFalse();
+            assertThat(test.site.wiring().search().index().needsRebuild()).isFalse();
             assertThat(ids(test, "en", "Soleimani")).hasSize(1);
         }
     }
 
     private static List<Long> ids(Site test, String language, String text) {
-        return test.site.wiring().searchIndex().search(SearchQuery.of(language, text)).hits().stream()
+        return test.site.wiring().search().index().search(SearchQuery.of(language, text)).hits().stream()
                 .map(SearchHit::articleId)
                 .toList();
     }

@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.media.Image;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -29,20 +30,24 @@ class FeaturedImagePreviewIT {
             var before = Jsoup.parse(site.get(EN).body());
             assertThat(before.select("meta[property=og:image]").attr("content")).contains("/share-cards/");
 
-            var articles = site.wiring().articles();
+            var articles = site.wiring().articles().service();
             var article =
                     articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
             Image photo = site.wiring()
                     .media()
+                    .service()
                     .upload(
                             jpeg(1600, 900),
-                            "Warsoor photo desk",
+                            "Warsoor photo layout",
                             Map.of(
                                     "en",
                                     new Image.Text("Mourners carry a portrait of Soleimani", "Tehran, January 2020")),
-                            "test");
+                            Actor.TERMINAL);
             site.get(EN);
-            site.wiring().media().feature(article.id(), photo.id()); // drops the cached page by itself
+            site.wiring()
+                    .articles()
+                    .service()
+                    .feature(article.id(), photo.id(), Actor.TERMINAL); // drops the cached page by itself
 
             var page = Jsoup.parse(site.get(EN).body());
             String image = page.select("meta[property=og:image]").attr("content");

@@ -74,6 +74,7 @@ class SharingBrowserIT {
 
             long id = site.wiring()
                     .articles()
+                    .service()
                     .findPublished("en", "iran-vows-soleimani-revenge")
                     .orElseThrow()
                     .id();

@@ -21,14 +21,18 @@ import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.Dateline;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
@@ -37,8 +41,10 @@ import org.wargeys.testsupport.TestSite;
  * subclasses): the share bar's links, the preview tags and JSON-LD, share cards, pull quotes, and the
  * share beacon with good, bad, robotic and flooding input.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SharingIT {
+class SharingIT {
 
     static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
     static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
@@ -51,9 +57,14 @@ abstract class SharingIT {
     TestSite site;
     Article arabic;
 
-    abstract DatabaseKind database();
+    @Parameter
+    DatabaseKind database;
 
-    @BeforeAll
+    DatabaseKind database() {
+        return database;
+    }
+
+    @BeforeParameterizedClassInvocation
     void start() {
         site = TestSite.start(
                 database(),
@@ -67,6 +78,7 @@ abstract class SharingIT {
                         "1000"));
         Article english = site.wiring()
                 .articles()
+                .service()
                 .findPublished("en", "iran-vows-soleimani-revenge")
                 .orElseThrow();
         var draft = new ArticleDraft(
@@ -80,11 +92,15 @@ abstract class SharingIT {
                 "world",
                 List.of("iran"),
                 List.of("newsroom"));
-        arabic = site.wiring().articles().createTranslationDraft(english.translationGroupId(), draft, "test");
-        arabic = site.wiring().articles().publish(arabic.id());
+        arabic = site.wiring()
+                .articles()
+                .service()
+                .createTranslation(
+                        english.translationGroupId(), org.wargeys.article.ArticleEdit.of(draft), Actor.TERMINAL);
+        arabic = site.wiring().articles().service().publish(arabic.id(), Actor.TERMINAL);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (site != null) {
             site.deleteData();
@@ -251,7 +267,7 @@ abstract class SharingIT {
         assertThat(image.getHeight()).isEqualTo(630);
         assertThat(bytes(before).body()).isEqualTo(first.body());
 
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         var draft = new ArticleDraft(
                 "en",
                 "card-story",
@@ -263,7 +279,7 @@ abstract class SharingIT {
                 "world",
                 List.of(),
                 List.of());
-        articles.update(article.id(), article.revision(), draft, "test");
+        articles.update(article.id(), article.revision(), draft, Actor.TERMINAL);
 
         String after = cardPath(path(article));
         assertThat(after).isNotEqualTo(before);
@@ -285,7 +301,7 @@ abstract class SharingIT {
     void cards_of_unknown_or_unpublished_articles_and_odd_names_are_not_found() {
         Article article = publish("en", "soon-gone", "Soon unpublished", BodyFormat.MARKDOWN, "Body.");
         String card = cardPath(path(article));
-        site.wiring().articles().unpublish(article.id());
+        site.wiring().articles().service().unpublish(article.id(), Actor.TERMINAL);
         assertThat(bytes(card).statusCode()).isEqualTo(404);
         assertThat(bytes("/share-cards/999999-0123456789abcdef.png").statusCode())
                 .isEqualTo(404);
@@ -358,14 +374,14 @@ abstract class SharingIT {
     void a_cached_page_shows_the_new_total_after_the_periodic_refresh() {
         Article article = publish("en", "beacon-refresh", "Shared again and again", BodyFormat.MARKDOWN, "Body.");
         for (int i = 0; i < 3; i++) beacon("article=" + article.id() + "&network=whatsapp&language=en");
-        site.wiring().shareTotalsRefresh().run();
+        site.wiring().sharing().refresh().run();
         assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 3 times");
 
         beacon("article=" + article.id() + "&network=telegram&language=en");
         assertThat(site.get(path(article)).headers().firstValue("X-Cache"))
                 .as("a share alone does not purge")
                 .hasValue("HIT");
-        site.wiring().shareTotalsRefresh().run();
+        site.wiring().sharing().refresh().run();
         assertThat(site.html(path(article)).selectFirst(".share-total").text()).isEqualTo("Shared 4 times");
     }
 
@@ -403,10 +419,11 @@ abstract class SharingIT {
         assertThat(crossSite.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(crossSite.body()).path("error").asText()).contains("own pages");
 
-        site.wiring().articles().unpublish(id);
+        site.wiring().articles().service().unpublish(id, Actor.TERMINAL);
         assertThat(beacon("article=" + id + "&network=x&language=en").statusCode())
                 .isEqualTo(400);
         long stored = site.wiring()
+                .platform()
                 .database()
                 .jdbi()
                 .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM share_counts WHERE article_id = :id")
@@ -436,6 +453,7 @@ abstract class SharingIT {
         try {
             Article article = small.wiring()
                     .articles()
+                    .service()
                     .findPublished("en", "iran-vows-soleimani-revenge")
                     .orElseThrow();
             String body = "article=" + article.id() + "&network=telegram&language=en";
@@ -463,7 +481,7 @@ abstract class SharingIT {
 
     @Test
     void share_counts_keep_no_address_cookie_or_user_agent() throws Exception {
-        List<String> columns = site.wiring().database().jdbi().withHandle(h -> {
+        List<String> columns = site.wiring().platform().database().jdbi().withHandle(h -> {
             try (var rs = h.getConnection().getMetaData().getColumns(null, null, "share_counts", null)) {
                 List<String> names = new ArrayList<>();
                 while (rs.next()) names.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
@@ -504,17 +522,18 @@ abstract class SharingIT {
     }
 
     Article publish(String language, String slug, String headline, BodyFormat format, String body) {
-        var articles = site.wiring().articles();
+        var articles = site.wiring().articles().service();
         Article draft = articles.createDraft(
                 new ArticleDraft(
                         language, slug, headline, Dateline.NONE, null, format, body, "world", List.of(), List.of()),
-                "test");
-        return articles.publish(draft.id());
+                Actor.TERMINAL);
+        return articles.publish(draft.id(), Actor.TERMINAL);
     }
 
     String path(Article article) {
         return site.wiring()
                 .articles()
+                .service()
                 .findPublished(article.language(), article.slug())
                 .map(a -> "/" + a.language() + "/2026/11/" + a.slug())
                 .orElseThrow();

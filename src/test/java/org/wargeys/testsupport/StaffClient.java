@@ -94,11 +94,24 @@ public final class StaffClient {
         return site.send(request.build());
     }
 
+    /** Posts a form with the session's CSRF token and extra request headers (Accept-Language…). */
+    public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        if (csrf != null) withToken.putIfAbsent("csrf", csrf);
+        return postRaw(path, withToken, headers);
+    }
+
     /** Posts exactly these fields (no token added). */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+        return postRaw(path, fields, Map.of());
+    }
+
+    private HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
+        headers.forEach(request::header);
+
         if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
         HttpResponse<String> response = site.send(request.build());
         // A password change starts a new session, as a browser would follow.

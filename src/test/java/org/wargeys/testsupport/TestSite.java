@@ -52,8 +52,15 @@ public final class TestSite implements AutoCloseable {
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
+        this.wiring =
+                new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.port = wiring.start();
+    }
+
+    private static Config config(
+            Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
-        Config config = new Config(
+        return new Config(
                 0,
                 "127.0.0.1",
                 dataDir,
@@ -72,8 +79,21 @@ public final class TestSite implements AutoCloseable {
                 trustedProxies,
                 64,
                 1);
-        this.wiring = new Wiring(config, Clock.fixed(NOW, ZoneOffset.UTC));
-        this.port = wiring.start();
+    }
+
+    /**
+     * The configuration of another program on this site's database, with a data directory of its own
+     * and no demo content (another node, a terminal command).
+     */
+    public Config configOfAnotherProgram() {
+        String shared = dbUrl != null
+                ? dbUrl
+                : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
+        try {
+            return config(Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new site with the demo content on a fresh database of the given kind. */
@@ -128,7 +148,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return wiring.site().baseUrl();
+        return wiring.platform().site().baseUrl();
     }
 
     public HttpResponse<String> get(String path) {

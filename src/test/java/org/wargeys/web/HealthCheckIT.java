@@ -12,7 +12,7 @@ class HealthCheckIT {
     void a_failure_is_a_localized_500_page_without_a_stack_trace() {
         TestSite site = TestSite.start(DatabaseKind.SQLITE, true);
         try {
-            site.wiring().database().close();
+            site.wiring().platform().database().close();
             var response = site.get("/so/2020/12/iran-oo-ballan-qaaday");
             assertThat(response.statusCode()).isEqualTo(500);
             var page = org.jsoup.Jsoup.parse(response.body());
@@ -33,7 +33,7 @@ class HealthCheckIT {
         TestSite site = TestSite.start(DatabaseKind.SQLITE, false);
         try {
             assertThat(site.get("/healthz").statusCode()).isEqualTo(200);
-            site.wiring().database().close();
+            site.wiring().platform().database().close();
             var response = site.get("/healthz");
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).contains("\"status\":\"unavailable\"");

@@ -45,6 +45,6 @@ class RequestGuardTest {
     void refuses_absurdly_long_paths() {
         assertThatThrownBy(() -> RequestGuard.check("/" + "a".repeat(RequestGuard.MAX_PATH_LENGTH)))
                 .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("longer than");
+                .hasMessageContaining("error.request.too_long");
     }
 }

@@ -1,0 +1,89 @@
+package org.wargeys.article;
+
+import java.time.Duration;
+import org.wargeys.media.MediaModule;
+import org.wargeys.platform.Platform;
+
+/**
+ * Articles: the content model, its use cases (write, save, publish, schedule, correct, restore), the
+ * newsroom's and readers' queries on it, and the recurring publication of scheduled articles.
+ */
+public final class ArticleModule {
+
+    /** A scheduled article goes live within this long of its time, even just after a restart. */
+    static final Duration SCHEDULE_CHECK = Duration.ofSeconds(20);
+
+    private final BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
+    private final ArticlePaths paths;
+    private final ArticleOrigins origins;
+    private final ArticleService service;
+    private final ArticleWorkflow workflow;
+    private final ArticleRevisions revisions;
+    private final ArticleCorrections corrections;
+    private final Taxonomy taxonomy;
+    private final ArticleListing listing;
+    private final ArticleArchive archive;
+
+    public ArticleModule(Platform platform, MediaModule media) {
+        var jdbi = platform.database().jdbi();
+        this.paths = new ArticlePaths(platform.site().timezone());
+        this.origins = new ArticleOrigins(jdbi);
+        this.service = new ArticleService(
+                platform.database(),
+                platform.transactions(),
+                origins,
+                bodies,
+                media.service(),
+                platform.audit(),
+                platform.site(),
+                platform.clock());
+        this.workflow = new ArticleWorkflow(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
+        this.revisions = new ArticleRevisions(jdbi, platform.transactions(), service, platform.audit());
+        this.corrections =
+                new ArticleCorrections(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
+        this.taxonomy = new Taxonomy(jdbi);
+        this.listing = new ArticleListing(jdbi);
+        this.archive = new ArticleArchive(jdbi);
+        platform.jobs().every("Publishing scheduled articles", Duration.ZERO, SCHEDULE_CHECK, workflow::publishDue);
+    }
+
+    public ArticleService service() {
+        return service;
+    }
+
+    public ArticleWorkflow workflow() {
+        return workflow;
+    }
+
+    public ArticleRevisions revisions() {
+        return revisions;
+    }
+
+    public ArticleCorrections corrections() {
+        return corrections;
+    }
+
+    public ArticleOrigins origins() {
+        return origins;
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public ArticleListing listing() {
+        return listing;
+    }
+
+    public ArticleArchive archive() {
+        return archive;
+    }
+
+    public ArticlePaths paths() {
+        return paths;
+    }
+
+    public BodyRenderer bodies() {
+        return bodies;
+    }
+}

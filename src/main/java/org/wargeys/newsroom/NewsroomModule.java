@@ -1,0 +1,138 @@
+package org.wargeys.newsroom;
+
+import org.wargeys.account.AccountModule;
+import org.wargeys.article.ArticleModule;
+import org.wargeys.feed.FeedModule;
+import org.wargeys.media.MediaModule;
+import org.wargeys.media.MediaService;
+import org.wargeys.platform.Platform;
+import org.wargeys.search.SearchModule;
+import org.wargeys.sharing.SharingModule;
+import org.wargeys.translation.TranslationModule;
+import org.wargeys.web.WebModule;
+
+/**
+ * The newsroom under {@code /admin}: the gate every staff request passes (session, CSRF, upload
+ * limits) and the editors of articles, media, sections and tags, accounts and site settings.
+ */
+public final class NewsroomModule {
+
+    /** The largest multipart body the server reads: the largest image upload plus room for its form's fields. */
+    public static final long MAX_MULTIPART_BYTES = MediaService.MAX_BYTES + 64 * 1024;
+
+    private final StaffGate gate;
+    private final SignInEditor signIn;
+    private final ArticleListEditor articleList;
+    private final ArticleEditor articleEditor;
+    private final WorkflowEditor workflow;
+    private final RevisionEditor revisions;
+    private final UserEditor users;
+    private final MediaEditor media;
+    private final PasswordEditor password;
+    private final TaxonomyEditor taxonomy;
+    private final SettingsEditor settings;
+
+    /** @param preview renders an unsaved article as readers would get it (the public pages do) */
+    public NewsroomModule(
+            Platform platform,
+            WebModule web,
+            ArticleModule articles,
+            TranslationModule translations,
+            MediaModule mediaModule,
+            AccountModule accounts,
+            SharingModule sharing,
+            SearchModule search,
+            FeedModule feeds,
+            ArticlePreview preview) {
+        NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
+        this.gate =
+                new StaffGate(accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES);
+        Newsroom n = new Newsroom(
+                platform.site(),
+                platform.clock(),
+                articles.service(),
+                articles.origins(),
+                articles.workflow(),
+                articles.revisions(),
+                articles.corrections(),
+                articles.taxonomy(),
+                translations.progress(),
+                articles.paths(),
+                articles.bodies(),
+                preview,
+                platform.audit(),
+                gate,
+                layouts,
+                web.renderer(),
+                mediaModule.service(),
+                sharing.counts());
+        this.signIn = new SignInEditor(
+                accounts.accounts(), accounts.sessions(), platform.audit(), gate, layouts, web.renderer());
+        this.articleList = new ArticleListEditor(
+                platform.site(),
+                articles.listing(),
+                articles.taxonomy(),
+                translations.progress(),
+                layouts,
+                web.renderer());
+        this.articleEditor = new ArticleEditor(n);
+        this.workflow = new WorkflowEditor(n, articleEditor);
+        this.revisions = new RevisionEditor(n, articleEditor);
+        this.users = new UserEditor(n, accounts.accounts());
+        this.media = new MediaEditor(n);
+        this.password = new PasswordEditor(n, accounts.accounts(), accounts.sessions());
+        this.taxonomy = new TaxonomyEditor(n);
+        this.settings = new SettingsEditor(
+                n,
+                feeds.settings(),
+                platform.events(),
+                search.index()::size,
+                search.indexer()::isRebuilding,
+                web.pageCache()::size);
+    }
+
+    /** Wraps every /admin handler but sign-in: a session, and the CSRF token on POST. */
+    public StaffGate gate() {
+        return gate;
+    }
+
+    public SignInEditor signIn() {
+        return signIn;
+    }
+
+    public ArticleListEditor articleList() {
+        return articleList;
+    }
+
+    public ArticleEditor articleEditor() {
+        return articleEditor;
+    }
+
+    public WorkflowEditor workflow() {
+        return workflow;
+    }
+
+    public RevisionEditor revisions() {
+        return revisions;
+    }
+
+    public UserEditor users() {
+        return users;
+    }
+
+    public MediaEditor media() {
+        return media;
+    }
+
+    public PasswordEditor password() {
+        return password;
+    }
+
+    public TaxonomyEditor taxonomy() {
+        return taxonomy;
+    }
+
+    public SettingsEditor settings() {
+        return settings;
+    }
+}

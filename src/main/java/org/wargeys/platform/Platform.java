@@ -1,0 +1,95 @@
+package org.wargeys.platform;
+
+import java.time.Clock;
+
+/**
+ * What every feature is built on: the configuration, the clock, the site, the database with its
+ * use-case transactions and audit log, the event bus with its line to the other nodes, and the
+ * program's own threads. Built first and closed last by the wiring. Thread-safe.
+ */
+public final class Platform implements AutoCloseable {
+
+    private final Config config;
+    private final Clock clock;
+    private final Site site;
+    private final Database database;
+    private final EventBus events = new EventBus();
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final ClusterEvents cluster;
+    private final Jobs jobs = new Jobs();
+
+    private Platform(Config config, Clock clock, Site site, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.site = site;
+        this.database = database;
+        this.transactions = new Transactions(database.jdbi(), events);
+        this.audit = new AuditLog(database.jdbi(), clock);
+        this.cluster = ClusterEvents.create(database, events);
+    }
+
+    /** Opens (and migrates) the database; the site answers on {@code port}. */
+    public static Platform open(Config config, Clock clock, int port) {
+        Database database = Database.open(config);
+        try {
+            return new Platform(config, clock, config.site(port), database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ClusterEvents cluster() {
+        return cluster;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Starts hearing the other nodes and the recurring work (a serving node; commands need neither). */
+    public void start() {
+        cluster.listen();
+        jobs.start();
+    }
+
+    /** Stops hearing the other nodes, stops the program's threads, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+            jobs.close();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.wargeys.platform;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Runs each use case in one database transaction: everything it writes, its audit line included,
+ * commits together or not at all, and the events it announced are published after the commit (a cache
+ * never drops a page for a change that was rolled back, and the other nodes hear of it only once it is
+ * visible to them). A use case that calls another joins its transaction. Thread-safe.
+ */
+public final class Transactions {
+
+    private final Jdbi jdbi;
+    private final EventBus events;
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final LongAdder commits = new LongAdder();
+
+    public Transactions(Jdbi jdbi, EventBus events) {
+        this.jdbi = jdbi;
+        this.events = events;
+    }
+
+    public <T> T write(Function<Tx, T> work) {
+        return write(null, work);
+    }
+
+    /**
+     * A use case whose rule spans rows it does not write (the last administrator): serializable on
+     * PostgreSQL, so that two such changes at the same moment cannot both pass (one fails with SQL
+     * state 40001). SQLite runs one writer at a time anyway.
+     */
+    public <T> T writeSerializable(Function<Tx, T> work) {
+        return write(TransactionIsolationLevel.SERIALIZABLE, work);
+    }
+
+    private <T> T write(TransactionIsolationLevel isolation, Function<Tx, T> work) {
+        Tx open = current.get();
+        if (open != null) return work.apply(open);
+        Tx[] tx = new Tx[1];
+        T result;
+        HandleCallback<T, RuntimeException> body = h -> {
+            tx[0] = new Tx(h);
+            current.set(tx[0]);
+            return work.apply(tx[0]);
+        };
+        try {
+            result = isolation == null ? jdbi.inTransaction(body) : jdbi.inTransaction(isolation, body);
+        } finally {
+            current.remove();
+        }
+        commits.increment();
+        List<Object> announced = List.copyOf(tx[0].announced());
+        announced.forEach(events::publish);
+        return result;
+    }
+
+    public void run(Consumer<Tx> work) {
+        write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** How many use-case transactions committed since the program started (tests count them). */
+    public long commits() {
+        return commits.sum();
+    }
+}

@@ -1,0 +1,64 @@
+package org.wargeys.web;
+
+import java.util.Set;
+import org.wargeys.platform.Platform;
+
+/**
+ * The HTTP plumbing the features share: static assets, UI strings, layouts and templates, language
+ * negotiation, the page cache with its purge hook, and the health check.
+ */
+public final class WebModule {
+
+    private final StaticAssets assets = new StaticAssets();
+    private final PageRenderer renderer = new PageRenderer();
+    private final MessageBundles bundles;
+    private final LayoutFactory layouts;
+    private final LanguageNegotiation negotiation;
+    private final PageCache pageCache;
+    private final HealthCheck health;
+
+    public WebModule(Platform platform) {
+        this.bundles = new MessageBundles(platform.site());
+        this.layouts = new LayoutFactory(platform.site(), bundles, assets);
+        this.negotiation = new LanguageNegotiation(platform.site());
+        PurgeHook cdn = PurgeHook.to(platform.config().purgeUrl());
+        var cluster = platform.cluster();
+        // The node where a change was made tells the CDN; the others only drop their own copies.
+        this.pageCache = new PageCache(platform.config().cacheBytes(), platform.clock(), keys -> {
+            if (!cluster.replaying()) cdn.purged(keys);
+        });
+        this.health = new HealthCheck(platform.database());
+        platform.events().subscribe(EmptyPageCache.class, e -> pageCache.purge(Set.of(PageCache.EVERY_PAGE)));
+        // After a lost line to the other nodes, what they changed meanwhile is unknown.
+        cluster.onResync(pageCache::purgeAll);
+    }
+
+    public StaticAssets assets() {
+        return assets;
+    }
+
+    public PageRenderer renderer() {
+        return renderer;
+    }
+
+    public MessageBundles bundles() {
+        return bundles;
+    }
+
+    public LayoutFactory layouts() {
+        return layouts;
+    }
+
+    public LanguageNegotiation negotiation() {
+        return negotiation;
+    }
+
+    public PageCache pageCache() {
+        return pageCache;
+    }
+
+    /** {@code /healthz}. */
+    public HealthCheck health() {
+        return health;
+    }
+}
