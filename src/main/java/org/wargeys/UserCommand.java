@@ -106,7 +106,7 @@ final class UserCommand implements Runnable {
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toSet());
-            try (Platform platform = Platform.open(config, Clock.systemUTC(), config.port())) {
+            try (Platform platform = Platform.open(config, Clock.systemUTC())) {
                 AccountService accounts = new AccountModule(platform).accounts();
                 if (passwordStdin) {
                     var user = accounts.create(email, name, parsed, assigned, password, Actor.TERMINAL);
@@ -169,7 +169,7 @@ final class UserCommand implements Runnable {
                 System.err.println("wargeys: " + e.getMessage());
                 return 2;
             }
-            try (Platform platform = Platform.open(config, Clock.systemUTC(), config.port())) {
+            try (Platform platform = Platform.open(config, Clock.systemUTC())) {
                 AccountService accounts = new AccountModule(platform).accounts();
                 System.out.println(change(accounts, accounts.require(email)));
                 return 0;

@@ -1,8 +1,5 @@
 package org.wargeys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import org.wargeys.account.AccountModule;
 import org.wargeys.article.ArticleModule;
@@ -18,7 +15,6 @@ import org.wargeys.search.SearchModule;
 import org.wargeys.sharing.SharingModule;
 import org.wargeys.sitemap.SitemapModule;
 import org.wargeys.translation.TranslationModule;
-import org.wargeys.web.ErrorPages;
 import org.wargeys.web.WebModule;
 import org.wargeys.web.WebServer;
 
@@ -40,15 +36,13 @@ public final class Wiring implements AutoCloseable {
     private TranslationModule translations;
     private SharingModule sharing;
     private FeedModule feeds;
-    private SitemapModule sitemaps;
     private PagesModule pages;
     private NewsroomModule newsroom;
     private ImporterModule importer;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
-        int port = config.port() == 0 ? freePort() : config.port();
-        this.platform = Platform.open(config, clock, port);
+        this.platform = Platform.open(config, clock);
         try {
             web = new WebModule(platform);
             media = new MediaModule(platform);
@@ -58,7 +52,7 @@ public final class Wiring implements AutoCloseable {
             search = new SearchModule(platform, articles);
             sharing = new SharingModule(platform, web, articles);
             feeds = new FeedModule(platform, web, articles);
-            sitemaps = new SitemapModule(platform, articles);
+            var sitemaps = new SitemapModule(platform, articles);
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             newsroom = new NewsroomModule(
                     platform,
@@ -73,14 +67,8 @@ public final class Wiring implements AutoCloseable {
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
-            ErrorPages errors =
-                    new ErrorPages(web.layouts(), web.renderer(), web.negotiation(), importer.oldAddresses()::find);
-            server = new WebServer(
-                    config.host(),
-                    port,
-                    errors,
-                    web.assets(),
-                    web.pageCache(),
+            server = web.server(
+                    importer.oldAddresses()::find,
                     NewsroomModule.MAX_MULTIPART_BYTES,
                     routes -> Routes.register(routes, this));
         } catch (RuntimeException e) {
@@ -100,17 +88,13 @@ public final class Wiring implements AutoCloseable {
     /** Stops taking requests and hearing other nodes, lets background work stop, then closes storage. */
     @Override
     public void close() {
-        try {
+        try (platform) {
             platform.cluster().close();
             if (server != null) server.close();
+            if (search != null) search.stop();
+            platform.jobs().close();
         } finally {
-            try {
-                if (search != null) search.stop();
-                platform.jobs().close();
-                if (search != null) search.close();
-            } finally {
-                platform.close();
-            }
+            if (search != null) search.close();
         }
     }
 
@@ -160,13 +144,5 @@ public final class Wiring implements AutoCloseable {
 
     public ImporterModule importer() {
         return importer;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
     }
 }

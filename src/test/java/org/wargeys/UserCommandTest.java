@@ -110,7 +110,7 @@ class UserCommandTest {
     private SignIn signIn(String email, String password) {
         var config =
                 new ConfigLoader(java.util.Map.of()).load(java.util.Map.of(ConfigLoader.DATA, data.toString()), null);
-        try (Platform platform = Platform.open(config, Clock.systemUTC(), 0)) {
+        try (Platform platform = Platform.open(config, Clock.systemUTC())) {
             return new AccountModule(platform).accounts().signIn(email, password, "127.0.0.1");
         }
     }

@@ -51,6 +51,7 @@ public final class ClusterEvents implements AutoCloseable {
     private final Thread listener;
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder resyncs = new java.util.concurrent.atomic.LongAdder();
 
     private ClusterEvents(Database database, EventBus events) {
         this.database = database;
@@ -105,6 +106,11 @@ public final class ClusterEvents implements AutoCloseable {
         return listening.await(timeout, unit);
     }
 
+    /** How many times this node caught up after losing its line to the others (metrics; tests wait for it). */
+    public long resyncs() {
+        return resyncs.sum();
+    }
+
     /** How many notifications this node sent to the others since it started (metrics; tests count them). */
     public long sent() {
         return sent.sum();
@@ -142,6 +148,7 @@ public final class ClusterEvents implements AutoCloseable {
                 if (connectedBefore) {
                     LOG.info("Listening to the other nodes again; resynchronizing what may have been missed");
                     resync.forEach(ClusterEvents::runLogged);
+                    resyncs.increment();
                 }
                 connectedBefore = true;
                 listening.countDown();

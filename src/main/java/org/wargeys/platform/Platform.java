@@ -1,5 +1,8 @@
 package org.wargeys.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 
 /**
@@ -11,6 +14,7 @@ public final class Platform implements AutoCloseable {
 
     private final Config config;
     private final Clock clock;
+    private final int port;
     private final Site site;
     private final Database database;
     private final EventBus events = new EventBus();
@@ -19,21 +23,26 @@ public final class Platform implements AutoCloseable {
     private final ClusterEvents cluster;
     private final Jobs jobs = new Jobs();
 
-    private Platform(Config config, Clock clock, Site site, Database database) {
+    private Platform(Config config, Clock clock, int port, Database database) {
         this.config = config;
         this.clock = clock;
-        this.site = site;
+        this.port = port;
+        this.site = config.site(port);
         this.database = database;
         this.transactions = new Transactions(database.jdbi(), events);
         this.audit = new AuditLog(database.jdbi(), clock);
         this.cluster = ClusterEvents.create(database, events);
     }
 
-    /** Opens (and migrates) the database; the site answers on {@code port}. */
-    public static Platform open(Config config, Clock clock, int port) {
+    /**
+     * Opens (and migrates) the database. The site answers on the configured port, or on a free one if
+     * that is 0 (tests).
+     */
+    public static Platform open(Config config, Clock clock) {
+        int port = config.port() == 0 ? freePort() : config.port();
         Database database = Database.open(config);
         try {
-            return new Platform(config, clock, config.site(port), database);
+            return new Platform(config, clock, port, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -46,6 +55,11 @@ public final class Platform implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The port the site answers on. */
+    public int port() {
+        return port;
     }
 
     public Site site() {
@@ -90,6 +104,14 @@ public final class Platform implements AutoCloseable {
             jobs.close();
         } finally {
             database.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
         }
     }
 }

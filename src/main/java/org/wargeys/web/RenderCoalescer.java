@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 final class RenderCoalescer {
 
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final long waitMillis;
 
     /** @param waitMillis how long a reader waits for another's render before rendering itself */
@@ -48,14 +49,22 @@ final class RenderCoalescer {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> other = running.putIfAbsent(url, mine);
         if (other == null) return new Lead(url, mine);
+        waiting.incrementAndGet();
         try {
             other.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // A slow or failed render: the caller renders for itself.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
         }
         return null;
+    }
+
+    /** How many readers are waiting for another's render right now. */
+    int waiting() {
+        return waiting.get();
     }
 
     int rendering() {

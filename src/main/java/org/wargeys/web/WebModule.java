@@ -1,6 +1,8 @@
 package org.wargeys.web;
 
+import io.javalin.config.RoutesConfig;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.wargeys.platform.Platform;
 
 /**
@@ -16,8 +18,10 @@ public final class WebModule {
     private final LanguageNegotiation negotiation;
     private final PageCache pageCache;
     private final HealthCheck health;
+    private final Platform platform;
 
     public WebModule(Platform platform) {
+        this.platform = platform;
         this.bundles = new MessageBundles(platform.site());
         this.layouts = new LayoutFactory(platform.site(), bundles, assets);
         this.negotiation = new LanguageNegotiation(platform.site());
@@ -55,6 +59,19 @@ public final class WebModule {
 
     public PageCache pageCache() {
         return pageCache;
+    }
+
+    /**
+     * The HTTP server on the platform's host and port, with localized error pages.
+     *
+     * @param moved asked before a 404 page: an old address that moved is redirected instead
+     * @param maxMultipartBytes the largest upload body read
+     * @param routes registers every URL (the one table in {@code Routes})
+     */
+    public WebServer server(MovedAddresses moved, long maxMultipartBytes, Consumer<RoutesConfig> routes) {
+        ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, moved);
+        return new WebServer(
+                platform.config().host(), platform.port(), errors, assets, pageCache, maxMultipartBytes, routes);
     }
 
     /** {@code /healthz}. */

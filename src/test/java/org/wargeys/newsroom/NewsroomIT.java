@@ -428,7 +428,7 @@ class NewsroomIT {
         Clock later = Clock.fixed(Instant.parse("2026-11-25T12:00:30Z"), ZoneOffset.UTC);
         for (int node = 0; node < 4; node++) {
             // Four programs on the one database, each with the scheduler's view of the time.
-            Platform program = Platform.open(site.configOfAnotherProgram(), later, 0);
+            Platform program = Platform.open(site.configOfAnotherProgram(), later);
             programs.add(program);
             program.events().subscribe(ArticlePublished.class, e -> announced.add(e.articleId()));
             nodes.add(new ArticleModule(program, new MediaModule(program)).workflow());

@@ -106,25 +106,36 @@ class ClusterEventsIT {
     }
 
     @Test
-    void a_node_that_lost_its_connection_drops_its_cache_when_it_is_back() {
+    void a_node_that_lost_its_connection_catches_up_with_what_it_missed() {
         node2.get(EN);
-        var articles = node1.wiring().articles().service();
-        Article english =
-                articles.findPublished("en", "iran-vows-soleimani-revenge").orElseThrow();
-        // Cut every listening connection, then change the article while node two may not be listening.
-        node1.wiring()
-                .platform()
-                .database()
-                .jdbi()
-                .useHandle(h -> h.createQuery(
-                                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
-                        .mapTo(Boolean.class)
-                        .list());
-        articles.update(
-                english.id(), english.revision(), edit(english, "Changed while node two was deaf"), Actor.TERMINAL);
+        assertThat(node2.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
+        var jdbi = node1.wiring().platform().database().jdbi();
+        // A change whose notification node two never gets: written straight to the database.
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE articles SET headline = 'Changed while node two was deaf', body_html = '<p>Dromedaries in Galkayo.</p>' WHERE slug = 'iran-vows-soleimani-revenge'")
+                .execute());
+        assertThat(Jsoup.parse(node2.get(EN).body()).select("h1").text())
+                .as("nothing told node two yet")
+                .isNotEqualTo("Changed while node two was deaf");
+        long resyncsBefore = node2.wiring().platform().cluster().resyncs();
 
-        eventually(
-                () -> Jsoup.parse(node2.get(EN).body()).select("h1").text().equals("Changed while node two was deaf"));
+        // Cut every listening connection: each node reconnects and catches up.
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+                .mapTo(Boolean.class)
+                .list());
+        eventually(() -> node2.wiring().platform().cluster().resyncs() > resyncsBefore);
+
+        assertThat(Jsoup.parse(node2.get(EN).body()).select("h1").text())
+                .as("the resync dropped the cached page")
+                .isEqualTo("Changed while node two was deaf");
+        eventually(() -> !node2.wiring().search().indexer().isRebuilding()
+                && node2.wiring()
+                                .search()
+                                .index()
+                                .search(new SearchQuery("en", "dromedaries", null, null, null, 1, 10))
+                                .total()
+                        > 0);
     }
 
     private ArticleDraft edit(Article article, String headline) {

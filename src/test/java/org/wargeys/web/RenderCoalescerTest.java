@@ -3,7 +3,6 @@ package org.wargeys.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +15,18 @@ class RenderCoalescerTest {
         RenderCoalescer.Lead lead = renders.leadOrWait("/en/");
         assertThat(lead).isNotNull();
 
-        CountDownLatch asking = new CountDownLatch(1);
-        CompletableFuture<RenderCoalescer.Lead> follower = CompletableFuture.supplyAsync(() -> {
-            asking.countDown();
-            return renders.leadOrWait("/en/");
-        });
-        asking.await();
-        Thread.sleep(100);
+        CompletableFuture<RenderCoalescer.Lead> follower =
+                CompletableFuture.supplyAsync(() -> renders.leadOrWait("/en/"));
+        // The follower is seen inside its wait, not merely not started yet.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (renders.waiting() == 0) {
+            assertThat(System.nanoTime())
+                    .as("the follower never started waiting")
+                    .isLessThan(deadline);
+            Thread.onSpinWait();
+        }
         assertThat(follower).as("waits while the lead renders").isNotDone();
+
         assertThat(renders.leadOrWait("/so/"))
                 .as("another address is not held up")
                 .isNotNull();
