@@ -2,10 +2,9 @@ package org.wargeys.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.wargeys.platform.Hashes;
 
 /** Random secrets (session and CSRF tokens, one-time passwords) and their hashes. Thread-safe. */
 public final class Tokens {
@@ -22,12 +21,7 @@ public final class Tokens {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(value);
     }
 
     /** Compares two secrets in time independent of where they differ. */

@@ -9,6 +9,7 @@ import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Site;
+import org.wargeys.platform.Text;
 import org.wargeys.web.MessageBundles;
 import org.wargeys.web.Messages;
 
@@ -108,8 +109,6 @@ public final class FeedService {
         String text = a.standfirst() != null && !a.standfirst().isBlank()
                 ? a.standfirst()
                 : org.jsoup.Jsoup.parse(a.bodyHtml()).text();
-        if (text.length() <= SUMMARY_LENGTH) return text;
-        int cut = text.lastIndexOf(' ', SUMMARY_LENGTH);
-        return text.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";
+        return Text.shorten(text, SUMMARY_LENGTH);
     }
 }

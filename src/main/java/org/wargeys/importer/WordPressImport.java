@@ -5,16 +5,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +19,7 @@ import org.wargeys.article.BodyRenderer;
 import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
 import org.wargeys.platform.EventBus;
+import org.wargeys.platform.Hashes;
 import org.wargeys.platform.Site;
 
 /**
@@ -125,12 +122,7 @@ public final class WordPressImport {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(text);
     }
 
     /** Counts the bytes read and tells the progress listener now and then. */

@@ -32,6 +32,7 @@ import org.wargeys.article.Slug;
 import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
+import org.wargeys.platform.Text;
 import org.wargeys.platform.ValidationException;
 import org.wargeys.web.MessageBundles;
 
@@ -675,10 +676,7 @@ final class WordPressItems implements WxrReader.Listener {
     }
 
     private static String shorten(String text, int max) {
-        if (text.length() <= max) return text;
-        String cut = text.substring(0, max - 1);
-        int space = cut.lastIndexOf(' ');
-        return (space > max / 2 ? cut.substring(0, space) : cut).strip() + "…";
+        return Text.shorten(text, max);
     }
 
     private void skip(WxrItem item, String reason) {

@@ -254,8 +254,7 @@ public final class ArchivePages {
     }
 
     private Language language(Context ctx) {
-        return site.language(ctx.pathParam("lang"))
-                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        return site.languageOrNotFound(ctx.pathParam("lang"));
     }
 
     private static int number(String text, String pattern) {

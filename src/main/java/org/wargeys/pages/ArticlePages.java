@@ -67,8 +67,7 @@ public final class ArticlePages {
     }
 
     public void show(Context ctx) {
-        Language language = site.language(ctx.pathParam("lang"))
-                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        Language language = site.languageOrNotFound(ctx.pathParam("lang"));
         if (!ctx.pathParam("year").matches("\\d{4}") || !ctx.pathParam("month").matches("\\d{2}")) {
             throw new NotFoundException("Not an article address: " + ctx.path());
         }

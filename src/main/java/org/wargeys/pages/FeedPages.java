@@ -92,7 +92,6 @@ public final class FeedPages {
     }
 
     private Language language(Context ctx) {
-        return site.language(ctx.pathParam("lang"))
-                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        return site.languageOrNotFound(ctx.pathParam("lang"));
     }
 }

@@ -11,7 +11,6 @@ import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.Section;
 import org.wargeys.platform.Language;
-import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LanguageNegotiation;
@@ -97,6 +96,6 @@ public final class HomePages {
     }
 
     private Language language(String code) {
-        return site.language(code).orElseThrow(() -> new NotFoundException("No language " + code));
+        return site.languageOrNotFound(code);
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.wargeys.article.ArticleArchive;
 import org.wargeys.platform.Language;
-import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.search.ArticleIndexer;
 import org.wargeys.search.SearchIndex;
@@ -46,8 +45,7 @@ public final class SearchPages {
     }
 
     public void show(Context ctx) {
-        Language language = site.language(ctx.pathParam("lang"))
-                .orElseThrow(() -> new NotFoundException("No language " + ctx.pathParam("lang")));
+        Language language = site.languageOrNotFound(ctx.pathParam("lang"));
         SearchForm.checkUtf8(ctx.queryString());
         SearchForm form = SearchForm.parse(
                 ctx.queryString(),

@@ -2,6 +2,7 @@ package org.wargeys.pages;
 
 import org.jsoup.Jsoup;
 import org.wargeys.article.Article;
+import org.wargeys.platform.Text;
 
 /** The short text that stands for an article in lists and previews: its standfirst, else its lede. */
 final class Summaries {
@@ -19,8 +20,6 @@ final class Summaries {
     }
 
     static String shorten(String text) {
-        if (text.length() <= MAX_LENGTH) return text;
-        int cut = text.lastIndexOf(' ', MAX_LENGTH);
-        return text.substring(0, cut > 0 ? cut : MAX_LENGTH) + "…";
+        return Text.shorten(text, MAX_LENGTH);
     }
 }

@@ -27,6 +27,11 @@ public record Site(String name, String outlet, String baseUrl, ZoneId timezone, 
         return languages.stream().filter(l -> l.code().equals(code)).findFirst();
     }
 
+    /** The language a URL's prefix names; a 404 for any other prefix. */
+    public Language languageOrNotFound(String code) {
+        return language(code).orElseThrow(() -> new NotFoundException("No language " + code));
+    }
+
     public boolean publishesIn(String code) {
         return language(code).isPresent();
     }

@@ -41,6 +41,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wargeys.platform.Text;
 
 /**
  * The full-text index of published articles, one Lucene index under the data directory, searched
@@ -355,9 +356,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static String summary(IndexedArticle a) {
         String text = a.standfirst().isBlank() ? a.bodyText() : a.standfirst();
-        if (text.length() <= 240) return text;
-        int cut = text.lastIndexOf(' ', 240);
-        return text.substring(0, cut > 0 ? cut : 240) + "…";
+        return Text.shorten(text, 240);
     }
 
     private static String escape(String text) {

@@ -3,6 +3,7 @@ package org.wargeys.sharing;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.wargeys.platform.Text;
 
 /**
  * Shareable pull quotes: a {@code <blockquote class="shareable">} in an article body (HTML, or raw
@@ -38,9 +39,6 @@ final class PullQuotes {
     }
 
     static String shorten(String text) {
-        String clean = text.strip();
-        if (clean.length() <= MAX_QUOTE) return clean;
-        int cut = clean.lastIndexOf(' ', MAX_QUOTE - 1);
-        return clean.substring(0, cut > 0 ? cut : MAX_QUOTE - 1) + "…";
+        return Text.shorten(text, MAX_QUOTE);
     }
 }

@@ -8,15 +8,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Direction;
+import org.wargeys.platform.Hashes;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
@@ -130,11 +128,6 @@ public final class ShareCards {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8), 16);
     }
 }

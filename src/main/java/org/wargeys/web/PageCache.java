@@ -7,8 +7,6 @@ import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,12 +15,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.GZIPOutputStream;
+import org.wargeys.platform.Hashes;
 
 /**
  * Public pages kept rendered in memory, as bytes and as gzip, within a byte budget; served with a
@@ -46,6 +44,9 @@ public final class PageCache {
         final String lastModifiedHeader;
         final String surrogateKeys;
         final String cacheTags;
+        private final String quotedEtag;
+        private final String quotedGzipEtag;
+        private final String quotedBrotliEtag;
         private volatile byte[] gzip;
         private volatile byte[] brotli;
         private volatile boolean brotliTried;
@@ -59,6 +60,10 @@ public final class PageCache {
             this.lastModifiedHeader = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC));
             this.surrogateKeys = String.join(" ", keys);
             this.cacheTags = String.join(",", keys);
+            // Compared on every revalidation: built once here rather than a pattern per request.
+            this.quotedEtag = "\"" + etag + "\"";
+            this.quotedGzipEtag = "\"" + etag + "-gz\"";
+            this.quotedBrotliEtag = "\"" + etag + "-br\"";
         }
 
         // Two threads may both compress the first time; they make the same bytes, so either wins.
@@ -78,6 +83,13 @@ public final class PageCache {
                 brotliTried = true;
             }
             return brotli;
+        }
+
+        /** True for this page's ETag as sent with any of its codings ({@code "tag"}, {@code "tag-gz"}, {@code "tag-br"}). */
+        boolean matches(String quotedTag) {
+            return quotedTag.equals(quotedEtag)
+                    || quotedTag.equals(quotedGzipEtag)
+                    || quotedTag.equals(quotedBrotliEtag);
         }
 
         // Room for the compressed copies too (together well under the size of the page itself).
@@ -316,7 +328,7 @@ public final class PageCache {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
                 if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.matches("\"" + entry.etag + "(-gz|-br)?\"")) return true;
+                if (t.equals("*") || entry.matches(t)) return true;
             }
             return false;
         }
@@ -365,10 +377,6 @@ public final class PageCache {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(bytes, 32);
     }
 }

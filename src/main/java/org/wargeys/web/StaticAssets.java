@@ -3,13 +3,11 @@ package org.wargeys.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wargeys.platform.Hashes;
 
 /**
  * The site's own CSS, JavaScript and icons, read once from {@code public/} on the classpath and served
@@ -58,12 +56,7 @@ public final class StaticAssets {
     }
 
     private static String fingerprint(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(bytes, 10);
     }
 
     private static String contentType(String file) {
