@@ -8,7 +8,7 @@ import com.password4j.types.Argon2;
  * Hashes and checks passwords with Argon2id (a random 16-byte salt each, the cost encoded in the
  * hash so that raising it later still verifies old hashes). Thread-safe.
  */
-public final class PasswordHasher {
+final class PasswordHasher {
 
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 1_000;

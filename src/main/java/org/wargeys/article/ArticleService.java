@@ -2,7 +2,6 @@ package org.wargeys.article;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ public final class ArticleService {
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
     private final ArticleOrigins origins;
+    private final ArticleReferences references;
     private final BodyRenderer bodies;
     private final MediaService media;
     private final AuditLog audit;
@@ -50,6 +50,7 @@ public final class ArticleService {
         this.articles = new ArticleRepository(database.jdbi());
         this.taxonomy = new TaxonomyRepository(database.jdbi());
         this.origins = origins;
+        this.references = new ArticleReferences(articles, taxonomy, media);
         this.bodies = bodies;
         this.media = media;
         this.audit = audit;
@@ -87,8 +88,8 @@ public final class ArticleService {
                 throw ValidationException.of(
                         "language", "article.error.language_taken", Map.of("language", draft.language()));
             }
-            Links links = links(h, edit, errors);
-            String slug = chooseSlug(h, draft, null);
+            ArticleReferences.Resolved links = references.resolve(h, edit, errors);
+            String slug = references.slug(h, draft, null);
             long group = groupId != null ? groupId : articles.insertGroup(h, draft.language(), now);
             long id = articles.insert(h, group, edit, slug, html, links.sectionId(), now);
             articles.replaceTags(h, id, links.tagIds());
@@ -122,8 +123,8 @@ public final class ArticleService {
             if (!current.language().equals(draft.language())) {
                 throw ValidationException.of("language", "article.error.language_fixed");
             }
-            Links links = links(h, edit, errors);
-            String slug = chooseSlug(h, draft, id);
+            ArticleReferences.Resolved links = references.resolve(h, edit, errors);
+            String slug = references.slug(h, draft, id);
             if (!articles.update(h, id, expectedRevision, edit, slug, html, links.sectionId(), now)) {
                 throw new EditConflictException(id, expectedRevision);
             }
@@ -364,73 +365,5 @@ public final class ArticleService {
             tx.announce(new TaxonomyChanged(code, id));
             return id;
         });
-    }
-
-    // ---- Helpers of the writes
-
-    /** The section, tag and byline ids an edit names, every unknown key reported at once. */
-    private record Links(Long sectionId, List<Long> tagIds, List<Long> authorIds) {}
-
-    /**
-     * Resolves the keys the edit names, adds what is unknown to the rule-breaking found before, and
-     * reports it all at once: a writer sees every field at fault in one answer.
-     */
-    private Links links(Handle h, ArticleEdit edit, ValidationException.Collector errors) {
-        ArticleDraft draft = edit.draft();
-        Long sectionId = null;
-        if (draft.sectionKey() != null && !draft.sectionKey().isBlank()) {
-            sectionId = taxonomy.idOf(h, TaxonomyRepository.Kind.SECTION, draft.sectionKey())
-                    .orElse(null);
-            if (sectionId == null) {
-                errors.add("section", "article.error.section_unknown", Map.of("section", draft.sectionKey()));
-            }
-        }
-        List<Long> tags =
-                termIds(h, TaxonomyRepository.Kind.TAG, draft.tagKeys(), "tags", "article.error.tags_unknown", errors);
-        List<Long> authors = termIds(
-                h,
-                TaxonomyRepository.Kind.AUTHOR,
-                draft.authorKeys(),
-                "authors",
-                "article.error.authors_unknown",
-                errors);
-        if (edit.featuredImageId() != null && !media.exists(h, edit.featuredImageId())) {
-            errors.add("featured_image", "article.error.image_unknown", Map.of("image", edit.featuredImageId()));
-        }
-        errors.throwIfAny();
-        return new Links(sectionId, tags, authors);
-    }
-
-    private List<Long> termIds(
-            Handle h,
-            TaxonomyRepository.Kind kind,
-            List<String> keys,
-            String field,
-            String messageKey,
-            ValidationException.Collector errors) {
-        List<Long> ids = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String key : keys) {
-            taxonomy.idOf(h, kind, key).ifPresentOrElse(ids::add, () -> unknown.add(key));
-        }
-        if (!unknown.isEmpty()) {
-            errors.add(field, messageKey, Map.of("keys", String.join(", ", unknown)));
-        }
-        return ids;
-    }
-
-    private String chooseSlug(Handle h, ArticleDraft draft, Long articleId) {
-        boolean given = draft.slug() != null && !draft.slug().isBlank();
-        String base = given ? draft.slug() : Slug.of(draft.headline(), 8);
-        if (base.isEmpty()) base = "article";
-        if (!articles.slugTaken(h, draft.language(), base, articleId)) return base;
-        if (given) {
-            throw ValidationException.of(
-                    "slug", "article.error.slug_taken", Map.of("slug", base, "language", draft.language()));
-        }
-        for (int n = 2; ; n++) {
-            String candidate = base + "-" + n;
-            if (!articles.slugTaken(h, draft.language(), candidate, articleId)) return candidate;
-        }
     }
 }

@@ -9,7 +9,7 @@ import org.owasp.html.Sanitizers;
  * imports): text structure, links, images and tables; never scripts, event handlers, styles or
  * {@code javascript:} URLs. Thread-safe.
  */
-public final class HtmlSanitizer {
+final class HtmlSanitizer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements(

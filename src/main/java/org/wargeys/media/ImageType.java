@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The image formats the newsroom accepts, recognised by their first bytes, never by name or header. */
-public enum ImageType {
+enum ImageType {
     JPEG,
     PNG,
     WEBP;

@@ -13,7 +13,7 @@ import org.wargeys.web.StaticAssets;
  * chose (a cookie under /admin), else their browser's (Accept-Language), among the site's languages.
  * Thread-safe.
  */
-public final class NewsroomLayouts {
+final class NewsroomLayouts {
 
     static final String UI_COOKIE = "wargeys_ui";
 

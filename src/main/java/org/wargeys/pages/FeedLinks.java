@@ -10,7 +10,7 @@ import org.wargeys.web.Messages;
  * language's main feed, which the layout links on every page. Feed addresses: {@code /LANG/rss.xml},
  * {@code /LANG/atom.xml}, and the same under {@code /LANG/section/SLUG/} and {@code /LANG/tag/SLUG/}.
  */
-public final class FeedLinks {
+final class FeedLinks {
 
     private FeedLinks() {}
 

@@ -15,7 +15,7 @@ import org.wargeys.web.PageCache;
  * lists of its language, and its section, tag and author pages. Also a renamed section, tag or
  * author, a changed image description, new share totals and the feed setting.
  */
-public final class PageCachePurger {
+final class PageCachePurger {
 
     private final PageCache cache;
     private final ArticleService articles;

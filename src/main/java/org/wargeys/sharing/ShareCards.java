@@ -26,7 +26,7 @@ import org.wargeys.platform.Site;
  * and kept on disk under the data directory. Also the publisher logo, drawn the same way.
  * Thread-safe: files are written to a temporary name and moved into place.
  */
-public final class ShareCards {
+final class ShareCards {
 
     public static final String PREFIX = "/share-cards/";
     // Bump when the drawing changes, so every card gets a new address.

@@ -10,7 +10,7 @@ import java.util.Optional;
  * carries the article's URL and headline, so sharing works without JavaScript. {@link #COPY} is the
  * article's own URL, which the share script copies to the clipboard.
  */
-public enum ShareNetwork {
+enum ShareNetwork {
     X("x", "sharing.network.x"),
     FACEBOOK("facebook", "sharing.network.facebook"),
     WHATSAPP("whatsapp", "sharing.network.whatsapp"),

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Tells a CDN which surrogate keys were purged: a POST of {@code {"keys":[…]}} to a configured URL,
  * sent in the background so a slow CDN never slows a publish. Failures are logged, not retried.
  */
-public interface PurgeHook {
+interface PurgeHook {
 
     void purged(Collection<String> keys);
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * not UTF-8, control characters, dot-segments and encoded separators. Runs before routing, so such
  * paths never reach a handler or the file system.
  */
-public final class RequestGuard {
+final class RequestGuard {
 
     public static final int MAX_PATH_LENGTH = 2048;
 

@@ -6,7 +6,7 @@ import java.util.Map;
  * The headers every response carries: no MIME sniffing, a strict referrer policy, and a content
  * security policy that lets a page load nothing from any host but this one.
  */
-public final class SecurityHeaders {
+final class SecurityHeaders {
 
     public static final Map<String, String> ALL = Map.of(
             "X-Content-Type-Options", "nosniff",
