@@ -24,7 +24,10 @@ final class Routes {
         StaffGate gate = newsroom.gate();
         for (AdminRoute route : newsroom(w)) {
             if (route.method() == HandlerType.GET) {
+                // HEAD passes the same gate as GET: an anonymous HEAD is sent to sign in, never a 200.
                 routes.get(route.path(), gate.page(route.handler()));
+                routes.head(route.path(), gate.page(route.handler()));
+
             } else {
                 routes.post(route.path(), gate.action(route.handler(), route.tooLarge()));
             }

@@ -1,10 +1,13 @@
 package org.wargeys.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.platform.StorageFailure;
 
 /**
  * Newsroom sessions, stored in the database so that they survive restarts and are shared by every
@@ -21,9 +24,15 @@ public final class SessionService {
     /** A new session and the token for its cookie (the only place the token exists). */
     public record Started(String token, Session session) {}
 
+    static final Duration REMEMBERED = Duration.ofMinutes(10);
+
     private final Jdbi jdbi;
     private final UserRepository users;
     private final Clock clock;
+    private final Cache<String, Session> lastGood = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBERED)
+            .maximumSize(10_000)
+            .build();
 
     SessionService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -55,10 +64,28 @@ public final class SessionService {
         return new Started(token, new Session(Tokens.sha256(token), user, csrf, now, now));
     }
 
-    /** The live session a cookie's token names, if any; an expired one is deleted. */
+    /**
+     * The live session a cookie's token names, if any; an expired one is deleted. While the database
+     * does not answer, a session resumed in the last {@link #REMEMBERED} is still recognised, so that
+     * a journalist's save comes back with their text and the reason instead of a sign-in page: nothing
+     * can be changed meanwhile anyway, and once the database answers every lookup reads it again.
+     */
     public Optional<Session> resume(String token) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
         String hash = Tokens.sha256(token);
+        try {
+            Optional<Session> session = lookUp(hash);
+            session.ifPresentOrElse(s -> lastGood.put(hash, s), () -> lastGood.invalidate(hash));
+            return session;
+        } catch (RuntimeException e) {
+            if (StorageFailure.of(e).isEmpty()) throw e;
+            Session remembered = lastGood.getIfPresent(hash);
+            if (remembered == null) throw e;
+            return Optional.of(remembered);
+        }
+    }
+
+    private Optional<Session> lookUp(String hash) {
         Instant now = clock.instant();
         record Row(long userId, String csrf, long created, long lastSeen) {}
         Optional<Row> row = jdbi.withHandle(h -> h.createQuery(
@@ -91,6 +118,7 @@ public final class SessionService {
 
     /** Ends one session (sign out). */
     public void end(String tokenHash) {
+        lastGood.invalidate(tokenHash);
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .execute());
@@ -98,6 +126,7 @@ public final class SessionService {
 
     /** Ends every session of a user, on every device and node (sign out everywhere). */
     public int endAll(long userId) {
+        lastGood.asMap().values().removeIf(s -> s.user().id() == userId);
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :user")
                 .bind("user", userId)
                 .execute());

@@ -78,7 +78,8 @@ final class ArticleReferences {
     /** The slug asked for (refused if taken), or one made from the headline with a number if needed. */
     String slug(Handle h, ArticleDraft draft, Long articleId) {
         boolean given = draft.slug() != null && !draft.slug().isBlank();
-        String base = given ? draft.slug() : Slug.of(draft.headline(), 8);
+        String base = given ? Slug.normalize(draft.slug()) : Slug.of(draft.headline(), 8);
+
         if (base.isEmpty()) base = "article";
         if (!articles.slugTaken(h, draft.language(), base, articleId)) return base;
         if (given) {

@@ -47,9 +47,15 @@ final class ArticleRules {
         } else if (draft.headline().length() > MAX_HEADLINE) {
             errors.add("headline", "article.error.headline_too_long", Map.of("max", MAX_HEADLINE));
         }
-        if (draft.slug() != null && !draft.slug().isBlank() && !Slug.isValid(draft.slug())) {
-            errors.add("slug", "article.error.slug_invalid", Map.of("max", Slug.MAX_LENGTH));
+        if (draft.slug() != null && !draft.slug().isBlank()) {
+            String slug = Slug.normalize(draft.slug());
+            if (!Slug.isValid(slug)) {
+                errors.add("slug", "article.error.slug_invalid", Map.of("max", Slug.MAX_LENGTH));
+            } else if (Slug.mixesScripts(slug)) {
+                errors.add("slug", "article.error.slug_mixed_scripts", Map.of("slug", slug));
+            }
         }
+
         if (draft.standfirst() != null && draft.standfirst().length() > MAX_STANDFIRST) {
             errors.add("standfirst", "article.error.standfirst_too_long", Map.of("max", MAX_STANDFIRST));
         }

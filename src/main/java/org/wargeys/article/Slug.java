@@ -17,7 +17,34 @@ public final class Slug {
 
     private Slug() {}
 
+    /**
+     * A slug as typed, in its one canonical form: compatibility characters folded (NFKC: full-width
+     * "ｉｒａｎ" is "iran"), lower case.
+     */
+    public static String normalize(String typed) {
+        return Normalizer.normalize(typed.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when the slug's letters come from more than one script, as in a Latin word with a Cyrillic
+     * "а" in it: a lookalike of another address, refused when typed. Digits and hyphens belong to none.
+     */
+    public static boolean mixesScripts(String slug) {
+        Character.UnicodeScript first = null;
+        for (int i = 0; i < slug.length(); ) {
+            int c = slug.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) continue;
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED) continue;
+            if (first == null) first = script;
+            else if (first != script) return true;
+        }
+        return false;
+    }
+
     public static boolean isValid(String slug) {
+
         return slug != null
                 && slug.length() <= MAX_LENGTH
                 && VALID.matcher(slug).matches();
@@ -25,8 +52,10 @@ public final class Slug {
 
     /** A slug made of the first {@code maxWords} words of a text, e.g. a headline. */
     public static String of(String text, int maxWords) {
-        String folded =
-                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String folded = MARKS.matcher(
+                        Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC), Normalizer.Form.NFD))
+                .replaceAll("");
+
         String[] words = SEPARATORS.split(folded.toLowerCase(Locale.ROOT));
         StringBuilder slug = new StringBuilder();
         int taken = 0;

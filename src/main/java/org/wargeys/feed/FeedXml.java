@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.wargeys.platform.XmlDocuments;
+import org.wargeys.web.Html;
 
 /**
  * Writes a {@link Feed} as RSS 2.0 (dates in RFC 822, content in {@code content:encoded}) or Atom 1.0
@@ -61,8 +62,11 @@ public final class FeedXml {
                     x.writeEndElement();
                 }
                 for (String category : e.categories()) XmlDocuments.text(x, "category", category);
-                XmlDocuments.text(x, "description", e.summary());
+                // RSS readers take an item's description as HTML: the plain-text summary is escaped as
+                // HTML first (then as XML), so what an author typed is shown, never run as markup.
+                XmlDocuments.text(x, "description", Html.escape(e.summary()));
                 if (e.contentHtml() != null) {
+
                     x.writeStartElement("content", "encoded", CONTENT);
                     x.writeCharacters(XmlDocuments.stripInvalid(e.contentHtml()));
                     x.writeEndElement();

@@ -42,6 +42,8 @@ public final class MediaService {
     private final AuditLog audit;
     private final Path directory;
     private final Clock clock;
+    private final java.util.concurrent.Semaphore decoding =
+            new java.util.concurrent.Semaphore(Renditions.decodeBudgetMegabytes(), true);
 
     MediaService(Jdbi jdbi, Transactions transactions, AuditLog audit, Path dataDir, Clock clock) {
         this.jdbi = jdbi;
@@ -100,7 +102,7 @@ public final class MediaService {
             Map<String, Image.Text> texts) {}
 
     // Everything slow or refusable happens here, before any row is written.
-    private static Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
+    private Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
         if (bytes == null || bytes.length == 0) throw ImageRejected.because("media.error.file_required");
         if (bytes.length > MAX_BYTES) {
             throw ImageRejected.because("media.error.file_too_large", Map.of("megabytes", MAX_BYTES / (1024 * 1024)));
@@ -119,7 +121,7 @@ public final class MediaService {
             }
         });
         if (cleaned.isEmpty()) throw ValidationException.of("alt", "media.error.alt_required");
-        BufferedImage decoded = Renditions.decode(bytes, type);
+        BufferedImage decoded = Renditions.decode(bytes, type, decoding);
         boolean png = type == ImageType.PNG
                 || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
         List<Integer> widths = Renditions.widths(decoded.getWidth());
@@ -278,7 +280,25 @@ public final class MediaService {
                 .findOne();
     }
 
+    /** The articles that show the image as their featured image. */
+    public List<Long> featuredIn(long mediaId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT article_id FROM article_images WHERE media_id = :m ORDER BY article_id")
+                        .bind("m", mediaId)
+                        .mapTo(Long.class)
+                        .list());
+    }
+
+    /** Who uploaded the image (as the audit log names them), if known. */
+    public Optional<String> uploadedBy(long mediaId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT uploaded_by FROM media WHERE id = :m")
+                .bind("m", mediaId)
+                .mapTo(String.class)
+                .findOne());
+    }
+
     public Optional<Image> featured(long articleId) {
+
         return jdbi.withHandle(h -> h.createQuery("SELECT media_id FROM article_images WHERE article_id = :a")
                         .bind("a", articleId)
                         .mapTo(Long.class)

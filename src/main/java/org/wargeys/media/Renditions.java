@@ -31,7 +31,11 @@ final class Renditions {
     private Renditions() {}
 
     /** Decodes the bytes, refusing images too large to decode safely (decompression bombs). */
-    static BufferedImage decode(byte[] bytes, ImageType type) {
+    /**
+     * @param decoding megabytes of decoded pixels that may be held at once (shared by the uploads in
+     *     flight; each decode takes its share and gives it back)
+     */
+    static BufferedImage decode(byte[] bytes, ImageType type, java.util.concurrent.Semaphore decoding) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext())
@@ -50,7 +54,20 @@ final class Renditions {
                                     "side", MAX_SIDE,
                                     "megapixels", MAX_PIXELS / 1_000_000));
                 }
-                return reader.read(0);
+                // A large photo is read at a fraction of its size (every n-th pixel), still at least
+                // twice the largest rendition: a 49-megapixel upload costs tens of megabytes, not 200,
+                // and the decodes running at once never hold more than a third of the heap.
+                int factor = subsampling(width, height);
+                long pixelBytes = 4L * (width / factor + 1) * (height / factor + 1);
+                int megabytes = (int) Math.min(decodeBudgetMegabytes(), Math.max(1, pixelBytes >> 20));
+                decoding.acquireUninterruptibly(megabytes);
+                try {
+                    javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                    if (factor > 1) param.setSourceSubsampling(factor, factor, 0, 0);
+                    return reader.read(0, param);
+                } finally {
+                    decoding.release(megabytes);
+                }
             } finally {
                 reader.dispose();
             }
@@ -60,7 +77,23 @@ final class Renditions {
         }
     }
 
+    /** Decoded pixels are kept under this many megabytes at once, whatever the uploads in flight. */
+    static int decodeBudgetMegabytes() {
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
+    }
+
+    /** About eight megapixels: twice the largest rendition's width in both directions, for a 4:3 photo. */
+    static final long DECODED_PIXELS = 2L * WIDTHS[WIDTHS.length - 1] * 2 * WIDTHS[WIDTHS.length - 1] * 3 / 4;
+
+    /** Every how many pixels a large image is read: enough for the largest rendition, no more. */
+    static int subsampling(int width, int height) {
+        int byPixels = (int) Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS));
+        int byWidth = Math.max(1, width / WIDTHS[WIDTHS.length - 1]);
+        return Math.max(1, Math.min(byPixels, byWidth));
+    }
+
     static List<Integer> widths(int original) {
+
         List<Integer> widths = new ArrayList<>();
         for (int w : WIDTHS) {
             if (w < original) widths.add(w);

@@ -14,6 +14,7 @@ import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.EditConflictException;
 import org.wargeys.article.Permissions;
 import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.StorageFailure;
 import org.wargeys.platform.ValidationException;
 import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
@@ -61,6 +62,9 @@ public final class ArticleEditor {
             ctx.redirect("/admin/articles/" + created.id() + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             pages.render(ctx, 400, null, form, worded(ctx, e), "newsroom.editor.invalid", true);
+        } catch (StorageFailure e) {
+            // Nothing was written; the writer's text comes back as typed with what went wrong.
+            pages.render(ctx, 503, null, form, Map.of(), e.kind().key(), true);
         }
     }
 
@@ -85,6 +89,8 @@ public final class ArticleEditor {
             pages.render(ctx, 409, n.articles().find(article.id()), form, Map.of(), "newsroom.editor.conflict", true);
         } catch (ValidationException e) {
             pages.render(ctx, 400, article, form, worded(ctx, e), "newsroom.editor.invalid", true);
+        } catch (StorageFailure e) {
+            pages.render(ctx, 503, article, form, Map.of(), e.kind().key(), true);
         }
     }
 
@@ -113,6 +119,10 @@ public final class ArticleEditor {
                             Map.of("time", msg.dateTime(n.clock().instant()))))));
         } catch (EditConflictException e) {
             ctx.status(409).result(JSON.writeValueAsString(Map.of("message", msg.get("newsroom.editor.conflict"))));
+        } catch (StorageFailure e) {
+            ctx.status(503)
+                    .result(JSON.writeValueAsString(
+                            Map.of("message", msg.get(e.kind().key()))));
         } catch (ValidationException e) {
             ctx.status(400)
                     .result(JSON.writeValueAsString(Map.of(

@@ -11,8 +11,10 @@ import org.wargeys.article.Article;
 import org.wargeys.article.ArticleOrigins;
 import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.Permissions;
+import org.wargeys.article.Taxonomy;
 import org.wargeys.article.WorkflowStep;
 import org.wargeys.platform.Language;
+import org.wargeys.platform.StorageFailure;
 import org.wargeys.translation.TranslationProgress;
 import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
@@ -55,7 +57,19 @@ final class EditorPages {
         String publicPath = null;
         EditorPage.ShareChart shares = null;
         String statusText = null;
-        if (article != null) {
+        List<Taxonomy.Term> sections;
+        boolean degraded = false;
+        try {
+            sections = n.taxonomy().sections(layout.language().code());
+        } catch (RuntimeException e) {
+            if (StorageFailure.of(e).isEmpty()) throw e;
+            // The database is away: the form still comes back as typed, with the section as posted.
+            sections =
+                    form.section().isBlank() ? List.of() : List.of(new Taxonomy.Term(form.section(), form.section()));
+            degraded = true;
+        }
+        if (article != null && !degraded) {
+
             Optional<ArticleOrigins.Origin> origin = n.origins().find(article.id());
             for (WorkflowStep step : WorkflowStep.values()) {
                 if (step.allowedFrom(article.status()) && Permissions.mayTake(user, step, article, origin)) {
@@ -120,7 +134,7 @@ final class EditorPages {
                 notice,
                 noticeError,
                 n.site().languages().stream().map(Language::code).toList(),
-                n.taxonomy().sections(layout.language().code()),
+                sections,
                 steps,
                 n.site().timezone().getId(),
                 translations,

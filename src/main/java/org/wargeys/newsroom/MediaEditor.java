@@ -68,26 +68,60 @@ public final class MediaEditor {
         render(ctx, 413, worded(ctx, TOO_LARGE), null);
     }
 
-    /** Credit, alt text and caption of an uploaded image; any staff member may add their language's text. */
+    /**
+     * Credit, alt text and caption of an uploaded image, under the rules of the articles that show it:
+     * editors change any image; an author changes an image only if they may edit every article that
+     * shows it (or, shown nowhere yet, if they uploaded it); a translator writes only the texts of
+     * their languages, of an image shown by a translation they may edit, and never the credit.
+     */
     public void describe(Context ctx) {
         String id = ctx.pathParam("id");
         if (!id.matches("\\d{1,18}")) throw new org.wargeys.platform.NotFoundException("No image " + id);
+        long imageId = Long.parseLong(id);
+        Image current =
+                n.media().find(imageId).orElseThrow(() -> new org.wargeys.platform.NotFoundException("No image " + id));
+        User user = StaffGate.session(ctx).user();
+        if (!mayDescribe(user, imageId)) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        boolean translator = user.role() == org.wargeys.account.Role.TRANSLATOR;
         Map<String, Image.Text> texts = new LinkedHashMap<>();
         for (Language l : n.site().languages()) {
             String alt = ctx.formParam("alt_" + l.code());
-            if (alt != null) texts.put(l.code(), new Image.Text(alt, ctx.formParam("caption_" + l.code())));
+            if (alt == null) continue;
+            if (translator && !user.languages().contains(l.code())) {
+                // Another language's text as it was: a translator's form may not change it.
+                continue;
+            }
+            texts.put(l.code(), new Image.Text(alt, ctx.formParam("caption_" + l.code())));
         }
+        String credit = translator ? current.credit() : ctx.formParam("credit");
         try {
-            Image image = n.media()
-                    .describe(
-                            Long.parseLong(id),
-                            ctx.formParam("credit"),
-                            texts,
-                            n.gate().actor(ctx));
+            Image image = n.media().describe(imageId, credit, texts, n.gate().actor(ctx));
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, 400, worded(ctx, e), null);
         }
+    }
+
+    private boolean mayDescribe(User user, long imageId) {
+        if (Permissions.isEditor(user)) return true;
+        var articles = n.media().featuredIn(imageId);
+        if (articles.isEmpty()) {
+            return user.role() != org.wargeys.account.Role.TRANSLATOR
+                    && n.media().uploadedBy(imageId).map(user.email()::equals).orElse(false);
+        }
+        for (long articleId : articles) {
+            var article = n.articles().find(articleId);
+            boolean may = Permissions.mayEdit(user, article, n.origins().find(articleId));
+            if (user.role() == org.wargeys.account.Role.TRANSLATOR) {
+                if (may) return true; // one translation of theirs shows it: their languages' texts only
+            } else if (!may) {
+                return false;
+            }
+        }
+        return user.role() != org.wargeys.account.Role.TRANSLATOR;
     }
 
     private Map<String, String> worded(Context ctx, ValidationException e) {

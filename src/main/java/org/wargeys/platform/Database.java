@@ -101,10 +101,19 @@ public final class Database implements AutoCloseable {
             // SQLITE_BUSY despite the busy timeout. Read snapshots opt out (readSnapshot).
             hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             hikari.setMaximumPoolSize(4);
+            // A local file is never "down": a burst of writers waits its turn for a connection.
+            hikari.setConnectionTimeout(10_000);
         } else {
             hikari.setMaximumPoolSize(10);
+            // A server that does not answer is said so within about two seconds (a save comes back
+            // with its text, /healthz says 503), instead of everyone hanging for ten.
+            hikari.addDataSourceProperty("connectTimeout", "2");
+            hikari.addDataSourceProperty("loginTimeout", "2");
+            hikari.addDataSourceProperty("socketTimeout", "60");
+            hikari.setConnectionTimeout(2_000);
+            hikari.setValidationTimeout(1_000);
         }
-        hikari.setConnectionTimeout(10_000);
+
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             Flyway.configure()

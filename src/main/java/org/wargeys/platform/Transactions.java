@@ -51,9 +51,13 @@ public final class Transactions {
         };
         try {
             result = isolation == null ? jdbi.inTransaction(body) : jdbi.inTransaction(isolation, body);
+        } catch (RuntimeException e) {
+            // Rolled back. A storage failure says so plainly; a rule broken or a bug stays as it is.
+            throw StorageFailure.of(e).map(f -> (RuntimeException) f).orElse(e);
         } finally {
             current.remove();
         }
+
         commits.increment();
         List<Object> announced = List.copyOf(tx[0].announced());
         announced.forEach(events::publish);

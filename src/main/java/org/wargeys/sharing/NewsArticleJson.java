@@ -18,6 +18,8 @@ final class NewsArticleJson {
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new ScriptSafe());
+        // Same article, same bytes: on every node and after every restart (a Map.of's order is not).
+        MAPPER.enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     private NewsArticleJson() {}

@@ -37,7 +37,9 @@ public final class ShareApi {
     private final ArticleService articles;
     private final ShareCounts counts;
     private final BeaconLimiter limiter;
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Keys in order: the same totals are the same bytes on every node (a Map.of's order is not).
+    private final ObjectMapper mapper =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     ShareApi(ArticleService articles, ShareCounts counts, ShareSettings settings, Clock clock) {
         this.articles = articles;

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Problem;
+import org.wargeys.platform.StorageFailure;
 
 /**
  * Renders 400, 404, 409 and 500 pages in the language of the request: the URL's language prefix if
@@ -21,6 +22,8 @@ public final class ErrorPages {
     private final PageRenderer renderer;
     private final LanguageNegotiation negotiation;
     private final MovedAddresses moved;
+    // When each kind of storage failure was last logged: at most once a minute, not once per request.
+    private final java.util.Map<StorageFailure.Kind, Long> lastLogged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ErrorPages(LayoutFactory layouts, PageRenderer renderer, LanguageNegotiation negotiation) {
         this(layouts, renderer, negotiation, MovedAddresses.NONE);
@@ -56,7 +59,24 @@ public final class ErrorPages {
         render(ctx, 409, "error.conflict", List.of(reason));
     }
 
+    /**
+     * The database or the disk failed us: a 503 that says what, in the reader's language, with a hint
+     * to try again shortly (cached pages keep being served meanwhile). Logged once per kind of failure
+     * in a row, not once per request.
+     */
+    public void unavailable(Context ctx, StorageFailure failure) {
+        long now = System.nanoTime();
+        Long last = lastLogged.get(failure.kind());
+        if (last == null || now - last > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+            lastLogged.put(failure.kind(), now);
+            LOG.error("{} {}: storage failure ({})", ctx.method(), ctx.path(), failure.getMessage());
+        }
+        ctx.header("Retry-After", "30");
+        render(ctx, 503, "error.unavailable", List.of(failure.problem()));
+    }
+
     public void serverError(Context ctx, Exception e) {
+
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         render(ctx, 500, "error.server_error", List.of());
     }

@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import java.util.function.Consumer;
 import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.StorageFailure;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -93,8 +94,11 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 ctx.attribute(ERROR_RENDERED, true);
-                errors.serverError(ctx, e);
+                var storage = StorageFailure.of(e);
+                if (storage.isPresent()) errors.unavailable(ctx, storage.get());
+                else errors.serverError(ctx, e);
             });
+
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(ERROR_RENDERED) == null) errors.notFound(ctx);
             });

@@ -33,4 +33,20 @@ class SlugTest {
         assertThat(Slug.isValid("../etc")).isFalse();
         assertThat(Slug.isValid("a".repeat(121))).isFalse();
     }
+
+    @Test
+    void a_typed_slug_is_folded_to_its_one_form() {
+        assertThat(Slug.normalize("ｉｒａｎ－１")).isEqualTo("iran-1");
+        assertThat(Slug.normalize(" Iran-Vows ")).isEqualTo("iran-vows");
+        assertThat(Slug.of("ＩＲＡＮ vows", 8)).isEqualTo("iran-vows");
+    }
+
+    @Test
+    void a_slug_mixing_alphabets_is_a_lookalike() {
+        // "iran" with a Cyrillic "а" (U+0430) looks exactly like the Latin one.
+        assertThat(Slug.mixesScripts("ir\u0430n")).isTrue();
+        assertThat(Slug.mixesScripts("iran-2020")).isFalse();
+        assertThat(Slug.mixesScripts("إيران-2020")).isFalse();
+        assertThat(Slug.mixesScripts("iiraan-oo-ballan-qaaday")).isFalse();
+    }
 }

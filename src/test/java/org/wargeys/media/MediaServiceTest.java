@@ -149,6 +149,44 @@ class MediaServiceTest {
         assertThat(media.file(null)).isEmpty();
     }
 
+    @Test
+    void four_49_megapixel_photos_uploaded_at_once_all_succeed() throws Exception {
+        // 7,000 × 7,000 grey pixels: under the byte limit as a JPEG, 196 MB if decoded whole.
+        java.awt.image.BufferedImage big =
+                new java.awt.image.BufferedImage(7_000, 7_000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setColor(java.awt.Color.GRAY);
+        g.fillRect(0, 0, 7_000, 7_000);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "jpg", out);
+        byte[] photo = out.toByteArray();
+        assertThat(photo.length).isLessThan(MediaService.MAX_BYTES);
+
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var uploads = new java.util.ArrayList<java.util.concurrent.Future<Image>>();
+            for (int i = 0; i < 4; i++)
+                uploads.add(threads.submit(() -> media.upload(photo, null, ALT, Actor.TERMINAL)));
+            for (var upload : uploads) {
+                Image image = upload.get();
+                assertThat(image.widths()).contains(1600);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_large_photo_is_read_at_a_fraction_that_still_covers_the_largest_rendition() {
+        assertThat(Renditions.subsampling(1_600, 1_200)).isEqualTo(1);
+        assertThat(Renditions.subsampling(8_000, 6_000)).isEqualTo(3);
+        assertThat(8_000 / Renditions.subsampling(8_000, 6_000)).isGreaterThanOrEqualTo(1_600);
+        assertThat(Renditions.subsampling(2_000, 12_000))
+                .as("a tall image keeps its width")
+                .isEqualTo(1);
+    }
+
     static byte[] jpeg(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
