@@ -37,6 +37,8 @@ final class Routes {
         var pages = w.pages();
         var oldAddresses = w.importer().oldAddresses();
         page(routes, "/healthz", w.web().health()::check);
+        page(routes, "/readyz", w.web().health()::ready);
+        page(routes, "/livez", w.web().health()::alive);
         page(routes, "/media/{file}", w.media().files()::show);
 
         page(routes, "/robots.txt", pages.sitemaps()::robots);

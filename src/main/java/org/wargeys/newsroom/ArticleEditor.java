@@ -78,7 +78,17 @@ public final class ArticleEditor {
     }
 
     public void save(Context ctx) {
-        Article article = article(ctx);
+        Article article;
+        try {
+            article = article(ctx);
+        } catch (StorageFailure e) {
+            // The article cannot even be read: the writer's text comes back as posted, with the reason.
+            if (!ctx.pathParam("id").matches("\\d{1,18}")) throw e;
+            ArticleForm posted = ArticleForm.posted(ctx, "");
+            pages.renderUnreadable(
+                    ctx, Long.parseLong(ctx.pathParam("id")), posted, e.kind().key());
+            return;
+        }
         if (!mayEdit(ctx, article)) return;
         ArticleForm form = ArticleForm.posted(ctx, article.language());
         if (!mayPinAsPosted(ctx, form)) return;
@@ -205,7 +215,11 @@ public final class ArticleEditor {
 
     Article article(String id) {
         if (!id.matches("\\d{1,18}")) throw new NotFoundException("No article " + id);
-        return n.articles().find(Long.parseLong(id));
+        try {
+            return n.articles().find(Long.parseLong(id));
+        } catch (RuntimeException e) {
+            throw StorageFailure.of(e).map(f -> (RuntimeException) f).orElse(e);
+        }
     }
 
     /** A validation error's problems worded in the staff member's language, field by field. */

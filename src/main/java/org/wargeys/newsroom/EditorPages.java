@@ -45,8 +45,28 @@ final class EditorPages {
             Map<String, String> errors,
             String notice,
             boolean noticeError) {
+        render(ctx, status, article, article == null ? null : article.id(), form, errors, notice, noticeError);
+    }
+
+    /**
+     * The form of an article that cannot be read right now (the database is away): the text as posted,
+     * the reason on top, and a form that still saves to the same article once it is back.
+     */
+    void renderUnreadable(Context ctx, long articleId, ArticleForm form, String notice) {
+        render(ctx, 503, null, articleId, form, Map.of(), notice, true);
+    }
+
+    private void render(
+            Context ctx,
+            int status,
+            Article article,
+            Long articleId,
+            ArticleForm form,
+            Map<String, String> errors,
+            String notice,
+            boolean noticeError) {
         NewsroomLayout layout =
-                n.layouts().layout(ctx, article == null ? "newsroom.editor.new_title" : "newsroom.editor.title");
+                n.layouts().layout(ctx, articleId == null ? "newsroom.editor.new_title" : "newsroom.editor.title");
         User user = layout.user();
         Messages msg = layout.messages();
         List<String> steps = new ArrayList<>();
@@ -126,7 +146,7 @@ final class EditorPages {
         }
         EditorPage page = new EditorPage(
                 layout,
-                article == null ? null : article.id(),
+                articleId,
                 article == null ? null : article.status().code(),
                 statusText,
                 form,

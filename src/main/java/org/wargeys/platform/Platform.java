@@ -18,6 +18,8 @@ public final class Platform implements AutoCloseable {
     private final Site site;
     private final Database database;
     private final EventBus events = new EventBus();
+    private final StorageMonitor storage;
+    private final Readiness readiness = new Readiness();
     private final Transactions transactions;
     private final AuditLog audit;
     private final ClusterEvents cluster;
@@ -29,7 +31,8 @@ public final class Platform implements AutoCloseable {
         this.port = port;
         this.site = config.site(port);
         this.database = database;
-        this.transactions = new Transactions(database.jdbi(), events);
+        this.storage = new StorageMonitor(config.dataDir(), clock);
+        this.transactions = new Transactions(database.jdbi(), events, storage);
         this.audit = new AuditLog(database.jdbi(), clock);
         this.cluster = ClusterEvents.create(database, events);
     }
@@ -76,6 +79,16 @@ public final class Platform implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** The state of the disk and of the last writes, for the health check. */
+    public StorageMonitor storage() {
+        return storage;
+    }
+
+    /** The checks that say whether this node is ready for readers (each feature adds its own). */
+    public Readiness readiness() {
+        return readiness;
     }
 
     public AuditLog audit() {

@@ -21,9 +21,16 @@ public final class Transactions {
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final LongAdder commits = new LongAdder();
 
+    private final StorageMonitor storage;
+
     public Transactions(Jdbi jdbi, EventBus events) {
+        this(jdbi, events, null);
+    }
+
+    Transactions(Jdbi jdbi, EventBus events, StorageMonitor storage) {
         this.jdbi = jdbi;
         this.events = events;
+        this.storage = storage;
     }
 
     public <T> T write(Function<Tx, T> work) {

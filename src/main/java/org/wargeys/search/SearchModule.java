@@ -31,6 +31,8 @@ public final class SearchModule implements AutoCloseable {
             platform.cluster().tellOthers(new RebuildSearchIndex("articles were imported on another node"));
         });
         events.subscribe(RebuildSearchIndex.class, e -> rebuildInBackground(e.reason()));
+        // A node whose index is being built from nothing would answer searches with nothing.
+        platform.readiness().add("search_index", () -> !(indexer.isRebuilding() && index.size() == 0));
         platform.cluster().onResync(() -> rebuildInBackground("changes made on other nodes may have been missed"));
     }
 

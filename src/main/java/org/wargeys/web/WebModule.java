@@ -31,7 +31,7 @@ public final class WebModule {
         this.pageCache = new PageCache(platform.config().cacheBytes(), platform.clock(), keys -> {
             if (!cluster.replaying()) cdn.purged(keys);
         });
-        this.health = new HealthCheck(platform.database());
+        this.health = new HealthCheck(platform.database(), platform.storage(), platform.readiness());
         platform.events().subscribe(EmptyPageCache.class, e -> pageCache.purge(Set.of(PageCache.EVERY_PAGE)));
         // After a lost line to the other nodes, what they changed meanwhile is unknown.
         cluster.onResync(pageCache::purgeAll);

@@ -114,6 +114,15 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
+    /** A site on a database of the test's own ({@link OwnPostgres}), which the test may take down. */
+    public static TestSite onDatabase(String dbUrl, boolean demo) {
+        try {
+            return new TestSite(Files.createTempDirectory("wargeys-test"), dbUrl, demo, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A site that believes X-Forwarded-* headers from these proxy addresses. */
     public static TestSite behindProxy(DatabaseKind kind, List<String> trustedProxies) {
         try {
