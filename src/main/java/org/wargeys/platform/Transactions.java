@@ -60,12 +60,16 @@ public final class Transactions {
             result = isolation == null ? jdbi.inTransaction(body) : jdbi.inTransaction(isolation, body);
         } catch (RuntimeException e) {
             // Rolled back. A storage failure says so plainly; a rule broken or a bug stays as it is.
-            throw StorageFailure.of(e).map(f -> (RuntimeException) f).orElse(e);
+            var failure = StorageFailure.of(e);
+            if (failure.isEmpty()) throw e;
+            if (storage != null) storage.failed(failure.get());
+            throw failure.get();
         } finally {
             current.remove();
         }
-
         commits.increment();
+        if (storage != null) storage.succeeded();
+
         List<Object> announced = List.copyOf(tx[0].announced());
         announced.forEach(events::publish);
         return result;
