@@ -38,7 +38,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
+        try (CommandWiring wiring =
+                        new CommandWiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             if (format == Format.json) {
                 System.out.println("Wrote " + wiring.importer().siteJson().exportJson(out) + " rows to " + file + ".");

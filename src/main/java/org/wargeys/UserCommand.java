@@ -10,14 +10,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.wargeys.account.AccountModule;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Role;
 import org.wargeys.account.User;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.ConflictException;
-import org.wargeys.platform.Platform;
 import org.wargeys.platform.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,8 +104,8 @@ final class UserCommand implements Runnable {
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toSet());
-            try (Platform platform = Platform.open(config, Clock.systemUTC())) {
-                AccountService accounts = new AccountModule(platform).accounts();
+            try (CommandWiring wiring = new CommandWiring(config, Clock.systemUTC())) {
+                AccountService accounts = wiring.accounts().accounts();
                 if (passwordStdin) {
                     var user = accounts.create(email, name, parsed, assigned, password, Actor.TERMINAL);
                     out.println("Created " + user.role().code() + " " + user.email() + ".");
@@ -169,9 +167,10 @@ final class UserCommand implements Runnable {
                 System.err.println("wargeys: " + e.getMessage());
                 return 2;
             }
-            try (Platform platform = Platform.open(config, Clock.systemUTC())) {
-                AccountService accounts = new AccountModule(platform).accounts();
+            try (CommandWiring wiring = new CommandWiring(config, Clock.systemUTC())) {
+                AccountService accounts = wiring.accounts().accounts();
                 System.out.println(change(accounts, accounts.require(email)));
+
                 return 0;
             } catch (ValidationException | ConflictException e) {
                 System.err.println("wargeys: " + Terminal.explain(e));

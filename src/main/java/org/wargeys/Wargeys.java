@@ -20,7 +20,15 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Wargeys 0.1.0",
         description = "A multilingual newsroom publishing platform.",
-        subcommands = {Wargeys.Serve.class, UserCommand.class, Reindex.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {
+            Wargeys.Serve.class,
+            UserCommand.class,
+            Reindex.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            BackupCommand.Backup.class,
+            BackupCommand.Restore.class
+        })
 public final class Wargeys implements Runnable {
 
     @CommandLine.Spec

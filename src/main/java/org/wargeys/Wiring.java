@@ -3,6 +3,7 @@ package org.wargeys;
 import java.time.Clock;
 import org.wargeys.account.AccountModule;
 import org.wargeys.article.ArticleModule;
+import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
@@ -66,6 +67,8 @@ public final class Wiring implements AutoCloseable {
                     feeds,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
+            new BackupModule(platform); // scheduled backups, when configured
+
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
             server = web.server(
                     importer.oldAddresses()::find,

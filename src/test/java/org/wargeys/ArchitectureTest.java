@@ -84,6 +84,7 @@ class ArchitectureTest {
                             "sitemap",
                             "gg.jte..")),
             Map.entry("demo", List.of("platform", "article")),
+            Map.entry("backup", List.of("platform")),
             Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));
 
     static Stream<String> packages() {

@@ -42,7 +42,10 @@ public final class ConfigLoader {
             "sharing.utm.medium",
             "sharing.utm.campaign",
             "sharing.social_proof_threshold",
-            "sharing.beacon_limit_per_minute");
+            "sharing.beacon_limit_per_minute",
+            "backup.every",
+            "backup.keep",
+            "backup.dir");
 
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";

@@ -182,6 +182,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** The schema version the migrations brought the database to (a backup records it). */
+    public String schemaVersion() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL ORDER BY installed_rank DESC")
+                .mapTo(String.class)
+                .findFirst()
+                .orElse("0"));
+    }
+
     /** True when the database answers a trivial query. */
     public boolean isHealthy() {
         try {

@@ -114,6 +114,11 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
+    /** A site on data that exists already (a restored backup): no demo content is loaded. */
+    public static TestSite onData(Path dataDir, String dbUrl) {
+        return new TestSite(dataDir, dbUrl, false, Map.of());
+    }
+
     /** A site on a database of the test's own ({@link OwnPostgres}), which the test may take down. */
     public static TestSite onDatabase(String dbUrl, boolean demo) {
         try {
