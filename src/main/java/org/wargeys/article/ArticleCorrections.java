@@ -22,10 +22,18 @@ public final class ArticleCorrections {
     private final Jdbi jdbi;
     private final Transactions transactions;
     private final ArticleService articles;
+    private final ArticleJournal journal;
     private final AuditLog audit;
     private final Clock clock;
 
-    ArticleCorrections(Jdbi jdbi, Transactions transactions, ArticleService articles, AuditLog audit, Clock clock) {
+    ArticleCorrections(
+            Jdbi jdbi,
+            Transactions transactions,
+            ArticleService articles,
+            ArticleJournal journal,
+            AuditLog audit,
+            Clock clock) {
+        this.journal = journal;
         this.jdbi = jdbi;
         this.transactions = transactions;
         this.articles = articles;
@@ -55,7 +63,8 @@ public final class ArticleCorrections {
                     .one();
             audit.record(tx, actor, "article.correct", ArticleService.target(article), text);
             if (article.isPublished()) {
-                tx.announce(new CorrectionAdded(article.id(), article.translationGroupId(), article.language(), id));
+                journal.announce(
+                        tx, new CorrectionAdded(article.id(), article.translationGroupId(), article.language(), id));
             }
             return new Correction(id, articleId, text, now, actor.name());
         });

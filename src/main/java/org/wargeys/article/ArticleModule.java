@@ -16,6 +16,7 @@ public final class ArticleModule {
     private final BodyRenderer bodies = new BodyRenderer(new HtmlSanitizer());
     private final ArticlePaths paths;
     private final ArticleOrigins origins;
+    private final ArticleJournal journal;
     private final ArticleService service;
     private final ArticleWorkflow workflow;
     private final ArticleRevisions revisions;
@@ -28,9 +29,11 @@ public final class ArticleModule {
         var jdbi = platform.database().jdbi();
         this.paths = new ArticlePaths(platform.site().timezone());
         this.origins = new ArticleOrigins(jdbi);
+        this.journal = new ArticleJournal(jdbi, platform.clock());
         this.service = new ArticleService(
                 platform.database(),
                 platform.transactions(),
+                journal,
                 origins,
                 bodies,
                 media.service(),
@@ -39,16 +42,22 @@ public final class ArticleModule {
                 platform.clock());
         this.workflow = new ArticleWorkflow(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
         this.revisions = new ArticleRevisions(jdbi, platform.transactions(), service, platform.audit());
-        this.corrections =
-                new ArticleCorrections(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
+        this.corrections = new ArticleCorrections(
+                jdbi, platform.transactions(), service, journal, platform.audit(), platform.clock());
         this.taxonomy = new Taxonomy(jdbi);
         this.listing = new ArticleListing(jdbi);
         this.archive = new ArticleArchive(jdbi);
         platform.jobs().every("Publishing scheduled articles", Duration.ZERO, SCHEDULE_CHECK, workflow::publishDue);
+        platform.jobs().every("Pruning the article journal", Duration.ofHours(1), Duration.ofHours(6), journal::prune);
     }
 
     public ArticleService service() {
         return service;
+    }
+
+    /** The journal of article changes, which copies outside the database replay. */
+    public ArticleJournal journal() {
+        return journal;
     }
 
     public ArticleWorkflow workflow() {

@@ -31,6 +31,7 @@ public final class ArticleService {
     private final TaxonomyRepository taxonomy;
     private final ArticleOrigins origins;
     private final ArticleReferences references;
+    private final ArticleJournal journal;
     private final BodyRenderer bodies;
     private final MediaService media;
     private final AuditLog audit;
@@ -40,6 +41,7 @@ public final class ArticleService {
     ArticleService(
             Database database,
             Transactions transactions,
+            ArticleJournal journal,
             ArticleOrigins origins,
             BodyRenderer bodies,
             MediaService media,
@@ -50,6 +52,7 @@ public final class ArticleService {
         this.articles = new ArticleRepository(database.jdbi());
         this.taxonomy = new TaxonomyRepository(database.jdbi());
         this.origins = origins;
+        this.journal = journal;
         this.references = new ArticleReferences(articles, taxonomy, media);
         this.bodies = bodies;
         this.media = media;
@@ -138,7 +141,7 @@ public final class ArticleService {
             Article saved = find(h, id);
             articles.insertRevision(h, saved, actor.name());
             audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
-            if (saved.isPublished()) tx.announce(ArticleUpdated.of(saved));
+            if (saved.isPublished()) journal.announce(tx, ArticleUpdated.of(saved));
             return saved;
         });
     }
@@ -163,7 +166,7 @@ public final class ArticleService {
             }
             media.feature(tx.handle(), id, mediaId);
             audit.record(tx, actor, "article.feature", target(article), mediaId == null ? null : "media:" + mediaId);
-            if (article.isPublished()) tx.announce(ArticleUpdated.of(article));
+            if (article.isPublished()) journal.announce(tx, ArticleUpdated.of(article));
             return article;
         });
     }
@@ -193,7 +196,7 @@ public final class ArticleService {
             articles.backdate(tx.handle(), id, publishedAt);
             Article live = find(tx.handle(), id);
             audit.record(tx, actor, "article.publish", target(live), "archived");
-            tx.announce(ArticlePublished.of(live));
+            journal.announce(tx, ArticlePublished.of(live));
             return live;
         });
     }
@@ -214,7 +217,7 @@ public final class ArticleService {
             if (!articles.setPinned(tx.handle(), id, pinned)) return article;
             Article changed = find(tx.handle(), id);
             audit.record(tx, actor, pinned ? "article.pin" : "article.unpin", target(changed), changed.headline());
-            if (changed.isPublished()) tx.announce(ArticleUpdated.of(changed));
+            if (changed.isPublished()) journal.announce(tx, ArticleUpdated.of(changed));
             return changed;
         });
     }
@@ -234,7 +237,7 @@ public final class ArticleService {
         }
         Article live = find(tx.handle(), article.id());
         audit.record(tx, actor, action, target(live), live.headline());
-        tx.announce(ArticlePublished.of(live));
+        journal.announce(tx, ArticlePublished.of(live));
         return live;
     }
 
@@ -251,7 +254,7 @@ public final class ArticleService {
         }
         Article down = find(tx.handle(), article.id());
         audit.record(tx, actor, "article.unpublish", target(down), down.headline());
-        tx.announce(ArticleUnpublished.of(down));
+        journal.announce(tx, ArticleUnpublished.of(down));
         return down;
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 final class Tables {
 
     /** Bookkeeping that is not the site: the migration history, and sign-ins that must not survive. */
-    static final Set<String> SKIPPED = Set.of("flyway_schema_history", "sessions", "login_attempts");
+    static final Set<String> SKIPPED = Set.of("flyway_schema_history", "sessions", "login_attempts", "article_changes");
 
     private Tables() {}
 
