@@ -6,14 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +45,6 @@ final class WordPressItems implements WxrReader.Listener {
     static final int MAX_STANDFIRST = 1_000;
     static final int MAX_BODY = 1_000_000;
     static final int MAX_IMAGE_TEXT = 1_000;
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final Pattern SHARE_KEY = Pattern.compile("ss_(?:ss_)?(?:click_)?share_count_([a-z0-9]+)");
     private static final Pattern MEDIA_URL = Pattern.compile(
             "(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
 
@@ -124,7 +117,7 @@ final class WordPressItems implements WxrReader.Listener {
         String url = !channel.baseBlogUrl().isEmpty() ? channel.baseBlogUrl() : channel.link();
         if (!url.isEmpty())
             source = url.replaceFirst("^https?://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
-        String lang = languageCode(channel.language());
+        String lang = WordPressValues.languageCode(channel.language());
         if (lang != null && site.publishesIn(lang)) defaultLanguage = lang;
     }
 
@@ -157,7 +150,7 @@ final class WordPressItems implements WxrReader.Listener {
         }
         if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
             String kind = term.taxonomy().equals("category") ? "category" : "tag";
-            String slug = decode(term.slug());
+            String slug = WordPressValues.decode(term.slug());
             // Resolved when asked (OldAddresses): the archive page of the section or tag with this slug,
             // in the prefix's language where it has a name there; the language's home page otherwise.
             String target = (kind.equals("category") ? OldAddresses.SECTION : OldAddresses.TAG) + slug;
@@ -203,7 +196,7 @@ final class WordPressItems implements WxrReader.Listener {
         // What the media library needs should the attachment become a featured image: alt text and caption.
         String alt = item.meta().getOrDefault("_wp_attachment_image_alt", "").strip();
         if (alt.isEmpty()) alt = item.title().strip();
-        if (alt.isEmpty()) alt = fileName(url);
+        if (alt.isEmpty()) alt = WordPressValues.fileName(url);
         String caption = WordPressContent.plainText(item.excerpt());
         store.media(
                 source,
@@ -215,21 +208,11 @@ final class WordPressItems implements WxrReader.Listener {
                 item.title(),
                 shorten(alt, MAX_IMAGE_TEXT),
                 caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT),
-                language(item));
-    }
-
-    /** "https://x/wp-content/uploads/2024/03/harbour-view.jpg" → "harbour view", for an image with no other words. */
-    static String fileName(String url) {
-        String name = url.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        name = decode(name.substring(name.lastIndexOf('/') + 1))
-                .replaceFirst("\\.[A-Za-z0-9]{1,5}$", "")
-                .replaceAll("[-_]+", " ")
-                .strip();
-        return name.isEmpty() ? "Image" : name;
+                WordPressValues.language(item, defaultLanguage));
     }
 
     private void article(WxrItem item) {
-        Optional<ArticleStatus> status = status(item.status());
+        Optional<ArticleStatus> status = WordPressValues.status(item.status());
         if (status.isEmpty()) {
             skip(
                     item,
@@ -240,14 +223,16 @@ final class WordPressItems implements WxrReader.Listener {
                     });
             return;
         }
-        String language = language(item);
+        String language = WordPressValues.language(item, defaultLanguage);
         if (!site.publishesIn(language)) {
             skip(item, "Its language '" + language + "' is not one the site publishes in.");
             return;
         }
         Instant now = clock.instant();
-        Instant date = instant(item.postDateGmt(), item.postDate()).orElse(now);
-        Instant modified = instant(item.modifiedGmt(), item.modified()).orElse(date);
+        Instant date = WordPressValues.instant(item.postDateGmt(), item.postDate(), site.timezone())
+                .orElse(now);
+        Instant modified = WordPressValues.instant(item.modifiedGmt(), item.modified(), site.timezone())
+                .orElse(date);
         if (modified.isBefore(date)) modified = date;
         ArticleStatus state = status.get();
         if (state == ArticleStatus.PUBLISHED && date.isAfter(now)) state = ArticleStatus.SCHEDULED;
@@ -306,11 +291,10 @@ final class WordPressItems implements WxrReader.Listener {
                 .forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
         item.terms("post_tag").forEach(t -> tagTerms.add(new String[] {"post_tag", termKey("post_tag", t), t.name()}));
         String login = item.creator();
-        Map<String, Long> shares = shareCounts(item.meta());
-        String featured = item.meta().get("_thumbnail_id");
-        Long featuredId = featured != null && featured.matches("\\d{1,18}") ? Long.parseLong(featured) : null;
-        String groupKey = groupKey(item);
-        String slugWanted = slugOf(item, headline);
+        Map<String, Long> shares = WordPressValues.shareCounts(item.meta());
+        Long featuredId = WordPressValues.thumbnailId(item.meta());
+        String groupKey = WordPressValues.groupKey(item);
+        String slugWanted = WordPressValues.slug(item, headline);
 
         String hash = WordPressImport.sha256(String.join(
                 "\u0000",
@@ -516,7 +500,7 @@ final class WordPressItems implements WxrReader.Listener {
             }
             String alt = attachment.alt() != null && !attachment.alt().isBlank()
                     ? attachment.alt()
-                    : fileName(attachment.url());
+                    : WordPressValues.fileName(attachment.url());
             Image image = store.addImage(
                     Files.readAllBytes(file.get()),
                     alt,
@@ -565,114 +549,14 @@ final class WordPressItems implements WxrReader.Listener {
         return store.newTranslationGroup(source, null, language, date);
     }
 
-    /** The Polylang post_translations term or the WPML translation group the item belongs to, or null. */
-    private static String groupKey(WxrItem item) {
-        List<WxrItem.Term> polylang = item.terms("post_translations");
-        if (!polylang.isEmpty() && !polylang.get(0).nicename().isEmpty())
-            return "polylang:" + polylang.get(0).nicename();
-        String wpml = item.meta().getOrDefault("_wpml_import_translation_group", "");
-        if (wpml.isEmpty()) wpml = item.meta().getOrDefault("_icl_translation_trid", "");
-        if (!wpml.isEmpty()) return "wpml:" + wpml;
-        String duplicateOf = item.meta().getOrDefault("_icl_lang_duplicate_of", "");
-        if (!duplicateOf.isEmpty()) return "wpml-post:" + duplicateOf;
-        return null;
-    }
-
-    private String language(WxrItem item) {
-        List<WxrItem.Term> polylang = item.terms("language");
-        if (!polylang.isEmpty()) {
-            String code = languageCode(polylang.get(0).nicename());
-            if (code != null) return code;
-        }
-        for (String key : List.of("_wpml_import_language_code", "wpml_language", "_icl_lang_code")) {
-            String code = languageCode(item.meta().getOrDefault(key, ""));
-            if (code != null) return code;
-        }
-        return defaultLanguage;
-    }
-
-    /** "en", "en-US", "so_SO" → the two- or three-letter code; null if there is none. */
-    static String languageCode(String tag) {
-        if (tag == null) return null;
-        String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        return code.matches("[a-z]{2,3}") ? code : null;
-    }
-
-    /**
-     * WordPress states onto the newsroom workflow: publish → published (scheduled when its date is
-     * still ahead), future → scheduled, draft → draft, pending → in_review, private → draft (it was
-     * never for readers); trash, auto-draft and anything else are skipped.
-     */
-    static Optional<ArticleStatus> status(String wp) {
-        return Optional.ofNullable(
-                switch (wp) {
-                    case "publish" -> ArticleStatus.PUBLISHED;
-                    case "future" -> ArticleStatus.SCHEDULED;
-                    case "draft" -> ArticleStatus.DRAFT;
-                    case "pending" -> ArticleStatus.IN_REVIEW;
-                    case "private" -> ArticleStatus.DRAFT;
-                    default -> null;
-                });
-    }
-
-    /** The GMT date when WordPress wrote one, else the local date read in the site's time zone. */
-    private Optional<Instant> instant(String gmt, String local) {
-        Optional<LocalDateTime> utc = parse(gmt);
-        if (utc.isPresent()) return utc.map(d -> d.toInstant(ZoneOffset.UTC));
-        return parse(local).map(d -> d.atZone(site.timezone()).toInstant());
-    }
-
-    private static Optional<LocalDateTime> parse(String date) {
-        if (date == null || date.isBlank() || date.startsWith("0000")) return Optional.empty();
-        try {
-            return Optional.of(LocalDateTime.parse(date.strip(), WP_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private String termKey(String taxonomy, WxrItem.Term term) {
         WxrTerm defined = terms.get(taxonomy + ":" + term.nicename());
         if (defined != null) {
             String leader = termGroupLeader.get(defined.termId());
-            if (leader != null) return decode(leader);
+            if (leader != null) return WordPressValues.decode(leader);
         }
-        String key = decode(term.nicename());
+        String key = WordPressValues.decode(term.nicename());
         return key.isEmpty() ? Slug.of(term.name(), 8) : key;
-    }
-
-    private static String slugOf(WxrItem item, String headline) {
-        String decoded = decode(item.postName());
-        if (Slug.isValid(decoded)) return decoded;
-        String slug = Slug.of(decoded.isEmpty() ? headline : decoded, 12);
-        if (slug.isEmpty()) slug = Slug.of(headline, 12);
-        return slug.isEmpty() ? item.postType() + "-" + item.postId() : slug;
-    }
-
-    static String decode(String slug) {
-        try {
-            return java.net.URLDecoder.decode(slug.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return slug;
-        }
-    }
-
-    /** Social Snap's per-network share counts ({@code ss_*} post meta). */
-    static Map<String, Long> shareCounts(Map<String, String> meta) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        meta.forEach((key, value) -> {
-            Matcher m = SHARE_KEY.matcher(key);
-            if (m.matches() && value.strip().matches("\\d{1,15}")) {
-                counts.merge(m.group(1), Long.parseLong(value.strip()), Long::sum);
-            } else if (key.equals("ss_share_count") || key.equals("ss_shares")) {
-                PhpArray.stringToIds(value).forEach((network, count) -> {
-                    if (!network.equals("total") && network.matches("[a-z0-9]+"))
-                        counts.merge(network, count, Long::sum);
-                });
-            }
-        });
-        counts.remove("total");
-        return counts;
     }
 
     private static String shorten(String text, int max) {
