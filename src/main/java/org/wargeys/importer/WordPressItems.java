@@ -49,6 +49,7 @@ final class WordPressItems implements WxrReader.Listener {
             "(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
 
     private final ImportStore store;
+    private final ImportRecords records;
     private final BodyRenderer bodies;
     private final Site site;
     private final Clock clock;
@@ -92,6 +93,7 @@ final class WordPressItems implements WxrReader.Listener {
      */
     WordPressItems(
             ImportStore store,
+            ImportRecords records,
             BodyRenderer bodies,
             Site site,
             Clock clock,
@@ -99,6 +101,7 @@ final class WordPressItems implements WxrReader.Listener {
             List<ArticlePublished> live,
             List<Image> addedImages) {
         this.store = store;
+        this.records = records;
         this.bodies = bodies;
         this.site = site;
         this.clock = clock;
@@ -154,9 +157,9 @@ final class WordPressItems implements WxrReader.Listener {
             // Resolved when asked (OldAddresses): the archive page of the section or tag with this slug,
             // in the prefix's language where it has a name there; the language's home page otherwise.
             String target = (kind.equals("category") ? OldAddresses.SECTION : OldAddresses.TAG) + slug;
-            store.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
+            records.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
             for (var language : site.languages()) {
-                store.redirectToPath(
+                records.redirectToPath(
                         OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"),
                         target + "@" + language.code());
             }
@@ -198,7 +201,7 @@ final class WordPressItems implements WxrReader.Listener {
         if (alt.isEmpty()) alt = item.title().strip();
         if (alt.isEmpty()) alt = WordPressValues.fileName(url);
         String caption = WordPressContent.plainText(item.excerpt());
-        store.media(
+        records.media(
                 source,
                 item.postId(),
                 item.parent(),
@@ -318,7 +321,7 @@ final class WordPressItems implements WxrReader.Listener {
                         String.valueOf(groupKey),
                         item.link(),
                         item.postDate())));
-        Optional<ImportStore.Known> known = store.known(source, item.postId());
+        Optional<ImportRecords.Known> known = records.known(source, item.postId());
         if (known.isPresent() && known.get().contentHash().equals(hash)) {
             unchanged++;
             // The same thumbnail, but it may be settable only now (an uploads folder given this time).
@@ -326,7 +329,7 @@ final class WordPressItems implements WxrReader.Listener {
                 featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
             return;
         }
-        long existingId = known.map(ImportStore.Known::articleId).orElse(-1L);
+        long existingId = known.map(ImportRecords.Known::articleId).orElse(-1L);
 
         String slug = slugWanted;
         for (int n = 2; store.slugTaken(language, slug, existingId); n++) slug = slugWanted + "-" + n;
@@ -374,11 +377,12 @@ final class WordPressItems implements WxrReader.Listener {
         }
         store.links(articleId, "article_tags", "tag_id", tagIds);
         store.links(articleId, "article_authors", "author_id", authorIds);
-        store.shareCounts(articleId, shares);
+        records.shareCounts(articleId, shares);
         List<String> oldPaths = OldPaths.forItem(item, language, site);
-        store.redirects(articleId, oldPaths);
+        records.redirects(articleId, oldPaths);
         redirects += oldPaths.size();
-        store.remember(source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
+        records.remember(
+                source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
         if (cleaned.hasGallery()) galleries.add(articleId);
         if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
@@ -408,7 +412,7 @@ final class WordPressItems implements WxrReader.Listener {
                                 .filter(s -> !s.isEmpty() && s.length() < 19)
                                 .map(Long::parseLong)
                                 .toList();
-                List<String> images = store.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
+                List<String> images = records.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
                         .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$"))
                         .toList();
                 StringBuilder gallery = new StringBuilder();
@@ -446,7 +450,7 @@ final class WordPressItems implements WxrReader.Listener {
      * and leaves the article's featured image as it is.
      */
     private void settleFeaturedImage(Featured f) {
-        Long applied = store.featuredApplied(source, f.postId()).orElse(null);
+        Long applied = records.featuredApplied(source, f.postId()).orElse(null);
         Long wanted = null;
         if (f.thumbnailId() != null) {
             Optional<Long> image = libraryImage(f);
@@ -461,18 +465,18 @@ final class WordPressItems implements WxrReader.Listener {
             // WordPress no longer names a thumbnail: take away the image the import set, not one chosen since.
             store.feature(f.articleId(), null);
         }
-        store.featuredApplied(source, f.postId(), wanted);
+        records.featuredApplied(source, f.postId(), wanted);
         store.live(f.articleId()).ifPresent(this::announce);
     }
 
     /** The media library image of the thumbnail's attachment, added on first use; empty (and reported) when there is none. */
     private Optional<Long> libraryImage(Featured f) {
-        Optional<ImportStore.Attachment> found = store.attachment(source, f.thumbnailId());
+        Optional<ImportRecords.Attachment> found = records.attachment(source, f.thumbnailId());
         if (found.isEmpty()) {
             skipImage(f, null, "The export has no attachment " + f.thumbnailId() + " for its featured image.");
             return Optional.empty();
         }
-        ImportStore.Attachment attachment = found.get();
+        ImportRecords.Attachment attachment = found.get();
         if (attachment.mediaId() != null) return Optional.of(attachment.mediaId());
         if (media == null) {
             skipImage(
@@ -507,7 +511,7 @@ final class WordPressItems implements WxrReader.Listener {
                     attachment.caption(),
                     attachment.language() != null ? attachment.language() : defaultLanguage);
             addedImages.add(image);
-            store.libraryImage(source, f.thumbnailId(), image.id());
+            records.libraryImage(source, f.thumbnailId(), image.id());
             return Optional.of(image.id());
         } catch (ValidationException e) {
             skipImage(
@@ -532,21 +536,23 @@ final class WordPressItems implements WxrReader.Listener {
 
     private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {
         if (groupKey != null) {
-            Optional<Long> group = store.translationGroup(source, groupKey);
+            Optional<Long> group = records.translationGroup(source, groupKey);
             if (group.isPresent()) {
                 if (!store.groupHasLanguage(group.get(), language, existingId)) return group.get();
                 note(item, "Its translation group already has a " + language + " article; it was imported on its own.");
             } else {
                 String sourceLanguage = item.meta().getOrDefault("_wpml_import_source_language_code", "");
-                return store.newTranslationGroup(
-                        source, groupKey, site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
+                long created =
+                        store.newTranslationGroup(site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
+                records.translationGroup(source, groupKey, created);
+                return created;
             }
         }
         if (existingId > 0) {
             Optional<Long> own = store.groupOf(existingId);
             if (own.isPresent() && !store.groupHasLanguage(own.get(), language, existingId)) return own.get();
         }
-        return store.newTranslationGroup(source, null, language, date);
+        return store.newTranslationGroup(language, date);
     }
 
     private String termKey(String taxonomy, WxrItem.Term term) {
