@@ -1,9 +1,5 @@
 package org.wargeys.importer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,11 +20,8 @@ import org.wargeys.article.BodyFormat;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.article.Slug;
 import org.wargeys.media.Image;
-import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
 import org.wargeys.platform.Text;
-import org.wargeys.platform.ValidationException;
-import org.wargeys.web.MessageBundles;
 
 /**
  * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
@@ -55,8 +47,8 @@ final class WordPressItems implements WxrReader.Listener {
     private final Clock clock;
     private final MediaCopier media;
     private final List<ArticlePublished> live;
-    private final List<Image> addedImages;
     private final WordPressContent content = new WordPressContent();
+    private final ImportedFeaturedImages featuredImages;
 
     private String source = "wordpress";
     private String defaultLanguage;
@@ -71,7 +63,6 @@ final class WordPressItems implements WxrReader.Listener {
     private final Map<String, String> wpmlTermGroups = new HashMap<>();
 
     private final List<Long> galleries = new ArrayList<>();
-    private final List<Featured> featuredImages = new ArrayList<>();
     private final Set<Long> announced = new java.util.HashSet<>();
 
     private int imported;
@@ -81,11 +72,6 @@ final class WordPressItems implements WxrReader.Listener {
     private final List<ImportReport.Skip> skipped = new ArrayList<>();
     private final List<ImportReport.Note> notes = new ArrayList<>();
     private final Set<String> externalMedia = new LinkedHashSet<>();
-    private int featuredImagesSet;
-    private final List<ImportReport.SkippedImage> featuredImagesSkipped = new ArrayList<>();
-
-    /** An article whose featured image is settled at the end: WordPress's thumbnail (an attachment id), or null for none. */
-    private record Featured(long articleId, long postId, String title, Long thumbnailId) {}
 
     /**
      * @param live receives the articles to announce once the import is committed
@@ -107,7 +93,7 @@ final class WordPressItems implements WxrReader.Listener {
         this.clock = clock;
         this.media = media;
         this.live = live;
-        this.addedImages = addedImages;
+        this.featuredImages = new ImportedFeaturedImages(store, records, media, addedImages, this::announce);
         this.defaultLanguage = site.defaultLanguage().code();
     }
 
@@ -325,8 +311,7 @@ final class WordPressItems implements WxrReader.Listener {
         if (known.isPresent() && known.get().contentHash().equals(hash)) {
             unchanged++;
             // The same thumbnail, but it may be settable only now (an uploads folder given this time).
-            if (featuredId != null)
-                featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
+            if (featuredId != null) featuredImages.atEnd(known.get().articleId(), item, featuredId);
             return;
         }
         long existingId = known.map(ImportRecords.Known::articleId).orElse(-1L);
@@ -388,9 +373,9 @@ final class WordPressItems implements WxrReader.Listener {
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
         // no longer names is settled now (a new article never had one).
         if (featuredId != null) {
-            featuredImages.add(new Featured(articleId, item.postId(), item.title(), featuredId));
+            featuredImages.atEnd(articleId, item, featuredId);
         } else if (existingId > 0) {
-            settleFeaturedImage(new Featured(articleId, item.postId(), item.title(), null));
+            featuredImages.noneNamed(source, articleId, item);
         }
     }
 
@@ -428,7 +413,7 @@ final class WordPressItems implements WxrReader.Listener {
             m.appendTail(out);
             store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
         }
-        featuredImages.forEach(this::settleFeaturedImage);
+        featuredImages.settleAll(source, defaultLanguage);
         return new ImportReport(
                 dryRun,
                 imported,
@@ -439,99 +424,8 @@ final class WordPressItems implements WxrReader.Listener {
                 List.copyOf(externalMedia),
                 media == null ? 0 : media.copied(),
                 redirects,
-                featuredImagesSet,
-                featuredImagesSkipped);
-    }
-
-    /**
-     * Makes WordPress's thumbnail the article's featured image when it differs from the one the import
-     * set last time (so importing the same file again changes nothing, and an image chosen in the
-     * newsroom since stays until WordPress names another). A thumbnail that cannot be set is reported
-     * and leaves the article's featured image as it is.
-     */
-    private void settleFeaturedImage(Featured f) {
-        Long applied = records.featuredApplied(source, f.postId()).orElse(null);
-        Long wanted = null;
-        if (f.thumbnailId() != null) {
-            Optional<Long> image = libraryImage(f);
-            if (image.isEmpty()) return;
-            wanted = image.get();
-        }
-        if (Objects.equals(wanted, applied)) return;
-        if (wanted != null) {
-            store.feature(f.articleId(), wanted);
-            featuredImagesSet++;
-        } else if (store.featuredImage(f.articleId()).equals(Optional.of(applied))) {
-            // WordPress no longer names a thumbnail: take away the image the import set, not one chosen since.
-            store.feature(f.articleId(), null);
-        }
-        records.featuredApplied(source, f.postId(), wanted);
-        store.live(f.articleId()).ifPresent(this::announce);
-    }
-
-    /** The media library image of the thumbnail's attachment, added on first use; empty (and reported) when there is none. */
-    private Optional<Long> libraryImage(Featured f) {
-        Optional<ImportRecords.Attachment> found = records.attachment(source, f.thumbnailId());
-        if (found.isEmpty()) {
-            skipImage(f, null, "The export has no attachment " + f.thumbnailId() + " for its featured image.");
-            return Optional.empty();
-        }
-        ImportRecords.Attachment attachment = found.get();
-        if (attachment.mediaId() != null) return Optional.of(attachment.mediaId());
-        if (media == null) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "No uploads folder (--media-dir) was given, so its featured image was not imported.");
-            return Optional.empty();
-        }
-        Optional<Path> file = media.file(attachment.storedPath());
-        if (file.isEmpty()) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "Its featured image was not found in the uploads folder, or is not a known media type.");
-            return Optional.empty();
-        }
-        try {
-            if (Files.size(file.get()) > MediaService.MAX_BYTES) {
-                skipImage(
-                        f,
-                        attachment.url(),
-                        "Its featured image is larger than " + MediaService.MAX_BYTES / (1024 * 1024)
-                                + " MB, the media library's limit.");
-                return Optional.empty();
-            }
-            String alt = attachment.alt() != null && !attachment.alt().isBlank()
-                    ? attachment.alt()
-                    : WordPressValues.fileName(attachment.url());
-            Image image = store.addImage(
-                    Files.readAllBytes(file.get()),
-                    alt,
-                    attachment.caption(),
-                    attachment.language() != null ? attachment.language() : defaultLanguage);
-            addedImages.add(image);
-            records.libraryImage(source, f.thumbnailId(), image.id());
-            return Optional.of(image.id());
-        } catch (ValidationException e) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "Its featured image cannot go into the media library: "
-                            + String.join(
-                                    " ",
-                                    MessageBundles.english()
-                                            .problems(e.problems())
-                                            .values()));
-
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + file.get() + " failed", e);
-        }
-    }
-
-    private void skipImage(Featured f, String url, String reason) {
-        featuredImagesSkipped.add(new ImportReport.SkippedImage(f.postId(), f.title(), url, reason));
+                featuredImages.set(),
+                featuredImages.skipped());
     }
 
     private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {
