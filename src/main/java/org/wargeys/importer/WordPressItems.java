@@ -33,8 +33,6 @@ import org.wargeys.platform.Text;
  */
 final class WordPressItems implements WxrReader.Listener {
 
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_STANDFIRST = 1_000;
     static final int MAX_BODY = 1_000_000;
     static final int MAX_IMAGE_TEXT = 1_000;
     private static final Pattern MEDIA_URL = Pattern.compile(
@@ -231,38 +229,10 @@ final class WordPressItems implements WxrReader.Listener {
             note(item, "It was protected by a password, so it was imported as a draft.");
         }
 
-        String headline = item.title().strip();
-        if (headline.isEmpty()) {
-            headline = WordPressContent.plainText(item.content());
-            headline = headline.isEmpty() ? "Untitled " + item.postType() + " " + item.postId() : shorten(headline, 80);
-            note(item, "It had no title; the headline was made from its text.");
-        } else if (headline.length() > MAX_HEADLINE) {
-            headline = shorten(headline, MAX_HEADLINE);
-            note(item, "Its title was longer than " + MAX_HEADLINE + " characters and was shortened.");
-        }
-        WordPressContent.Cleaned cleaned = content.clean(item.content(), item.postId());
-        cleaned.droppedShortcodes()
-                .forEach(s -> note(
-                        item,
-                        "The shortcode [" + s + "] has no counterpart here and was dropped (its inner text kept)."));
-        String body = cleaned.body();
-        String standfirst = WordPressContent.plainText(item.excerpt());
-        if (standfirst.isEmpty() && cleaned.teaser() != null) {
-            String teaser = WordPressContent.plainText(cleaned.teaser());
-            if (!teaser.isEmpty()
-                    && teaser.length() <= MAX_STANDFIRST
-                    && !cleaned.teaser().matches("(?is).*<(img|figure|iframe|table|video|audio).*")) {
-                standfirst = teaser;
-                body = cleaned.afterTeaser();
-            }
-        }
-        if (standfirst.length() > MAX_STANDFIRST) {
-            standfirst = shorten(standfirst, MAX_STANDFIRST);
-            note(
-                    item,
-                    "Its excerpt was longer than " + MAX_STANDFIRST
-                            + " characters and was shortened for the standfirst.");
-        }
+        WordPressText text = WordPressText.of(item, content, n -> note(item, n));
+        String headline = text.headline();
+        String standfirst = text.standfirst();
+        String body = text.body();
         if (media != null) body = media.rewrite(body);
         Matcher external = MEDIA_URL.matcher(body);
         while (external.find()) externalMedia.add(external.group(1));
@@ -368,7 +338,7 @@ final class WordPressItems implements WxrReader.Listener {
         redirects += oldPaths.size();
         records.remember(
                 source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
-        if (cleaned.hasGallery()) galleries.add(articleId);
+        if (text.hasGallery()) galleries.add(articleId);
         if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
         // no longer names is settled now (a new article never had one).
