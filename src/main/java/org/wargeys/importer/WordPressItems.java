@@ -18,7 +18,6 @@ import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.BodyRenderer;
-import org.wargeys.article.Slug;
 import org.wargeys.media.Image;
 import org.wargeys.platform.Site;
 import org.wargeys.platform.Text;
@@ -51,14 +50,7 @@ final class WordPressItems implements WxrReader.Listener {
     private String source = "wordpress";
     private String defaultLanguage;
     private final Map<String, String> authors = new HashMap<>();
-    /** Terms by taxonomy and slug. */
-    private final Map<String, WxrTerm> terms = new HashMap<>();
-    /** Term id → the slug of the first term of its translation group (Polylang term_translations). */
-    private final Map<Long, String> termGroupLeader = new HashMap<>();
-
-    private final Map<Long, WxrTerm> termsById = new HashMap<>();
-    /** WPML term translation group → the slug of its first term. */
-    private final Map<String, String> wpmlTermGroups = new HashMap<>();
+    private final WordPressTerms terms = new WordPressTerms();
 
     private final List<Long> galleries = new ArrayList<>();
     private final Set<Long> announced = new java.util.HashSet<>();
@@ -117,24 +109,7 @@ final class WordPressItems implements WxrReader.Listener {
 
     @Override
     public void term(WxrTerm term) {
-        terms.put(term.taxonomy() + ":" + term.slug(), term);
-        termsById.put(term.termId(), term);
-        if (term.taxonomy().equals("term_translations")) {
-            Map<String, Long> members = PhpArray.stringToIds(term.description());
-            String leader = null;
-            for (long id : members.values()) {
-                WxrTerm member = termsById.get(id);
-                if (member != null && leader == null) leader = member.slug();
-            }
-            if (leader != null) {
-                for (long id : members.values()) termGroupLeader.put(id, leader);
-            }
-        }
-        String wpmlGroup = term.meta().getOrDefault("_wpml_import_translation_group", "");
-        if (!wpmlGroup.isEmpty()) {
-            String leader = wpmlTermGroups.computeIfAbsent(term.taxonomy() + ":" + wpmlGroup, k -> term.slug());
-            termGroupLeader.put(term.termId(), leader);
-        }
+        terms.add(term);
         if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
             String kind = term.taxonomy().equals("category") ? "category" : "tag";
             String slug = WordPressValues.decode(term.slug());
@@ -242,13 +217,14 @@ final class WordPressItems implements WxrReader.Listener {
         }
 
         List<WxrItem.Term> categories = item.terms("category");
-        String sectionKey = categories.isEmpty() ? null : termKey("category", categories.get(0));
+        String sectionKey = categories.isEmpty() ? null : terms.key("category", categories.get(0));
         String sectionName = categories.isEmpty() ? null : categories.get(0).name();
         List<String[]> tagTerms = new ArrayList<>();
         categories.stream()
                 .skip(1)
-                .forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
-        item.terms("post_tag").forEach(t -> tagTerms.add(new String[] {"post_tag", termKey("post_tag", t), t.name()}));
+                .forEach(c -> tagTerms.add(new String[] {"category", terms.key("category", c), c.name()}));
+        item.terms("post_tag")
+                .forEach(t -> tagTerms.add(new String[] {"post_tag", terms.key("post_tag", t), t.name()}));
         String login = item.creator();
         Map<String, Long> shares = WordPressValues.shareCounts(item.meta());
         Long featuredId = WordPressValues.thumbnailId(item.meta());
@@ -417,16 +393,6 @@ final class WordPressItems implements WxrReader.Listener {
             if (own.isPresent() && !store.groupHasLanguage(own.get(), language, existingId)) return own.get();
         }
         return store.newTranslationGroup(language, date);
-    }
-
-    private String termKey(String taxonomy, WxrItem.Term term) {
-        WxrTerm defined = terms.get(taxonomy + ":" + term.nicename());
-        if (defined != null) {
-            String leader = termGroupLeader.get(defined.termId());
-            if (leader != null) return WordPressValues.decode(leader);
-        }
-        String key = WordPressValues.decode(term.nicename());
-        return key.isEmpty() ? Slug.of(term.name(), 8) : key;
     }
 
     private static String shorten(String text, int max) {
