@@ -3,7 +3,6 @@ package org.wargeys.importer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +44,7 @@ final class WordPressItems implements WxrReader.Listener {
     private final MediaCopier media;
     private final List<ArticlePublished> live;
     private final WordPressContent content = new WordPressContent();
+    private final ImportedGalleries galleries;
     private final ImportedFeaturedImages featuredImages;
 
     private String source = "wordpress";
@@ -52,7 +52,6 @@ final class WordPressItems implements WxrReader.Listener {
     private final Map<String, String> authors = new HashMap<>();
     private final WordPressTerms terms = new WordPressTerms();
 
-    private final List<Long> galleries = new ArrayList<>();
     private final Set<Long> announced = new java.util.HashSet<>();
 
     private int imported;
@@ -83,6 +82,7 @@ final class WordPressItems implements WxrReader.Listener {
         this.clock = clock;
         this.media = media;
         this.live = live;
+        this.galleries = new ImportedGalleries(store, records, bodies);
         this.featuredImages = new ImportedFeaturedImages(store, records, media, addedImages, this::announce);
         this.defaultLanguage = site.defaultLanguage().code();
     }
@@ -314,7 +314,7 @@ final class WordPressItems implements WxrReader.Listener {
         redirects += oldPaths.size();
         records.remember(
                 source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
-        if (text.hasGallery()) galleries.add(articleId);
+        if (text.hasGallery()) galleries.atEnd(articleId);
         if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
         // no longer names is settled now (a new article never had one).
@@ -331,34 +331,7 @@ final class WordPressItems implements WxrReader.Listener {
 
     /** Resolves galleries and featured images now that every attachment is known, then sums up. */
     ImportReport finish(boolean dryRun) {
-        for (long id : galleries) {
-            String body = store.body(id).orElse(null);
-            if (body == null) continue;
-            Matcher m = WordPressContent.GALLERY_MARK.matcher(body);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                List<Long> ids = m.group(2).isEmpty()
-                        ? List.of()
-                        : Arrays.stream(m.group(2).split(","))
-                                .filter(s -> !s.isEmpty() && s.length() < 19)
-                                .map(Long::parseLong)
-                                .toList();
-                List<String> images = records.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
-                        .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$"))
-                        .toList();
-                StringBuilder gallery = new StringBuilder();
-                if (!images.isEmpty()) {
-                    gallery.append("<div class=\"gallery\">");
-                    images.forEach(u -> gallery.append("<figure><img src=\"")
-                            .append(org.wargeys.web.Html.escape(u))
-                            .append("\" alt=\"\"></figure>"));
-                    gallery.append("</div>");
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(gallery.toString()));
-            }
-            m.appendTail(out);
-            store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
-        }
+        galleries.resolveAll(source);
         featuredImages.settleAll(source, defaultLanguage);
         return new ImportReport(
                 dryRun,
