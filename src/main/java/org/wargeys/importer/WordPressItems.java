@@ -19,20 +19,19 @@ import org.wargeys.article.BodyFormat;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.media.Image;
 import org.wargeys.platform.Site;
-import org.wargeys.platform.Text;
 
 /**
  * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
  * categories (sections) and tags, posts and pages (articles), attachments (media), featured images
  * (into the media library), translation groups (Polylang, WPML), old addresses (redirects) and Social
- * Snap share counts. Holds only the terms in memory, and the ids of what must wait for the end of the
- * file (galleries, featured images: their attachments may come after the post); items are written as
- * they come. Not thread-safe: one per import.
+ * Snap share counts. Holds only the terms in memory ({@link WordPressTerms}), and the ids of what must
+ * wait for the end of the file ({@link ImportedGalleries}, {@link ImportedFeaturedImages}: their
+ * attachments may come after the post); items are written as they come. Not thread-safe: one per
+ * import.
  */
 final class WordPressItems implements WxrReader.Listener {
 
     static final int MAX_BODY = 1_000_000;
-    static final int MAX_IMAGE_TEXT = 1_000;
     private static final Pattern MEDIA_URL = Pattern.compile(
             "(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
 
@@ -44,6 +43,8 @@ final class WordPressItems implements WxrReader.Listener {
     private final MediaCopier media;
     private final List<ArticlePublished> live;
     private final WordPressContent content = new WordPressContent();
+    private final ImportedAttachments attachments;
+    private final ImportedTranslationGroups translationGroups;
     private final ImportedGalleries galleries;
     private final ImportedFeaturedImages featuredImages;
 
@@ -82,6 +83,8 @@ final class WordPressItems implements WxrReader.Listener {
         this.clock = clock;
         this.media = media;
         this.live = live;
+        this.attachments = new ImportedAttachments(records, media);
+        this.translationGroups = new ImportedTranslationGroups(store, records, site);
         this.galleries = new ImportedGalleries(store, records, bodies);
         this.featuredImages = new ImportedFeaturedImages(store, records, media, addedImages, this::announce);
         this.defaultLanguage = site.defaultLanguage().code();
@@ -147,30 +150,7 @@ final class WordPressItems implements WxrReader.Listener {
             skip(item, "The attachment has no file address.");
             return;
         }
-        MediaCopier.Copied copied = media == null ? null : media.copy(url).orElse(null);
-        if (media != null && copied == null)
-            notes.add(
-                    new ImportReport.Note(
-                            item.postId(),
-                            item.title(),
-                            "The file " + url
-                                    + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
-        // What the media library needs should the attachment become a featured image: alt text and caption.
-        String alt = item.meta().getOrDefault("_wp_attachment_image_alt", "").strip();
-        if (alt.isEmpty()) alt = item.title().strip();
-        if (alt.isEmpty()) alt = WordPressValues.fileName(url);
-        String caption = WordPressContent.plainText(item.excerpt());
-        records.media(
-                source,
-                item.postId(),
-                item.parent(),
-                url,
-                copied == null ? null : copied.path(),
-                copied == null ? null : copied.contentType(),
-                item.title(),
-                shorten(alt, MAX_IMAGE_TEXT),
-                caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT),
-                WordPressValues.language(item, defaultLanguage));
+        attachments.add(source, defaultLanguage, item, url, n -> note(item, n));
     }
 
     private void article(WxrItem item) {
@@ -296,7 +276,7 @@ final class WordPressItems implements WxrReader.Listener {
                 state == ArticleStatus.PUBLISHED ? date : null,
                 state == ArticleStatus.SCHEDULED ? date : null,
                 item.sticky());
-        long group = translationGroup(item, groupKey, language, existingId, date);
+        long group = translationGroups.of(source, item, groupKey, language, existingId, date, n -> note(item, n));
         long articleId;
         if (existingId > 0) {
             store.updateArticle(existingId, group, row);
@@ -345,31 +325,6 @@ final class WordPressItems implements WxrReader.Listener {
                 redirects,
                 featuredImages.set(),
                 featuredImages.skipped());
-    }
-
-    private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {
-        if (groupKey != null) {
-            Optional<Long> group = records.translationGroup(source, groupKey);
-            if (group.isPresent()) {
-                if (!store.groupHasLanguage(group.get(), language, existingId)) return group.get();
-                note(item, "Its translation group already has a " + language + " article; it was imported on its own.");
-            } else {
-                String sourceLanguage = item.meta().getOrDefault("_wpml_import_source_language_code", "");
-                long created =
-                        store.newTranslationGroup(site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
-                records.translationGroup(source, groupKey, created);
-                return created;
-            }
-        }
-        if (existingId > 0) {
-            Optional<Long> own = store.groupOf(existingId);
-            if (own.isPresent() && !store.groupHasLanguage(own.get(), language, existingId)) return own.get();
-        }
-        return store.newTranslationGroup(language, date);
-    }
-
-    private static String shorten(String text, int max) {
-        return Text.shorten(text, max);
     }
 
     private void skip(WxrItem item, String reason) {
