@@ -81,7 +81,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Adds or replaces an article; searchable when this returns. */
-    public void put(IndexedArticle article) {
+    void put(IndexedArticle article) {
         try {
             writer.updateDocument(ArticleDocument.id(article.id()), ArticleDocument.of(article));
             refresh();
@@ -130,7 +130,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Removes an article; gone from results when this returns. */
-    public void remove(long articleId) {
+    void remove(long articleId) {
         try {
             writer.deleteDocuments(ArticleDocument.id(articleId));
             refresh();
@@ -158,7 +158,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Every article id in the index. */
-    public Set<Long> ids() {
+    Set<Long> ids() {
         return withSearcher(searcher -> {
             Set<Long> ids = new HashSet<>();
             for (var leaf : searcher.getIndexReader().leaves()) {
@@ -229,7 +229,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    public Path directory() {
+    Path directory() {
         return dir;
     }
 
