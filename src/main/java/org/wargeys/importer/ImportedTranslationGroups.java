@@ -6,11 +6,10 @@ import java.util.function.Consumer;
 import org.wargeys.platform.Site;
 
 /**
- * Chooses the translation group an imported article joins: the group its Polylang or WPML group
- * became on an earlier item or import, or a new one for that group; without such a group, the
- * article's own group from an earlier import, or a new one. A group never takes a second article in
- * one language. Keeps nothing in memory; not thread-safe (it writes on the import's handle): one per
- * import.
+ * Chooses the translation group an imported article joins, never one that already has an article in
+ * its language: the group its Polylang or WPML group became on an earlier item or import, or a new
+ * one for that group; without such a group, the article's own group from an earlier import, or a new
+ * one. Not thread-safe (it writes on the import's handle): one per import.
  */
 final class ImportedTranslationGroups {
 
