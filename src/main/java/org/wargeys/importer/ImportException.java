@@ -15,7 +15,7 @@ public final class ImportException extends RuntimeException {
     }
 
     /** The line of the file where reading failed, or -1 when unknown. */
-    public int line() {
+    int line() {
         return line;
     }
 

@@ -55,7 +55,7 @@ final class MediaCopier {
     private Optional<Copied> copyOnce(String url) {
         Matcher m = UPLOAD_URL.matcher(url);
         if (!m.matches() && !m.lookingAt()) return Optional.empty();
-        String relative = WordPressItems.decode(m.group(1));
+        String relative = WordPressValues.decode(m.group(1));
         if (relative.contains("..") || relative.contains("\\") || relative.contains("\0") || relative.startsWith("/"))
             return Optional.empty();
         try {

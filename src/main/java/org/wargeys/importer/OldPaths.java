@@ -58,7 +58,7 @@ final class OldPaths {
                 // An odd link is simply not one of the old addresses.
             }
         }
-        String slug = WordPressItems.decode(item.postName());
+        String slug = WordPressValues.decode(item.postName());
         if (!slug.isEmpty() && !slug.contains("/")) {
             paths.add(normalize("/" + slug + "/"));
             String date = item.postDate();

@@ -92,14 +92,17 @@ public final class WordPressImport {
             h.begin();
             try {
                 ImportStore store = new ImportStore(h, library);
-                WordPressItems items = new WordPressItems(store, bodies, site, clock, media, live, addedImages);
+                ImportRecords records = new ImportRecords(h);
+                WordPressItems items =
+                        new WordPressItems(store, records, bodies, site, clock, media, live, addedImages);
                 new WxrReader().read(in, items);
                 report = items.finish(dryRun);
                 if (dryRun) {
                     h.rollback();
                     live.clear();
                 } else {
-                    store.runFinished(items.source(), file.getFileName().toString(), started, clock.instant(), report);
+                    records.runFinished(
+                            items.source(), file.getFileName().toString(), started, clock.instant(), report);
                     h.commit();
                 }
             } catch (RuntimeException e) {

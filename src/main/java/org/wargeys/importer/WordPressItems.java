@@ -1,24 +1,13 @@
 package org.wargeys.importer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,56 +17,42 @@ import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.ArticleStatus;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.BodyRenderer;
-import org.wargeys.article.Slug;
 import org.wargeys.media.Image;
-import org.wargeys.media.MediaService;
 import org.wargeys.platform.Site;
-import org.wargeys.platform.Text;
-import org.wargeys.platform.ValidationException;
-import org.wargeys.web.MessageBundles;
 
 /**
  * Maps the parts of one WordPress export, as the reader hands them over, onto the site: authors,
  * categories (sections) and tags, posts and pages (articles), attachments (media), featured images
  * (into the media library), translation groups (Polylang, WPML), old addresses (redirects) and Social
- * Snap share counts. Holds only the terms in memory, and the ids of what must wait for the end of the
- * file (galleries, featured images: their attachments may come after the post); items are written as
- * they come. Not thread-safe: one per import.
+ * Snap share counts. Holds only the terms in memory ({@link WordPressTerms}), and the ids of what must
+ * wait for the end of the file ({@link ImportedGalleries}, {@link ImportedFeaturedImages}: their
+ * attachments may come after the post); items are written as they come. Not thread-safe: one per
+ * import.
  */
 final class WordPressItems implements WxrReader.Listener {
 
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_STANDFIRST = 1_000;
     static final int MAX_BODY = 1_000_000;
-    static final int MAX_IMAGE_TEXT = 1_000;
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final Pattern SHARE_KEY = Pattern.compile("ss_(?:ss_)?(?:click_)?share_count_([a-z0-9]+)");
     private static final Pattern MEDIA_URL = Pattern.compile(
             "(?:src|href)=\"(https?://[^\"]*(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)[^\"]*)\"");
 
     private final ImportStore store;
+    private final ImportRecords records;
     private final BodyRenderer bodies;
     private final Site site;
     private final Clock clock;
     private final MediaCopier media;
     private final List<ArticlePublished> live;
-    private final List<Image> addedImages;
     private final WordPressContent content = new WordPressContent();
+    private final ImportedAttachments attachments;
+    private final ImportedTranslationGroups translationGroups;
+    private final ImportedGalleries galleries;
+    private final ImportedFeaturedImages featuredImages;
 
     private String source = "wordpress";
     private String defaultLanguage;
     private final Map<String, String> authors = new HashMap<>();
-    /** Terms by taxonomy and slug. */
-    private final Map<String, WxrTerm> terms = new HashMap<>();
-    /** Term id → the slug of the first term of its translation group (Polylang term_translations). */
-    private final Map<Long, String> termGroupLeader = new HashMap<>();
+    private final WordPressTerms terms = new WordPressTerms();
 
-    private final Map<Long, WxrTerm> termsById = new HashMap<>();
-    /** WPML term translation group → the slug of its first term. */
-    private final Map<String, String> wpmlTermGroups = new HashMap<>();
-
-    private final List<Long> galleries = new ArrayList<>();
-    private final List<Featured> featuredImages = new ArrayList<>();
     private final Set<Long> announced = new java.util.HashSet<>();
 
     private int imported;
@@ -87,11 +62,6 @@ final class WordPressItems implements WxrReader.Listener {
     private final List<ImportReport.Skip> skipped = new ArrayList<>();
     private final List<ImportReport.Note> notes = new ArrayList<>();
     private final Set<String> externalMedia = new LinkedHashSet<>();
-    private int featuredImagesSet;
-    private final List<ImportReport.SkippedImage> featuredImagesSkipped = new ArrayList<>();
-
-    /** An article whose featured image is settled at the end: WordPress's thumbnail (an attachment id), or null for none. */
-    private record Featured(long articleId, long postId, String title, Long thumbnailId) {}
 
     /**
      * @param live receives the articles to announce once the import is committed
@@ -99,6 +69,7 @@ final class WordPressItems implements WxrReader.Listener {
      */
     WordPressItems(
             ImportStore store,
+            ImportRecords records,
             BodyRenderer bodies,
             Site site,
             Clock clock,
@@ -106,12 +77,16 @@ final class WordPressItems implements WxrReader.Listener {
             List<ArticlePublished> live,
             List<Image> addedImages) {
         this.store = store;
+        this.records = records;
         this.bodies = bodies;
         this.site = site;
         this.clock = clock;
         this.media = media;
         this.live = live;
-        this.addedImages = addedImages;
+        this.attachments = new ImportedAttachments(records, media);
+        this.translationGroups = new ImportedTranslationGroups(store, records, site);
+        this.galleries = new ImportedGalleries(store, records, bodies);
+        this.featuredImages = new ImportedFeaturedImages(store, records, media, addedImages, this::announce);
         this.defaultLanguage = site.defaultLanguage().code();
     }
 
@@ -124,7 +99,7 @@ final class WordPressItems implements WxrReader.Listener {
         String url = !channel.baseBlogUrl().isEmpty() ? channel.baseBlogUrl() : channel.link();
         if (!url.isEmpty())
             source = url.replaceFirst("^https?://", "").replaceAll("/+$", "").toLowerCase(Locale.ROOT);
-        String lang = languageCode(channel.language());
+        String lang = WordPressValues.languageCode(channel.language());
         if (lang != null && site.publishesIn(lang)) defaultLanguage = lang;
     }
 
@@ -137,33 +112,16 @@ final class WordPressItems implements WxrReader.Listener {
 
     @Override
     public void term(WxrTerm term) {
-        terms.put(term.taxonomy() + ":" + term.slug(), term);
-        termsById.put(term.termId(), term);
-        if (term.taxonomy().equals("term_translations")) {
-            Map<String, Long> members = PhpArray.stringToIds(term.description());
-            String leader = null;
-            for (long id : members.values()) {
-                WxrTerm member = termsById.get(id);
-                if (member != null && leader == null) leader = member.slug();
-            }
-            if (leader != null) {
-                for (long id : members.values()) termGroupLeader.put(id, leader);
-            }
-        }
-        String wpmlGroup = term.meta().getOrDefault("_wpml_import_translation_group", "");
-        if (!wpmlGroup.isEmpty()) {
-            String leader = wpmlTermGroups.computeIfAbsent(term.taxonomy() + ":" + wpmlGroup, k -> term.slug());
-            termGroupLeader.put(term.termId(), leader);
-        }
+        terms.add(term);
         if (term.taxonomy().equals("category") || term.taxonomy().equals("post_tag")) {
             String kind = term.taxonomy().equals("category") ? "category" : "tag";
-            String slug = decode(term.slug());
+            String slug = WordPressValues.decode(term.slug());
             // Resolved when asked (OldAddresses): the archive page of the section or tag with this slug,
             // in the prefix's language where it has a name there; the language's home page otherwise.
             String target = (kind.equals("category") ? OldAddresses.SECTION : OldAddresses.TAG) + slug;
-            store.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
+            records.redirectToPath(OldPaths.normalize("/" + kind + "/" + slug + "/"), target);
             for (var language : site.languages()) {
-                store.redirectToPath(
+                records.redirectToPath(
                         OldPaths.normalize("/" + language.code() + "/" + kind + "/" + slug + "/"),
                         target + "@" + language.code());
             }
@@ -192,44 +150,11 @@ final class WordPressItems implements WxrReader.Listener {
             skip(item, "The attachment has no file address.");
             return;
         }
-        MediaCopier.Copied copied = media == null ? null : media.copy(url).orElse(null);
-        if (media != null && copied == null)
-            notes.add(
-                    new ImportReport.Note(
-                            item.postId(),
-                            item.title(),
-                            "The file " + url
-                                    + " was not found in the uploads folder, or is not a known media type; its old address is kept."));
-        // What the media library needs should the attachment become a featured image: alt text and caption.
-        String alt = item.meta().getOrDefault("_wp_attachment_image_alt", "").strip();
-        if (alt.isEmpty()) alt = item.title().strip();
-        if (alt.isEmpty()) alt = fileName(url);
-        String caption = WordPressContent.plainText(item.excerpt());
-        store.media(
-                source,
-                item.postId(),
-                item.parent(),
-                url,
-                copied == null ? null : copied.path(),
-                copied == null ? null : copied.contentType(),
-                item.title(),
-                shorten(alt, MAX_IMAGE_TEXT),
-                caption.isEmpty() ? null : shorten(caption, MAX_IMAGE_TEXT),
-                language(item));
-    }
-
-    /** "https://x/wp-content/uploads/2024/03/harbour-view.jpg" → "harbour view", for an image with no other words. */
-    static String fileName(String url) {
-        String name = url.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        name = decode(name.substring(name.lastIndexOf('/') + 1))
-                .replaceFirst("\\.[A-Za-z0-9]{1,5}$", "")
-                .replaceAll("[-_]+", " ")
-                .strip();
-        return name.isEmpty() ? "Image" : name;
+        attachments.add(source, defaultLanguage, item, url, n -> note(item, n));
     }
 
     private void article(WxrItem item) {
-        Optional<ArticleStatus> status = status(item.status());
+        Optional<ArticleStatus> status = WordPressValues.status(item.status());
         if (status.isEmpty()) {
             skip(
                     item,
@@ -240,14 +165,16 @@ final class WordPressItems implements WxrReader.Listener {
                     });
             return;
         }
-        String language = language(item);
+        String language = WordPressValues.language(item, defaultLanguage);
         if (!site.publishesIn(language)) {
             skip(item, "Its language '" + language + "' is not one the site publishes in.");
             return;
         }
         Instant now = clock.instant();
-        Instant date = instant(item.postDateGmt(), item.postDate()).orElse(now);
-        Instant modified = instant(item.modifiedGmt(), item.modified()).orElse(date);
+        Instant date = WordPressValues.instant(item.postDateGmt(), item.postDate(), site.timezone())
+                .orElse(now);
+        Instant modified = WordPressValues.instant(item.modifiedGmt(), item.modified(), site.timezone())
+                .orElse(date);
         if (modified.isBefore(date)) modified = date;
         ArticleStatus state = status.get();
         if (state == ArticleStatus.PUBLISHED && date.isAfter(now)) state = ArticleStatus.SCHEDULED;
@@ -257,38 +184,10 @@ final class WordPressItems implements WxrReader.Listener {
             note(item, "It was protected by a password, so it was imported as a draft.");
         }
 
-        String headline = item.title().strip();
-        if (headline.isEmpty()) {
-            headline = WordPressContent.plainText(item.content());
-            headline = headline.isEmpty() ? "Untitled " + item.postType() + " " + item.postId() : shorten(headline, 80);
-            note(item, "It had no title; the headline was made from its text.");
-        } else if (headline.length() > MAX_HEADLINE) {
-            headline = shorten(headline, MAX_HEADLINE);
-            note(item, "Its title was longer than " + MAX_HEADLINE + " characters and was shortened.");
-        }
-        WordPressContent.Cleaned cleaned = content.clean(item.content(), item.postId());
-        cleaned.droppedShortcodes()
-                .forEach(s -> note(
-                        item,
-                        "The shortcode [" + s + "] has no counterpart here and was dropped (its inner text kept)."));
-        String body = cleaned.body();
-        String standfirst = WordPressContent.plainText(item.excerpt());
-        if (standfirst.isEmpty() && cleaned.teaser() != null) {
-            String teaser = WordPressContent.plainText(cleaned.teaser());
-            if (!teaser.isEmpty()
-                    && teaser.length() <= MAX_STANDFIRST
-                    && !cleaned.teaser().matches("(?is).*<(img|figure|iframe|table|video|audio).*")) {
-                standfirst = teaser;
-                body = cleaned.afterTeaser();
-            }
-        }
-        if (standfirst.length() > MAX_STANDFIRST) {
-            standfirst = shorten(standfirst, MAX_STANDFIRST);
-            note(
-                    item,
-                    "Its excerpt was longer than " + MAX_STANDFIRST
-                            + " characters and was shortened for the standfirst.");
-        }
+        WordPressText text = WordPressText.of(item, content, n -> note(item, n));
+        String headline = text.headline();
+        String standfirst = text.standfirst();
+        String body = text.body();
         if (media != null) body = media.rewrite(body);
         Matcher external = MEDIA_URL.matcher(body);
         while (external.find()) externalMedia.add(external.group(1));
@@ -298,19 +197,19 @@ final class WordPressItems implements WxrReader.Listener {
         }
 
         List<WxrItem.Term> categories = item.terms("category");
-        String sectionKey = categories.isEmpty() ? null : termKey("category", categories.get(0));
+        String sectionKey = categories.isEmpty() ? null : terms.key("category", categories.get(0));
         String sectionName = categories.isEmpty() ? null : categories.get(0).name();
         List<String[]> tagTerms = new ArrayList<>();
         categories.stream()
                 .skip(1)
-                .forEach(c -> tagTerms.add(new String[] {"category", termKey("category", c), c.name()}));
-        item.terms("post_tag").forEach(t -> tagTerms.add(new String[] {"post_tag", termKey("post_tag", t), t.name()}));
+                .forEach(c -> tagTerms.add(new String[] {"category", terms.key("category", c), c.name()}));
+        item.terms("post_tag")
+                .forEach(t -> tagTerms.add(new String[] {"post_tag", terms.key("post_tag", t), t.name()}));
         String login = item.creator();
-        Map<String, Long> shares = shareCounts(item.meta());
-        String featured = item.meta().get("_thumbnail_id");
-        Long featuredId = featured != null && featured.matches("\\d{1,18}") ? Long.parseLong(featured) : null;
-        String groupKey = groupKey(item);
-        String slugWanted = slugOf(item, headline);
+        Map<String, Long> shares = WordPressValues.shareCounts(item.meta());
+        Long featuredId = WordPressValues.thumbnailId(item.meta());
+        String groupKey = WordPressValues.groupKey(item);
+        String slugWanted = WordPressValues.slug(item, headline);
 
         String hash = WordPressImport.sha256(String.join(
                 "\u0000",
@@ -334,15 +233,14 @@ final class WordPressItems implements WxrReader.Listener {
                         String.valueOf(groupKey),
                         item.link(),
                         item.postDate())));
-        Optional<ImportStore.Known> known = store.known(source, item.postId());
+        Optional<ImportRecords.Known> known = records.known(source, item.postId());
         if (known.isPresent() && known.get().contentHash().equals(hash)) {
             unchanged++;
             // The same thumbnail, but it may be settable only now (an uploads folder given this time).
-            if (featuredId != null)
-                featuredImages.add(new Featured(known.get().articleId(), item.postId(), item.title(), featuredId));
+            if (featuredId != null) featuredImages.atEnd(known.get().articleId(), item, featuredId);
             return;
         }
-        long existingId = known.map(ImportStore.Known::articleId).orElse(-1L);
+        long existingId = known.map(ImportRecords.Known::articleId).orElse(-1L);
 
         String slug = slugWanted;
         for (int n = 2; store.slugTaken(language, slug, existingId); n++) slug = slugWanted + "-" + n;
@@ -378,7 +276,7 @@ final class WordPressItems implements WxrReader.Listener {
                 state == ArticleStatus.PUBLISHED ? date : null,
                 state == ArticleStatus.SCHEDULED ? date : null,
                 item.sticky());
-        long group = translationGroup(item, groupKey, language, existingId, date);
+        long group = translationGroups.of(source, item, groupKey, language, existingId, date, n -> note(item, n));
         long articleId;
         if (existingId > 0) {
             store.updateArticle(existingId, group, row);
@@ -390,19 +288,20 @@ final class WordPressItems implements WxrReader.Listener {
         }
         store.links(articleId, "article_tags", "tag_id", tagIds);
         store.links(articleId, "article_authors", "author_id", authorIds);
-        store.shareCounts(articleId, shares);
+        records.shareCounts(articleId, shares);
         List<String> oldPaths = OldPaths.forItem(item, language, site);
-        store.redirects(articleId, oldPaths);
+        records.redirects(articleId, oldPaths);
         redirects += oldPaths.size();
-        store.remember(source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
-        if (cleaned.hasGallery()) galleries.add(articleId);
+        records.remember(
+                source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
+        if (text.hasGallery()) galleries.atEnd(articleId);
         if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress
         // no longer names is settled now (a new article never had one).
         if (featuredId != null) {
-            featuredImages.add(new Featured(articleId, item.postId(), item.title(), featuredId));
+            featuredImages.atEnd(articleId, item, featuredId);
         } else if (existingId > 0) {
-            settleFeaturedImage(new Featured(articleId, item.postId(), item.title(), null));
+            featuredImages.noneNamed(source, articleId, item);
         }
     }
 
@@ -412,35 +311,8 @@ final class WordPressItems implements WxrReader.Listener {
 
     /** Resolves galleries and featured images now that every attachment is known, then sums up. */
     ImportReport finish(boolean dryRun) {
-        for (long id : galleries) {
-            String body = store.body(id).orElse(null);
-            if (body == null) continue;
-            Matcher m = WordPressContent.GALLERY_MARK.matcher(body);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                List<Long> ids = m.group(2).isEmpty()
-                        ? List.of()
-                        : Arrays.stream(m.group(2).split(","))
-                                .filter(s -> !s.isEmpty() && s.length() < 19)
-                                .map(Long::parseLong)
-                                .toList();
-                List<String> images = store.galleryImages(source, Long.parseLong(m.group(1)), ids).stream()
-                        .filter(u -> u.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp|avif)$"))
-                        .toList();
-                StringBuilder gallery = new StringBuilder();
-                if (!images.isEmpty()) {
-                    gallery.append("<div class=\"gallery\">");
-                    images.forEach(u -> gallery.append("<figure><img src=\"")
-                            .append(org.wargeys.web.Html.escape(u))
-                            .append("\" alt=\"\"></figure>"));
-                    gallery.append("</div>");
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(gallery.toString()));
-            }
-            m.appendTail(out);
-            store.replaceBody(id, out.toString(), bodies.render(BodyFormat.HTML, out.toString()));
-        }
-        featuredImages.forEach(this::settleFeaturedImage);
+        galleries.resolveAll(source);
+        featuredImages.settleAll(source, defaultLanguage);
         return new ImportReport(
                 dryRun,
                 imported,
@@ -451,232 +323,8 @@ final class WordPressItems implements WxrReader.Listener {
                 List.copyOf(externalMedia),
                 media == null ? 0 : media.copied(),
                 redirects,
-                featuredImagesSet,
-                featuredImagesSkipped);
-    }
-
-    /**
-     * Makes WordPress's thumbnail the article's featured image when it differs from the one the import
-     * set last time (so importing the same file again changes nothing, and an image chosen in the
-     * newsroom since stays until WordPress names another). A thumbnail that cannot be set is reported
-     * and leaves the article's featured image as it is.
-     */
-    private void settleFeaturedImage(Featured f) {
-        Long applied = store.featuredApplied(source, f.postId()).orElse(null);
-        Long wanted = null;
-        if (f.thumbnailId() != null) {
-            Optional<Long> image = libraryImage(f);
-            if (image.isEmpty()) return;
-            wanted = image.get();
-        }
-        if (Objects.equals(wanted, applied)) return;
-        if (wanted != null) {
-            store.feature(f.articleId(), wanted);
-            featuredImagesSet++;
-        } else if (store.featuredImage(f.articleId()).equals(Optional.of(applied))) {
-            // WordPress no longer names a thumbnail: take away the image the import set, not one chosen since.
-            store.feature(f.articleId(), null);
-        }
-        store.featuredApplied(source, f.postId(), wanted);
-        store.live(f.articleId()).ifPresent(this::announce);
-    }
-
-    /** The media library image of the thumbnail's attachment, added on first use; empty (and reported) when there is none. */
-    private Optional<Long> libraryImage(Featured f) {
-        Optional<ImportStore.Attachment> found = store.attachment(source, f.thumbnailId());
-        if (found.isEmpty()) {
-            skipImage(f, null, "The export has no attachment " + f.thumbnailId() + " for its featured image.");
-            return Optional.empty();
-        }
-        ImportStore.Attachment attachment = found.get();
-        if (attachment.mediaId() != null) return Optional.of(attachment.mediaId());
-        if (media == null) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "No uploads folder (--media-dir) was given, so its featured image was not imported.");
-            return Optional.empty();
-        }
-        Optional<Path> file = media.file(attachment.storedPath());
-        if (file.isEmpty()) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "Its featured image was not found in the uploads folder, or is not a known media type.");
-            return Optional.empty();
-        }
-        try {
-            if (Files.size(file.get()) > MediaService.MAX_BYTES) {
-                skipImage(
-                        f,
-                        attachment.url(),
-                        "Its featured image is larger than " + MediaService.MAX_BYTES / (1024 * 1024)
-                                + " MB, the media library's limit.");
-                return Optional.empty();
-            }
-            String alt = attachment.alt() != null && !attachment.alt().isBlank()
-                    ? attachment.alt()
-                    : fileName(attachment.url());
-            Image image = store.addImage(
-                    Files.readAllBytes(file.get()),
-                    alt,
-                    attachment.caption(),
-                    attachment.language() != null ? attachment.language() : defaultLanguage);
-            addedImages.add(image);
-            store.libraryImage(source, f.thumbnailId(), image.id());
-            return Optional.of(image.id());
-        } catch (ValidationException e) {
-            skipImage(
-                    f,
-                    attachment.url(),
-                    "Its featured image cannot go into the media library: "
-                            + String.join(
-                                    " ",
-                                    MessageBundles.english()
-                                            .problems(e.problems())
-                                            .values()));
-
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + file.get() + " failed", e);
-        }
-    }
-
-    private void skipImage(Featured f, String url, String reason) {
-        featuredImagesSkipped.add(new ImportReport.SkippedImage(f.postId(), f.title(), url, reason));
-    }
-
-    private long translationGroup(WxrItem item, String groupKey, String language, long existingId, Instant date) {
-        if (groupKey != null) {
-            Optional<Long> group = store.translationGroup(source, groupKey);
-            if (group.isPresent()) {
-                if (!store.groupHasLanguage(group.get(), language, existingId)) return group.get();
-                note(item, "Its translation group already has a " + language + " article; it was imported on its own.");
-            } else {
-                String sourceLanguage = item.meta().getOrDefault("_wpml_import_source_language_code", "");
-                return store.newTranslationGroup(
-                        source, groupKey, site.publishesIn(sourceLanguage) ? sourceLanguage : language, date);
-            }
-        }
-        if (existingId > 0) {
-            Optional<Long> own = store.groupOf(existingId);
-            if (own.isPresent() && !store.groupHasLanguage(own.get(), language, existingId)) return own.get();
-        }
-        return store.newTranslationGroup(source, null, language, date);
-    }
-
-    /** The Polylang post_translations term or the WPML translation group the item belongs to, or null. */
-    private static String groupKey(WxrItem item) {
-        List<WxrItem.Term> polylang = item.terms("post_translations");
-        if (!polylang.isEmpty() && !polylang.get(0).nicename().isEmpty())
-            return "polylang:" + polylang.get(0).nicename();
-        String wpml = item.meta().getOrDefault("_wpml_import_translation_group", "");
-        if (wpml.isEmpty()) wpml = item.meta().getOrDefault("_icl_translation_trid", "");
-        if (!wpml.isEmpty()) return "wpml:" + wpml;
-        String duplicateOf = item.meta().getOrDefault("_icl_lang_duplicate_of", "");
-        if (!duplicateOf.isEmpty()) return "wpml-post:" + duplicateOf;
-        return null;
-    }
-
-    private String language(WxrItem item) {
-        List<WxrItem.Term> polylang = item.terms("language");
-        if (!polylang.isEmpty()) {
-            String code = languageCode(polylang.get(0).nicename());
-            if (code != null) return code;
-        }
-        for (String key : List.of("_wpml_import_language_code", "wpml_language", "_icl_lang_code")) {
-            String code = languageCode(item.meta().getOrDefault(key, ""));
-            if (code != null) return code;
-        }
-        return defaultLanguage;
-    }
-
-    /** "en", "en-US", "so_SO" → the two- or three-letter code; null if there is none. */
-    static String languageCode(String tag) {
-        if (tag == null) return null;
-        String code = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        return code.matches("[a-z]{2,3}") ? code : null;
-    }
-
-    /**
-     * WordPress states onto the newsroom workflow: publish → published (scheduled when its date is
-     * still ahead), future → scheduled, draft → draft, pending → in_review, private → draft (it was
-     * never for readers); trash, auto-draft and anything else are skipped.
-     */
-    static Optional<ArticleStatus> status(String wp) {
-        return Optional.ofNullable(
-                switch (wp) {
-                    case "publish" -> ArticleStatus.PUBLISHED;
-                    case "future" -> ArticleStatus.SCHEDULED;
-                    case "draft" -> ArticleStatus.DRAFT;
-                    case "pending" -> ArticleStatus.IN_REVIEW;
-                    case "private" -> ArticleStatus.DRAFT;
-                    default -> null;
-                });
-    }
-
-    /** The GMT date when WordPress wrote one, else the local date read in the site's time zone. */
-    private Optional<Instant> instant(String gmt, String local) {
-        Optional<LocalDateTime> utc = parse(gmt);
-        if (utc.isPresent()) return utc.map(d -> d.toInstant(ZoneOffset.UTC));
-        return parse(local).map(d -> d.atZone(site.timezone()).toInstant());
-    }
-
-    private static Optional<LocalDateTime> parse(String date) {
-        if (date == null || date.isBlank() || date.startsWith("0000")) return Optional.empty();
-        try {
-            return Optional.of(LocalDateTime.parse(date.strip(), WP_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String termKey(String taxonomy, WxrItem.Term term) {
-        WxrTerm defined = terms.get(taxonomy + ":" + term.nicename());
-        if (defined != null) {
-            String leader = termGroupLeader.get(defined.termId());
-            if (leader != null) return decode(leader);
-        }
-        String key = decode(term.nicename());
-        return key.isEmpty() ? Slug.of(term.name(), 8) : key;
-    }
-
-    private static String slugOf(WxrItem item, String headline) {
-        String decoded = decode(item.postName());
-        if (Slug.isValid(decoded)) return decoded;
-        String slug = Slug.of(decoded.isEmpty() ? headline : decoded, 12);
-        if (slug.isEmpty()) slug = Slug.of(headline, 12);
-        return slug.isEmpty() ? item.postType() + "-" + item.postId() : slug;
-    }
-
-    static String decode(String slug) {
-        try {
-            return java.net.URLDecoder.decode(slug.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return slug;
-        }
-    }
-
-    /** Social Snap's per-network share counts ({@code ss_*} post meta). */
-    static Map<String, Long> shareCounts(Map<String, String> meta) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        meta.forEach((key, value) -> {
-            Matcher m = SHARE_KEY.matcher(key);
-            if (m.matches() && value.strip().matches("\\d{1,15}")) {
-                counts.merge(m.group(1), Long.parseLong(value.strip()), Long::sum);
-            } else if (key.equals("ss_share_count") || key.equals("ss_shares")) {
-                PhpArray.stringToIds(value).forEach((network, count) -> {
-                    if (!network.equals("total") && network.matches("[a-z0-9]+"))
-                        counts.merge(network, count, Long::sum);
-                });
-            }
-        });
-        counts.remove("total");
-        return counts;
-    }
-
-    private static String shorten(String text, int max) {
-        return Text.shorten(text, max);
+                featuredImages.set(),
+                featuredImages.skipped());
     }
 
     private void skip(WxrItem item, String reason) {

@@ -65,13 +65,13 @@ public final class ArticleIndexer {
     }
 
     /** Starts a rebuild on {@code executor} if the index needs one; the site keeps serving meanwhile. */
-    public void rebuildIfNeeded(ExecutorService executor) {
+    void rebuildIfNeeded(ExecutorService executor) {
         if (index.needsRebuild())
             rebuildInBackground(executor, "the index was missing, incomplete or of an older shape");
     }
 
     /** Starts a rebuild on {@code executor}, unless one is running; the site keeps serving meanwhile. */
-    public synchronized void rebuildInBackground(ExecutorService executor, String reason) {
+    synchronized void rebuildInBackground(ExecutorService executor, String reason) {
         if (isRebuilding()) return;
         LOG.info("Rebuilding the search index in the background: {}", reason);
         rebuilding = CompletableFuture.supplyAsync(() -> rebuild((done, total) -> {}), executor);
@@ -83,7 +83,7 @@ public final class ArticleIndexer {
     }
 
     /** Asks a rebuild in progress to stop at the next article (the index stays marked incomplete). */
-    public void stop() {
+    void stop() {
         stopped = true;
     }
 

@@ -15,18 +15,18 @@ class ImporterPartsTest {
 
     @Test
     void wordpress_states_map_onto_the_workflow() {
-        assertThat(WordPressItems.status("publish")).contains(ArticleStatus.PUBLISHED);
-        assertThat(WordPressItems.status("future")).contains(ArticleStatus.SCHEDULED);
-        assertThat(WordPressItems.status("draft")).contains(ArticleStatus.DRAFT);
-        assertThat(WordPressItems.status("pending")).contains(ArticleStatus.IN_REVIEW);
-        assertThat(WordPressItems.status("private")).contains(ArticleStatus.DRAFT);
-        assertThat(WordPressItems.status("trash")).isEmpty();
-        assertThat(WordPressItems.status("auto-draft")).isEmpty();
+        assertThat(WordPressValues.status("publish")).contains(ArticleStatus.PUBLISHED);
+        assertThat(WordPressValues.status("future")).contains(ArticleStatus.SCHEDULED);
+        assertThat(WordPressValues.status("draft")).contains(ArticleStatus.DRAFT);
+        assertThat(WordPressValues.status("pending")).contains(ArticleStatus.IN_REVIEW);
+        assertThat(WordPressValues.status("private")).contains(ArticleStatus.DRAFT);
+        assertThat(WordPressValues.status("trash")).isEmpty();
+        assertThat(WordPressValues.status("auto-draft")).isEmpty();
     }
 
     @Test
     void social_snap_counts_are_read_per_network_without_the_total() {
-        Map<String, Long> counts = WordPressItems.shareCounts(Map.of(
+        Map<String, Long> counts = WordPressValues.shareCounts(Map.of(
                 "ss_ss_click_share_count_facebook",
                 "12",
                 "ss_share_count_twitter",
@@ -42,14 +42,14 @@ class ImporterPartsTest {
 
     @Test
     void an_image_without_alt_text_or_title_is_described_by_its_file_name() {
-        assertThat(WordPressItems.fileName(
+        assertThat(WordPressValues.fileName(
                         "https://x.example/wp-content/uploads/2024/03/harbour_view-at-dawn.jpg?w=640"))
                 .isEqualTo("harbour view at dawn");
-        assertThat(WordPressItems.fileName(
+        assertThat(WordPressValues.fileName(
                         "https://x.example/wp-content/uploads/2024/03/%D9%85%D9%8A%D9%86%D8%A7%D8%A1.png"))
                 .isEqualTo("ميناء");
-        assertThat(WordPressItems.fileName("https://x.example/")).isEqualTo("x.example");
-        assertThat(WordPressItems.fileName("https://x.example/wp-content/uploads/.jpg"))
+        assertThat(WordPressValues.fileName("https://x.example/")).isEqualTo("x.example");
+        assertThat(WordPressValues.fileName("https://x.example/wp-content/uploads/.jpg"))
                 .isEqualTo("Image");
     }
 
@@ -62,9 +62,9 @@ class ImporterPartsTest {
 
     @Test
     void language_tags_become_codes() {
-        assertThat(WordPressItems.languageCode("en-US")).isEqualTo("en");
-        assertThat(WordPressItems.languageCode("so_SO")).isEqualTo("so");
-        assertThat(WordPressItems.languageCode("")).isNull();
+        assertThat(WordPressValues.languageCode("en-US")).isEqualTo("en");
+        assertThat(WordPressValues.languageCode("so_SO")).isEqualTo("so");
+        assertThat(WordPressValues.languageCode("")).isNull();
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.wargeys.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/**
+ * The articles most like one indexed article ({@link RelatedQuery}), found on the index, with a cache of
+ * how many articles contain each word. Thread-safe.
+ */
+final class RelatedArticles {
+
+    private final Cache<Term, Integer> docFreqs = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
+
+    /**
+     * Up to {@code limit} articles in the same language whose words are most like this one's; never the
+     * article itself nor any of its translations. Empty if it is not indexed.
+     */
+    List<SearchHit> of(IndexSearcher searcher, long articleId, int limit) throws IOException {
+        TopDocs self = searcher.search(new TermQuery(ArticleDocument.id(articleId)), 1);
+        if (self.scoreDocs.length == 0) return List.of();
+        Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
+        String language = doc.get(ArticleDocument.LANGUAGE);
+        Query like = RelatedQuery.of(
+                searcher.getIndexReader(),
+                self.scoreDocs[0].doc,
+                List.of(SearchAnalyzers.field("headline", language), SearchAnalyzers.field("body", language)),
+                this::docFreq);
+        if (like == null) return List.of();
+        Query query = new BooleanQuery.Builder()
+                .add(like, Occur.MUST)
+                .add(new TermQuery(new Term(ArticleDocument.LANGUAGE, language)), Occur.FILTER)
+                .add(new TermQuery(new Term(ArticleDocument.GROUP, doc.get(ArticleDocument.GROUP))), Occur.MUST_NOT)
+                .build();
+        List<SearchHit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        // Counting every match is not needed: the threshold lets the scorer skip documents that
+        // cannot reach the top few, which is most of the cost on a large index.
+        for (ScoreDoc found : searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs) {
+            hits.add(ArticleDocument.hit(stored.document(found.doc), null));
+        }
+        return hits;
+    }
+
+    // Counting a word's articles seeks the term dictionary of every segment; related articles ask for
+    // the same common words again and again. A count a few minutes old chooses the same words.
+    private int docFreq(IndexReader reader, Term term) throws IOException {
+        Integer cached = docFreqs.getIfPresent(term);
+        if (cached != null) return cached;
+        int count = reader.docFreq(term);
+        docFreqs.put(term, count);
+        return count;
+    }
+}
