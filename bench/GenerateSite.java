@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.wargeys.Wiring;
 import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticleEdit;
+import org.wargeys.platform.Actor;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.BodyFormat;
 import org.wargeys.article.Dateline;
@@ -19,6 +21,8 @@ import org.wargeys.platform.Config;
  *   java -cp "target/wargeys.jar:target/lib/*" bench/GenerateSite.java DATA_DIR N PATHS_FILE
  */
 public class GenerateSite {
+
+    private static final Actor BENCH = new Actor(null, "bench", null);
 
     private static final String[] EN = ("iran iraq embassy militia sanctions election president minister council "
             + "drought harvest market shilling port ship parliament court ruling protest rally teachers hospital "
@@ -41,22 +45,22 @@ public class GenerateSite {
         List<String> paths = new ArrayList<>();
         long started = System.nanoTime();
         try (Wiring wiring = new Wiring(config, Clock.systemUTC())) {
-            var articles = wiring.articles();
-            var urls = new ArticlePaths(wiring.site().timezone());
+            var articles = wiring.articles().service();
+            var urls = new ArticlePaths(wiring.platform().site().timezone());
             Instant first = Instant.parse("2024-01-01T06:00:00Z");
             for (int i = 0; i < count / 2; i++) {
                 Instant when = first.plusSeconds(i * 3_000L);
-                var english = articles.createDraft(draft("en", englishWords, random, i), "bench");
-                english = articles.publishArchived(english.id(), when);
-                var somali = articles.createTranslationDraft(english.translationGroupId(), draft("so", somaliWords, random, i), "bench");
-                somali = articles.publishArchived(somali.id(), when.plusSeconds(600));
+                var english = articles.createDraft(draft("en", englishWords, random, i), BENCH);
+                english = articles.publishArchived(english.id(), when, BENCH);
+                var somali = articles.createTranslation(english.translationGroupId(), ArticleEdit.of(draft("so", somaliWords, random, i)), BENCH);
+                somali = articles.publishArchived(somali.id(), when.plusSeconds(600), BENCH);
                 paths.add(urls.path(english));
                 paths.add(urls.path(somali));
                 if ((i + 1) % 500 == 0) System.err.printf("generated %d of %d articles%n", (i + 1) * 2, count);
             }
             // Every publish indexed its article; the rebuild marks the index complete, so the server
             // does not rebuild it in the background while it is being measured.
-            wiring.indexer().rebuild((done, total) -> {});
+            wiring.search().indexer().rebuild((done, total) -> {});
         }
         Files.write(pathsFile, paths);
         System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);

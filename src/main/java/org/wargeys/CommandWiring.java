@@ -3,11 +3,13 @@ package org.wargeys;
 import java.time.Clock;
 import org.wargeys.account.AccountModule;
 import org.wargeys.article.ArticleModule;
+import org.wargeys.article.ArticlesChanged;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.importer.ImporterModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.platform.Config;
 import org.wargeys.platform.Platform;
+import org.wargeys.search.JournalGrew;
 
 /**
  * The parts of the site a terminal command needs, without the web server and without the search
@@ -31,6 +33,10 @@ final class CommandWiring implements AutoCloseable {
             this.articles = new ArticleModule(platform, media);
             this.importer = new ImporterModule(platform, articles, media);
             this.backups = new BackupModule(platform);
+            // The serving nodes catch up with an import from the journal: on PostgreSQL, tell them now.
+            platform.events()
+                    .subscribe(ArticlesChanged.class, e -> platform.cluster().tellOthers(new JournalGrew()));
+
         } catch (RuntimeException e) {
             platform.close();
             throw e;

@@ -61,7 +61,8 @@ final class ImportCommand implements Runnable {
         public Integer call() {
             PrintStream out = System.out;
             PrintStream err = System.err;
-            try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC())) {
+            try (CommandWiring wiring =
+                    new CommandWiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(err, System.console() != null);
                 ImportReport report = wiring.importer().wordPress().importFile(file, mediaDir, dryRun, bar);
                 bar.done();
@@ -92,7 +93,8 @@ final class ImportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Wiring wiring = new Wiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
+            try (CommandWiring wiring =
+                            new CommandWiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC());
                     var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
                 long rows = wiring.importer().siteJson().importJson(in);
                 System.out.println("Loaded " + rows + " rows from " + file + ".");

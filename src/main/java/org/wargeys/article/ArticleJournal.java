@@ -63,7 +63,7 @@ public final class ArticleJournal {
     }
 
     /** How far below the last applied id entries are read again. */
-    static final long REREAD = 100;
+    public static final long REREAD = 100;
 
     /** The highest entry id, 0 for none. */
     public long last() {

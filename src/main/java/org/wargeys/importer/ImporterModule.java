@@ -26,7 +26,8 @@ public final class ImporterModule {
                 platform.site(),
                 platform.clock(),
                 mediaRoot,
-                media.service());
+                media.service(),
+                articles.journal());
         this.oldAddresses = new OldAddresses(jdbi, articles.service(), articles.paths(), platform.site());
         this.importedMedia = new ImportedMedia(mediaRoot);
         this.siteJson = new SiteJson(platform.database());

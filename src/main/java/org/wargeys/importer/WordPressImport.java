@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.article.ArticleJournal;
 import org.wargeys.article.ArticlePublished;
 import org.wargeys.article.BodyRenderer;
 import org.wargeys.media.Image;
@@ -44,6 +45,7 @@ public final class WordPressImport {
     private final Clock clock;
     private final Path mediaRoot;
     private final MediaService library;
+    private final ArticleJournal journal;
 
     /**
      * @param mediaRoot where copies of the uploads folder go ({@code DATA/media})
@@ -56,7 +58,9 @@ public final class WordPressImport {
             Site site,
             Clock clock,
             Path mediaRoot,
-            MediaService library) {
+            MediaService library,
+            ArticleJournal journal) {
+        this.journal = journal;
         this.jdbi = jdbi;
         this.bodies = bodies;
         this.events = events;
@@ -103,6 +107,9 @@ public final class WordPressImport {
                 } else {
                     records.runFinished(
                             items.source(), file.getFileName().toString(), started, clock.instant(), report);
+                    // In the import's transaction: the search index catches up with what it changed.
+                    journal.record(
+                            h, live.stream().map(ArticlePublished::articleId).toList());
                     h.commit();
                 }
             } catch (RuntimeException e) {

@@ -56,6 +56,27 @@ final class PageCachePurger {
         cache.purge(Set.of(PageCache.EVERY_PAGE));
     }
 
+    /**
+     * Articles changed without an event here (a terminal command, another node's lost notification):
+     * their pages, or every page when there are many.
+     */
+    void onCaughtUp(org.wargeys.search.IndexCaughtUp event) {
+        if (event.articleIds().size() > 200) {
+            cache.purge(Set.of(PageCache.EVERY_PAGE));
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (long id : event.articleIds()) {
+            try {
+                var article = articles.find(id);
+                keys.addAll(keys(id, article.translationGroupId(), article.language()));
+            } catch (org.wargeys.platform.NotFoundException gone) {
+                keys.add(PageKeys.article(id));
+            }
+        }
+        cache.purge(keys);
+    }
+
     void onShareTotalsChanged(org.wargeys.sharing.ShareTotalsChanged event) {
         cache.purge(event.articleIds().stream().map(PageKeys::shares).toList());
     }

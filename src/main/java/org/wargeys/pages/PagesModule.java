@@ -9,6 +9,7 @@ import org.wargeys.feed.FeedSettingsChanged;
 import org.wargeys.media.ImageDescribed;
 import org.wargeys.media.MediaModule;
 import org.wargeys.platform.Platform;
+import org.wargeys.search.IndexCaughtUp;
 import org.wargeys.search.SearchModule;
 import org.wargeys.sharing.ShareTotalsChanged;
 import org.wargeys.sharing.SharingModule;
@@ -68,6 +69,7 @@ public final class PagesModule {
         events.subscribe(ImageDescribed.class, purger::onImageDescribed);
         events.subscribe(ShareTotalsChanged.class, purger::onShareTotalsChanged);
         events.subscribe(FeedSettingsChanged.class, purger::onFeedSettingsChanged);
+        events.subscribe(IndexCaughtUp.class, purger::onCaughtUp);
         events.subscribe(ArticlesChanged.class, e -> {
             purger.onArticlesChanged(e);
             // Too many ids for a notification: the other nodes drop every page they keep.

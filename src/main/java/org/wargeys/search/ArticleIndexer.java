@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDetails;
-import org.wargeys.article.ArticleEvent;
+import org.wargeys.article.ArticleJournal;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.Tag;
@@ -39,29 +39,72 @@ public final class ArticleIndexer {
 
     private final SearchIndex index;
     private final ArticleService articles;
+    private final ArticleJournal journal;
+    // Journal entries at or below the index's position applied lately (the re-read window): not again.
+    private final java.util.Set<Long> applied = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private final ArticlePaths paths;
     private final Site site;
     private final Object lock = new Object();
     private volatile boolean stopped;
     private volatile CompletableFuture<Integer> rebuilding = CompletableFuture.completedFuture(0);
 
-    ArticleIndexer(SearchIndex index, ArticleService articles, ArticlePaths paths, Site site) {
+    ArticleIndexer(SearchIndex index, ArticleService articles, ArticleJournal journal, ArticlePaths paths, Site site) {
         this.index = index;
         this.articles = articles;
+        this.journal = journal;
         this.paths = paths;
         this.site = site;
     }
 
-    /** One article changed as readers see it: the index reads its current state, in one write and commit. */
-    void changed(ArticleEvent event) {
-        refresh(event.articleId(), true);
-        index.commit(false);
+    /**
+     * Brings the index up to the article journal: every entry after the last one applied is read from
+     * the database and written, then committed with the new position — one write and one commit for a
+     * save, one batch for an import. Called for every article event (local or from another node), on a
+     * schedule, on start and after a lost line to the other nodes; whatever was missed (a crash between
+     * a commit and the index write, a terminal command's changes) is caught up. Also while a full
+     * rebuild runs: each article is read and written under one lock, so neither undoes the other, and
+     * the rebuild, which records where the journal stood when it began, is caught up after it ends.
+     * Returns the articles it brought up to date.
+     */
+    List<Long> catchUp() {
+        synchronized (catchingUp) {
+            java.util.Set<Long> done = new java.util.LinkedHashSet<>();
+            while (true) {
+                long position = index.journal();
+                List<ArticleJournal.Entry> entries = journal.since(position, BATCH);
+                List<ArticleJournal.Entry> fresh = entries.stream()
+                        .filter(e -> e.id() > position || !applied.contains(e.id()))
+                        .toList();
+                if (fresh.isEmpty()) return List.copyOf(done);
+                long last = position;
+                for (ArticleJournal.Entry entry : new java.util.LinkedHashSet<>(fresh)) {
+                    refresh(entry.articleId(), false);
+                    last = Math.max(last, entry.id());
+                }
+                index.refresh();
+                index.commit(false, last);
+                for (ArticleJournal.Entry entry : fresh) remember(entry.id());
+                fresh.forEach(e -> done.add(e.articleId()));
+                if (entries.size() < BATCH) return List.copyOf(done);
+            }
+        }
     }
 
-    /** Many articles at once (an import): one refresh and one commit for all of them. */
-    void changed(org.wargeys.article.ArticlesChanged event) {
-        writeAll(event.articleIds(), (done, total) -> {});
-        index.commit(false);
+    private final Object catchingUp = new Object();
+
+    private void remember(long entryId) {
+        applied.add(entryId);
+        // Only the re-read window matters; keep the set small.
+        if (applied.size() > 4 * ArticleJournal.REREAD) {
+            long floor = index.journal() - ArticleJournal.REREAD;
+            applied.removeIf(id -> id < floor);
+        }
+    }
+
+    /** True when the journal no longer holds the entries after the index's position (a rebuild is due). */
+    boolean tooFarBehind() {
+        long first = journal.first();
+        return first > 0 && index.journal() < first - 1;
     }
 
     /** Starts a rebuild on {@code executor} if the index needs one; the site keeps serving meanwhile. */
@@ -74,7 +117,13 @@ public final class ArticleIndexer {
     synchronized void rebuildInBackground(ExecutorService executor, String reason) {
         if (isRebuilding()) return;
         LOG.info("Rebuilding the search index in the background: {}", reason);
-        rebuilding = CompletableFuture.supplyAsync(() -> rebuild((done, total) -> {}), executor);
+        rebuilding = CompletableFuture.supplyAsync(
+                () -> {
+                    int count = rebuild((done, total) -> {});
+                    catchUp();
+                    return count;
+                },
+                executor);
         rebuilding.whenComplete((count, failure) -> {
             if (failure != null && stopped) LOG.info("Search index rebuild stopped; it resumes on the next start");
             else if (failure != null) LOG.error("Rebuilding the search index failed", failure);
@@ -101,6 +150,8 @@ public final class ArticleIndexer {
      * published any more; returns the number of articles indexed.
      */
     public int rebuild(Progress progress) {
+        // Where the journal stands before the articles are read: a change made meanwhile is caught up after.
+        long from = journal.last();
         List<Long> ids = publishedIds();
         progress.update(0, ids.size());
         writeAll(ids, progress);
@@ -108,7 +159,9 @@ public final class ArticleIndexer {
         for (long stale : index.ids()) {
             if (!published.contains(stale)) refresh(stale, true);
         }
-        index.commit(true);
+        index.resetJournal(from);
+        index.commit(true, from);
+        applied.clear();
         return ids.size();
     }
 

@@ -34,6 +34,8 @@ public final class SearchIndex implements AutoCloseable {
     private static final String COMPLETE = "complete";
     /** The shape of the documents the index was written with ({@link ArticleDocument#VERSION}). */
     private static final String SCHEMA = "schema";
+    /** The last entry of the article journal the committed index reflects. */
+    private static final String JOURNAL = "journal";
 
     private final Path dir;
     private final SearchAnalyzers analyzers = new SearchAnalyzers();
@@ -42,6 +44,8 @@ public final class SearchIndex implements AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private final SearcherManager searchers;
     private final boolean needsRebuild;
+    private volatile boolean complete;
+    private volatile long journal;
     private final ArticleSearch search;
     private final RelatedArticles related = new RelatedArticles();
 
@@ -59,9 +63,9 @@ public final class SearchIndex implements AutoCloseable {
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.needsRebuild =
                 !usable || !"true".equals(data.get(COMPLETE)) || !ArticleDocument.VERSION.equals(data.get(SCHEMA));
-        if (needsRebuild)
-            writer.setLiveCommitData(
-                    Map.of(COMPLETE, "false", SCHEMA, ArticleDocument.VERSION).entrySet());
+        this.complete = !needsRebuild;
+        this.journal = needsRebuild ? 0 : parseLong(data.get(JOURNAL));
+        if (needsRebuild) setCommitData();
         this.searchers = new SearcherManager(writer, true, false, null);
         this.search = new ArticleSearch(analyzers, clock);
     }
@@ -141,14 +145,48 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes what was written durable; {@code complete} marks the index as fully built. */
     public void commit(boolean complete) {
+        commit(complete, journal);
+    }
+
+    /**
+     * Makes what was written durable, recording the last journal entry it reflects (with the data, in
+     * the same Lucene commit: a crash keeps both or neither).
+     */
+    void commit(boolean complete, long journalEntry) {
         try {
-            if (complete)
-                writer.setLiveCommitData(Map.of(COMPLETE, "true", SCHEMA, ArticleDocument.VERSION)
-                        .entrySet());
+            if (complete) this.complete = true;
+            this.journal = Math.max(this.journal, journalEntry);
+            setCommitData();
             writer.commit();
             commits.increment();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last article-journal entry the index reflects (0: none yet). */
+    long journal() {
+        return journal;
+    }
+
+    /** Starts the index over from an earlier journal position (a rebuild records where it began). */
+    void resetJournal(long entry) {
+        this.journal = entry;
+    }
+
+    private void setCommitData() {
+        writer.setLiveCommitData(Map.of(
+                        COMPLETE, Boolean.toString(complete),
+                        SCHEMA, ArticleDocument.VERSION,
+                        JOURNAL, Long.toString(journal))
+                .entrySet());
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -1,9 +1,9 @@
 package org.wargeys.search;
 
+import java.util.List;
 import org.wargeys.article.ArticleEvent;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.article.ArticlesChanged;
-import org.wargeys.platform.Dialect;
 import org.wargeys.platform.Platform;
 
 /**
@@ -13,6 +13,9 @@ import org.wargeys.platform.Platform;
  */
 public final class SearchModule implements AutoCloseable {
 
+    /** How often the index looks at the journal for changes no event announced here. */
+    static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(15);
+
     private final Platform platform;
     private final SearchIndex index;
     private final ArticleIndexer indexer;
@@ -20,31 +23,46 @@ public final class SearchModule implements AutoCloseable {
     public SearchModule(Platform platform, ArticleModule articles) {
         this.platform = platform;
         this.index = SearchIndex.open(platform.config().dataDir().resolve("search-index"), platform.clock());
-        this.indexer = new ArticleIndexer(index, articles.service(), articles.paths(), platform.site());
+        this.indexer =
+                new ArticleIndexer(index, articles.service(), articles.journal(), articles.paths(), platform.site());
         var events = platform.events();
         // Subscribed before the page cache's purges: a page rendered after the purge must already find
         // the article in search results and related-article blocks.
-        events.subscribe(ArticleEvent.class, indexer::changed);
+        events.subscribe(ArticleEvent.class, e -> indexer.catchUp());
         events.subscribe(ArticlesChanged.class, e -> {
-            indexer.changed(e);
-            // Too many ids for a notification: the other nodes re-read their whole index.
-            platform.cluster().tellOthers(new RebuildSearchIndex("articles were imported on another node"));
+            indexer.catchUp();
+            // Too many ids for a notification: the other nodes catch up from the journal.
+            platform.cluster().tellOthers(new JournalGrew());
         });
+        events.subscribe(JournalGrew.class, e -> catchUpUnheard());
+
+        // Changes no event announced here (a terminal command, a lost notification) are caught up too.
+        platform.jobs().every("Catching the search index up", CATCH_UP, CATCH_UP, this::catchUpUnheard);
         events.subscribe(RebuildSearchIndex.class, e -> rebuildInBackground(e.reason()));
         // A node whose index is being built from nothing would answer searches with nothing.
         platform.readiness().add("search_index", () -> !(indexer.isRebuilding() && index.size() == 0));
-        platform.cluster().onResync(() -> rebuildInBackground("changes made on other nodes may have been missed"));
+        platform.cluster().onResync(this::catchUpUnheard);
     }
 
     /** Rebuilds the index in the background if it needs it (or, with several nodes, to catch up with them). */
     public void start() {
-        if (platform.database().dialect() == Dialect.POSTGRESQL) {
-            // Other nodes may have changed articles while this one was stopped, and their notifications
-            // are gone: re-read the index from the database while the site serves.
-            rebuildInBackground("other nodes may have changed articles while this one was stopped");
+        if (index.needsRebuild()) {
+            rebuildInBackground("the index was missing, incomplete or of an older shape");
+        } else if (indexer.tooFarBehind()) {
+            rebuildInBackground("the index is older than the article journal keeps");
         } else {
-            indexer.rebuildIfNeeded(platform.jobs().background());
+            // What changed while this node was stopped (or crashed before its index write): from the journal.
+            platform.jobs().background().execute(this::catchUpUnheard);
         }
+    }
+
+    /**
+     * Catches up with changes no event announced on this node (a terminal command, a lost notification,
+     * a crash) and says so, for the page cache to drop those articles' pages too.
+     */
+    private void catchUpUnheard() {
+        List<Long> caughtUp = indexer.catchUp();
+        if (!caughtUp.isEmpty()) platform.events().publish(new IndexCaughtUp(caughtUp));
     }
 
     private void rebuildInBackground(String reason) {

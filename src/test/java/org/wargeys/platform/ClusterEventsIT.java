@@ -110,10 +110,17 @@ class ClusterEventsIT {
         node2.get(EN);
         assertThat(node2.get(EN).headers().firstValue("X-Cache")).hasValue("HIT");
         var jdbi = node1.wiring().platform().database().jdbi();
-        // A change whose notification node two never gets: written straight to the database.
-        jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE articles SET headline = 'Changed while node two was deaf', body_html = '<p>Dromedaries in Galkayo.</p>' WHERE slug = 'iran-vows-soleimani-revenge'")
-                .execute());
+        // A change whose notification node two never gets: written straight to the database, with its
+        // journal entry, as every change readers can see is.
+        jdbi.useTransaction(h -> {
+            h.createUpdate(
+                            "UPDATE articles SET headline = 'Changed while node two was deaf', body_html = '<p>Dromedaries in Galkayo.</p>' WHERE slug = 'iran-vows-soleimani-revenge'")
+                    .execute();
+            h.createUpdate(
+                            "INSERT INTO article_changes (article_id, changed_at) SELECT id, 0 FROM articles WHERE slug = 'iran-vows-soleimani-revenge'")
+                    .execute();
+        });
+
         assertThat(Jsoup.parse(node2.get(EN).body()).select("h1").text())
                 .as("nothing told node two yet")
                 .isNotEqualTo("Changed while node two was deaf");
