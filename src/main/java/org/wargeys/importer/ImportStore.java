@@ -201,13 +201,22 @@ final class ImportStore {
                         .bind("key", key)
                         .mapTo(Long.class)
                         .one());
+        name(namesTable, foreignKey, id, key, language, name);
+        return id;
+    }
+
+    /**
+     * The term's name and slug in a language, made unique among that language's slugs; kept as it is
+     * when the name has not changed (a re-import keeps addresses stable).
+     */
+    private void name(String namesTable, String foreignKey, long id, String key, String language, String name) {
         Optional<String> current = h.createQuery(
                         "SELECT name FROM " + namesTable + " WHERE " + foreignKey + " = :id AND language = :l")
                 .bind("id", id)
                 .bind("l", language)
                 .mapTo(String.class)
                 .findOne();
-        if (current.isPresent() && current.get().equals(name)) return id;
+        if (current.isPresent() && current.get().equals(name)) return;
         h.createUpdate("DELETE FROM " + namesTable + " WHERE " + foreignKey + " = :id AND language = :l")
                 .bind("id", id)
                 .bind("l", language)
@@ -233,10 +242,19 @@ final class ImportStore {
                 .bind("n", name)
                 .bind("s", slug)
                 .execute();
+    }
+
+    /**
+     * The author of a WordPress login, named in the article's language too: a byline links to the
+     * author's page by that name's slug, which must exist in that language.
+     */
+    long author(String key, String name, String language) {
+        long id = author(key, name);
+        name("author_names", "author_id", id, key, language, name);
         return id;
     }
 
-    long author(String key, String name) {
+    private long author(String key, String name) {
         Optional<Long> id = h.createQuery("SELECT id FROM authors WHERE key = :key")
                 .bind("key", key)
                 .mapTo(Long.class)

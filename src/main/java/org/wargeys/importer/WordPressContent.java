@@ -243,4 +243,32 @@ final class WordPressContent {
             previous = fixed;
         }
     }
+
+    /** A body whose images on other hosts became links, and those images' addresses. */
+    record Linked(String body, List<String> urls) {}
+
+    /**
+     * Replaces each image whose address is on another host by a link to it (its alternative text, or
+     * its file name, as the link's text). Bodies without such images are returned as they are.
+     */
+    static Linked externalImagesAsLinks(String body) {
+        if (!body.contains("<img")) return new Linked(body, List.of());
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(body);
+        doc.outputSettings().prettyPrint(false);
+        List<String> urls = new java.util.ArrayList<>();
+        for (org.jsoup.nodes.Element img : doc.select("img[src]")) {
+            String src = img.attr("src").strip();
+            if (!src.startsWith("http://") && !src.startsWith("https://") && !src.startsWith("//")) continue;
+            String text = img.attr("alt").isBlank() ? WordPressValues.fileName(src) : img.attr("alt");
+            org.jsoup.nodes.Element link =
+                    new org.jsoup.nodes.Element("a").attr("href", src).text(text);
+            // A link around the image already: keep that link, put the text in it.
+            if (img.parent() != null && img.parent().is("a")) img.replaceWith(new org.jsoup.nodes.TextNode(text));
+            else img.replaceWith(link);
+            urls.add(src);
+        }
+        return urls.isEmpty()
+                ? new Linked(body, List.of())
+                : new Linked(doc.body().html(), List.copyOf(urls));
+    }
 }

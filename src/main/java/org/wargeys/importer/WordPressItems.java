@@ -191,6 +191,18 @@ final class WordPressItems implements WxrReader.Listener {
         if (media != null) body = media.rewrite(body);
         Matcher external = MEDIA_URL.matcher(body);
         while (external.find()) externalMedia.add(external.group(1));
+        // The site's pages load images from the site only (its content security policy): an image left
+        // on another host would show as broken, so it becomes a link to where it is, and is reported.
+        WordPressContent.Linked linked = WordPressContent.externalImagesAsLinks(body);
+        if (!linked.urls().isEmpty()) {
+            body = linked.body();
+            externalMedia.addAll(linked.urls());
+            note(
+                    item,
+                    linked.urls().size() + " image(s) on another host became links to it (copy them with"
+                            + " --media-dir, or upload them, to show them): " + String.join(" ", linked.urls()));
+        }
+
         if (body.length() > MAX_BODY) {
             skip(item, "Its body is longer than " + MAX_BODY + " characters.");
             return;
@@ -258,8 +270,9 @@ final class WordPressItems implements WxrReader.Listener {
             long id = store.term("tags", "tag_names", "tag_id", t[1], language, t[2].isBlank() ? t[1] : t[2]);
             if (!tagIds.contains(id)) tagIds.add(id);
         }
-        List<Long> authorIds =
-                login.isEmpty() ? List.of() : List.of(store.author(login, authors.getOrDefault(login, login)));
+        List<Long> authorIds = login.isEmpty()
+                ? List.of()
+                : List.of(store.author(login, authors.getOrDefault(login, login), language));
 
         String html = bodies.render(BodyFormat.HTML, body);
         ImportStore.ArticleRow row = new ImportStore.ArticleRow(

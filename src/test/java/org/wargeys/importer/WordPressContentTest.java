@@ -92,4 +92,17 @@ class WordPressContentTest {
         assertThat(content.clean("<h1>A</h1><h4>B</h4><h2>C</h2>", 1).body())
                 .isEqualTo("<h2>A</h2>\n<h3>B</h3>\n<h2>C</h2>");
     }
+
+    @Test
+    void images_on_another_host_become_links_to_them_and_are_named() {
+        var linked = WordPressContent.externalImagesAsLinks(
+                "<p>Before <img src=\"https://old.example/wp-content/uploads/2024/03/harbour-view.jpg\" alt=\"The harbour\"> after"
+                        + " <img src=\"/media/12-640.jpg\" alt=\"ours\"></p>");
+        assertThat(linked.urls()).containsExactly("https://old.example/wp-content/uploads/2024/03/harbour-view.jpg");
+        assertThat(linked.body())
+                .contains("<a href=\"https://old.example/wp-content/uploads/2024/03/harbour-view.jpg\">The harbour</a>")
+                .contains("<img src=\"/media/12-640.jpg\" alt=\"ours\">");
+        assertThat(WordPressContent.externalImagesAsLinks("<p>No images.</p>").body())
+                .isEqualTo("<p>No images.</p>");
+    }
 }
