@@ -218,6 +218,8 @@ class NewsroomSecurityIT {
 
     @Test
     void sign_in_is_throttled_per_address_across_accounts() {
+        // A site of its own: once throttled, every sign-in from this address would be refused on the
+        // shared site too.
         TestSite other = TestSite.start(database(), false);
         try {
             other.wiring()
@@ -239,6 +241,7 @@ class NewsroomSecurityIT {
 
     @Test
     void a_session_survives_a_restart() {
+        // A site of its own: it is restarted, and a second node joins it.
         TestSite restartable = TestSite.start(database(), false);
         try {
             restartable

@@ -434,6 +434,7 @@ class SharingIT {
 
     @Test
     void a_flood_from_one_address_is_refused_with_429_and_not_counted() throws IOException {
+        // A site of its own, with a beacon limit small enough to reach.
         TestSite small = TestSite.start(database(), true, Map.of("sharing.beacon_limit_per_minute", "5"));
         try {
             Article article = small.wiring()
