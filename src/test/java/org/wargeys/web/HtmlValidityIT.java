@@ -333,6 +333,18 @@ class HtmlValidityIT {
     }
 
     @Test
+    void the_checker_finds_the_errors_of_a_broken_page_checked_between_two_valid_ones() {
+        String valid = site.get(EN).body();
+        String broken = valid.replaceFirst("<body[^>]*>", "$0<p id=\"twice\">a</p><p id=\"twice\">b</p>");
+        assertThat(HtmlChecker.errors(valid)).isEmpty();
+        assertThat(HtmlChecker.errors(broken))
+                .anySatisfy(error -> assertThat(error).contains("Duplicate ID “twice”"));
+        assertThat(HtmlChecker.errors(valid))
+                .as("nothing left over from the broken page")
+                .isEmpty();
+    }
+
+    @Test
     void a_save_from_a_stale_revision_answers_a_valid_page() {
         assertValid("conflict", admin.post("/admin/articles/" + made.get("{draft}"), staleForm), 409, "[role=alert]");
     }
