@@ -63,6 +63,21 @@ class HtmlValidityIT {
                 true,
                 Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3"));
         site.wiring().search().indexer().rebuilding().get();
+        addReadersContent();
+        var accounts = site.wiring().accounts().accounts();
+        accounts.create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        accounts.create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
+        admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
+        addNewsroomWork();
+    }
+
+    @AfterAll
+    void stop() {
+        if (site != null) site.deleteData();
+    }
+
+    /** Archive pages past the first, related articles, an Arabic article, a pull quote. */
+    private void addReadersContent() {
         var articles = site.wiring().articles().service();
         articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"), Actor.TERMINAL);
         // More match reports than one archive page holds (20), for the second page and its links.
@@ -98,7 +113,6 @@ class HtmlValidityIT {
                         List.of()),
                 Actor.TERMINAL);
         articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"), Actor.TERMINAL);
-        articles.defineSection("health", Map.of("en", "Health", "so", "Caafimaad", "ar", "صحة"), Actor.TERMINAL);
         // The demo article in Arabic, right to left.
         long group = articles.findPublished("en", "iran-vows-soleimani-revenge")
                 .orElseThrow()
@@ -133,12 +147,18 @@ class HtmlValidityIT {
                         List.of()),
                 Actor.TERMINAL);
         articles.publish(quoted.id(), Actor.TERMINAL);
+    }
 
-        var accounts = site.wiring().accounts().accounts();
-        accounts.create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
-        accounts.create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
-        admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
-
+    /**
+     * What the administrator makes through the newsroom: a draft saved twice, a published article with
+     * a featured image, a correction and shares, a translation started, a section named in every
+     * language.
+     */
+    private void addNewsroomWork() throws Exception {
+        site.wiring()
+                .articles()
+                .service()
+                .defineSection("health", Map.of("en", "Health", "so", "Caafimaad", "ar", "صحة"), Actor.TERMINAL);
         // A draft saved twice: two revisions to compare.
         long draft = write("A draft to revise", "Line one.\nLine two.");
         staleForm = form(draft);
@@ -185,11 +205,6 @@ class HtmlValidityIT {
         made.put(
                 "{translation}",
                 translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
-    }
-
-    @AfterAll
-    void stop() {
-        if (site != null) site.deleteData();
     }
 
     static Stream<Arguments> publicPages() {
