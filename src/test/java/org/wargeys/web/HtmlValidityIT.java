@@ -382,6 +382,18 @@ class HtmlValidityIT {
     }
 
     @Test
+    void a_home_page_with_nothing_published_is_valid_html() {
+        // A site of its own, without the demo content: on this class's site every language has
+        // articles, so no home page shows its empty state.
+        TestSite empty = TestSite.start(DatabaseKind.SQLITE, false);
+        try {
+            assertValid("empty home page, Arabic", empty.get("/ar/"), 200, "html[dir=rtl] .empty");
+        } finally {
+            empty.deleteData();
+        }
+    }
+
+    @Test
     void the_sign_in_page_is_valid_html_and_so_is_its_answer_to_a_wrong_password() {
         assertValid("sign-in", site.get("/admin/login"), 200, "form input[name=csrf]");
         assertValid(
