@@ -40,6 +40,8 @@ class SiteExportIT {
 
     private final List<TestSite> sites = new ArrayList<>();
 
+    // Sites of each test's own, without the demo content: an export is loaded into an empty site and
+    // must arrive whole, which only an empty site can show.
     private TestSite newSite() {
         TestSite site = TestSite.start(database(), false);
         sites.add(site);

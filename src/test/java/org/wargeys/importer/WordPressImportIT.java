@@ -45,6 +45,8 @@ class WordPressImportIT {
 
     private TestSite site;
 
+    // A site of each test's own, started without the demo content: every test imports into an empty
+    // site and counts what arrived (articles, revisions, sections, media, redirects).
     private TestSite site() {
         if (site == null) site = TestSite.start(database(), false);
         return site;

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.ArticleDraft;
 import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
-import org.wargeys.testsupport.HtmlChecker;
 
 /** The search page over real HTTP, on each database (see the subclasses). */
 @ParameterizedClass(name = "{0}")
@@ -183,12 +182,11 @@ class SearchPagesIT extends SharedDemoSite {
     }
 
     @Test
-    void search_pages_are_valid_html_and_not_indexed_by_search_engines() {
+    void search_pages_are_not_indexed_by_search_engines() {
         for (String path :
                 new String[] {"/en/search", "/en/search?q=revenge", "/so/search?q=Iran&section=world", "/ar/search?q=x"
                 }) {
             var response = site.get(path);
-            assertThat(HtmlChecker.errors(response.body())).as(path).isEmpty();
             assertThat(response.headers().firstValue("X-Robots-Tag")).as(path).hasValue("noindex");
         }
     }

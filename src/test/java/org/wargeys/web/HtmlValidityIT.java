@@ -2,47 +2,482 @@ package org.wargeys.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wargeys.account.Role;
+import org.wargeys.article.ArticleDraft;
+import org.wargeys.article.ArticleEdit;
+import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.BodyFormat;
+import org.wargeys.article.Dateline;
+import org.wargeys.article.Slug;
+import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
+import org.wargeys.testsupport.StaffClient;
 import org.wargeys.testsupport.TestSite;
 
-/** Every public page type passes the Nu HTML Checker with zero errors. */
+/**
+ * Every page type, public and newsroom, passes the Nu HTML Checker with zero errors. One SQLite demo
+ * site, started once: the markup comes from the templates, which no database changes. The site is
+ * given what the pages have to show (archive pages past the first, related articles, an Arabic
+ * article, a pull quote, a featured image, a correction, a share total, revisions, a translation in
+ * progress, a translator's languages).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlValidityIT {
 
+    static final String PASSWORD = "correct horse battery";
+    static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
+    static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
+
     TestSite site;
+    StaffClient admin;
+    /** Placeholders in the paths below ({draft}…) and what they stand for on this site. */
+    final Map<String, String> made = new HashMap<>();
+    /** The draft's editor form as it was at revision 1, for a save from a stale revision. */
+    Map<String, String> staleForm;
 
     @BeforeAll
-    void start() {
-        site = TestSite.start(DatabaseKind.SQLITE);
+    void start() throws Exception {
+        site = TestSite.start(
+                DatabaseKind.SQLITE,
+                true,
+                Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3"));
+        site.wiring().search().indexer().rebuilding().get();
+        addReadersContent();
+        var accounts = site.wiring().accounts().accounts();
+        accounts.create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        accounts.create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
+        admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
+        addNewsroomWork();
     }
 
     @AfterAll
     void stop() {
-        site.deleteData();
+        if (site != null) site.deleteData();
     }
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/en/",
-                "/so/",
-                "/ar/",
-                "/en/2020/12/iran-vows-soleimani-revenge",
-                "/so/2020/12/iran-oo-ballan-qaaday",
-                "/en/no-such-page",
-                "/ar/2020/12/missing",
-                "/en/2020/12/%2e%2e%2fx"
-            })
-    void page_is_valid_html(String path) {
-        var response = site.get(path);
+    /** Archive pages past the first, related articles, an Arabic article, a pull quote. */
+    private void addReadersContent() {
+        var articles = site.wiring().articles().service();
+        articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"), Actor.TERMINAL);
+        // More match reports than one archive page holds (20), for the second page and its links.
+        for (int i = 1; i <= 23; i++) {
+            var draft = articles.createDraft(
+                    new ArticleDraft(
+                            "en",
+                            "match-report-" + i,
+                            "Match report " + i,
+                            null,
+                            null,
+                            null,
+                            "Mogadishu derby, round " + i + ".",
+                            "sport",
+                            List.of(),
+                            List.of()),
+                    Actor.TERMINAL);
+            articles.publishArchived(
+                    draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i), Actor.TERMINAL);
+        }
+        // A neighbour of the demo article, so that its page lists related articles.
+        var related = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        "iran-anniversary-tension",
+                        "Iran marks Soleimani anniversary amid tension",
+                        null,
+                        null,
+                        null,
+                        "Iranian leaders vowed revenge for the assassination of Qassem Soleimani as the anniversary of the drone strike neared.",
+                        "world",
+                        List.of("iran"),
+                        List.of()),
+                Actor.TERMINAL);
+        articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"), Actor.TERMINAL);
+        // The demo article in Arabic, right to left.
+        long group = articles.findPublished("en", "iran-vows-soleimani-revenge")
+                .orElseThrow()
+                .translationGroupId();
+        var arabic = articles.createTranslation(
+                group,
+                ArticleEdit.of(new ArticleDraft(
+                        "ar",
+                        "iran-tatawaad",
+                        "إيران تتوعد بالانتقام لسليماني مع اقتراب الذكرى الأولى لاغتياله",
+                        new Dateline("إيران", "WARSOOR"),
+                        null,
+                        BodyFormat.MARKDOWN,
+                        "تتوعد إيران بالانتقام.",
+                        "world",
+                        List.of("iran"),
+                        List.of("newsroom"))),
+                Actor.TERMINAL);
+        articles.publish(arabic.id(), Actor.TERMINAL);
+        // A pull quote readers may share.
+        var quoted = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        "valid-quote",
+                        "A valid pull quote",
+                        Dateline.NONE,
+                        null,
+                        BodyFormat.HTML,
+                        "<p>Lede.</p><blockquote class=\"shareable\"><p>A quote worth sharing.</p></blockquote>",
+                        "world",
+                        List.of(),
+                        List.of()),
+                Actor.TERMINAL);
+        articles.publish(quoted.id(), Actor.TERMINAL);
+    }
+
+    /**
+     * What the administrator makes through the newsroom: a draft saved twice, a published article with
+     * a featured image, a correction and shares, a translation started, a section named in every
+     * language.
+     */
+    private void addNewsroomWork() throws Exception {
+        site.wiring()
+                .articles()
+                .service()
+                .defineSection("health", Map.of("en", "Health", "so", "Caafimaad", "ar", "صحة"), Actor.TERMINAL);
+        // A draft saved twice: two revisions to compare.
+        long draft = write("A draft to revise", "Line one.\nLine two.");
+        staleForm = form(draft);
+        Map<String, String> edited = new HashMap<>(staleForm);
+        edited.put("body", "Line one.\nLine two changed.");
+        assertThat(admin.post("/admin/articles/" + draft, edited).statusCode()).isEqualTo(303);
+        made.put("{draft}", String.valueOf(draft));
+
+        // A published article with a featured image, a correction and shares.
+        HttpResponse<String> uploaded = admin.postFile(
+                "/admin/media",
+                Map.of("credit", "Photo: Warsoor", "alt_en", "Fishing boats at Berbera", "caption_en", "Berbera"),
+                "boats.jpg",
+                "image/jpeg",
+                jpeg());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+        String image = uploaded.headers().firstValue("Location").orElseThrow().replaceAll("\\D", "");
+        long published = write("Fishing season opens", "Boats left at dawn.");
+        Map<String, String> featured = form(published);
+        featured.put("featured_image", image);
+        assertThat(admin.post("/admin/articles/" + published, featured).statusCode())
+                .isEqualTo(303);
+        assertThat(admin.post("/admin/articles/" + published + "/workflow", Map.of("step", "publish"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/corrections",
+                                Map.of("note", "An earlier version said the boats left at noon."))
+                        .statusCode())
+                .isEqualTo(303);
+        // Three shares reach the social-proof threshold: the share bar shows its total.
+        for (String network : List.of("whatsapp", "whatsapp", "x")) {
+            site.wiring().sharing().counts().record(published, network);
+        }
+        made.put("{published}", String.valueOf(published));
+        made.put(
+                "{published-path}",
+                new ArticlePaths(site.wiring().platform().site().timezone())
+                        .path(site.wiring().articles().service().find(published)));
+
+        HttpResponse<String> translation =
+                admin.post("/admin/articles/" + published + "/translations", Map.of("language", "ar"));
+        assertThat(translation.statusCode()).as(translation.body()).isEqualTo(303);
+        made.put(
+                "{translation}",
+                translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    }
+
+    static Stream<Arguments> publicPages() {
+        return Stream.of(
+                page("home page in English", "/en/", 200, ".teaser h2 a"),
+                page("home page in Somali", "/so/", 200, ".teaser h2 a"),
+                page("home page in Arabic, right to left", "/ar/", 200, "html[dir=rtl] .teaser h2 a"),
+                page("article in English, with related articles", EN, 200, ".related a"),
+                page("article in Somali", SO, 200, ".translation-notice a[hreflang=en]"),
+                page("article in Arabic, right to left", "/ar/2026/11/iran-tatawaad", 200, "html[dir=rtl] .share-bar"),
+                page(
+                        "article with a pull quote",
+                        "/en/2026/11/valid-quote",
+                        200,
+                        "blockquote.shareable .quote-share a"),
+                page(
+                        "article with a featured image and a correction",
+                        "{published-path}",
+                        200,
+                        "figure.featured-image img[srcset]; .corrections .correction; .share-bar .share-total"),
+                page("section archive", "/en/section/world", 200, ".teaser h2 a"),
+                page("section archive, second page", "/en/section/sport?page=2", 200, ".pagination a[rel=prev]"),
+                page(
+                        "section archive in Arabic",
+                        "/ar/section/" + Slug.of("العالم", 8),
+                        200,
+                        "html[dir=rtl] .teaser h2 a"),
+                page("tag archive", "/en/tag/iran", 200, ".teaser h2 a"),
+                page("tag archive in Somali", "/so/tag/iiraan", 200, ".teaser h2 a"),
+                page("author archive", "/en/author/warsoor-staff", 200, ".teaser h2 a"),
+                page("year archive", "/en/archive/2020", 200, ".teaser h2 a"),
+                page("year archive, empty", "/en/archive/2019", 200, ".empty"),
+                page("month archive", "/en/archive/2020/12", 200, ".teaser h2 a"),
+                page("search, the empty form", "/en/search", 200, "form[role=search]; .empty"),
+                page("search with results", "/en/search?q=revenge", 200, ".search-results mark"),
+                page(
+                        "search with results, second page",
+                        "/en/search?q=match+report&page=2",
+                        200,
+                        ".pagination a[rel=prev]"),
+                page("search with nothing found, in Arabic", "/ar/search?q=x", 200, "html[dir=rtl] .search-summary"),
+                page(
+                        "search with a section filter, in Somali",
+                        "/so/search?q=Iran&section=world",
+                        200,
+                        "#search-section option[selected][value=world]"),
+                page(
+                        "search with section and dates",
+                        "/en/search?q=Iran&section=world&from=2020-12-01&to=2020-12-31",
+                        200,
+                        ".search-results h2 a"),
+                page("not found, English", "/en/no-such-page", 404, "h1"),
+                page("not found, Arabic", "/ar/2020/12/missing", 404, "html[dir=rtl] h1"),
+                page("not found, unknown language", "/xx/", 404, "h1"),
+                page("bad request, an encoded path", "/en/2020/12/%2e%2e%2fx", 400, "h1"),
+                page(
+                        "bad request, a search page that is no number",
+                        "/en/search?q=iran&page=abc",
+                        400,
+                        ".error-reason"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publicPages")
+    void public_page_is_valid_html(String name, String path, int status, String shows) {
+        assertValid(name, site.get(resolve(path)), status, shows);
+    }
+
+    static Stream<Arguments> newsroomPages() {
+        return Stream.of(
+                page("article list", "/admin/articles", 200, "tr[data-group]"),
+                page(
+                        "article list with filters",
+                        "/admin/articles?q=draft&status=draft&language=en&section=world",
+                        200,
+                        "tr[data-group]"),
+                page("new article editor", "/admin/articles/new", 200, "form[data-editor]"),
+                page("a draft's editor", "/admin/articles/{draft}", 200, "form[data-editor] textarea[name=body]"),
+                page(
+                        "a published article's editor, with its share chart",
+                        "/admin/articles/{published}",
+                        200,
+                        ".share-chart svg rect"),
+                page("a translation's editor, beside its source", "/admin/articles/{translation}", 200, ".source-pane"),
+                page("revisions", "/admin/articles/{draft}/revisions", 200, "tbody tr"),
+                page(
+                        "revisions compared",
+                        "/admin/articles/{draft}/revisions?from=1&to=2",
+                        200,
+                        ".diff ins; .diff del"),
+                page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
+                page("sections and tags", "/admin/taxonomy", 200, "table[data-kind=section] tr[data-key=health]"),
+                page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
+                page("audit log", "/admin/audit", 200, "table"),
+                page("settings", "/admin/settings", 200, "input[name=feed_content]"),
+                page("password", "/admin/password", 200, "input[name=current]"),
+                page("an article that does not exist", "/admin/articles/999999", 404, "h1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newsroomPages")
+    void newsroom_page_is_valid_html(String name, String path, int status, String shows) {
+        assertValid(name, admin.get(resolve(path)), status, shows);
+    }
+
+    static Stream<Arguments> newsroomAnswers() {
+        return Stream.of(
+                Arguments.of(
+                        "new article without a headline",
+                        "/admin/articles",
+                        Map.of("language", "en", "headline", "", "body", "Text."),
+                        400,
+                        "#headline-error"),
+                Arguments.of(
+                        "preview of unsaved text",
+                        "/admin/preview",
+                        Map.of("article_id", "{published}", "headline", "Unsaved", "body", "Unsaved **bold** text."),
+                        200,
+                        ".article-body strong"),
+                Arguments.of(
+                        "password change with a wrong current password",
+                        "/admin/password",
+                        Map.of("current", "not it", "password", PASSWORD + " 2", "repeat", PASSWORD + " 2"),
+                        400,
+                        "#current-error"),
+                Arguments.of(
+                        "a tag with a bad key",
+                        "/admin/taxonomy",
+                        Map.of("kind", "tag", "key", "Bad Key", "name_en", "X"),
+                        400,
+                        "[role=alert]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newsroomAnswers")
+    void newsroom_answer_to_a_form_is_valid_html(
+            String name, String path, Map<String, String> fields, int status, String shows) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        fields.forEach((field, value) -> resolved.put(field, resolve(value)));
+        assertValid(name, admin.post(resolve(path), resolved), status, shows);
+    }
+
+    @Test
+    void the_checker_finds_the_errors_of_a_broken_page_checked_between_two_valid_ones() {
+        String valid = site.get(EN).body();
+        String broken = valid.replaceFirst("<body[^>]*>", "$0<p id=\"twice\">a</p><p id=\"twice\">b</p>");
+        assertThat(HtmlChecker.errors(valid)).isEmpty();
+        assertThat(HtmlChecker.errors(broken))
+                .anySatisfy(error -> assertThat(error).contains("Duplicate ID “twice”"));
+        assertThat(HtmlChecker.errors(valid))
+                .as("nothing left over from the broken page")
+                .isEmpty();
+    }
+
+    @Test
+    void a_save_from_a_stale_revision_answers_a_valid_page() {
+        assertValid("conflict", admin.post("/admin/articles/" + made.get("{draft}"), staleForm), 409, "[role=alert]");
+    }
+
+    @Test
+    void the_media_library_refusing_an_upload_is_valid_html() {
+        byte[] script = "<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertValid(
+                "upload refused",
+                admin.postFile("/admin/media", Map.of("alt_en", "Not a photo"), "photo.jpg", "image/jpeg", script),
+                400,
+                ".field-error");
+    }
+
+    @Test
+    void the_newsroom_in_arabic_right_to_left_is_valid_html() {
+        for (String path : List.of("/admin/articles", "/admin/articles/" + made.get("{draft}"))) {
+            assertValid("Arabic " + path, admin.get(path, Map.of("Accept-Language", "ar")), 200, "html[dir=rtl]");
+        }
+    }
+
+    @Test
+    void a_home_page_with_nothing_published_is_valid_html() {
+        // A site of its own, without the demo content: on this class's site every language has
+        // articles, so no home page shows its empty state.
+        TestSite empty = TestSite.start(DatabaseKind.SQLITE, false);
+        try {
+            assertValid("empty home page, Arabic", empty.get("/ar/"), 200, "html[dir=rtl] .empty");
+        } finally {
+            empty.deleteData();
+        }
+    }
+
+    @Test
+    void the_sign_in_page_is_valid_html_and_so_is_its_answer_to_a_wrong_password() {
+        assertValid("sign-in", site.get("/admin/login"), 200, "form input[name=csrf]");
+        assertValid(
+                "sign-in refused",
+                StaffClient.anonymous(site).attemptSignIn("nobody@example.org", "not the password"),
+                401,
+                "[role=alert]");
+    }
+
+    /**
+     * The page answers with the status and shows what it is meant to show (each of the {@code ;}
+     * separated selectors matches), so that the checker reads the markup it is meant to check.
+     */
+    private void assertValid(String name, HttpResponse<String> response, int status, String shows) {
+        assertThat(response.statusCode()).as(name).isEqualTo(status);
+        Document page = Jsoup.parse(response.body());
+        for (String selector : shows.split(";")) {
+            assertThat(page.select(selector.strip())).as(name + ": " + selector).isNotEmpty();
+        }
         assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+                .as(name)
                 .isEqualToIgnoringCase("text/html;charset=utf-8");
-        assertThat(HtmlChecker.errors(response.body())).as(path).isEmpty();
+        assertThat(HtmlChecker.errors(response.body())).as(name).isEmpty();
+    }
+
+    private static Arguments page(String name, String path, int status, String shows) {
+        return Arguments.of(name, path, status, shows);
+    }
+
+    private String resolve(String text) {
+        String resolved = text;
+        for (var placeholder : made.entrySet())
+            resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
+        return resolved;
+    }
+
+    private long write(String headline, String body) {
+        HttpResponse<String> response = admin.post(
+                "/admin/articles",
+                Map.of(
+                        "language",
+                        "en",
+                        "headline",
+                        headline,
+                        "dateline_place",
+                        "MOGADISHU",
+                        "dateline_outlet",
+                        "WARSOOR",
+                        "standfirst",
+                        "A standfirst.",
+                        "body",
+                        body,
+                        "section",
+                        "world",
+                        "tags",
+                        "iran",
+                        "authors",
+                        "newsroom"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return Long.parseLong(
+                response.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
+    }
+
+    /** The editor form's fields as a browser would post them (unticked boxes left out). */
+    private Map<String, String> form(long id) {
+        Document page = admin.page("/admin/articles/" + id);
+        Map<String, String> fields = new HashMap<>();
+        page.select("form[data-editor] input[name], form[data-editor] textarea[name], form[data-editor] select[name]")
+                .forEach(e -> {
+                    if (e.is("input[type=checkbox]") && !e.hasAttr("checked")) return;
+                    if (e.is("select")) {
+                        var chosen = e.selectFirst("option[selected]");
+                        fields.put(e.attr("name"), chosen == null ? "" : chosen.val());
+                    } else {
+                        fields.put(e.attr("name"), e.is("textarea") ? e.wholeText() : e.val());
+                    }
+                });
+        return fields;
+    }
+
+    private static byte[] jpeg() throws IOException {
+        var picture = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(picture, "jpeg", out);
+        return out.toByteArray();
     }
 }
