@@ -83,7 +83,11 @@ public final class StaffGate {
             }
             Multipart body = readMultipart(ctx);
             if (body == Multipart.TOO_LARGE) {
+                // The rest of the body was not read: the connection cannot carry another request, and a
+                // client that is not told so would send its next request down a closed connection.
+                ctx.header("Connection", "close");
                 ctx.attribute(SESSION, session.get());
+
                 if (tooLarge != null && !session.get().user().mustChangePassword()) {
                     tooLarge.handle(ctx);
                 } else {
