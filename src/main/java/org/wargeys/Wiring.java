@@ -20,12 +20,11 @@ import org.wargeys.web.WebModule;
 import org.wargeys.web.WebServer;
 
 /**
- * The composition root: the program as a list of feature modules, each built on the ones before it
- * (each constructs its own parts and subscribes its own listeners), then the web server over the URL
- * table in {@link Routes}. The order matters where listeners share an event: the search index hears
- * of an article before the page cache purges its pages. Tests build the same wiring on a temporary
- * data directory and a fixed clock.
+ * The composition root: the feature modules, each built on the ones before it (the search index
+ * hears of an article before the page cache purges its pages), then the web server over the URL table
+ * in {@link Routes}. Tests build the same wiring on a temporary data directory and a fixed clock.
  */
+
 public final class Wiring implements AutoCloseable {
 
     private final Platform platform;
