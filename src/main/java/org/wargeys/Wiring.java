@@ -24,7 +24,6 @@ import org.wargeys.web.WebServer;
  * hears of an article before the page cache purges its pages), then the web server over the URL table
  * in {@link Routes}. Tests build the same wiring on a temporary data directory and a fixed clock.
  */
-
 public final class Wiring implements AutoCloseable {
 
     private final Platform platform;
@@ -67,7 +66,6 @@ public final class Wiring implements AutoCloseable {
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
-
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
             server = web.server(
                     importer.oldAddresses()::find,
