@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ public final class WordPressImport {
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), -1, e);
         }
+        checkEncoding(file);
         MediaCopier media = uploadsDir == null ? null : new MediaCopier(uploadsDir, mediaRoot);
         Instant started = clock.instant();
         List<ArticlePublished> live = new ArrayList<>();
@@ -100,6 +102,7 @@ public final class WordPressImport {
                 WordPressItems items =
                         new WordPressItems(store, records, bodies, site, clock, media, live, addedImages);
                 new WxrReader().read(in, items);
+
                 report = items.finish(dryRun);
                 if (dryRun) {
                     h.rollback();
@@ -131,7 +134,33 @@ public final class WordPressImport {
         return report;
     }
 
+    /**
+     * Refuses a file declared (or taken) as UTF-8 that is not, naming the line and column of its first
+     * bad byte: the XML parser would say only that the encoding is broken, somewhere near where it was
+     * reading ahead (and print its own line on the terminal).
+     */
+    private static void checkEncoding(Path file) {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(200), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var declared =
+                java.util.regex.Pattern.compile("encoding=[\"']([^\"']+)[\"']").matcher(start);
+        if (declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8")) return;
+        Utf8Check.firstError(file).ifPresent(p -> {
+            throw new ImportException(
+                    "The file is not valid UTF-8 (its byte " + p.offset() + "); WordPress exports are UTF-8: export it"
+                            + " again, or convert it (iconv -f LATIN1 -t UTF-8).",
+                    p.line(),
+                    p.column(),
+                    null);
+        });
+    }
+
     static String sha256(String text) {
+
         return Hashes.sha256(text);
     }
 

@@ -42,6 +42,9 @@ final class WxrReader {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Problems are reported by the exceptions the reader throws, never printed to the terminal.
+        factory.setXMLReporter((message, type, info, location) -> {});
+
         optional(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         optional("http://javax.xml.XMLConstants/property/accessExternalSchema", "");
         optional("jdk.xml.entityExpansionLimit", "64");
