@@ -67,11 +67,21 @@ public final class StorageMonitor {
         }
     }
 
-    /** True when the data directory's disk is nearly full. */
+    /** True when the data directory's disk is nearly full: under 64 MB, or a tenth of a small disk. */
     public boolean lowOnSpace() {
         long free = freeBytes();
-        return free >= 0 && free < LOW_SPACE_BYTES;
+        return free >= 0 && free < Math.min(LOW_SPACE_BYTES, totalBytes() / 10);
     }
+
+    private long totalBytes() {
+        try {
+            return Files.getFileStore(Files.exists(dataDir) ? dataDir : dataDir.toAbsolutePath().getParent())
+                    .getTotalSpace();
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
 
     /** True when a file can be written in the data directory right now. */
     public boolean writable() {
