@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             ImportCommand.class,
             ExportCommand.class,
             BackupCommand.Backup.class,
-            BackupCommand.Restore.class
+            BackupCommand.Restore.class,
+            MediaCommand.class
         })
 public final class Wargeys implements Runnable {
 

@@ -45,7 +45,20 @@ public final class ConfigLoader {
             "sharing.beacon_limit_per_minute",
             "backup.every",
             "backup.keep",
-            "backup.dir");
+            "backup.dir",
+            // Issue 19: object storage, images, metrics and logs (docs/deploy.md).
+            "media.store",
+            "media.public_url",
+            "media.webp",
+            "media.s3.endpoint",
+            "media.s3.region",
+            "media.s3.path_style",
+            "media.s3.access_key",
+            "media.s3.secret_key",
+            "metrics.port",
+            "metrics.host",
+            "metrics.token",
+            "log.format");
 
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";

@@ -119,6 +119,11 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(dataDir, dbUrl, false, Map.of());
     }
 
+    /** A site on data that exists already, with feature settings (its files in a bucket). */
+    public static TestSite onData(Path dataDir, String dbUrl, Map<String, String> settings) {
+        return new TestSite(dataDir, dbUrl, false, settings);
+    }
+
     /** A site on a database of the test's own ({@link OwnPostgres}), which the test may take down. */
     public static TestSite onDatabase(String dbUrl, boolean demo) {
         try {
