@@ -145,6 +145,7 @@ public final class Wargeys implements Runnable {
             Wiring wiring;
             int actualPort;
             try {
+                Logs.use(config.settings().get("log.format"));
                 wiring = new Wiring(config, Clock.systemUTC());
             } catch (RuntimeException e) {
                 LOG.debug("Start-up failed", e);

@@ -92,6 +92,9 @@ class ArchitectureTest {
                             "gg.jte..")),
             Map.entry("demo", List.of("platform", "article")),
             Map.entry("backup", List.of("platform")),
+            Map.entry(
+                    "metrics",
+                    concat(HTTP, "platform", "web", "search", "io.micrometer..", "com.sun.net.httpserver..")),
             Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));
 
     static Stream<String> packages() {

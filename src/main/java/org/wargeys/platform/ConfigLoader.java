@@ -74,6 +74,8 @@ public final class ConfigLoader {
             Map.entry(TIMEZONE, "Africa/Mogadishu"),
             Map.entry(LANGUAGES, "en,so,ar"),
             Map.entry(CACHE_MEGABYTES, "64"),
+            // Metrics on loopback only (docs/deploy.md); "off" for none.
+            Map.entry("metrics.port", "9464"),
             Map.entry(TRUSTED_PROXIES, ""),
             Map.entry(PASSWORD_MEMORY_KIB, String.valueOf(Config.DEFAULT_PASSWORD_MEMORY_KIB)),
             Map.entry(PASSWORD_ITERATIONS, String.valueOf(Config.DEFAULT_PASSWORD_ITERATIONS)));

@@ -24,10 +24,16 @@ final class RequestTracker extends Handler.Wrapper {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final RequestObserver observer;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     RequestTracker(RequestObserver observer, Handler handler) {
         super(handler);
         this.observer = observer;
+    }
+
+    /** Requests being answered right now. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** What the layers below learn about a request: its id and its route. */
@@ -65,6 +71,7 @@ final class RequestTracker extends Handler.Wrapper {
             }
 
             private void observe() {
+                inFlight.decrementAndGet();
                 try {
                     observer.observed(method, tracked.route, response.getStatus(), System.nanoTime() - started);
                 } catch (RuntimeException e) {
@@ -72,9 +79,12 @@ final class RequestTracker extends Handler.Wrapper {
                 }
             }
         };
+        inFlight.incrementAndGet();
         MDC.put(MDC_KEY, id);
         try {
-            return super.handle(request, response, observed);
+            boolean handled = super.handle(request, response, observed);
+            if (!handled) inFlight.decrementAndGet(); // Jetty answers it (404) without our callback
+            return handled;
         } finally {
             MDC.remove(MDC_KEY);
         }

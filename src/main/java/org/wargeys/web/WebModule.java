@@ -22,6 +22,7 @@ public final class WebModule {
     private final PurgeHook cdn;
     private final java.util.Map<String, String> securityHeaders;
     private volatile RequestObserver observer = RequestObserver.NONE;
+    private volatile WebServer server;
 
     public WebModule(Platform platform) {
         this.platform = platform;
@@ -75,7 +76,7 @@ public final class WebModule {
      */
     public WebServer server(MovedAddresses moved, long maxMultipartBytes, Consumer<RoutesConfig> routes) {
         ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, moved);
-        return new WebServer(
+        return server = new WebServer(
                 platform.config().host(),
                 platform.port(),
                 errors,
@@ -85,6 +86,12 @@ public final class WebModule {
                 securityHeaders,
                 (method, route, status, nanos) -> observer.observed(method, route, status, nanos),
                 routes);
+    }
+
+    /** Requests being answered right now (metrics; a graceful stop waits for them). */
+    public int requestsInFlight() {
+        WebServer current = server;
+        return current == null ? 0 : current.inFlight();
     }
 
     /** Who is told of every answered request (the metrics); set before the server starts. */

@@ -19,6 +19,7 @@ public final class WebServer implements AutoCloseable {
     private static final String ERROR_RENDERED = "wargeys.error-rendered";
 
     private final Javalin app;
+    private RequestTracker tracker;
     private final String host;
     private final int port;
 
@@ -61,10 +62,11 @@ public final class WebServer implements AutoCloseable {
                 // Javalin attaches its servlet handler inside the innermost wrapper it finds here.
                 // Outermost the request id and metrics, then the graceful stop (no new requests; the
                 // ones in flight finish), then page-cache hits.
-                server.setHandler(new RequestTracker(
+                tracker = new RequestTracker(
                         observer,
                         new org.eclipse.jetty.server.handler.GracefulHandler(
-                                new CacheHitHandler(cache, securityHeaders))));
+                                new CacheHitHandler(cache, securityHeaders)));
+                server.setHandler(tracker);
                 server.setStopTimeout(STOP_MILLIS);
             });
             config.jetty.modifyHttpConfiguration(http -> {
@@ -134,6 +136,11 @@ public final class WebServer implements AutoCloseable {
     public int start() {
         app.start(host, port);
         return app.port();
+    }
+
+    /** Requests being answered right now. */
+    public int inFlight() {
+        return tracker == null ? 0 : tracker.inFlight();
     }
 
     public int port() {
