@@ -22,7 +22,7 @@ public final class MediaModule {
                 platform.files(),
                 platform.clock(),
                 webp ? WebpEncoder.load() : WebpEncoder.off(),
-                base(settings.get("media.public_url")));
+                base(settings.get(org.wargeys.platform.S3Settings.PUBLIC_URL)));
         this.files = new MediaFiles(service);
     }
 

@@ -14,6 +14,9 @@ public record S3Settings(String endpoint, String region, boolean pathStyle, Stri
     /** Where the site's files live: {@code s3://bucket/prefix}, or empty for the data directory. */
     public static final String STORE = "media.store";
 
+    /** The public address of the bucket (or of the CDN in front of it) that readers fetch images from. */
+    public static final String PUBLIC_URL = "media.public_url";
+
     public static final String ENDPOINT = "media.s3.endpoint";
     public static final String REGION = "media.s3.region";
     public static final String PATH_STYLE = "media.s3.path_style";

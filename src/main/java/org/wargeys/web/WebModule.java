@@ -31,7 +31,7 @@ public final class WebModule {
         this.negotiation = new LanguageNegotiation(platform.site());
         this.cdn = PurgeHook.to(platform.config().purgeUrl());
         this.securityHeaders = SecurityHeaders.with(
-                SecurityHeaders.origin(platform.config().settings().get("media.public_url")));
+                SecurityHeaders.origin(platform.config().settings().get(org.wargeys.platform.S3Settings.PUBLIC_URL)));
         var cluster = platform.cluster();
         // The node where a change was made tells the CDN; the others only drop their own copies.
         this.pageCache = new PageCache(platform.config().cacheBytes(), platform.clock(), keys -> {
