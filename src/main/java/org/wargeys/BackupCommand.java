@@ -1,6 +1,5 @@
 package org.wargeys;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,8 +24,10 @@ final class BackupCommand {
         @CommandLine.Mixin
         Wargeys.SiteOptions site = new Wargeys.SiteOptions();
 
-        @Parameters(paramLabel = "FILE", description = "The archive to write (a .zip; replaced if it exists).")
-        Path file;
+        @Parameters(
+                paramLabel = "FILE",
+                description = "The archive to write (a .zip; replaced if it exists), or s3://BUCKET/PREFIX/NAME.zip.")
+        String file;
 
         @Override
         public Integer call() {
@@ -57,8 +58,10 @@ final class BackupCommand {
         @CommandLine.Mixin
         Wargeys.SiteOptions site = new Wargeys.SiteOptions();
 
-        @Parameters(paramLabel = "FILE", description = "The archive to restore.")
-        Path file;
+        @Parameters(
+                paramLabel = "FILE",
+                description = "The archive to restore (a file or s3://BUCKET/PREFIX/NAME.zip).")
+        String file;
 
         @Override
         public Integer call() {

@@ -39,6 +39,8 @@ final class Routes {
         page(routes, "/healthz", w.web().health()::check);
         page(routes, "/readyz", w.web().health()::ready);
         page(routes, "/livez", w.web().health()::alive);
+        // Metrics: here only for a scraper with metrics.token (else on their own loopback port).
+        routes.get("/metrics", w.metrics()::scrape);
         page(routes, "/media/{file}", w.media().files()::show);
 
         page(routes, "/robots.txt", pages.sitemaps()::robots);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             ImportCommand.class,
             ExportCommand.class,
             BackupCommand.Backup.class,
-            BackupCommand.Restore.class
+            BackupCommand.Restore.class,
+            MediaCommand.class
         })
 public final class Wargeys implements Runnable {
 
@@ -144,6 +145,7 @@ public final class Wargeys implements Runnable {
             Wiring wiring;
             int actualPort;
             try {
+                Logs.use(config.settings().get("log.format"));
                 wiring = new Wiring(config, Clock.systemUTC());
             } catch (RuntimeException e) {
                 LOG.debug("Start-up failed", e);

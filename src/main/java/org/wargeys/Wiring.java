@@ -8,6 +8,7 @@ import org.wargeys.demo.DemoContent;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
 import org.wargeys.media.MediaModule;
+import org.wargeys.metrics.MetricsModule;
 import org.wargeys.newsroom.NewsroomModule;
 import org.wargeys.pages.PagesModule;
 import org.wargeys.platform.Config;
@@ -38,6 +39,7 @@ public final class Wiring implements AutoCloseable {
     private PagesModule pages;
     private NewsroomModule newsroom;
     private ImporterModule importer;
+    private MetricsModule metrics;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -66,6 +68,7 @@ public final class Wiring implements AutoCloseable {
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
+            metrics = new MetricsModule(platform, web, search);
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
             server = web.server(
                     importer.oldAddresses()::find,
@@ -77,25 +80,36 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** Starts the search index's catch-up, the web server and the recurring work; returns the port. */
+    /** Starts the search index's catch-up, the web server, the metrics port and the recurring work; returns the port. */
     public int start() {
         search.start();
         int port = server.start();
+        metrics.start();
         platform.start();
         return port;
     }
 
-    /** Stops taking requests and hearing other nodes, lets background work stop, then closes storage. */
+    /**
+     * A graceful stop: stops hearing other nodes and taking connections, lets the requests in flight
+     * finish (up to ten seconds) and the purges on their way to the cache in front arrive, lets
+     * background work stop, then closes the search index (its lock released) and the storage.
+     */
     @Override
     public void close() {
         try (platform) {
             platform.cluster().close();
             if (server != null) server.close();
+            if (web != null) web.awaitPurges();
+            if (metrics != null) metrics.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
             if (search != null) search.close();
         }
+    }
+
+    public MetricsModule metrics() {
+        return metrics;
     }
 
     public Platform platform() {

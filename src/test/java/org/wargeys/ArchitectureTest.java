@@ -45,7 +45,14 @@ class ArchitectureTest {
 
     /** Package → the packages of ours and the libraries it may use, besides its own and {@link #EVERYONE}. */
     private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
-            Map.entry("platform", List.of("com.zaxxer.hikari..", "org.flywaydb..", "org.postgresql..", "org.sqlite..")),
+            Map.entry(
+                    "platform",
+                    List.of(
+                            "com.zaxxer.hikari..",
+                            "org.flywaydb..",
+                            "org.postgresql..",
+                            "org.sqlite..",
+                            "software.amazon.awssdk..")),
             Map.entry(
                     "web", concat(HTTP, "platform", "org.eclipse.jetty..", "gg.jte..", "com.aayushatharva.brotli4j..")),
             Map.entry("account", List.of("platform", "com.password4j..")),
@@ -85,6 +92,9 @@ class ArchitectureTest {
                             "gg.jte..")),
             Map.entry("demo", List.of("platform", "article")),
             Map.entry("backup", List.of("platform")),
+            Map.entry(
+                    "metrics",
+                    concat(HTTP, "platform", "web", "search", "io.micrometer..", "com.sun.net.httpserver..")),
             Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));
 
     static Stream<String> packages() {

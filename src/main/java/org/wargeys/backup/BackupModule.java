@@ -1,6 +1,5 @@
 package org.wargeys.backup;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +18,21 @@ public final class BackupModule {
 
     public BackupModule(Platform platform) {
         var config = platform.config();
-        this.backups = new Backups(platform.database(), config.dataDir().resolve("media"), platform.clock());
+        this.backups = new Backups(
+                platform.database(),
+                platform.files(),
+                config.dataDir(),
+                org.wargeys.platform.S3Settings.from(config.settings()),
+                platform.clock());
         var settings = config.settings();
         String every = settings.get("backup.every");
         if (every != null && !every.isBlank()) {
             Duration period = Duration.ofHours(whole("backup.every", every, 1));
             int keep = (int) whole("backup.keep", settings.getOrDefault("backup.keep", "7"), 1);
 
-            Path dir = Path.of(settings.getOrDefault(
-                    "backup.dir", config.dataDir().resolve("backups").toString()));
+            // A folder, or a bucket (s3://bucket/backups): a backup on the same disk does not survive it.
+            String dir = settings.getOrDefault(
+                    "backup.dir", config.dataDir().resolve("backups").toString());
             platform.jobs().every("Writing the scheduled backup", period, period, () -> {
                 var written = backups.scheduled(dir, keep);
                 LOG.info("Backup written: {} ({} rows, {} files)", written.file(), written.rows(), written.files());

@@ -20,16 +20,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.Dialect;
+import org.wargeys.platform.FileStore;
 
 /**
  * Reads a backup archive back into an empty site: first every entry is checked against the manifest
  * (a damaged or truncated archive is refused before anything is written), then all rows are loaded
- * in one transaction, then the media files are moved into place. Stateless.
+ * in one transaction, then the media files are written to the site's file store. Stateless.
  */
 final class BackupReader {
 
@@ -89,13 +89,11 @@ final class BackupReader {
         }
     }
 
-    /** Loads a checked archive into the empty database and media folder; returns the rows loaded. */
-    static long restore(Path file, Checked checked, Database database, Path mediaDir) {
-        Path staging = mediaDir.resolveSibling(mediaDir.getFileName() + ".restoring");
-        try {
-            if (Files.exists(mediaDir)) requireEmpty(mediaDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Loads a checked archive into the empty database and file store; returns the rows loaded. */
+    static long restore(Path file, Checked checked, Database database, FileStore files, Path scratch) {
+        if (!files.list(BackupWriter.MEDIA).isEmpty()) {
+            throw new BackupRefused("The media files at " + files.location()
+                    + " are not empty: restore into an empty data directory or bucket.");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             long rows = database.jdbi().inTransaction(h -> {
@@ -125,16 +123,10 @@ final class BackupReader {
                     throw new UncheckedIOException(e);
                 }
             });
-            extractMedia(zip, checked, staging);
-            if (Files.isDirectory(staging)) {
-                if (Files.exists(mediaDir)) Files.delete(mediaDir); // empty: checked before anything was written
-                Files.move(staging, mediaDir, StandardCopyOption.ATOMIC_MOVE);
-            }
+            extractMedia(zip, checked, files, scratch);
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restore " + file, e);
-        } finally {
-            deleteTree(staging);
         }
     }
 
@@ -187,17 +179,32 @@ final class BackupReader {
         }
     }
 
-    private static void extractMedia(ZipFile zip, Checked checked, Path staging) throws IOException {
+    // Each file through a temporary file beside the archive: a video can be larger than the heap.
+    private static void extractMedia(ZipFile zip, Checked checked, FileStore files, Path scratch) throws IOException {
         for (String name : checked.entries().keySet()) {
-            if (!name.startsWith("media/")) continue;
-            Path target = staging.resolve(name.substring("media/".length())).normalize();
-            if (!target.startsWith(staging))
+            if (!name.startsWith(BackupWriter.MEDIA)) continue;
+            try {
+                FileStore.checkKey(name);
+            } catch (IllegalArgumentException e) {
                 throw new BackupRefused("An entry points outside the media folder: " + name);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path temp = Files.createTempFile(scratch, "restore", ".tmp");
+            try {
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                files.put(name, temp, contentType(name));
+            } finally {
+                Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".png")) return "image/png";
+        if (name.endsWith(".webp")) return "image/webp";
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "image/jpeg";
+        return "application/octet-stream";
     }
 
     /** A name of ours: tables, media files or the manifest, never an absolute path or a climb out. */
@@ -206,24 +213,5 @@ final class BackupReader {
                 && !name.contains("..")
                 && !name.contains("\\")
                 && !name.startsWith("/");
-    }
-
-    private static void requireEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) {
-                throw new BackupRefused(
-                        "The media folder " + dir + " is not empty: restore into an empty data directory.");
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: a leftover staging folder is named as such and changes nothing.
-        }
     }
 }

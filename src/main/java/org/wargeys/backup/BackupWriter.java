@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +21,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.wargeys.platform.Database;
+import org.wargeys.platform.FileStore;
 
 /**
  * Writes a backup archive (a ZIP): every table of the site as JSON lines read in one consistent
@@ -37,6 +36,8 @@ final class BackupWriter {
     static final String FORMAT = "wargeys-backup";
     static final int VERSION = 1;
     static final String MANIFEST = "manifest.json";
+    /** The media files' folder in the store and in the archive. */
+    static final String MEDIA = "media/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -46,7 +47,7 @@ final class BackupWriter {
     /** What was written: rows and files. */
     record Written(long rows, int tables, int files, long bytes) {}
 
-    static Written write(Database database, String schemaVersion, Path mediaDir, OutputStream target, Instant now)
+    static Written write(Database database, String schemaVersion, FileStore files, OutputStream target, Instant now)
             throws IOException {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
@@ -74,29 +75,25 @@ final class BackupWriter {
             });
             // Media after the snapshot: every file a row of the snapshot names was written before
             // that row committed, so it is here; a newer file is harmless extra.
-            int files = 0;
-            if (Files.isDirectory(mediaDir)) {
-                List<Path> all;
-                try (Stream<Path> walk = Files.walk(mediaDir)) {
-                    all = walk.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
-                            .sorted()
-                            .toList();
-                }
-                for (Path file : all) {
-                    String name =
-                            "media/" + mediaDir.relativize(file).toString().replace('\\', '/');
+            int count = 0;
+            for (FileStore.Entry file : files.list(MEDIA)) {
+                String name = file.key();
+                if (name.endsWith(".tmp")) continue;
+                // Gone since it was listed (a rolled-back upload's file): no row names it.
+                var stream = files.stream(name);
+                if (stream.isEmpty()) continue;
+                try (InputStream in = stream.get()) {
                     Counted out = begin(zip, name);
-                    Files.copy(file, out);
+                    in.transferTo(out);
                     end(zip, out, name, -1, entries);
-                    files++;
                 }
+                count++;
             }
             for (var e : entries) totals[2] += e.path("bytes").asLong();
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
-            return new Written(totals[0], (int) totals[1], files, totals[2]);
+            return new Written(totals[0], (int) totals[1], count, totals[2]);
         }
     }
 

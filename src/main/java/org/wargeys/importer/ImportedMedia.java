@@ -1,40 +1,49 @@
 package org.wargeys.importer;
 
 import io.javalin.http.Context;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.wargeys.platform.FileStore;
 import org.wargeys.platform.NotFoundException;
 
 /**
- * Serves the media files an import copied ({@code /media/wordpress/...}) from the data directory,
+ * Serves the media files an import copied ({@code /media/wordpress/...}) from the site's file store,
  * with their type read from their bytes. Nothing outside that folder can be named. Thread-safe.
  */
 public final class ImportedMedia {
 
-    private final Path root;
+    private final FileStore files;
 
-    ImportedMedia(Path mediaRoot) {
-        this.root = mediaRoot.resolve("wordpress").toAbsolutePath().normalize();
+    ImportedMedia(FileStore files) {
+        this.files = files;
     }
 
     public void show(Context ctx) {
         String relative = ctx.pathParam("path");
         if (relative.contains("..") || relative.contains("\\") || relative.contains("\0"))
             throw new NotFoundException("No media " + relative);
-        Path file = root.resolve(relative).normalize();
+        String key = MediaCopier.FOLDER + relative;
         try {
-            if (!file.startsWith(root)
-                    || !Files.isRegularFile(file)
-                    || !file.toRealPath().startsWith(root.toRealPath())) {
-                throw new NotFoundException("No media " + relative);
+            FileStore.checkKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No media " + relative);
+        }
+        InputStream in = files.stream(key).orElseThrow(() -> new NotFoundException("No media " + relative));
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(in);
+            buffered.mark(16);
+            byte[] head = buffered.readNBytes(16);
+            buffered.reset();
+            String type = MediaCopier.MediaTypes.sniff(head, head.length).orElse(null);
+            if (type == null) {
+                buffered.close();
+                throw new NotFoundException("Not media: " + relative);
             }
-            String type = MediaCopier.MediaTypes.sniff(file)
-                    .orElseThrow(() -> new NotFoundException("Not media: " + relative));
             ctx.header("Cache-Control", "public, max-age=86400");
             ctx.contentType(type);
-            ctx.result(Files.newInputStream(file));
+            ctx.result(buffered);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

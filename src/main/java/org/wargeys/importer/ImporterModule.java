@@ -18,18 +18,17 @@ public final class ImporterModule {
 
     public ImporterModule(Platform platform, ArticleModule articles, MediaModule media) {
         var jdbi = platform.database().jdbi();
-        var mediaRoot = platform.config().dataDir().resolve("media");
         this.wordPress = new WordPressImport(
                 jdbi,
                 articles.bodies(),
                 platform.events(),
                 platform.site(),
                 platform.clock(),
-                mediaRoot,
+                platform.files(),
                 media.service(),
                 articles.journal());
         this.oldAddresses = new OldAddresses(jdbi, articles.service(), articles.paths(), platform.site());
-        this.importedMedia = new ImportedMedia(mediaRoot);
+        this.importedMedia = new ImportedMedia(platform.files());
         this.siteJson = new SiteJson(platform.database());
         this.wxr = new WxrExport(platform.database(), platform.site(), media.service());
     }

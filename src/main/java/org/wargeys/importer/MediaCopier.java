@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.wargeys.platform.FileStore;
 
 /**
- * Copies the media files an export refers to from a copy of wp-content/uploads into the site's media
- * folder, and rewrites body addresses to the copies. A file is taken only when it lies inside the
+ * Copies the media files an export refers to from a copy of wp-content/uploads into the site's file
+ * store ({@code media/wordpress/…}, in the data directory or the bucket), and rewrites body addresses to the copies. A file is taken only when it lies inside the
  * uploads folder (no path from the export can lead outside it, links included) and its first bytes
  * show a known media type. Remembers what it created so a failed or dry run can take it back.
  * Not thread-safe: one per import.
@@ -31,12 +30,14 @@ final class MediaCopier {
     private static final Pattern UPLOAD_URL = Pattern.compile(
             "https?://[^\"'\\s<>]*?(?:/wp-content/uploads/|\\.files\\.wordpress\\.com/)([^\"'\\s<>?#]+)");
 
-    private final Path uploads;
-    private final Path target;
-    private final Map<String, Optional<Copied>> done = new HashMap<>();
-    private final List<Path> created = new ArrayList<>();
+    static final String FOLDER = "media/wordpress/";
 
-    MediaCopier(Path uploads, Path mediaRoot) {
+    private final Path uploads;
+    private final FileStore files;
+    private final Map<String, Optional<Copied>> done = new HashMap<>();
+    private final List<String> created = new ArrayList<>();
+
+    MediaCopier(Path uploads, FileStore files) {
         try {
             this.uploads = uploads.toRealPath();
         } catch (IOException e) {
@@ -44,7 +45,7 @@ final class MediaCopier {
         }
         if (!Files.isDirectory(this.uploads))
             throw new ImportException("The media folder " + uploads + " is not a folder.", -1);
-        this.target = mediaRoot.resolve("wordpress").toAbsolutePath().normalize();
+        this.files = files;
     }
 
     /** Copies the file an uploads address names, once; empty when it is missing, outside, or not media. */
@@ -59,31 +60,45 @@ final class MediaCopier {
         if (relative.contains("..") || relative.contains("\\") || relative.contains("\0") || relative.startsWith("/"))
             return Optional.empty();
         try {
-            Path source = uploads.resolve(relative).normalize();
-            if (!source.startsWith(uploads) || !Files.isRegularFile(source)) return Optional.empty();
-            if (!source.toRealPath().startsWith(uploads)) return Optional.empty();
-            String type = MediaTypes.sniff(source).orElse(null);
+            Optional<Path> source = source(relative);
+            if (source.isEmpty()) return Optional.empty();
+            String type = MediaTypes.sniff(source.get()).orElse(null);
             if (type == null) return Optional.empty();
-            Path copy = target.resolve(relative).normalize();
-            if (!copy.startsWith(target)) return Optional.empty();
-            if (!Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(copy.getParent());
-                Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                created.add(copy);
+            String key = FOLDER + relative;
+            FileStore.checkKey(key);
+            if (!files.exists(key)) {
+                files.put(key, source.get(), type);
+                created.add(key);
             }
-            return Optional.of(new Copied(PUBLIC_PREFIX + relative.replace('\\', '/'), type));
+            return Optional.of(new Copied(PUBLIC_PREFIX + relative, type));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Copying " + relative + " failed", e);
         }
     }
 
-    /** The copy behind a public path this copier hands out ({@code /media/wordpress/...}), if it is there. */
+    /** The file in the uploads folder, if it lies inside it (links included) and is a regular file. */
+    private Optional<Path> source(String relative) throws IOException {
+        Path source = uploads.resolve(relative).normalize();
+        if (!source.startsWith(uploads) || !Files.isRegularFile(source)) return Optional.empty();
+        if (!source.toRealPath().startsWith(uploads)) return Optional.empty();
+        return Optional.of(source);
+    }
+
+    /**
+     * The uploads file behind a public path this copier hands out ({@code /media/wordpress/...}), if it
+     * was copied (read from the uploads folder: the copy may be in a bucket).
+     */
     Optional<Path> file(String publicPath) {
         if (publicPath == null || !publicPath.startsWith(PUBLIC_PREFIX)) return Optional.empty();
-        Path copy = target.resolve(publicPath.substring(PUBLIC_PREFIX.length())).normalize();
-        return copy.startsWith(target) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(copy)
-                : Optional.empty();
+        String relative = publicPath.substring(PUBLIC_PREFIX.length());
+        if (relative.contains("..") || relative.contains("\\") || relative.contains("\0")) return Optional.empty();
+        try {
+            return source(relative).filter(p -> files.exists(FOLDER + relative));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The body with every uploads address that could be copied pointing at its copy. */
@@ -105,10 +120,10 @@ final class MediaCopier {
 
     /** Deletes the copies this run made (the import was rolled back or was a dry run). */
     void undo() {
-        for (Path p : created) {
+        for (String key : created) {
             try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
+                files.delete(key);
+            } catch (RuntimeException ignored) {
                 // Best effort: a stray copy is harmless, the database does not point at it.
             }
         }

@@ -44,12 +44,12 @@ public final class WordPressImport {
     private final EventBus events;
     private final Site site;
     private final Clock clock;
-    private final Path mediaRoot;
+    private final org.wargeys.platform.FileStore files;
     private final MediaService library;
     private final ArticleJournal journal;
 
     /**
-     * @param mediaRoot where copies of the uploads folder go ({@code DATA/media})
+     * @param files where copies of the uploads folder go ({@code media/wordpress/…} in the site's store)
      * @param library the media library, which takes the featured images
      */
     WordPressImport(
@@ -58,7 +58,7 @@ public final class WordPressImport {
             EventBus events,
             Site site,
             Clock clock,
-            Path mediaRoot,
+            org.wargeys.platform.FileStore files,
             MediaService library,
             ArticleJournal journal) {
         this.journal = journal;
@@ -67,7 +67,7 @@ public final class WordPressImport {
         this.events = events;
         this.site = site;
         this.clock = clock;
-        this.mediaRoot = mediaRoot;
+        this.files = files;
         this.library = library;
     }
 
@@ -88,7 +88,7 @@ public final class WordPressImport {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), -1, e);
         }
         checkEncoding(file);
-        MediaCopier media = uploadsDir == null ? null : new MediaCopier(uploadsDir, mediaRoot);
+        MediaCopier media = uploadsDir == null ? null : new MediaCopier(uploadsDir, files);
         Instant started = clock.instant();
         List<ArticlePublished> live = new ArrayList<>();
         List<Image> addedImages = new ArrayList<>();

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An uploaded image as stored: its renditions (one file per width, all in one format), a credit and,
- * per language, alt text and caption. Immutable.
+ * An uploaded image as stored: its renditions (one file per width in JPEG or PNG, and beside each a
+ * WebP copy when {@code webp}), a credit and, per language, alt text and caption. Immutable.
+ *
+ * @param base where the rendition files are addressed: {@code /media/} on the site, or the public
+ *     address of the bucket or CDN that holds them ({@code media.public_url})
  */
 public record Image(
         long id,
@@ -17,7 +20,12 @@ public record Image(
         List<Integer> widths,
         String credit,
         Map<String, Text> texts,
-        Instant uploadedAt) {
+        Instant uploadedAt,
+        boolean webp,
+        String base) {
+
+    /** Where renditions are addressed when the site serves them itself. */
+    public static final String SITE_BASE = "/media/";
 
     /** Alt text (required) and caption (optional) in one language. */
     public record Text(String alt, String caption) {}
@@ -32,7 +40,33 @@ public record Image(
     }
 
     public String path(int renditionWidth) {
-        return "/media/" + id + "-" + renditionWidth + "." + extension();
+        return base + fileName(renditionWidth);
+    }
+
+    /** A rendition's file name, such as {@code 12-640.jpg}. */
+    public String fileName(int renditionWidth) {
+        return id + "-" + renditionWidth + "." + extension();
+    }
+
+    /** The WebP copy's file name, such as {@code 12-640.webp}. */
+    public String webpFileName(int renditionWidth) {
+        return id + "-" + renditionWidth + ".webp";
+    }
+
+    /** The WebP copies for {@code <source type="image/webp" srcset>}, or null when there are none. */
+    public String webpSrcset() {
+        if (!webp) return null;
+        return widths.stream().map(w -> base + webpFileName(w) + " " + w + "w").collect(Collectors.joining(", "));
+    }
+
+    /** Every file of the image: the renditions and their WebP copies. */
+    public List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int w : widths) {
+            names.add(fileName(w));
+            if (webp) names.add(webpFileName(w));
+        }
+        return names;
     }
 
     /** The largest rendition, for {@code src}. */

@@ -1,14 +1,12 @@
 package org.wargeys.media;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.wargeys.platform.NotFoundException;
 
 /**
  * Serves image renditions at {@code /media/NAME}: only names the service wrote, with the exact image
- * content type, and cached for a year (a new upload gets a new name, so a file never changes).
+ * content type, and cached for a year (a new upload gets a new name, so a file never changes). From a
+ * bucket, the file comes from the store's in-memory cache after its first request.
  */
 public final class MediaFiles {
 
@@ -18,12 +16,12 @@ public final class MediaFiles {
         this.media = media;
     }
 
-    public void show(Context ctx) throws IOException {
+    public void show(Context ctx) {
         String name = ctx.pathParam("file");
-        Path file = media.file(name).orElseThrow(() -> new NotFoundException("No media " + name));
+        byte[] file = media.file(name).orElseThrow(() -> new NotFoundException("No media " + name));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Disposition", "inline");
-        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
-        ctx.result(Files.readAllBytes(file));
+        ctx.contentType(name.endsWith(".png") ? "image/png" : name.endsWith(".webp") ? "image/webp" : "image/jpeg");
+        ctx.result(file);
     }
 }

@@ -1,11 +1,6 @@
 package org.wargeys.media;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,13 +16,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.FileStore;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 /**
  * Images: accepts uploads (type from the bytes, size and dimensions limited) and imported images
- * under the same rules, keeps only re-encoded renditions under {@code DATA/media}, and stores
+ * under the same rules, keeps only re-encoded renditions (JPEG or PNG, and WebP beside them) in the
+ * site's file store under {@code media/} (the data directory or a bucket), and stores
  * credit, alt text and caption per language; an article's featured image. Thread-safe.
  */
 public final class MediaService {
@@ -35,22 +32,38 @@ public final class MediaService {
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
     static final int MAX_TEXT = 1_000;
-    private static final Pattern FILE = Pattern.compile("(\\d{1,18})-(\\d{1,5})\\.(jpg|png)");
+    private static final Pattern FILE = Pattern.compile("(\\d{1,18})-(\\d{1,5})\\.(jpg|png|webp)");
+    static final String PREFIX = "media/";
 
     private final Jdbi jdbi;
     private final Transactions transactions;
     private final AuditLog audit;
-    private final Path directory;
+    private final FileStore files;
     private final Clock clock;
+    private final WebpEncoder webp;
+    private final String base;
     private final java.util.concurrent.Semaphore decoding =
             new java.util.concurrent.Semaphore(Renditions.decodeBudgetMegabytes(), true);
 
-    MediaService(Jdbi jdbi, Transactions transactions, AuditLog audit, Path dataDir, Clock clock) {
+    /**
+     * @param base where readers fetch renditions: {@link Image#SITE_BASE}, or a bucket's or CDN's
+     *     public address ending in {@code /}
+     */
+    MediaService(
+            Jdbi jdbi,
+            Transactions transactions,
+            AuditLog audit,
+            FileStore files,
+            Clock clock,
+            WebpEncoder webp,
+            String base) {
         this.jdbi = jdbi;
         this.transactions = transactions;
         this.audit = audit;
-        this.directory = dataDir.resolve("media");
+        this.files = files;
         this.clock = clock;
+        this.webp = webp;
+        this.base = base;
     }
 
     /**
@@ -82,10 +95,10 @@ public final class MediaService {
 
     /** Deletes the rendition files of an image whose rows were rolled back. */
     public void discard(Image image) {
-        for (int w : image.widths()) {
+        for (String name : image.fileNames()) {
             try {
-                Files.deleteIfExists(directory.resolve(image.path(w).substring("/media/".length())));
-            } catch (IOException e) {
+                files.delete(PREFIX + name);
+            } catch (RuntimeException e) {
                 // Best effort: no row points at the file; a later image with the same id overwrites it.
             }
         }
@@ -98,6 +111,7 @@ public final class MediaService {
             int height,
             List<Integer> widths,
             Map<Integer, byte[]> files,
+            Map<Integer, byte[]> webpFiles,
             String credit,
             Map<String, Image.Text> texts) {}
 
@@ -126,7 +140,17 @@ public final class MediaService {
                 || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
         List<Integer> widths = Renditions.widths(decoded.getWidth());
         Map<Integer, byte[]> files = new HashMap<>();
-        for (int w : widths) files.put(w, Renditions.encode(decoded, w, png));
+        Map<Integer, byte[]> webpFiles = new HashMap<>();
+        for (int w : widths) {
+            BufferedImage scaled = Renditions.scale(decoded, w, png);
+            files.put(w, Renditions.encode(scaled, png));
+            // Graphics (PNG) go lossless; a photo's WebP copy is kept only when it is smaller.
+            webp.webp(scaled, png)
+                    .filter(b -> png || b.length < files.get(w).length)
+                    .ifPresent(b -> webpFiles.put(w, b));
+        }
+        // All widths or none, so that a <picture> never names a copy that is not there.
+        if (webpFiles.size() != widths.size()) webpFiles.clear();
         String cleanCredit = credit == null || credit.isBlank() ? null : limit("credit", credit);
         return new Prepared(
                 png ? "image/png" : "image/jpeg",
@@ -134,6 +158,7 @@ public final class MediaService {
                 decoded.getHeight(),
                 widths,
                 files,
+                webpFiles,
                 cleanCredit,
                 cleaned);
     }
@@ -141,8 +166,8 @@ public final class MediaService {
     private Image store(Handle h, Prepared p, String uploadedBy) {
         Instant now = clock.instant();
         long id = h.createQuery("""
-                        INSERT INTO media (content_type, width, height, widths, credit, uploaded_by, uploaded_at)
-                        VALUES (:type, :w, :h, :widths, :credit, :by, :at) RETURNING id""")
+                        INSERT INTO media (content_type, width, height, widths, credit, uploaded_by, uploaded_at, webp)
+                        VALUES (:type, :w, :h, :widths, :credit, :by, :at, :webp) RETURNING id""")
                 .bind("type", p.contentType())
                 .bind("w", p.width())
                 .bind("h", p.height())
@@ -150,6 +175,7 @@ public final class MediaService {
                 .bind("credit", p.credit())
                 .bind("by", uploadedBy)
                 .bind("at", now.toEpochMilli())
+                .bind("webp", p.webpFiles().isEmpty() ? 0 : 1)
                 .mapTo(Long.class)
                 .one();
         for (var entry : p.texts().entrySet()) {
@@ -160,10 +186,23 @@ public final class MediaService {
                     .bind("c", entry.getValue().caption())
                     .execute();
         }
-        Image image = new Image(id, p.contentType(), p.width(), p.height(), p.widths(), p.credit(), p.texts(), now);
+        Image image = new Image(
+                id,
+                p.contentType(),
+                p.width(),
+                p.height(),
+                p.widths(),
+                p.credit(),
+                p.texts(),
+                now,
+                !p.webpFiles().isEmpty(),
+                base);
         // Files are written inside the transaction: if writing fails, no row points at missing files.
-        for (int w : p.widths())
-            write(image.path(w).substring("/media/".length()), p.files().get(w));
+        for (int w : p.widths()) {
+            files.put(PREFIX + image.fileName(w), p.files().get(w), p.contentType());
+            if (image.webp())
+                files.put(PREFIX + image.webpFileName(w), p.webpFiles().get(w), "image/webp");
+        }
         return image;
     }
 
@@ -175,7 +214,7 @@ public final class MediaService {
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new Image.Text(rs.getString(2), rs.getString(3))))
                     .forEach(e -> texts.put(e.getKey(), e.getValue()));
             return h.createQuery(
-                            "SELECT id, content_type, width, height, widths, credit, uploaded_at FROM media WHERE id = :id")
+                            "SELECT id, content_type, width, height, widths, credit, uploaded_at, webp FROM media WHERE id = :id")
                     .bind("id", id)
                     .map((rs, ctx) -> new Image(
                             rs.getLong(1),
@@ -187,7 +226,9 @@ public final class MediaService {
                                     .toList(),
                             rs.getString(6),
                             texts,
-                            Instant.ofEpochMilli(rs.getLong(7))))
+                            Instant.ofEpochMilli(rs.getLong(7)),
+                            rs.getInt(8) != 0,
+                            base))
                     .findOne();
         });
     }
@@ -306,24 +347,16 @@ public final class MediaService {
                 .flatMap(this::find);
     }
 
-    /** The file behind a public media name such as {@code 12-640.jpg}, if that name is one we wrote. */
-    public Optional<Path> file(String name) {
+    /** The bytes behind a public media name such as {@code 12-640.jpg}, if that name is one we wrote. */
+    public Optional<byte[]> file(String name) {
         Matcher m = FILE.matcher(name == null ? "" : name);
         if (!m.matches()) return Optional.empty();
-        Path file = directory.resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return files.get(PREFIX + name);
     }
 
-    private void write(String name, byte[] bytes) {
-        try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "upload", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(
-                    temp, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the image " + name, e);
-        }
+    /** True where WebP copies are made of new uploads (the encoder's native library loaded). */
+    public boolean makesWebp() {
+        return webp.available();
     }
 
     private static String limit(String field, String value) {

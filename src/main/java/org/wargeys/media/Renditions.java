@@ -37,10 +37,8 @@ final class Renditions {
      */
     static BufferedImage decode(byte[] bytes, ImageType type, java.util.concurrent.Semaphore decoding) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext())
-                throw ImageRejected.because("media.error.unreadable", java.util.Map.of("type", type));
-            ImageReader reader = readers.next();
+            ImageReader reader = reader(ImageIO.getImageReaders(in));
+            if (reader == null) throw ImageRejected.because("media.error.unreadable", java.util.Map.of("type", type));
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
@@ -77,6 +75,21 @@ final class Renditions {
         }
     }
 
+    // Uploads are decoded by the pure-Java readers (TwelveMonkeys for WebP); the native libwebp reader
+    // that comes with the WebP encoder is left for what we wrote ourselves.
+    private static ImageReader reader(Iterator<ImageReader> readers) {
+        ImageReader chosen = null;
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            boolean nativeReader = reader.getClass().getName().startsWith("com.luciad.");
+            if (chosen == null || !nativeReader) {
+                if (!nativeReader) return reader;
+                chosen = reader;
+            }
+        }
+        return chosen;
+    }
+
     /** Decoded pixels are kept under this many megabytes at once, whatever the uploads in flight. */
     static int decodeBudgetMegabytes() {
         return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
@@ -104,6 +117,11 @@ final class Renditions {
     }
 
     static byte[] encode(BufferedImage source, int width, boolean png) {
+        return encode(scale(source, width, png), png);
+    }
+
+    /** The source drawn at a rendition's width (on white for a photo: JPEG has no transparency). */
+    static BufferedImage scale(BufferedImage source, int width, boolean png) {
         int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
         BufferedImage scaled =
                 new BufferedImage(width, height, png ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
@@ -120,6 +138,11 @@ final class Renditions {
         } finally {
             g.dispose();
         }
+        return scaled;
+    }
+
+    /** A scaled rendition as PNG (graphics) or JPEG at quality 0.85 (photos). */
+    static byte[] encode(BufferedImage scaled, boolean png) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (png) {

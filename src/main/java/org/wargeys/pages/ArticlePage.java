@@ -42,8 +42,20 @@ public record ArticlePage(
         related = List.copyOf(related);
     }
 
-    /** The featured image: renditions, alt text and caption in the page's language, credit. */
-    public record Figure(String src, String srcset, int width, int height, String alt, String caption, String credit) {}
+    /**
+     * The featured image: renditions, alt text and caption in the page's language, credit.
+     *
+     * @param webpSrcset the WebP copies for a {@code <source type="image/webp">}, or null
+     */
+    public record Figure(
+            String src,
+            String srcset,
+            String webpSrcset,
+            int width,
+            int height,
+            String alt,
+            String caption,
+            String credit) {}
 
     /** A dated correction note, printed at the end of the article. */
     public record CorrectionNote(Instant at, String dateText, String note) {}

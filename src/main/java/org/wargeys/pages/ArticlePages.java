@@ -168,6 +168,7 @@ public final class ArticlePages {
                 image.map(i -> new ArticlePage.Figure(
                                 i.src(),
                                 i.srcset(),
+                                i.webpSrcset(),
                                 i.widths().get(i.widths().size() - 1),
                                 i.renditionHeight(),
                                 imageText.alt(),

@@ -45,7 +45,20 @@ public final class ConfigLoader {
             "sharing.beacon_limit_per_minute",
             "backup.every",
             "backup.keep",
-            "backup.dir");
+            "backup.dir",
+            // Issue 19: object storage, images, metrics and logs (docs/deploy.md).
+            "media.store",
+            "media.public_url",
+            "media.webp",
+            "media.s3.endpoint",
+            "media.s3.region",
+            "media.s3.path_style",
+            "media.s3.access_key",
+            "media.s3.secret_key",
+            "metrics.port",
+            "metrics.host",
+            "metrics.token",
+            "log.format");
 
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";
@@ -61,6 +74,8 @@ public final class ConfigLoader {
             Map.entry(TIMEZONE, "Africa/Mogadishu"),
             Map.entry(LANGUAGES, "en,so,ar"),
             Map.entry(CACHE_MEGABYTES, "64"),
+            // Metrics on loopback only (docs/deploy.md); "off" for none.
+            Map.entry("metrics.port", "9464"),
             Map.entry(TRUSTED_PROXIES, ""),
             Map.entry(PASSWORD_MEMORY_KIB, String.valueOf(Config.DEFAULT_PASSWORD_MEMORY_KIB)),
             Map.entry(PASSWORD_ITERATIONS, String.valueOf(Config.DEFAULT_PASSWORD_ITERATIONS)));

@@ -138,6 +138,24 @@ public final class Database implements AutoCloseable {
         return dataDir.resolve("wargeys.db").toAbsolutePath();
     }
 
+    /** The connection pool right now: connections in use, idle, in all, and callers waiting for one. */
+    public record Pool(int active, int idle, int total, int waiting) {}
+
+    public Pool pool() {
+        var mx = dataSource.getHikariPoolMXBean();
+        if (mx == null) return new Pool(0, 0, 0, 0);
+        return new Pool(
+                mx.getActiveConnections(),
+                mx.getIdleConnections(),
+                mx.getTotalConnections(),
+                mx.getThreadsAwaitingConnection());
+    }
+
+    /** The most connections the pool opens. */
+    public int poolSize() {
+        return dataSource.getMaximumPoolSize();
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

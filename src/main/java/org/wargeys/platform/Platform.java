@@ -24,13 +24,15 @@ public final class Platform implements AutoCloseable {
     private final AuditLog audit;
     private final ClusterEvents cluster;
     private final Jobs jobs = new Jobs();
+    private final FileStore files;
 
-    private Platform(Config config, Clock clock, int port, Database database) {
+    private Platform(Config config, Clock clock, int port, Database database, FileStore files) {
         this.config = config;
         this.clock = clock;
         this.port = port;
         this.site = config.site(port);
         this.database = database;
+        this.files = files;
         this.storage = new StorageMonitor(config.dataDir(), clock);
         this.transactions = new Transactions(database.jdbi(), events, storage);
         this.audit = new AuditLog(database.jdbi(), clock);
@@ -44,9 +46,12 @@ public final class Platform implements AutoCloseable {
     public static Platform open(Config config, Clock clock) {
         int port = config.port() == 0 ? freePort() : config.port();
         Database database = Database.open(config);
+        FileStore files = null;
         try {
-            return new Platform(config, clock, port, database);
+            files = FileStore.of(config);
+            return new Platform(config, clock, port, database, files);
         } catch (RuntimeException e) {
+            if (files != null) files.close();
             database.close();
             throw e;
         }
@@ -71,6 +76,14 @@ public final class Platform implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * Where the site's files live (media, imported uploads, share cards): the data directory, or the
+     * bucket named by {@code media.store}.
+     */
+    public FileStore files() {
+        return files;
     }
 
     public EventBus events() {
@@ -116,7 +129,11 @@ public final class Platform implements AutoCloseable {
             cluster.close();
             jobs.close();
         } finally {
-            database.close();
+            try {
+                files.close();
+            } finally {
+                database.close();
+            }
         }
     }
 

@@ -37,7 +37,9 @@ public record Site(String name, String outlet, String baseUrl, ZoneId timezone, 
     }
 
     /** An absolute URL for a site path that starts with a slash. */
+    /** The address of a site path; an address that is already absolute (a CDN's) stays as it is. */
     public String absolute(String path) {
+        if (path.startsWith("https://") || path.startsWith("http://")) return path;
         return baseUrl + path;
     }
 }

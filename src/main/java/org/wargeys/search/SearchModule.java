@@ -19,9 +19,11 @@ public final class SearchModule implements AutoCloseable {
     private final Platform platform;
     private final SearchIndex index;
     private final ArticleIndexer indexer;
+    private final org.wargeys.article.ArticleJournal journal;
 
     public SearchModule(Platform platform, ArticleModule articles) {
         this.platform = platform;
+        this.journal = articles.journal();
         this.index = SearchIndex.open(platform.config().dataDir().resolve("search-index"), platform.clock());
         this.indexer =
                 new ArticleIndexer(index, articles.service(), articles.journal(), articles.paths(), platform.site());
@@ -67,6 +69,14 @@ public final class SearchModule implements AutoCloseable {
 
     private void rebuildInBackground(String reason) {
         indexer.rebuildInBackground(platform.jobs().background(), reason);
+    }
+
+    /**
+     * How many article-journal entries the index has not applied yet (metrics: the search-index lag;
+     * a few for a moment after a change, steadily growing when the index is stuck). Reads the database.
+     */
+    public long lag() {
+        return Math.max(0, journal.last() - index.journal());
     }
 
     public SearchIndex index() {

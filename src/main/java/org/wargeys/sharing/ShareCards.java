@@ -1,19 +1,13 @@
 package org.wargeys.sharing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleService;
 import org.wargeys.platform.Direction;
+import org.wargeys.platform.FileStore;
 import org.wargeys.platform.Hashes;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
@@ -23,8 +17,8 @@ import org.wargeys.platform.Site;
  * Share cards: the 1200×630 PNG shown when an article without a featured image is shared. A card's
  * address holds a hash of what is drawn on it (headline, section, language, outlet), so an edited
  * headline gets a new address and the old one is never served stale; cards are drawn on first request
- * and kept on disk under the data directory. Also the publisher logo, drawn the same way.
- * Thread-safe: files are written to a temporary name and moved into place.
+ * and kept in the site's file store ({@code share-cards/}: the data directory or the bucket). Also the
+ * publisher logo, drawn the same way. Thread-safe: a store writes a file whole or not at all.
  */
 final class ShareCards {
 
@@ -36,13 +30,15 @@ final class ShareCards {
 
     private final ArticleService articles;
     private final Site site;
-    private final Path directory;
+    private static final String FOLDER = "share-cards/";
+
+    private final FileStore files;
     private final ShareCardRenderer renderer = new ShareCardRenderer();
 
-    ShareCards(ArticleService articles, Site site, Path dataDir) {
+    ShareCards(ArticleService articles, Site site, FileStore files) {
         this.articles = articles;
         this.site = site;
-        this.directory = dataDir.resolve("share-cards");
+        this.files = files;
     }
 
     /** The site path of an article's card; changes whenever what the card shows changes. */
@@ -98,32 +94,17 @@ final class ShareCards {
     }
 
     private byte[] readOrDraw(String name, java.util.function.Supplier<byte[]> draw) {
-        Path file = directory.resolve(name);
-        try {
-            if (Files.exists(file)) return Files.readAllBytes(file);
-            Files.createDirectories(directory);
-            byte[] png = draw.get();
-            Path temp = Files.createTempFile(directory, "card", ".tmp");
-            Files.write(temp, png);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return png;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the share card " + file, e);
-        }
+        Optional<byte[]> kept = files.get(FOLDER + name);
+        if (kept.isPresent()) return kept.get();
+        byte[] png = draw.get();
+        files.put(FOLDER + name, png, "image/png");
+        return png;
     }
 
     // A card whose headline was edited is never asked for again under its old address.
     private void deleteOldCards(long articleId, String current) {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory, articleId + "-*.png")) {
-            for (Path file : old) {
-                if (!file.getFileName().toString().equals(current)) Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove old share cards from " + directory, e);
+        for (FileStore.Entry old : files.list(FOLDER + articleId + "-")) {
+            if (!old.key().equals(FOLDER + current)) files.delete(old.key());
         }
     }
 

@@ -21,8 +21,7 @@ public final class SharingModule {
     public SharingModule(Platform platform, WebModule web, ArticleModule articles) {
         this.settings = ShareSettings.from(platform.config().settings());
         this.counts = new ShareCounts(platform.database().jdbi(), platform.clock());
-        ShareCards cards = new ShareCards(
-                articles.service(), platform.site(), platform.config().dataDir());
+        ShareCards cards = new ShareCards(articles.service(), platform.site(), platform.files());
         this.sharing = new ArticleSharing(
                 platform.site(),
                 articles.service(),

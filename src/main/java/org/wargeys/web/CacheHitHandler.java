@@ -17,9 +17,11 @@ import org.eclipse.jetty.util.Callback;
 final class CacheHitHandler extends Handler.Wrapper {
 
     private final PageCache cache;
+    private final java.util.Map<String, String> securityHeaders;
 
-    CacheHitHandler(PageCache cache) {
+    CacheHitHandler(PageCache cache, java.util.Map<String, String> securityHeaders) {
         this.cache = cache;
+        this.securityHeaders = securityHeaders;
     }
 
     @Override
@@ -32,7 +34,10 @@ final class CacheHitHandler extends Handler.Wrapper {
             if (entry != null) {
                 boolean head = method.equals("HEAD");
                 var headers = response.getHeaders();
-                SecurityHeaders.ALL.forEach(headers::put);
+                securityHeaders.forEach(headers::put);
+                if (request.getAttribute(RequestTracker.ATTRIBUTE) instanceof RequestTracker.Tracked tracked) {
+                    tracked.route = RequestObserver.PAGE_CACHE;
+                }
                 headers.put("X-Cache", "HIT");
                 PageCache.write(
                         new PageCache.Exchange() {
@@ -51,6 +56,7 @@ final class CacheHitHandler extends Handler.Wrapper {
                                 response.setStatus(status);
                                 if (contentType != null) headers.put(HttpHeader.CONTENT_TYPE, contentType);
                                 headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+                                cache.servedHit(head ? 0 : body.length);
                                 response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
                             }
                         },

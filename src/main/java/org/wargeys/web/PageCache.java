@@ -120,6 +120,10 @@ public final class PageCache {
 
     private final PurgeHook hook;
     private final java.util.concurrent.atomic.LongAdder purges = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder rendered = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder bytesServed = new java.util.concurrent.atomic.LongAdder();
 
     /** @param byteBudget the most bytes of pages to keep; 0 turns the cache off (headers still apply) */
     public PageCache(long byteBudget, Clock clock, PurgeHook hook) {
@@ -157,21 +161,28 @@ public final class PageCache {
                 // could not be kept (an error page, a purge meanwhile); then render it here.
                 if (lead == null) entry = hit(url);
             }
+            boolean raced = false;
             if (entry != null) {
                 ctx.header("X-Cache", "HIT");
+                hits.increment();
             } else {
+                misses.increment();
                 try {
                     long before = currentGeneration();
                     handler.handle(ctx);
                     CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
                     if (page == null || ctx.statusCode() != 200) return;
+                    rendered.increment();
                     entry = entry(page);
-                    if (keep) store(url, entry, before);
+                    // Rendered while a purge ran: possibly from data the purge replaced. Not kept
+                    // here, and a cache in front is told not to keep it either.
+                    raced = before != currentGeneration() || (keep && !store(url, entry, before));
                     ctx.header("X-Cache", "MISS");
                 } finally {
                     if (lead != null) lead.close();
                 }
             }
+            boolean uncacheable = raced;
             write(
                     new Exchange() {
                         @Override
@@ -186,8 +197,10 @@ public final class PageCache {
 
                         @Override
                         public void send(int status, String contentType, byte[] body) {
+                            if (uncacheable) ctx.header("Cache-Control", "no-store");
                             ctx.status(status);
                             if (contentType != null) ctx.contentType(contentType);
+                            bytesServed.add(body.length);
                             ctx.result(body);
                         }
                     },
@@ -244,6 +257,42 @@ public final class PageCache {
         }
     }
 
+    /** Requests answered from memory (by the wrapper or straight from Jetty). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Requests for a cacheable page that was not in memory. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Pages rendered by their handler for the cache (misses that gave a page). */
+    public long renders() {
+        return rendered.sum();
+    }
+
+    /** Bytes of pages sent (after compression), hits and misses. */
+    public long bytesServed() {
+        return bytesServed.sum();
+    }
+
+    /** Bytes of pages kept (the budget's use). */
+    public long bytesKept() {
+        return pages.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    }
+
+    /** A hit answered straight from Jetty ({@link CacheHitHandler}). */
+    void servedHit(int bytes) {
+        hits.increment();
+        bytesServed.add(bytes);
+    }
+
+    /** The hook that tells a cache in front of the site. */
+    PurgeHook hook() {
+        return hook;
+    }
+
     /** How many purges were asked for since the program started (metrics; tests count them). */
     public long purges() {
         return purges.sum();
@@ -263,16 +312,18 @@ public final class PageCache {
         }
     }
 
-    private void store(String url, Entry entry, long renderedAtGeneration) {
+    /** Keeps the page; false when a purge ran since it was rendered (then it is not kept). */
+    private boolean store(String url, Entry entry, long renderedAtGeneration) {
         purgeLock.readLock().lock();
         try {
             // Rendered from data a purge has since replaced: serve it this once, never keep it.
-            if (generation != renderedAtGeneration) return;
+            if (generation != renderedAtGeneration) return false;
             for (String key : entry.keys)
                 urlsByKey
                         .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
                         .add(url);
             pages.put(url, entry);
+            return true;
         } finally {
             purgeLock.readLock().unlock();
         }

@@ -19,13 +19,19 @@ public final class WebModule {
     private final PageCache pageCache;
     private final HealthCheck health;
     private final Platform platform;
+    private final PurgeHook cdn;
+    private final java.util.Map<String, String> securityHeaders;
+    private volatile RequestObserver observer = RequestObserver.NONE;
+    private volatile WebServer server;
 
     public WebModule(Platform platform) {
         this.platform = platform;
         this.bundles = new MessageBundles(platform.site());
         this.layouts = new LayoutFactory(platform.site(), bundles, assets);
         this.negotiation = new LanguageNegotiation(platform.site());
-        PurgeHook cdn = PurgeHook.to(platform.config().purgeUrl());
+        this.cdn = PurgeHook.to(platform.config().purgeUrl());
+        this.securityHeaders = SecurityHeaders.with(
+                SecurityHeaders.origin(platform.config().settings().get(org.wargeys.platform.S3Settings.PUBLIC_URL)));
         var cluster = platform.cluster();
         // The node where a change was made tells the CDN; the others only drop their own copies.
         this.pageCache = new PageCache(platform.config().cacheBytes(), platform.clock(), keys -> {
@@ -70,8 +76,41 @@ public final class WebModule {
      */
     public WebServer server(MovedAddresses moved, long maxMultipartBytes, Consumer<RoutesConfig> routes) {
         ErrorPages errors = new ErrorPages(layouts, renderer, negotiation, moved);
-        return new WebServer(
-                platform.config().host(), platform.port(), errors, assets, pageCache, maxMultipartBytes, routes);
+        return server = new WebServer(
+                platform.config().host(),
+                platform.port(),
+                errors,
+                assets,
+                pageCache,
+                maxMultipartBytes,
+                securityHeaders,
+                (method, route, status, nanos) -> observer.observed(method, route, status, nanos),
+                routes);
+    }
+
+    /** Requests being answered right now (metrics; a graceful stop waits for them). */
+    public int requestsInFlight() {
+        WebServer current = server;
+        return current == null ? 0 : current.inFlight();
+    }
+
+    /** Who is told of every answered request (the metrics); set before the server starts. */
+    public void observeRequests(RequestObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Purges sent to the cache in front of the site, and those that failed. */
+    public long purgesSent() {
+        return cdn.sent();
+    }
+
+    public long purgeFailures() {
+        return cdn.failures();
+    }
+
+    /** Waits (bounded) for the purges still on their way to the cache in front: part of a graceful stop. */
+    public void awaitPurges() {
+        cdn.awaitSent(PurgeHook.WAIT);
     }
 
     /** {@code /healthz}. */

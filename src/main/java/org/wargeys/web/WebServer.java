@@ -19,8 +19,12 @@ public final class WebServer implements AutoCloseable {
     private static final String ERROR_RENDERED = "wargeys.error-rendered";
 
     private final Javalin app;
+    private RequestTracker tracker;
     private final String host;
     private final int port;
+
+    /** How long a stop waits for the requests in flight to finish. */
+    static final long STOP_MILLIS = 10_000;
 
     /**
      * @param maxMultipartBytes the largest multipart body (all its parts) read; no part may exceed it
@@ -33,6 +37,8 @@ public final class WebServer implements AutoCloseable {
             StaticAssets assets,
             PageCache cache,
             long maxMultipartBytes,
+            java.util.Map<String, String> securityHeaders,
+            RequestObserver observer,
             Consumer<RoutesConfig> routes) {
         this.host = host;
         this.port = port;
@@ -54,7 +60,14 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new PlainErrorHandler());
                 // Javalin attaches its servlet handler inside the innermost wrapper it finds here.
-                server.setHandler(new CacheHitHandler(cache));
+                // Outermost the request id and metrics, then the graceful stop (no new requests; the
+                // ones in flight finish), then page-cache hits.
+                tracker = new RequestTracker(
+                        observer,
+                        new org.eclipse.jetty.server.handler.GracefulHandler(
+                                new CacheHitHandler(cache, securityHeaders)));
+                server.setHandler(tracker);
+                server.setStopTimeout(STOP_MILLIS);
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
@@ -62,8 +75,19 @@ public final class WebServer implements AutoCloseable {
             });
 
             config.routes.before(ctx -> {
-                SecurityHeaders.ALL.forEach(ctx::header);
+                securityHeaders.forEach(ctx::header);
                 RequestGuard.check(ctx.req().getRequestURI());
+            });
+            // The route's template names the request in the metrics (never the path: unbounded).
+            config.routes.after(ctx -> {
+                if (ctx.req().getAttribute(RequestTracker.ATTRIBUTE) instanceof RequestTracker.Tracked tracked) {
+                    try {
+                        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+                        if (endpoint != null) tracked.route = endpoint.path;
+                    } catch (RuntimeException e) {
+                        // No route matched: the request stays "unmatched".
+                    }
+                }
             });
 
             config.routes.get("/assets/{file}", ctx -> {
@@ -112,6 +136,11 @@ public final class WebServer implements AutoCloseable {
     public int start() {
         app.start(host, port);
         return app.port();
+    }
+
+    /** Requests being answered right now. */
+    public int inFlight() {
+        return tracker == null ? 0 : tracker.inFlight();
     }
 
     public int port() {

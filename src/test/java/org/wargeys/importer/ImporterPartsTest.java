@@ -88,7 +88,7 @@ class ImporterPartsTest {
         Files.write(uploads.resolve("a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
         Files.write(dir.resolve("secret.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
         Files.writeString(uploads.resolve("fake.jpg"), "not an image");
-        MediaCopier copier = new MediaCopier(dir.resolve("uploads"), dir.resolve("media"));
+        MediaCopier copier = new MediaCopier(dir.resolve("uploads"), org.wargeys.platform.FileStore.folder(dir));
         assertThat(copier.copy("https://x.org/wp-content/uploads/2024/03/a.png").map(MediaCopier.Copied::path))
                 .contains("/media/wordpress/2024/03/a.png");
         assertThat(dir.resolve("media/wordpress/2024/03/a.png")).exists();

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import org.wargeys.platform.Actor;
 import org.wargeys.platform.AuditLog;
 import org.wargeys.platform.Database;
 import org.wargeys.platform.EventBus;
+import org.wargeys.platform.FileStore;
 import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
@@ -50,8 +50,10 @@ class MediaServiceTest {
                 database.jdbi(),
                 new Transactions(database.jdbi(), new EventBus()),
                 new AuditLog(database.jdbi(), clock),
-                dir,
-                clock);
+                FileStore.folder(dir),
+                clock,
+                WebpEncoder.load(),
+                Image.SITE_BASE);
     }
 
     @AfterEach
@@ -76,7 +78,7 @@ class MediaServiceTest {
                         "/media/1-320.jpg 320w, /media/1-640.jpg 640w, /media/1-1024.jpg 1024w, /media/1-1600.jpg 1600w");
         assertThat(image.renditionHeight()).isEqualTo(800);
         for (int width : image.widths()) {
-            byte[] file = Files.readAllBytes(media.file("1-" + width + ".jpg").orElseThrow());
+            byte[] file = media.file("1-" + width + ".jpg").orElseThrow();
             String text = new String(file, StandardCharsets.ISO_8859_1);
             assertThat(text).doesNotContain("Exif", "GPS");
             assertThat(hasSegment(file, 0xE1)).as("no APP1 (EXIF/XMP) segment").isFalse();
@@ -97,9 +99,94 @@ class MediaServiceTest {
         Image image = media.upload(out.toByteArray(), null, ALT, Actor.TERMINAL);
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.widths()).containsExactly(200);
-        BufferedImage stored =
-                ImageIO.read(media.file(image.id() + "-200.png").orElseThrow().toFile());
+        BufferedImage stored = ImageIO.read(
+                new ByteArrayInputStream(media.file(image.id() + "-200.png").orElseThrow()));
         assertThat(stored.getColorModel().hasAlpha()).isTrue();
+    }
+
+    @Test
+    void a_photo_gets_smaller_lossy_webp_copies_beside_its_jpeg_renditions() throws IOException {
+        Image image = media.upload(photo(1200, 800), null, ALT, Actor.TERMINAL);
+
+        assertThat(media.makesWebp())
+                .as("the WebP encoder loads on this machine")
+                .isTrue();
+        assertThat(image.webp()).isTrue();
+        assertThat(image.webpSrcset())
+                .isEqualTo(
+                        "/media/1-320.webp 320w, /media/1-640.webp 640w, /media/1-1024.webp 1024w, /media/1-1200.webp 1200w");
+        for (int width : image.widths()) {
+            byte[] jpeg = media.file("1-" + width + ".jpg").orElseThrow();
+            byte[] webp = media.file("1-" + width + ".webp").orElseThrow();
+            assertThat(new String(webp, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("RIFF");
+            assertThat(new String(webp, 12, 4, StandardCharsets.ISO_8859_1)).isEqualTo("VP8 ");
+            assertThat(webp.length).isLessThan(jpeg.length);
+            assertThat(ImageIO.read(new ByteArrayInputStream(webp)).getWidth()).isEqualTo(width);
+        }
+    }
+
+    @Test
+    void a_graphic_gets_lossless_webp_copies_with_every_pixel_kept() throws IOException {
+        BufferedImage chart = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = chart.createGraphics();
+        g.setColor(new Color(20, 90, 160));
+        g.fillRect(20, 20, 120, 160);
+        g.setColor(new Color(200, 60, 30, 128));
+        g.fillRect(160, 60, 120, 120);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(chart, "png", out);
+
+        Image image = media.upload(out.toByteArray(), null, ALT, Actor.TERMINAL);
+
+        assertThat(image.webp()).isTrue();
+        byte[] webp = media.file(image.id() + "-300.webp").orElseThrow();
+        assertThat(new String(webp, 12, 4, StandardCharsets.ISO_8859_1)).isEqualTo("VP8L");
+        BufferedImage png = ImageIO.read(
+                new ByteArrayInputStream(media.file(image.id() + "-300.png").orElseThrow()));
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(webp));
+        for (int y = 0; y < 200; y += 7) {
+            for (int x = 0; x < 300; x += 7) {
+                assertThat(decoded.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(png.getRGB(x, y));
+            }
+        }
+    }
+
+    @Test
+    void where_the_webp_encoder_is_off_images_keep_jpeg_and_png_only() throws IOException {
+        MediaService jpegOnly = new MediaService(
+                database.jdbi(),
+                new Transactions(database.jdbi(), new EventBus()),
+                new AuditLog(database.jdbi(), Clock.systemUTC()),
+                FileStore.folder(dir),
+                Clock.systemUTC(),
+                WebpEncoder.off(),
+                Image.SITE_BASE);
+
+        Image image = jpegOnly.upload(photo(800, 600), null, ALT, Actor.TERMINAL);
+
+        assertThat(image.webp()).isFalse();
+        assertThat(image.webpSrcset()).isNull();
+        assertThat(jpegOnly.find(image.id()).orElseThrow().webp()).isFalse();
+        assertThat(jpegOnly.file(image.id() + "-320.webp")).isEmpty();
+        assertThat(jpegOnly.file(image.id() + "-320.jpg")).isPresent();
+    }
+
+    /** A photo-like JPEG: smooth gradients and noise, as a camera's pictures have. */
+    static byte[] photo(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (int) (128 + 100 * Math.sin(x / 60.0)) + random.nextInt(12);
+                int gr = (int) (128 + 100 * Math.cos(y / 45.0)) + random.nextInt(12);
+                int b = (x + y) * 255 / (width + height);
+                image.setRGB(x, y, (Math.min(255, r) << 16) | (Math.min(255, gr) << 8) | b);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class TestSite implements AutoCloseable {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final List<String> trustedProxies;
+    private final String purgeUrl;
     private boolean closed;
 
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
@@ -47,18 +48,39 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+        this(dataDir, dbUrl, demo, settings, trustedProxies, null);
+    }
+
+    private TestSite(
+            Path dataDir,
+            String dbUrl,
+            boolean demo,
+            Map<String, String> settings,
+            List<String> trustedProxies,
+            String purgeUrl) {
+        this.purgeUrl = purgeUrl;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
-        this.wiring =
-                new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.wiring = new Wiring(
+                config(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl), Clock.fixed(NOW, ZoneOffset.UTC));
         this.port = wiring.start();
     }
 
     private static Config config(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+        return config(dataDir, dbUrl, demo, settings, trustedProxies, null);
+    }
+
+    private static Config config(
+            Path dataDir,
+            String dbUrl,
+            boolean demo,
+            Map<String, String> settings,
+            List<String> trustedProxies,
+            String purgeUrl) {
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
         return new Config(
                 0,
@@ -74,7 +96,7 @@ public final class TestSite implements AutoCloseable {
                 "Africa/Mogadishu",
                 List.of("en", "so", "ar"),
                 16L * 1024 * 1024,
-                null,
+                purgeUrl,
                 settings,
                 trustedProxies,
                 64,
@@ -119,10 +141,30 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(dataDir, dbUrl, false, Map.of());
     }
 
+    /** A site on data that exists already, with feature settings (its files in a bucket). */
+    public static TestSite onData(Path dataDir, String dbUrl, Map<String, String> settings) {
+        return new TestSite(dataDir, dbUrl, false, settings);
+    }
+
     /** A site on a database of the test's own ({@link OwnPostgres}), which the test may take down. */
     public static TestSite onDatabase(String dbUrl, boolean demo) {
         try {
             return new TestSite(Files.createTempDirectory("wargeys-test"), dbUrl, demo, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A demo site that tells a cache in front of it what it purges (cache.purge-url). */
+    public static TestSite withPurgeHook(DatabaseKind kind, String purgeUrl) {
+        try {
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-test"),
+                    kind.newDatabaseUrl(),
+                    true,
+                    Map.of(),
+                    List.of(),
+                    purgeUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
