@@ -43,7 +43,8 @@ final class Routes {
 
         page(routes, "/robots.txt", pages.sitemaps()::robots);
         page(routes, "/sitemap.xml", cache.wrap(pages.sitemaps()::index));
-        page(routes, "/sitemaps/{file}", cache.wrap(pages.sitemaps()::sitemap));
+        page(routes, "/sitemap-{file}", cache.wrap(pages.sitemaps()::sitemap));
+        page(routes, "/sitemaps/{file}", pages.sitemaps()::moved);
         page(routes, "/", ctx -> {
             // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
             var moved = ctx.queryString() == null
