@@ -34,6 +34,8 @@ public final class ImportedMedia {
                     .orElseThrow(() -> new NotFoundException("Not media: " + relative));
             ctx.header("Cache-Control", "public, max-age=86400");
             ctx.contentType(type);
+            // Imported featured images are link-preview images too: crawlers want their size up front.
+            ctx.header("Content-Length", Long.toString(Files.size(file)));
             ctx.result(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

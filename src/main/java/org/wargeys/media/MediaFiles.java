@@ -24,6 +24,9 @@ public final class MediaFiles {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Disposition", "inline");
         ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
-        ctx.result(Files.readAllBytes(file));
+        byte[] bytes = Files.readAllBytes(file);
+        // Featured images are link-preview images too: crawlers want their size up front.
+        ctx.header("Content-Length", Integer.toString(bytes.length));
+        ctx.result(bytes);
     }
 }
