@@ -121,6 +121,7 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
                 new AdminRoute(HandlerType.GET, "/admin/settings", n.settings()::show),
                 new AdminRoute(HandlerType.POST, "/admin/settings/feeds", n.settings()::saveFeeds),
+                new AdminRoute(HandlerType.POST, "/admin/settings/sharing", n.settings()::saveSharing),
                 new AdminRoute(HandlerType.POST, "/admin/settings/search-index", n.settings()::rebuildSearchIndex),
                 new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", n.settings()::emptyPageCache),
                 new AdminRoute(HandlerType.GET, "/admin/password", n.password()::show),
