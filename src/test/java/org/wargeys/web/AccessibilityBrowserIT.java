@@ -50,7 +50,7 @@ class AccessibilityBrowserIT {
     @BeforeAll
     void start() throws Exception {
         chromium = Chromium.launch();
-        pages = EveryPageType.start();
+        pages = EveryPageType.shared();
         for (String language : LANGUAGES) {
             readers.put(language, context(language).newPage());
             BrowserContext signedIn = context(language);
@@ -66,7 +66,6 @@ class AccessibilityBrowserIT {
         readers.values().forEach(p -> p.context().close());
         staff.values().forEach(p -> p.context().close());
         if (chromium != null) chromium.close();
-        if (pages != null) pages.delete();
     }
 
     private BrowserContext context(String language) {

@@ -60,6 +60,21 @@ final class EveryPageType {
         return new EveryPageType();
     }
 
+    private static EveryPageType shared;
+
+    /**
+     * One site for every judge class that only reads it (axe, Lighthouse, link previews), started on
+     * first use and deleted when the test JVM exits: it takes seconds to make, and they change nothing.
+     */
+    static synchronized EveryPageType shared() throws Exception {
+        if (shared == null) {
+            EveryPageType made = new EveryPageType();
+            Runtime.getRuntime().addShutdownHook(new Thread(made::delete));
+            shared = made;
+        }
+        return shared;
+    }
+
     void delete() {
         site.deleteData();
     }

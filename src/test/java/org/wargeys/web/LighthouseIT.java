@@ -57,12 +57,11 @@ class LighthouseIT {
             Assumptions.abort("Skipping Lighthouse: no Chromium at " + Chromium.EXECUTABLE);
         }
         Files.createDirectories(OUT);
-        pages = EveryPageType.start();
+        pages = EveryPageType.shared();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (pages != null) pages.delete();
         if (!scores.isEmpty()) {
             List<String> lines = new ArrayList<>();
             lines.add("Lighthouse " + version(command) + ", mobile, " + Instant.now() + " (" + host() + ")");
