@@ -45,7 +45,8 @@ final class Routes {
 
         page(routes, "/robots.txt", pages.sitemaps()::robots);
         page(routes, "/sitemap.xml", cache.wrap(pages.sitemaps()::index));
-        page(routes, "/sitemaps/{file}", cache.wrap(pages.sitemaps()::sitemap));
+        page(routes, "/sitemap-{file}", cache.wrap(pages.sitemaps()::sitemap));
+        page(routes, "/sitemaps/{file}", pages.sitemaps()::moved);
         page(routes, "/", ctx -> {
             // WordPress's /?p=ID and /?page_id=ID links land here; everything else goes home.
             var moved = ctx.queryString() == null
@@ -122,6 +123,7 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
                 new AdminRoute(HandlerType.GET, "/admin/settings", n.settings()::show),
                 new AdminRoute(HandlerType.POST, "/admin/settings/feeds", n.settings()::saveFeeds),
+                new AdminRoute(HandlerType.POST, "/admin/settings/sharing", n.settings()::saveSharing),
                 new AdminRoute(HandlerType.POST, "/admin/settings/search-index", n.settings()::rebuildSearchIndex),
                 new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", n.settings()::emptyPageCache),
                 new AdminRoute(HandlerType.GET, "/admin/password", n.password()::show),

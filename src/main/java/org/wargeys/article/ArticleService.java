@@ -359,6 +359,31 @@ public final class ArticleService {
         return define(TaxonomyRepository.Kind.AUTHOR, key, name, names, actor);
     }
 
+    /**
+     * Defines (or renames) an author with their X account ({@link XHandle#parse}: with or without the @;
+     * blank clears it), in one transaction.
+     */
+    public long defineAuthor(String key, String name, Map<String, String> names, String xHandle, Actor actor) {
+        String handle = XHandle.parse("x_handle", xHandle).orElse(null);
+        return transactions.write(tx -> {
+            long id = taxonomy.upsert(tx.handle(), TaxonomyRepository.Kind.AUTHOR, key, name, names);
+            taxonomy.setXHandle(tx.handle(), id, handle);
+            audit.record(tx, actor, "author.define", key, names + (handle == null ? "" : " @" + handle));
+            tx.announce(new TaxonomyChanged("author", id));
+            return id;
+        });
+    }
+
+    /** The X accounts of those of these authors who have one, by author id (for twitter:creator). */
+    public Map<Long, String> authorXHandles(java.util.Collection<Long> authorIds) {
+        return taxonomy.xHandles(authorIds);
+    }
+
+    /** Every author's X account, by author key (for the newsroom). */
+    public Map<String, String> authorXHandles() {
+        return taxonomy.xHandlesByKey();
+    }
+
     private long define(
             TaxonomyRepository.Kind kind, String key, String defaultName, Map<String, String> names, Actor actor) {
         String code = kind.name().toLowerCase(java.util.Locale.ROOT);

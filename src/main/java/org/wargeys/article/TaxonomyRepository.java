@@ -79,6 +79,35 @@ final class TaxonomyRepository {
         return query.mapTo(Long.class).one();
     }
 
+    /** Sets an author's X account (null clears it). */
+    void setXHandle(Handle h, long authorId, String handle) {
+        h.createUpdate("UPDATE authors SET x_handle = :handle WHERE id = :id")
+                .bind("handle", handle)
+                .bind("id", authorId)
+                .execute();
+    }
+
+    /** The X accounts of those of these authors who have one, by author id. */
+    Map<Long, String> xHandles(java.util.Collection<Long> authorIds) {
+        if (authorIds.isEmpty()) return Map.of();
+        Map<Long, String> handles = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT id, x_handle FROM authors WHERE x_handle IS NOT NULL AND id IN (<ids>) ORDER BY id")
+                .bindList("ids", List.copyOf(authorIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> handles.put(e.getKey(), e.getValue())));
+        return handles;
+    }
+
+    /** Every author's X account, by author key. */
+    Map<String, String> xHandlesByKey() {
+        Map<String, String> handles = new java.util.TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT key, x_handle FROM authors WHERE x_handle IS NOT NULL")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> handles.put(e.getKey(), e.getValue())));
+        return handles;
+    }
+
     /** The term named in the language, falling back to its key when it has no name there. */
     Optional<Term> find(Kind kind, long id, String language) {
         return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.key, COALESCE(n.name, " + kind.fallbackName

@@ -13,7 +13,13 @@ public final class FeedModule {
     public FeedModule(Platform platform, WebModule web, ArticleModule articles) {
         this.settings = new FeedSettings(platform.database().jdbi(), platform.transactions(), platform.audit());
         this.service = new FeedService(
-                platform.site(), articles.service(), articles.archive(), articles.paths(), web.bundles(), settings);
+                platform.site(),
+                articles.service(),
+                articles.archive(),
+                articles.paths(),
+                web.bundles(),
+                settings,
+                platform.clock());
     }
 
     public FeedSettings settings() {

@@ -29,6 +29,7 @@ public final class FeedService {
     private final ArticlePaths paths;
     private final MessageBundles bundles;
     private final FeedSettings settings;
+    private final java.time.Clock clock;
 
     FeedService(
             Site site,
@@ -36,7 +37,9 @@ public final class FeedService {
             ArticleArchive archive,
             ArticlePaths paths,
             MessageBundles bundles,
-            FeedSettings settings) {
+            FeedSettings settings,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.site = site;
         this.articles = articles;
         this.archive = archive;
@@ -84,8 +87,22 @@ public final class FeedService {
         Instant updated = entries.stream()
                 .map(Feed.Entry::updated)
                 .max(Instant::compareTo)
-                .orElse(Instant.EPOCH);
+                .orElseGet(this::emptyFeedUpdated);
         return new Feed(title, description, language, site.absolute(htmlPath), null, site.name(), updated, entries);
+    }
+
+    /**
+     * When a feed with no entries last changed, as a plausible date (feed validators reject 1970, and
+     * Atom requires one): the site's newest publish or edit in any language, or, on a site with
+     * nothing published, now.
+     */
+    private Instant emptyFeedUpdated() {
+        return site.languages().stream()
+                .map(l -> archive.lastModified(l.code(), Integer.MAX_VALUE, 0))
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo)
+                .orElseGet(clock::instant)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private Feed.Entry entry(Article a, boolean full) {

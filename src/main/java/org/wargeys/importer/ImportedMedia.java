@@ -43,6 +43,8 @@ public final class ImportedMedia {
             }
             ctx.header("Cache-Control", "public, max-age=86400");
             ctx.contentType(type);
+            // Imported featured images are link-preview images too: crawlers want their size up front.
+            files.size(key).ifPresent(bytes -> ctx.header("Content-Length", Long.toString(bytes)));
             ctx.result(buffered);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

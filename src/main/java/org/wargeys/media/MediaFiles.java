@@ -22,6 +22,8 @@ public final class MediaFiles {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Disposition", "inline");
         ctx.contentType(name.endsWith(".png") ? "image/png" : name.endsWith(".webp") ? "image/webp" : "image/jpeg");
+        // Featured images are link-preview images too: crawlers want their size up front.
+        ctx.header("Content-Length", Integer.toString(file.length));
         ctx.result(file);
     }
 }

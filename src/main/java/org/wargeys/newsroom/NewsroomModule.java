@@ -85,6 +85,7 @@ public final class NewsroomModule {
         this.settings = new SettingsEditor(
                 n,
                 feeds.settings(),
+                sharing.xAccount(),
                 platform.events(),
                 search.index()::size,
                 search.indexer()::isRebuilding,

@@ -2,6 +2,7 @@ package org.wargeys.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
 import org.wargeys.article.Permissions;
 import org.wargeys.feed.FeedSettings;
 import org.wargeys.platform.EventBus;
+import org.wargeys.platform.ValidationException;
 import org.wargeys.search.RebuildSearchIndex;
 import org.wargeys.web.EmptyPageCache;
 import org.wargeys.web.PageRenderer;
@@ -25,6 +27,7 @@ public final class SettingsEditor {
 
     private final Newsroom n;
     private final FeedSettings feeds;
+    private final org.wargeys.sharing.SiteXAccount xAccount;
     private final EventBus events;
     private final IntSupplier indexedArticles;
     private final BooleanSupplier indexRebuilding;
@@ -33,12 +36,14 @@ public final class SettingsEditor {
     SettingsEditor(
             Newsroom newsroom,
             FeedSettings feeds,
+            org.wargeys.sharing.SiteXAccount xAccount,
             EventBus events,
             IntSupplier indexedArticles,
             BooleanSupplier indexRebuilding,
             LongSupplier cachedPages) {
         this.n = newsroom;
         this.feeds = feeds;
+        this.xAccount = xAccount;
         this.events = events;
         this.indexedArticles = indexedArticles;
         this.indexRebuilding = indexRebuilding;
@@ -47,15 +52,39 @@ public final class SettingsEditor {
 
     public void show(Context ctx) {
         if (refused(ctx)) return;
-        String notice = ctx.queryParam("notice");
+        render(ctx, 200, ctx.queryParam("notice"), xAccount.stored().orElse(""), Map.of());
+    }
+
+    private void render(Context ctx, int status, String notice, String xHandle, Map<String, String> errors) {
         SettingsPage page = new SettingsPage(
                 n.layouts().layout(ctx, "newsroom.settings.title"),
                 feeds.fullContent(),
+                xHandle,
+                xAccount.handle(),
+                errors,
                 indexedArticles.getAsInt(),
                 indexRebuilding.getAsBoolean(),
                 cachedPages.getAsLong(),
                 notice != null && NOTICES.contains(notice) ? notice : null);
-        ctx.contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/settings.jte", page));
+        ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/settings.jte", page));
+    }
+
+    /** The site's X account, named on every article page (twitter:site) and in X share links. */
+    public void saveSharing(Context ctx) {
+        if (refused(ctx)) return;
+        String typed = ctx.formParam("x_handle");
+        try {
+            xAccount.set(typed, n.gate().actor(ctx));
+        } catch (ValidationException e) {
+            render(
+                    ctx,
+                    400,
+                    null,
+                    typed == null ? "" : typed,
+                    n.layouts().messages(ctx).problems(e.problems()));
+            return;
+        }
+        ctx.redirect("/admin/settings?notice=saved", HttpStatus.SEE_OTHER);
     }
 
     public void saveFeeds(Context ctx) {

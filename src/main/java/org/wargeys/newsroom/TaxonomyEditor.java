@@ -55,7 +55,9 @@ public final class TaxonomyEditor {
                 case "section" -> n.articles().defineSection(key, names, actor);
                 case "tag" -> n.articles().defineTag(key, names, actor);
                 default ->
-                    n.articles().defineAuthor(key, names.values().iterator().next(), names, actor);
+                    n.articles()
+                            .defineAuthor(
+                                    key, names.values().iterator().next(), names, ctx.formParam("x_handle"), actor);
             }
         } catch (ValidationException e) {
             render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), false);
@@ -90,7 +92,8 @@ public final class TaxonomyEditor {
             }
             terms.put(kind, byKey);
         }
-        TaxonomyPage page = new TaxonomyPage(layout, languages, terms, errors, saved);
+        TaxonomyPage page =
+                new TaxonomyPage(layout, languages, terms, n.articles().authorXHandles(), errors, saved);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/taxonomy.jte", page));
     }
 }

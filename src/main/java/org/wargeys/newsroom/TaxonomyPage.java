@@ -8,10 +8,12 @@ import java.util.Map;
  * language, and the form to define or rename one.
  *
  * @param terms kind (section, tag, author) → key → language → name
+ * @param xHandles author key → X account (without the @), for authors who have one
  */
 public record TaxonomyPage(
         NewsroomLayout layout,
         List<String> languages,
         Map<String, Map<String, Map<String, String>>> terms,
+        Map<String, String> xHandles,
         Map<String, String> errors,
         boolean saved) {}

@@ -4,7 +4,6 @@ import gg.jte.Content;
 import io.javalin.http.Context;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ public final class ArchivePages {
                         archive.sectionSlugs(section.id()),
                         ArchivePaths::section,
                         language,
-                        ArchivePaths.section(language.code(), section.slug())),
+                        ArchivePaths.section(language.code(), section.slug()),
+                        l -> archive.inSection(section.id(), l, 1, 0).total() > 0),
                 FeedLinks.section(
                         language.code(),
                         section.slug(),
@@ -98,7 +98,8 @@ public final class ArchivePages {
                         archive.tagSlugs(tag.id()),
                         ArchivePaths::tag,
                         language,
-                        ArchivePaths.tag(language.code(), tag.slug())),
+                        ArchivePaths.tag(language.code(), tag.slug()),
+                        l -> archive.tagged(tag.id(), l, 1, 0).total() > 0),
                 FeedLinks.tag(
                         language.code(),
                         tag.slug(),
@@ -124,7 +125,8 @@ public final class ArchivePages {
                         archive.authorSlugs(author.id()),
                         ArchivePaths::author,
                         language,
-                        ArchivePaths.author(language.code(), author.slug())),
+                        ArchivePaths.author(language.code(), author.slug()),
+                        l -> archive.byAuthor(author.id(), l, 1, 0).total() > 0),
                 null,
                 PageKeys.author(author.id()));
     }
@@ -145,7 +147,7 @@ public final class ArchivePages {
                 archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
                 msg.format("archive.year_title", Map.of("year", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.year(l, year), from, until),
+                dateVersions(language, l -> ArchivePaths.year(l, year), from, until),
                 null,
                 PageKeys.latest(language.code()));
     }
@@ -161,16 +163,18 @@ public final class ArchivePages {
         var until = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Messages msg = layouts.messages(language.code());
         int page = page(ctx);
-        String period =
-                DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
+        String period = msg.monthAndYear(month);
+        var found = archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page));
+        // A month with nothing in it is no page: a calendar of empty months is an endless crawl.
+        if (found.total() == 0) throw new NotFoundException("Nothing published in " + month);
         render(
                 ctx,
                 language,
                 page,
-                archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
+                found,
                 msg.format("archive.month_title", Map.of("month", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
-                dateVersions(l -> ArchivePaths.month(l, month), from, until),
+                dateVersions(language, l -> ArchivePaths.month(l, month), from, until),
                 null,
                 PageKeys.latest(language.code()));
     }
@@ -193,6 +197,8 @@ public final class ArchivePages {
         String canonical = page == 1 ? path : path + "?page=" + page;
         var layout = layouts.page(
                 language, heading + " – " + site.name(), description, canonical, page == 1 ? versions : Map.of(), head);
+        // An empty listing ("nothing here in this language yet") is not for search engines.
+        if (found.total() == 0) layout = layout.notIndexed();
         // One query for the sections of the whole page, not one per teaser.
         Map<Long, Section> sections = articles.sections(found.items(), language.code());
         List<Teaser> teasers = found.items().stream()
@@ -216,30 +222,33 @@ public final class ArchivePages {
                 keys);
     }
 
-    // The archive in each site language it has a name in; the current one always.
+    // The archive in each site language it has a name in and lists something in (hreflang never points
+    // at an empty page); the current one always.
     private Map<String, String> versions(
             Map<String, String> slugs,
             java.util.function.BiFunction<String, String, String> path,
             Language current,
-            String currentPath) {
+            String currentPath,
+            java.util.function.Predicate<String> lists) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Language l : site.languages()) {
             if (l.code().equals(current.code())) versions.put(l.code(), currentPath);
-            else if (slugs.containsKey(l.code())) versions.put(l.code(), path.apply(l.code(), slugs.get(l.code())));
+            else if (slugs.containsKey(l.code()) && lists.test(l.code()))
+                versions.put(l.code(), path.apply(l.code(), slugs.get(l.code())));
         }
         return versions;
     }
 
-    // A date archive exists in another language when that language published something in the period.
+    // A date archive exists in another language when that language published something in the period;
+    // the current one always (its canonical address).
     private Map<String, String> dateVersions(
-            Function<String, String> path, java.time.Instant from, java.time.Instant until) {
+            Language current, Function<String, String> path, java.time.Instant from, java.time.Instant until) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Language l : site.languages()) {
-            versions.put(l.code(), path.apply(l.code()));
+            if (l.code().equals(current.code())
+                    || archive.publishedBetween(from, until, l.code(), 1, 0).total() > 0)
+                versions.put(l.code(), path.apply(l.code()));
         }
-        versions.keySet()
-                .removeIf(code ->
-                        archive.publishedBetween(from, until, code, 1, 0).total() == 0);
         return versions;
     }
 

@@ -73,8 +73,15 @@ public final class HomePages {
         // Pinning or unpinning a live article announces it, which purges this key.
         keys.add(PageKeys.latest(language.code()));
         listed.forEach(a -> keys.add(PageKeys.article(a.id())));
+        // hreflang never points at an empty home page ("no articles here yet"), which is not indexed.
         Map<String, String> versions = site.languages().stream()
-                .collect(Collectors.toMap(Language::code, l -> LayoutFactory.homePath(l.code())));
+                .filter(l -> l.code().equals(language.code())
+                        || !articles.latestPublished(l.code(), 1, 0).isEmpty())
+                .collect(Collectors.toMap(
+                        Language::code,
+                        l -> LayoutFactory.homePath(l.code()),
+                        (a, b) -> a,
+                        java.util.LinkedHashMap::new));
         var layout = layouts.page(
                 language,
                 msg.format("home.title", Map.of("site", site.name())),
@@ -82,6 +89,7 @@ public final class HomePages {
                 LayoutFactory.homePath(language.code()),
                 versions,
                 null);
+        if (listed.isEmpty()) layout = layout.notIndexed();
         CacheablePage.html(ctx, renderer.render("pages/home.jte", new HomePage(layout, teasers)), keys);
     }
 

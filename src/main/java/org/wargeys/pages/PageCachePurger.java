@@ -51,6 +51,11 @@ final class PageCachePurger {
                 site.languages().stream().map(l -> PageKeys.latest(l.code())).toList());
     }
 
+    /** Every article page names the site's X account: drop every page. */
+    void onXAccountChanged(org.wargeys.sharing.XAccountChanged event) {
+        cache.purge(Set.of(PageCache.EVERY_PAGE));
+    }
+
     /** An import changes many pages, lists and names at once: drop everything, at the CDN too. */
     void onArticlesChanged(org.wargeys.article.ArticlesChanged event) {
         cache.purge(Set.of(PageCache.EVERY_PAGE));

@@ -69,6 +69,7 @@ public final class PagesModule {
         events.subscribe(ImageDescribed.class, purger::onImageDescribed);
         events.subscribe(ShareTotalsChanged.class, purger::onShareTotalsChanged);
         events.subscribe(FeedSettingsChanged.class, purger::onFeedSettingsChanged);
+        events.subscribe(org.wargeys.sharing.XAccountChanged.class, purger::onXAccountChanged);
         events.subscribe(IndexCaughtUp.class, purger::onCaughtUp);
         events.subscribe(ArticlesChanged.class, e -> {
             purger.onArticlesChanged(e);

@@ -85,7 +85,14 @@ public final class SearchPages {
                 ? msg.get("search.title")
                 : msg.format("search.title_with_query", Map.of("query", form.q()));
         // A results page is not a page of its own for search engines: no canonical, no alternates.
-        var layout = layouts.page(language, title + " – " + site.name(), null, null, Map.of(), null);
+        var layout = layouts.page(
+                        language,
+                        title + " – " + site.name(),
+                        msg.format("search.description", Map.of("site", site.name())),
+                        null,
+                        Map.of(),
+                        null)
+                .withoutSiteSearch();
         String pageText = results.total() > PAGE_SIZE
                 ? msg.format("search.page", Map.of("page", results.page(), "pages", results.pages()))
                 : null;

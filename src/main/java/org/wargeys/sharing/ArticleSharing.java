@@ -29,6 +29,7 @@ public final class ArticleSharing {
     private final ShareCounts counts;
     private final PageRenderer renderer;
     private final StaticAssets assets;
+    private final SiteXAccount xAccount;
 
     ArticleSharing(
             Site site,
@@ -38,7 +39,8 @@ public final class ArticleSharing {
             ShareCards cards,
             ShareCounts counts,
             PageRenderer renderer,
-            StaticAssets assets) {
+            StaticAssets assets,
+            SiteXAccount xAccount) {
         this.site = site;
         this.articles = articles;
         this.paths = paths;
@@ -47,6 +49,7 @@ public final class ArticleSharing {
         this.counts = counts;
         this.renderer = renderer;
         this.assets = assets;
+        this.xAccount = xAccount;
     }
 
     /** The share bar of a published article, labelled in the page's language. */
@@ -55,7 +58,7 @@ public final class ArticleSharing {
         List<ShareBar.ShareLink> links = new ArrayList<>();
         ShareBar.ShareLink copy = null;
         for (ShareNetwork network : settings.networks()) {
-            String href = network.link(settings.sharedUrl(url, network), article.headline(), settings.xHandle());
+            String href = network.link(settings.sharedUrl(url, network), article.headline(), xAccount.handle());
             var link = new ShareBar.ShareLink(
                     network.id(),
                     msg.get(network.labelKey()),
@@ -98,7 +101,7 @@ public final class ArticleSharing {
         return PullQuotes.decorate(
                 bodyHtml,
                 settings.sharedUrl(url(article), ShareNetwork.X),
-                settings.xHandle(),
+                xAccount.handle(),
                 msg.get("sharing.share_quote"));
     }
 
@@ -145,7 +148,15 @@ public final class ArticleSharing {
         if (description != null) json.put("description", description);
         json.put(
                 "image",
-                List.of(Map.of("@type", "ImageObject", "url", image, "width", imageWidth, "height", imageHeight)));
+                List.of(Map.of(
+                        "@type",
+                        "ImageObject",
+                        "url",
+                        image,
+                        "width",
+                        pixels(imageWidth),
+                        "height",
+                        pixels(imageHeight))));
         json.put("datePublished", article.publishedAt().toString());
         json.put("dateModified", article.updatedAt().toString());
         json.put(
@@ -171,9 +182,9 @@ public final class ArticleSharing {
                                 "url",
                                 site.absolute(cards.logoPath()),
                                 "width",
-                                ShareCardRenderer.LOGO_WIDTH,
+                                pixels(ShareCardRenderer.LOGO_WIDTH),
                                 "height",
-                                ShareCardRenderer.LOGO_HEIGHT)));
+                                pixels(ShareCardRenderer.LOGO_HEIGHT))));
         json.put("inLanguage", article.language());
         if (!article.dateline().isEmpty())
             json.put("dateline", article.dateline().printed());
@@ -199,9 +210,30 @@ public final class ArticleSharing {
                 article.updatedAt().toString(),
                 section,
                 tags,
-                settings.xHandle(),
+                xAccount.handle(),
+                creator(details),
                 NewsArticleJson.write(json),
                 assets.url("share.js"));
+    }
+
+    /**
+     * A size in pixels as schema.org types it: width and height are a Distance or a QuantitativeValue,
+     * never a bare number (which vocabulary checkers refuse); E37 is UN/CEFACT's code for the pixel.
+     */
+    static Map<String, Object> pixels(int value) {
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("@type", "QuantitativeValue");
+        size.put("value", value);
+        size.put("unitCode", "E37");
+        size.put("unitText", "px");
+        return size;
+    }
+
+    /** The X account of the first credited author who has one (twitter:creator names one), or null. */
+    private String creator(ArticleDetails details) {
+        var ids = details.authors().stream().map(a -> a.id()).toList();
+        Map<Long, String> handles = articles.authorXHandles(ids);
+        return ids.stream().map(handles::get).filter(h -> h != null).findFirst().orElse(null);
     }
 
     // The group's first article is the source the others translate: it lists its published

@@ -15,6 +15,8 @@ public final class ShareCardPages {
         byte[] png = cards.file(ctx.pathParam("file"));
         // The address changes with the content, so a copy never goes stale.
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        // Link-preview crawlers check an image's size before they fetch it; Javalin sends bytes chunked.
+        ctx.header("Content-Length", Integer.toString(png.length));
         ctx.contentType("image/png").result(png);
     }
 }

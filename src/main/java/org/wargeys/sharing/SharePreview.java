@@ -9,6 +9,8 @@ import java.util.List;
  * @param jsonLd the NewsArticle as JSON, already safe inside a script element
  * @param modifiedTime when the article was last saved
  * @param scriptUrl the share bar's script, loaded deferred from this site
+ * @param xHandle the site's X account (twitter:site), or null
+ * @param xCreator the X account of the article's author (twitter:creator), or null
  */
 public record SharePreview(
         String title,
@@ -27,6 +29,7 @@ public record SharePreview(
         String section,
         List<String> tags,
         String xHandle,
+        String xCreator,
         String jsonLd,
         String scriptUrl) {
 

@@ -12,6 +12,7 @@ import org.wargeys.web.WebModule;
 public final class SharingModule {
 
     private final ShareSettings settings;
+    private final SiteXAccount xAccount;
     private final ShareCounts counts;
     private final ArticleSharing sharing;
     private final ShareApi api;
@@ -20,6 +21,8 @@ public final class SharingModule {
 
     public SharingModule(Platform platform, WebModule web, ArticleModule articles) {
         this.settings = ShareSettings.from(platform.config().settings());
+        this.xAccount = new SiteXAccount(
+                platform.database().jdbi(), platform.transactions(), platform.audit(), settings.xHandle());
         this.counts = new ShareCounts(platform.database().jdbi(), platform.clock());
         ShareCards cards = new ShareCards(articles.service(), platform.site(), platform.files());
         this.sharing = new ArticleSharing(
@@ -30,7 +33,8 @@ public final class SharingModule {
                 cards,
                 counts,
                 web.renderer(),
-                web.assets());
+                web.assets(),
+                xAccount);
         this.api = new ShareApi(articles.service(), counts, settings, platform.clock());
         this.cardPages = new ShareCardPages(cards);
         this.refresh = new ShareTotalsRefresh(counts::takeRecentlyShared, settings, platform.events());
@@ -41,6 +45,11 @@ public final class SharingModule {
     /** What article pages show: the share bar, previews, shareable quotes. */
     public ArticleSharing articles() {
         return sharing;
+    }
+
+    /** The site's X account, which administrators set in the newsroom. */
+    public SiteXAccount xAccount() {
+        return xAccount;
     }
 
     public ShareCounts counts() {

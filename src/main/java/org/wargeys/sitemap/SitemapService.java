@@ -20,10 +20,15 @@ import org.wargeys.platform.XmlDocuments;
 
 /**
  * The sitemaps search engines read: an index ({@code /sitemap.xml}) of one sitemap per language and
- * slice of {@link #PER_SITEMAP} articles ({@code /sitemaps/LANG-N.xml}), each article with
+ * slice of {@link #PER_SITEMAP} articles ({@code /sitemap-LANG-N.xml}), each article with
  * {@code xhtml:link} hreflang alternates to its published translations, and a Google News sitemap
- * ({@code /sitemaps/news.xml}) of the articles published in the last 48 hours by the injected clock.
- * Thread-safe.
+ * ({@code /sitemap-news.xml}) of the articles published in the last 48 hours by the injected clock.
+ *
+ * <p>Every sitemap is served from the root: the protocol lets a sitemap list only URLs at or below its
+ * own folder, and strict parsers (crawler-commons, in Nutch and StormCrawler) drop the others. A
+ * sitemap lists only pages worth indexing, and the schema wants at least one URL in each file: a
+ * language with nothing published has no sitemap (and no entry in the index), and a site with nothing
+ * published has no index at all. Thread-safe.
  */
 public final class SitemapService {
 
@@ -49,19 +54,23 @@ public final class SitemapService {
     }
 
     public static String languagePath(String language, int slice) {
-        return "/sitemaps/" + language + "-" + slice + ".xml";
+        return "/sitemap-" + language + "-" + slice + ".xml";
     }
 
-    public static final String NEWS_PATH = "/sitemaps/news.xml";
+    public static final String NEWS_PATH = "/sitemap-news.xml";
     public static final String INDEX_PATH = "/sitemap.xml";
 
-    public String index() {
-        return XmlDocuments.write(x -> {
+    /** The sitemap index; empty while nothing at all is published (an index must list a sitemap). */
+    public Optional<String> index() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Language language : site.languages()) counts.put(language.code(), archive.countPublished(language.code()));
+        if (counts.values().stream().allMatch(c -> c == 0)) return Optional.empty();
+        return Optional.of(XmlDocuments.write(x -> {
             x.writeStartElement("sitemapindex");
             x.writeDefaultNamespace(SITEMAP_NS);
             for (Language language : site.languages()) {
-                int count = archive.countPublished(language.code());
-                int slices = Math.max(1, (count + PER_SITEMAP - 1) / PER_SITEMAP);
+                int count = counts.get(language.code());
+                int slices = (count + PER_SITEMAP - 1) / PER_SITEMAP;
                 for (int slice = 1; slice <= slices; slice++) {
                     x.writeStartElement("sitemap");
                     XmlDocuments.text(x, "loc", site.absolute(languagePath(language.code(), slice)));
@@ -73,20 +82,24 @@ public final class SitemapService {
             }
             x.writeStartElement("sitemap");
             XmlDocuments.text(x, "loc", site.absolute(NEWS_PATH));
-            var newest = archive.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX).stream()
-                    .map(SitemapService::lastModified)
-                    .max(Instant::compareTo);
+            // The news sitemap changes with the last 48 hours' articles, or else with the newest article.
+            var fresh = archive.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX);
+            var newest = (fresh.isEmpty() ? archive.publishedSince(Instant.EPOCH, 1) : fresh)
+                    .stream().map(SitemapService::lastModified).max(Instant::compareTo);
             if (newest.isPresent()) XmlDocuments.text(x, "lastmod", timestamp(newest.get()));
             x.writeEndElement();
             x.writeEndElement();
-        });
+        }));
     }
 
-    /** A language's sitemap slice (1-based); empty for an unknown language or a slice past the end. */
+    /**
+     * A language's sitemap slice (1-based); empty for an unknown language, a language with nothing
+     * published or a slice past the end.
+     */
     public Optional<String> language(String code, int slice) {
         if (site.language(code).isEmpty() || slice < 1) return Optional.empty();
         List<Article> articles = archive.published(code, PER_SITEMAP, (slice - 1) * PER_SITEMAP);
-        if (articles.isEmpty() && slice > 1) return Optional.empty();
+        if (articles.isEmpty()) return Optional.empty();
         Map<Long, List<Article>> groups = archive.publishedGroups(
                 articles.stream().map(Article::translationGroupId).distinct().toList());
         return Optional.of(XmlDocuments.write(x -> {
@@ -96,7 +109,12 @@ public final class SitemapService {
             if (slice == 1) {
                 x.writeStartElement("url");
                 XmlDocuments.text(x, "loc", site.absolute("/" + code + "/"));
-                for (Language other : site.languages()) alternate(x, other.code(), "/" + other.code() + "/");
+                // Only to home pages that list something: an empty one is not indexed.
+                List<String> listing = site.languages().stream()
+                        .map(Language::code)
+                        .filter(other -> other.equals(code) || archive.countPublished(other) > 0)
+                        .toList();
+                if (listing.size() > 1) for (String other : listing) alternate(x, other, "/" + other + "/");
                 x.writeEndElement();
             }
             for (Article article : articles) {
@@ -113,11 +131,29 @@ public final class SitemapService {
         }));
     }
 
-    /** The Google News sitemap: every language's articles published in the last 48 hours. */
-    public String news() {
+    /**
+     * The Google News sitemap: every language's articles published in the last 48 hours. When nothing
+     * is that fresh it lists the newest article without its news metadata (Google's advice for articles
+     * past two days), so the file stays valid where search consoles know it; empty while nothing at all
+     * is published.
+     */
+    public Optional<String> news() {
         Instant since = clock.instant().minus(NEWS_WINDOW);
         List<Article> recent = new ArrayList<>(archive.publishedSince(since, NEWS_MAX));
-        return XmlDocuments.write(x -> {
+        if (recent.isEmpty()) {
+            return archive.publishedSince(Instant.EPOCH, 1).stream()
+                    .findFirst()
+                    .map(newest -> XmlDocuments.write(x -> {
+                        x.writeStartElement("urlset");
+                        x.writeDefaultNamespace(SITEMAP_NS);
+                        x.writeStartElement("url");
+                        XmlDocuments.text(x, "loc", site.absolute(paths.path(newest)));
+                        XmlDocuments.text(x, "lastmod", timestamp(lastModified(newest)));
+                        x.writeEndElement();
+                        x.writeEndElement();
+                    }));
+        }
+        return Optional.of(XmlDocuments.write(x -> {
             x.writeStartElement("urlset");
             x.writeDefaultNamespace(SITEMAP_NS);
             x.writeNamespace("news", NEWS_NS);
@@ -135,7 +171,7 @@ public final class SitemapService {
                 x.writeEndElement();
             }
             x.writeEndElement();
-        });
+        }));
     }
 
     /** robots.txt: everything may be crawled but search results; where the sitemap index is. */
@@ -143,7 +179,10 @@ public final class SitemapService {
         StringBuilder out = new StringBuilder("User-agent: *\n");
         for (Language language : site.languages())
             out.append("Disallow: /").append(language.code()).append("/search\n");
-        out.append("\nSitemap: ").append(site.absolute(INDEX_PATH)).append('\n');
+        // No index exists while nothing is published; a Sitemap line would point at a 404.
+        boolean published = site.languages().stream().anyMatch(l -> archive.countPublished(l.code()) > 0);
+        if (published)
+            out.append("\nSitemap: ").append(site.absolute(INDEX_PATH)).append('\n');
         return out.toString();
     }
 

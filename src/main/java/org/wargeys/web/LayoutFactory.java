@@ -64,7 +64,9 @@ public final class LayoutFactory {
                 switcher(language, versions),
                 bundles.of(language.code()),
                 assets,
-                head == null ? NO_HEAD : head);
+                head == null ? NO_HEAD : head,
+                null,
+                true);
     }
 
     /** The layout of an error page: no canonical URL, no alternates, the switcher leads home. */
@@ -80,7 +82,9 @@ public final class LayoutFactory {
                 switcher(language, Map.of()),
                 bundles.of(language.code()),
                 assets,
-                NO_HEAD);
+                NO_HEAD,
+                null,
+                true);
     }
 
     public static String homePath(String languageCode) {

@@ -3,7 +3,6 @@ package org.wargeys.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import org.wargeys.platform.Language;
@@ -26,12 +25,8 @@ public final class Messages {
         this.strings = Map.copyOf(strings);
         this.fallback = Map.copyOf(fallback);
         Locale locale = language.locale();
-        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale)
-                .withZone(zone);
-        this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(zone);
+        this.dateFormat = DateFormats.date(locale, zone);
+        this.dateTimeFormat = DateFormats.dateTime(locale, zone);
     }
 
     public Language language() {
@@ -95,5 +90,10 @@ public final class Messages {
 
     public String dateTime(Instant instant) {
         return dateTimeFormat.format(instant);
+    }
+
+    /** A month of a year in this language, as an archive's title names it ("Disembar 2020"). */
+    public String monthAndYear(java.time.YearMonth month) {
+        return DateFormats.monthAndYear(language.locale(), month);
     }
 }

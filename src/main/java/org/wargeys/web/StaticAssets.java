@@ -12,12 +12,28 @@ import org.wargeys.platform.Hashes;
 /**
  * The site's own CSS, JavaScript and icons, read once from {@code public/} on the classpath and served
  * from memory under fingerprinted names ({@code /assets/site.1a2b3c4d5e.css}), so they can be cached
- * forever. Only the listed files exist: no request path ever reaches the file system. Thread-safe.
+ * forever. Text assets are compressed once, with gzip and brotli, when read: served as pages are, by
+ * the reader's Accept-Encoding. Only the listed files exist: no request path ever reaches the file
+ * system. Thread-safe.
  */
 public final class StaticAssets {
 
-    /** One asset: its public path, its bytes and its content type. */
-    public record Asset(String path, byte[] bytes, String contentType) {}
+    /**
+     * One asset: its public path, its bytes and its content type, and its gzip and brotli copies (null
+     * where compression does not pay, or brotli is unavailable).
+     */
+    public record Asset(String path, byte[] bytes, String contentType, byte[] gzip, byte[] brotli) {
+
+        /** The bytes to send for an Accept-Encoding header, and the content coding they are in (null: none). */
+        public Encoded encoded(String acceptEncoding) {
+            if (brotli != null && PageCache.accepts(acceptEncoding, "br")) return new Encoded(brotli, "br");
+            if (gzip != null && PageCache.accepts(acceptEncoding, "gzip")) return new Encoded(gzip, "gzip");
+            return new Encoded(bytes, null);
+        }
+    }
+
+    /** An asset's bytes in one content coding. */
+    public record Encoded(byte[] bytes, String coding) {}
 
     public static final List<String> FILES = List.of("site.css", "icon.svg", "share.js", "newsroom.css", "newsroom.js");
 
@@ -29,7 +45,11 @@ public final class StaticAssets {
             byte[] bytes = read("/public/" + file);
             int dot = file.lastIndexOf('.');
             String path = "/assets/" + file.substring(0, dot) + "." + fingerprint(bytes) + file.substring(dot);
-            Asset asset = new Asset(path, bytes, contentType(file));
+            String type = contentType(file);
+            boolean text = type.startsWith("text/") || type.startsWith("image/svg");
+            byte[] gzip = text ? smaller(PageCache.gzip(bytes), bytes) : null;
+            byte[] brotli = text ? smaller(Brotli.compress(bytes), bytes) : null;
+            Asset asset = new Asset(path, bytes, type, gzip, brotli);
             byName.put(file, asset);
             byPath.put(path, asset);
         }
@@ -44,6 +64,10 @@ public final class StaticAssets {
 
     public Optional<Asset> byPath(String path) {
         return Optional.ofNullable(byPath.get(path));
+    }
+
+    private static byte[] smaller(byte[] compressed, byte[] plain) {
+        return compressed != null && compressed.length < plain.length ? compressed : null;
     }
 
     private static byte[] read(String resource) {

@@ -94,8 +94,12 @@ public final class WebServer implements AutoCloseable {
                 var asset =
                         assets.byPath(ctx.path()).orElseThrow(() -> new NotFoundException("No asset " + ctx.path()));
                 ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+                ctx.header("Vary", "Accept-Encoding");
+                var encoded = asset.encoded(ctx.header("Accept-Encoding"));
+                if (encoded.coding() != null) ctx.header("Content-Encoding", encoded.coding());
+                ctx.header("Content-Length", Integer.toString(encoded.bytes().length));
                 ctx.contentType(asset.contentType());
-                ctx.result(asset.bytes());
+                ctx.result(encoded.bytes());
             });
 
             routes.accept(config.routes);

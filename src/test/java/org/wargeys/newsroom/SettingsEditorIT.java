@@ -76,6 +76,57 @@ class SettingsEditorIT {
     }
 
     @Test
+    void the_sites_x_account_and_an_authors_are_named_in_link_previews_once_set_in_the_newsroom() {
+        assertThat(site.html(EN).select("meta[name=twitter:site], meta[name=twitter:creator]"))
+                .isEmpty();
+
+        var refused = admin.post("/admin/settings/sharing", Map.of("x_handle", "not a handle!"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(refused.body())
+                        .select("#x_handle-error")
+                        .text())
+                .contains("1 to 15");
+        assertThat(editor.post("/admin/settings/sharing", Map.of("x_handle", "@Warsoor_News"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.post("/admin/settings/sharing", Map.of("x_handle", "@Warsoor_News"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.page("/admin/settings").select("input[name=x_handle]").val())
+                .isEqualTo("Warsoor_News");
+
+        // The demo article's byline is the "newsroom" author; an editor gives it an X account.
+        assertThat(editor.post(
+                                "/admin/taxonomy",
+                                Map.of(
+                                        "kind",
+                                        "author",
+                                        "key",
+                                        "newsroom",
+                                        "name_en",
+                                        "Warsoor Staff",
+                                        "x_handle",
+                                        "warsoor_desk"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.page("/admin/taxonomy")
+                        .select("table[data-kind=author] tr[data-key=newsroom]")
+                        .text())
+                .contains("@warsoor_desk");
+
+        var article = site.html(EN);
+        assertThat(article.select("meta[name=twitter:site]").attr("content")).isEqualTo("@Warsoor_News");
+        assertThat(article.select("meta[name=twitter:creator]").attr("content")).isEqualTo("@warsoor_desk");
+        assertThat(article.select(".share-list a[data-network=x]").attr("href")).contains("via=Warsoor_News");
+        assertThat(admin.page("/admin/audit").text()).contains("settings.x_account", "author.define");
+
+        // Back to none: the configuration names no account.
+        assertThat(admin.post("/admin/settings/sharing", Map.of("x_handle", "")).statusCode())
+                .isEqualTo(303);
+        assertThat(site.html(EN).select("meta[name=twitter:site]")).isEmpty();
+    }
+
+    @Test
     void the_index_is_rebuilt_and_the_cache_emptied_while_the_site_serves() throws Exception {
         site.wiring().search().indexer().rebuilding().get();
         site.get(EN);

@@ -103,14 +103,21 @@ class ArchivePagesIT extends SharedDemoSite {
     }
 
     @Test
-    void archives_carry_hreflang_alternates_where_a_counterpart_exists() {
+    void archives_carry_hreflang_alternates_where_a_counterpart_lists_something() {
         Map<String, String> world = alternates(site.html("/en/section/world"));
+        // The section has an Arabic name, but nothing published in Arabic: no alternate points there.
         assertThat(world)
                 .containsEntry("en", site.baseUrl() + "/en/section/world")
                 .containsEntry("so", site.baseUrl() + "/so/section/adduunka")
-                .containsEntry("ar", site.baseUrl() + "/ar/section/" + org.wargeys.article.Slug.of("العالم", 8));
+                .doesNotContainKey("ar");
+        var arabic = site.html("/ar/section/" + org.wargeys.article.Slug.of("العالم", 8));
+        assertThat(arabic.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+        assertThat(alternates(arabic)).isEmpty();
+        assertThat(arabic.select("link[rel=canonical]").attr("href"))
+                .isEqualTo(site.baseUrl() + "/ar/section/" + org.wargeys.article.Slug.of("العالم", 8));
+        // Sport is named in Somali but has only English articles.
         Map<String, String> sport = alternates(site.html("/en/section/sport"));
-        assertThat(sport).containsOnlyKeys("en", "so", "x-default");
+        assertThat(sport).containsOnlyKeys("en", "x-default");
         Map<String, String> december = alternates(site.html("/en/archive/2020/12"));
         assertThat(december).containsOnlyKeys("en", "so", "x-default");
         assertThat(alternates(site.html("/en/archive/2024"))).containsOnlyKeys("en", "x-default");
@@ -129,6 +136,9 @@ class ArchivePagesIT extends SharedDemoSite {
         assertThat(site.html("/en/archive/2020/12").select("h1").text()).isEqualTo("Articles from December 2020");
         assertThat(site.html("/en/archive/2019").select(".empty").text())
                 .isEqualTo("There are no articles here in this language yet.");
+        assertThat(site.html("/en/archive/2019").select("meta[name=robots]").attr("content"))
+                .isEqualTo("noindex");
+        assertThat(site.html("/en/archive/2020/12").select("meta[name=robots]")).isEmpty();
     }
 
     @Test
@@ -139,7 +149,8 @@ class ArchivePagesIT extends SharedDemoSite {
             "/so/author/nobody",
             "/so/archive/20x0",
             "/so/archive/2020/13",
-            "/so/archive/2020/1"
+            "/so/archive/2020/1",
+            "/so/archive/2019/12"
         }) {
             var response = site.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);

@@ -216,7 +216,7 @@ class PageCacheIT {
     @Test
     void feeds_sitemaps_and_archives_are_cached_and_show_a_publish_at_once() {
         for (String path : new String[] {
-            "/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"
+            "/en/rss.xml", "/en/atom.xml", "/sitemap-en-1.xml", "/sitemap-news.xml", "/en/section/world"
         }) {
             assertThat(site.get(path).statusCode()).as(path).isEqualTo(200);
             assertThat(site.get(path).headers().firstValue("X-Cache")).as(path).hasValue("HIT");
@@ -226,7 +226,7 @@ class PageCacheIT {
                 .service()
                 .publish(draft("A story every list must show").id(), Actor.TERMINAL);
         for (String path : new String[] {
-            "/en/rss.xml", "/en/atom.xml", "/sitemaps/en-1.xml", "/sitemaps/news.xml", "/en/section/world"
+            "/en/rss.xml", "/en/atom.xml", "/sitemap-en-1.xml", "/sitemap-news.xml", "/en/section/world"
         }) {
             HttpResponse<String> response = site.get(path);
             assertThat(response.headers().firstValue("X-Cache")).as(path).hasValue("MISS");

@@ -2,17 +2,11 @@ package org.wargeys.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wargeys.account.Role;
-import org.wargeys.article.ArticleDraft;
-import org.wargeys.article.ArticleEdit;
-import org.wargeys.article.ArticlePaths;
-import org.wargeys.article.BodyFormat;
-import org.wargeys.article.Dateline;
 import org.wargeys.article.Slug;
-import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.HtmlChecker;
 import org.wargeys.testsupport.StaffClient;
@@ -45,166 +32,30 @@ import org.wargeys.testsupport.TestSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlValidityIT {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = EveryPageType.PASSWORD;
     static final String EN = "/en/2020/12/iran-vows-soleimani-revenge";
     static final String SO = "/so/2020/12/iran-oo-ballan-qaaday";
 
+    EveryPageType pages;
     TestSite site;
     StaffClient admin;
     /** Placeholders in the paths below ({draft}…) and what they stand for on this site. */
-    final Map<String, String> made = new HashMap<>();
+    Map<String, String> made;
     /** The draft's editor form as it was at revision 1, for a save from a stale revision. */
     Map<String, String> staleForm;
 
     @BeforeAll
     void start() throws Exception {
-        site = TestSite.start(
-                DatabaseKind.SQLITE,
-                true,
-                Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3"));
-        site.wiring().search().indexer().rebuilding().get();
-        addReadersContent();
-        var accounts = site.wiring().accounts().accounts();
-        accounts.create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
-        accounts.create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
-        admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
-        addNewsroomWork();
+        pages = EveryPageType.start();
+        site = pages.site;
+        admin = pages.admin;
+        made = pages.made;
+        staleForm = pages.staleForm;
     }
 
     @AfterAll
     void stop() {
-        if (site != null) site.deleteData();
-    }
-
-    /** Archive pages past the first, related articles, an Arabic article, a pull quote. */
-    private void addReadersContent() {
-        var articles = site.wiring().articles().service();
-        articles.defineSection("sport", Map.of("en", "Sport", "so", "Ciyaaraha"), Actor.TERMINAL);
-        // More match reports than one archive page holds (20), for the second page and its links.
-        for (int i = 1; i <= 23; i++) {
-            var draft = articles.createDraft(
-                    new ArticleDraft(
-                            "en",
-                            "match-report-" + i,
-                            "Match report " + i,
-                            null,
-                            null,
-                            null,
-                            "Mogadishu derby, round " + i + ".",
-                            "sport",
-                            List.of(),
-                            List.of()),
-                    Actor.TERMINAL);
-            articles.publishArchived(
-                    draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i), Actor.TERMINAL);
-        }
-        // A neighbour of the demo article, so that its page lists related articles.
-        var related = articles.createDraft(
-                new ArticleDraft(
-                        "en",
-                        "iran-anniversary-tension",
-                        "Iran marks Soleimani anniversary amid tension",
-                        null,
-                        null,
-                        null,
-                        "Iranian leaders vowed revenge for the assassination of Qassem Soleimani as the anniversary of the drone strike neared.",
-                        "world",
-                        List.of("iran"),
-                        List.of()),
-                Actor.TERMINAL);
-        articles.publishArchived(related.id(), Instant.parse("2021-01-03T08:00:00Z"), Actor.TERMINAL);
-        // The demo article in Arabic, right to left.
-        long group = articles.findPublished("en", "iran-vows-soleimani-revenge")
-                .orElseThrow()
-                .translationGroupId();
-        var arabic = articles.createTranslation(
-                group,
-                ArticleEdit.of(new ArticleDraft(
-                        "ar",
-                        "iran-tatawaad",
-                        "إيران تتوعد بالانتقام لسليماني مع اقتراب الذكرى الأولى لاغتياله",
-                        new Dateline("إيران", "WARSOOR"),
-                        null,
-                        BodyFormat.MARKDOWN,
-                        "تتوعد إيران بالانتقام.",
-                        "world",
-                        List.of("iran"),
-                        List.of("newsroom"))),
-                Actor.TERMINAL);
-        articles.publish(arabic.id(), Actor.TERMINAL);
-        // A pull quote readers may share.
-        var quoted = articles.createDraft(
-                new ArticleDraft(
-                        "en",
-                        "valid-quote",
-                        "A valid pull quote",
-                        Dateline.NONE,
-                        null,
-                        BodyFormat.HTML,
-                        "<p>Lede.</p><blockquote class=\"shareable\"><p>A quote worth sharing.</p></blockquote>",
-                        "world",
-                        List.of(),
-                        List.of()),
-                Actor.TERMINAL);
-        articles.publish(quoted.id(), Actor.TERMINAL);
-    }
-
-    /**
-     * What the administrator makes through the newsroom: a draft saved twice, a published article with
-     * a featured image, a correction and shares, a translation started, a section named in every
-     * language.
-     */
-    private void addNewsroomWork() throws Exception {
-        site.wiring()
-                .articles()
-                .service()
-                .defineSection("health", Map.of("en", "Health", "so", "Caafimaad", "ar", "صحة"), Actor.TERMINAL);
-        // A draft saved twice: two revisions to compare.
-        long draft = write("A draft to revise", "Line one.\nLine two.");
-        staleForm = form(draft);
-        Map<String, String> edited = new HashMap<>(staleForm);
-        edited.put("body", "Line one.\nLine two changed.");
-        assertThat(admin.post("/admin/articles/" + draft, edited).statusCode()).isEqualTo(303);
-        made.put("{draft}", String.valueOf(draft));
-
-        // A published article with a featured image, a correction and shares.
-        HttpResponse<String> uploaded = admin.postFile(
-                "/admin/media",
-                Map.of("credit", "Photo: Warsoor", "alt_en", "Fishing boats at Berbera", "caption_en", "Berbera"),
-                "boats.jpg",
-                "image/jpeg",
-                jpeg());
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
-        String image = uploaded.headers().firstValue("Location").orElseThrow().replaceAll("\\D", "");
-        long published = write("Fishing season opens", "Boats left at dawn.");
-        Map<String, String> featured = form(published);
-        featured.put("featured_image", image);
-        assertThat(admin.post("/admin/articles/" + published, featured).statusCode())
-                .isEqualTo(303);
-        assertThat(admin.post("/admin/articles/" + published + "/workflow", Map.of("step", "publish"))
-                        .statusCode())
-                .isEqualTo(303);
-        assertThat(admin.post(
-                                "/admin/articles/" + published + "/corrections",
-                                Map.of("note", "An earlier version said the boats left at noon."))
-                        .statusCode())
-                .isEqualTo(303);
-        // Three shares reach the social-proof threshold: the share bar shows its total.
-        for (String network : List.of("whatsapp", "whatsapp", "x")) {
-            site.wiring().sharing().counts().record(published, network);
-        }
-        made.put("{published}", String.valueOf(published));
-        made.put(
-                "{published-path}",
-                new ArticlePaths(site.wiring().platform().site().timezone())
-                        .path(site.wiring().articles().service().find(published)));
-
-        HttpResponse<String> translation =
-                admin.post("/admin/articles/" + published + "/translations", Map.of("language", "ar"));
-        assertThat(translation.statusCode()).as(translation.body()).isEqualTo(303);
-        made.put(
-                "{translation}",
-                translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        if (pages != null) pages.delete();
     }
 
     static Stream<Arguments> publicPages() {
@@ -428,56 +279,5 @@ class HtmlValidityIT {
         for (var placeholder : made.entrySet())
             resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
         return resolved;
-    }
-
-    private long write(String headline, String body) {
-        HttpResponse<String> response = admin.post(
-                "/admin/articles",
-                Map.of(
-                        "language",
-                        "en",
-                        "headline",
-                        headline,
-                        "dateline_place",
-                        "MOGADISHU",
-                        "dateline_outlet",
-                        "WARSOOR",
-                        "standfirst",
-                        "A standfirst.",
-                        "body",
-                        body,
-                        "section",
-                        "world",
-                        "tags",
-                        "iran",
-                        "authors",
-                        "newsroom"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-        return Long.parseLong(
-                response.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
-    }
-
-    /** The editor form's fields as a browser would post them (unticked boxes left out). */
-    private Map<String, String> form(long id) {
-        Document page = admin.page("/admin/articles/" + id);
-        Map<String, String> fields = new HashMap<>();
-        page.select("form[data-editor] input[name], form[data-editor] textarea[name], form[data-editor] select[name]")
-                .forEach(e -> {
-                    if (e.is("input[type=checkbox]") && !e.hasAttr("checked")) return;
-                    if (e.is("select")) {
-                        var chosen = e.selectFirst("option[selected]");
-                        fields.put(e.attr("name"), chosen == null ? "" : chosen.val());
-                    } else {
-                        fields.put(e.attr("name"), e.is("textarea") ? e.wholeText() : e.val());
-                    }
-                });
-        return fields;
-    }
-
-    private static byte[] jpeg() throws IOException {
-        var picture = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(picture, "jpeg", out);
-        return out.toByteArray();
     }
 }
