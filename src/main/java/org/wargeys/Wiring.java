@@ -2,6 +2,7 @@ package org.wargeys;
 
 import java.time.Clock;
 import org.wargeys.account.AccountModule;
+import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
@@ -18,6 +19,7 @@ import org.wargeys.sitemap.SitemapModule;
 import org.wargeys.translation.TranslationModule;
 import org.wargeys.web.WebModule;
 import org.wargeys.web.WebServer;
+import org.wargeys.webhook.WebhookModule;
 
 /**
  * The composition root: the feature modules, each built on the ones before it (the search index
@@ -38,6 +40,8 @@ public final class Wiring implements AutoCloseable {
     private PagesModule pages;
     private NewsroomModule newsroom;
     private ImporterModule importer;
+    private ApiModule api;
+    private WebhookModule webhooks;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -53,6 +57,8 @@ public final class Wiring implements AutoCloseable {
             feeds = new FeedModule(platform, web, articles);
             var sitemaps = new SitemapModule(platform, articles);
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
+            api = new ApiModule(platform, web, accounts, media, articles, translations, search);
+            webhooks = new WebhookModule(platform, articles);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -63,6 +69,8 @@ public final class Wiring implements AutoCloseable {
                     sharing,
                     search,
                     feeds,
+                    api,
+                    webhooks,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -91,6 +99,7 @@ public final class Wiring implements AutoCloseable {
         try (platform) {
             platform.cluster().close();
             if (server != null) server.close();
+            if (webhooks != null) webhooks.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
@@ -144,5 +153,13 @@ public final class Wiring implements AutoCloseable {
 
     public ImporterModule importer() {
         return importer;
+    }
+
+    public ApiModule api() {
+        return api;
+    }
+
+    public WebhookModule webhooks() {
+        return webhooks;
     }
 }

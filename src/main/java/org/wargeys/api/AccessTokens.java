@@ -105,7 +105,10 @@ public final class AccessTokens {
         else if (clean.length() > MAX_NAME) errors.add("name", "token.error.name_too_long", Map.of("max", MAX_NAME));
         if (scopes.isEmpty()) errors.add("scopes", "token.error.scopes_required");
         else if (!Scope.usableBy(owner.role()).containsAll(scopes)) {
-            errors.add("scopes", "token.error.scope_beyond_role", Map.of("role", owner.role().code()));
+            errors.add(
+                    "scopes",
+                    "token.error.scope_beyond_role",
+                    Map.of("role", owner.role().code()));
         }
         if (!LIFETIMES_DAYS.contains(days)) errors.add("days", "token.error.lifetime");
         errors.throwIfAny();
@@ -126,7 +129,8 @@ public final class AccessTokens {
                     .bind("expires", expires.toEpochMilli())
                     .mapTo(Long.class)
                     .one();
-            audit.record(tx, actor, "token.create", "token:" + created, "'" + clean + "' " + codes + ", " + days + " days");
+            audit.record(
+                    tx, actor, "token.create", "token:" + created, "'" + clean + "' " + codes + ", " + days + " days");
             return created;
         });
         return new Created(find(id).orElseThrow(), secret);

@@ -141,7 +141,8 @@ public final class AdminApi {
         }
         ObjectNode body = json.object();
         ArrayNode items = body.putArray("items");
-        for (List<Article> group : listing.groups(new ArticleListing.Filter(q.get("language"), status, null, null, null))) {
+        for (List<Article> group :
+                listing.groups(new ArticleListing.Filter(q.get("language"), status, null, null, null))) {
             for (Article a : group) {
                 if (q.get("language") != null && !a.language().equals(q.get("language"))) continue;
                 if (status != null && a.status() != status) continue;
@@ -182,7 +183,12 @@ public final class AdminApi {
                 body.texts("tags"),
                 body.texts("authors"));
         ArticleEdit edit = new ArticleEdit(
-                draft, body.text("seo_title"), body.text("seo_description"), body.number("featured_image"), pinned, null);
+                draft,
+                body.text("seo_title"),
+                body.text("seo_description"),
+                body.number("featured_image"),
+                pinned,
+                null);
         var outcome = idempotency.run(ctx, who.token().id(), request(ctx, raw), () -> {
             Article created = articles.create(edit, who.actor(gate.address(ctx)));
             return new Idempotency.Outcome(201, "/api/v1/admin/articles/" + created.id());
@@ -219,9 +225,11 @@ public final class AdminApi {
                 body.has("authors")
                         ? body.texts("authors")
                         : details.authors().stream().map(a -> a.key()).toList());
-        Long image = body.has("featured_image") ? body.number("featured_image") : articles.featuredImageId(current.id());
-        Integer sourceRevision =
-                body.number("source_revision") == null ? null : body.number("source_revision").intValue();
+        Long image =
+                body.has("featured_image") ? body.number("featured_image") : articles.featuredImageId(current.id());
+        Integer sourceRevision = body.number("source_revision") == null
+                ? null
+                : body.number("source_revision").intValue();
         ArticleEdit edit = new ArticleEdit(
                 draft,
                 body.has("seo_title") ? body.text("seo_title") : current.seoTitle(),
@@ -260,7 +268,8 @@ public final class AdminApi {
             try {
                 at = body.text("at") == null ? null : Instant.parse(body.text("at"));
             } catch (DateTimeParseException e) {
-                throw ValidationException.of("at", "newsroom.error.schedule_unreadable", Map.of("value", body.text("at")));
+                throw ValidationException.of(
+                        "at", "newsroom.error.schedule_unreadable", Map.of("value", body.text("at")));
             }
             if (at == null) throw ValidationException.of("at", "newsroom.error.schedule_required");
         }
@@ -329,7 +338,12 @@ public final class AdminApi {
             String alt = ctx.formParam("alt_" + l.code());
             String caption = ctx.formParam("caption_" + l.code());
             texts.put(l.code(), new Image.Text(alt, caption));
-            fields.append(l.code()).append('\u0000').append(alt).append('\u0000').append(caption).append('\u0000');
+            fields.append(l.code())
+                    .append('\u0000')
+                    .append(alt)
+                    .append('\u0000')
+                    .append(caption)
+                    .append('\u0000');
         }
         String credit = ctx.formParam("credit");
         MediaService.Checked checked = media.check(bytes, credit, texts);

@@ -15,7 +15,8 @@ import org.wargeys.web.Messages;
 final class ApiGate implements Admission {
 
     static final String KEY_HEADER = "X-Api-Key";
-    private static final String EXPOSED = "ETag, Last-Modified, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+    private static final String EXPOSED =
+            "ETag, Last-Modified, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
     private static final byte[] NOTHING = new byte[0];
 
     private final ApiSettings settings;
@@ -24,7 +25,12 @@ final class ApiGate implements Admission {
     private final Problems problems;
     private final List<String> trustedProxies;
 
-    ApiGate(ApiSettings settings, ContentKeys keys, RateLimiter limiter, Problems problems, List<String> trustedProxies) {
+    ApiGate(
+            ApiSettings settings,
+            ContentKeys keys,
+            RateLimiter limiter,
+            Problems problems,
+            List<String> trustedProxies) {
         this.settings = settings;
         this.keys = keys;
         this.limiter = limiter;
@@ -42,7 +48,8 @@ final class ApiGate implements Admission {
         if (asker.method().equals("OPTIONS")) {
             if (allowed != null) {
                 asker.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-                asker.header("Access-Control-Allow-Headers", "X-Api-Key, If-None-Match, If-Modified-Since, Accept-Language");
+                asker.header(
+                        "Access-Control-Allow-Headers", "X-Api-Key, If-None-Match, If-Modified-Since, Accept-Language");
                 asker.header("Access-Control-Max-Age", "600");
             }
             if (settings.variesByOrigin()) asker.header("Vary", "Origin");

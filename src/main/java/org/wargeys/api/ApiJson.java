@@ -74,7 +74,9 @@ final class ApiJson {
         node.put("api_url", apiUrl("/api/v1/articles/" + a.id()));
         node.put("published_at", instant(a.publishedAt()));
         node.put("updated_at", instant(a.updatedAt()));
-        node.set("section", details.section().map(s -> term(s.key(), s.name(), s.slug())).orElse(null));
+        node.set(
+                "section",
+                details.section().map(s -> term(s.key(), s.name(), s.slug())).orElse(null));
         ArrayNode authors = node.putArray("bylines");
         details.authors().forEach(t -> authors.add(term(t.key(), t.name(), t.slug())));
         ArrayNode tags = node.putArray("tags");
@@ -83,8 +85,7 @@ final class ApiJson {
     }
 
     /** One published article, whole. */
-    ObjectNode article(
-            ArticleDetails details, Image image, List<Correction> corrections, List<Article> translations) {
+    ObjectNode article(ArticleDetails details, Image image, List<Correction> corrections, List<Article> translations) {
         Article a = details.article();
         ObjectNode node = summary(details);
         node.put("slug", a.slug());

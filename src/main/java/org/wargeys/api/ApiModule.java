@@ -47,11 +47,16 @@ public final class ApiModule {
         this.settings = ApiSettings.from(platform.config().settings());
         this.cache = web.pageCache();
         this.problems = new Problems(web.bundles(), web.negotiation());
-        this.keys = new ContentKeys(jdbi, platform.transactions(), platform.audit(), platform.clock(), settings.perKey());
+        this.keys =
+                new ContentKeys(jdbi, platform.transactions(), platform.audit(), platform.clock(), settings.perKey());
         this.tokens = new AccessTokens(
                 jdbi, platform.transactions(), accounts.accounts(), platform.audit(), platform.clock());
         this.gate = new ApiGate(
-                settings, keys, new RateLimiter(platform.clock()), problems, platform.config().trustedProxies());
+                settings,
+                keys,
+                new RateLimiter(platform.clock()),
+                problems,
+                platform.config().trustedProxies());
         ApiJson json = new ApiJson(site, articles.paths());
         this.content = new ContentApi(
                 site,

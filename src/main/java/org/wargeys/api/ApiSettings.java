@@ -12,8 +12,7 @@ import java.util.Map;
  *
  * @param corsOrigins origins allowed to read from browsers; {@code *} for any; empty for none
  */
-public record ApiSettings(
-        List<String> corsOrigins, boolean keysRequired, int perAddress, int perKey, int perToken) {
+public record ApiSettings(List<String> corsOrigins, boolean keysRequired, int perAddress, int perKey, int perToken) {
 
     public static final int DEFAULT_PER_ADDRESS = 300;
     public static final int DEFAULT_PER_KEY = 1_200;

@@ -42,10 +42,10 @@ public final class ContentApi {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     /** The list parameters in the order in which a query is kept by the cache. */
-    static final List<String> LIST_PARAMETERS =
+    public static final List<String> LIST_PARAMETERS =
             List.of("language", "section", "tag", "author", "from", "to", "limit", "cursor");
 
-    static final List<String> TERM_PARAMETERS = List.of("language");
+    public static final List<String> TERM_PARAMETERS = List.of("language");
     static final List<String> SEARCH_PARAMETERS = List.of("language", "q", "section", "from", "to", "page");
 
     private final Site site;
@@ -94,7 +94,8 @@ public final class ContentApi {
         }
         Instant from = q.get("from") == null ? null : day(q.get("from"), "from");
         Instant until = q.get("to") == null ? null : day(q.get("to"), "to").plus(java.time.Duration.ofDays(1));
-        var filter = new ArticleSelection.Filter(language, q.get("section"), q.get("tag"), q.get("author"), from, until);
+        var filter =
+                new ArticleSelection.Filter(language, q.get("section"), q.get("tag"), q.get("author"), from, until);
         // A section, tag or author that does not exist lists nothing (as an empty archive would).
         ArticleSelection.Terms terms = selection.terms(filter).orElse(null);
         List<Article> found = terms == null ? List.of() : selection.select(filter, terms, after, limit + 1);

@@ -112,6 +112,13 @@ final class JsonBody {
     }
 
     private static ValidationException wrong(String field, String type) {
-        return ValidationException.of(field, "api.error.field_type_" + type, Map.of("field", field));
+        String key = switch (type) {
+            case "text" -> "api.error.field_type_text";
+            case "number" -> "api.error.field_type_number";
+            case "boolean" -> "api.error.field_type_boolean";
+            case "list" -> "api.error.field_type_list";
+            default -> "api.error.field_type_object";
+        };
+        return ValidationException.of(field, key, Map.of("field", field));
     }
 }

@@ -66,7 +66,11 @@ final class Problems {
     /** Answers a refusal of the API's own. */
     void send(Context ctx, ApiRefusal refusal) {
         Messages msg = messages(ctx.header("Accept-Language"));
-        send(ctx, msg, refusal.status(), node(msg, refusal.status(), refusal.type(), msg.format(refusal.key(), refusal.args()), ctx.path()));
+        send(
+                ctx,
+                msg,
+                refusal.status(),
+                node(msg, refusal.status(), refusal.type(), msg.format(refusal.key(), refusal.args()), ctx.path()));
     }
 
     /** Answers any exception a handler let out, as the web server's error pages do for pages. */

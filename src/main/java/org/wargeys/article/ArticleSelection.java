@@ -22,7 +22,8 @@ public final class ArticleSelection {
      * @param from published at or after (inclusive)
      * @param until published before (exclusive)
      */
-    public record Filter(String language, String sectionKey, String tagKey, String authorKey, Instant from, Instant until) {}
+    public record Filter(
+            String language, String sectionKey, String tagKey, String authorKey, Instant from, Instant until) {}
 
     /** Where a slice starts: after the article published at {@code publishedAt} with this id. */
     public record After(Instant publishedAt, long id) {}

@@ -32,6 +32,16 @@ public record Delivery(
         }
     }
 
+    /** The message key that names the delivery's status in the newsroom. */
+    public String statusKey() {
+        return switch (status) {
+            case "pending" -> "newsroom.webhooks.delivery_pending";
+            case "sending" -> "newsroom.webhooks.delivery_sending";
+            case "delivered" -> "newsroom.webhooks.delivery_delivered";
+            default -> "newsroom.webhooks.delivery_failed";
+        };
+    }
+
     /** The message id receivers see ({@code webhook-id}): the event's, the same on every retry. */
     public String messageId() {
         return "msg_" + eventId;

@@ -32,8 +32,8 @@ final class Signature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(
-                    (messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime has HmacSHA256", e);

@@ -44,7 +44,8 @@ final class Targets {
     /** The URL as a URI, if its form is acceptable. */
     static URI parse(String url) {
         if (url == null || url.isBlank()) throw ValidationException.of("url", "webhook.error.url_required");
-        if (url.length() > MAX_URL) throw ValidationException.of("url", "webhook.error.url_too_long", Map.of("max", MAX_URL));
+        if (url.length() > MAX_URL)
+            throw ValidationException.of("url", "webhook.error.url_too_long", Map.of("max", MAX_URL));
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -72,8 +73,8 @@ final class Targets {
         if (allowPrivate) return Optional.empty();
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of(uri.getHost() + " resolves to " + address.getHostAddress()
-                        + ", a loopback or private address");
+                return Optional.of(
+                        uri.getHost() + " resolves to " + address.getHostAddress() + ", a loopback or private address");
             }
         }
         return Optional.empty();

@@ -71,7 +71,8 @@ public final class WebhookEndpoints {
         String clean = check(url, description, events);
         transactions.run(tx -> {
             tx.handle()
-                    .createUpdate("UPDATE webhook_endpoints SET url = :url, description = :description, events = :events WHERE id = :id")
+                    .createUpdate(
+                            "UPDATE webhook_endpoints SET url = :url, description = :description, events = :events WHERE id = :id")
                     .bind("url", clean)
                     .bind("description", blankToNull(description))
                     .bind("events", Endpoint.format(events))
@@ -85,7 +86,10 @@ public final class WebhookEndpoints {
     public void delete(long id, Actor actor) {
         Endpoint endpoint = find(id);
         transactions.run(tx -> {
-            tx.handle().createUpdate("DELETE FROM webhook_endpoints WHERE id = :id").bind("id", id).execute();
+            tx.handle()
+                    .createUpdate("DELETE FROM webhook_endpoints WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
             audit.record(tx, actor, "webhook.delete", "webhook:" + id, endpoint.url());
         });
     }
@@ -95,7 +99,8 @@ public final class WebhookEndpoints {
         find(id);
         transactions.run(tx -> {
             tx.handle()
-                    .createUpdate("UPDATE webhook_endpoints SET paused_at = :now, paused_reason = 'manual' WHERE id = :id AND paused_at IS NULL")
+                    .createUpdate(
+                            "UPDATE webhook_endpoints SET paused_at = :now, paused_reason = 'manual' WHERE id = :id AND paused_at IS NULL")
                     .bind("now", clock.millis())
                     .bind("id", id)
                     .execute();
@@ -110,11 +115,13 @@ public final class WebhookEndpoints {
         long now = clock.millis();
         transactions.run(tx -> {
             tx.handle()
-                    .createUpdate("UPDATE webhook_endpoints SET paused_at = NULL, paused_reason = NULL, failing_since = NULL WHERE id = :id")
+                    .createUpdate(
+                            "UPDATE webhook_endpoints SET paused_at = NULL, paused_reason = NULL, failing_since = NULL WHERE id = :id")
                     .bind("id", id)
                     .execute();
             tx.handle()
-                    .createUpdate("UPDATE webhook_deliveries SET next_attempt_at = :now WHERE endpoint_id = :id AND status = 'pending'")
+                    .createUpdate(
+                            "UPDATE webhook_deliveries SET next_attempt_at = :now WHERE endpoint_id = :id AND status = 'pending'")
                     .bind("now", now)
                     .bind("id", id)
                     .execute();
@@ -181,7 +188,16 @@ public final class WebhookEndpoints {
     }
 
     private static List<Delivery> deliveries(Handle h, String where, long id) {
-        record Row(long id, long event, String type, long endpoint, String status, int attempts, long next, long created, Long finished) {}
+        record Row(
+                long id,
+                long event,
+                String type,
+                long endpoint,
+                String status,
+                int attempts,
+                long next,
+                long created,
+                Long finished) {}
         List<Row> rows = h.createQuery("""
                         SELECT d.id, d.event_id, e.type, d.endpoint_id, d.status, d.attempts, d.next_attempt_at,
                             d.created_at, d.finished_at
@@ -213,7 +229,8 @@ public final class WebhookEndpoints {
                                 rs.getObject(5) == null ? null : rs.getInt(5),
                                 rs.getString(6),
                                 rs.getString(7))))
-                .forEach(e -> attempts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> attempts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return rows.stream()
                 .map(r -> new Delivery(
                         r.id(),

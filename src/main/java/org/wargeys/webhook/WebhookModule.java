@@ -21,20 +21,33 @@ public final class WebhookModule implements AutoCloseable {
 
     public WebhookModule(Platform platform, ArticleModule articles) {
         var jdbi = platform.database().jdbi();
-        boolean allowPrivate = Boolean.parseBoolean(
-                platform.config().settings().getOrDefault("webhook.allow_private_targets", "false").strip());
+        boolean allowPrivate = Boolean.parseBoolean(platform.config()
+                .settings()
+                .getOrDefault("webhook.allow_private_targets", "false")
+                .strip());
         Targets targets = new Targets(allowPrivate);
-        this.endpoints = new WebhookEndpoints(jdbi, platform.transactions(), platform.audit(), targets, platform.clock());
+        this.endpoints =
+                new WebhookEndpoints(jdbi, platform.transactions(), platform.audit(), targets, platform.clock());
         this.outbox = new WebhookOutbox(articles.service(), articles.paths(), platform.site(), platform.clock());
         this.worker = new WebhookWorker(
                 platform.database(), platform.transactions(), platform.audit(), endpoints, targets, platform.clock());
         platform.transactions().beforeCommit(ArticleEvent.class, outbox::onArticleEvent);
         platform.events().subscribe(WebhookQueued.class, e -> worker.nudge());
         platform.jobs().every("Delivering webhooks", POLL, POLL, worker::nudge);
-        platform.jobs().every("Pruning the webhook log", Duration.ofHours(1), Duration.ofHours(24), () -> jdbi.useHandle(
-                h -> h.createUpdate("DELETE FROM webhook_events WHERE created_at < :before")
-                        .bind("before", platform.clock().instant().minus(Duration.ofDays(30)).toEpochMilli())
-                        .execute()));
+        platform.jobs()
+                .every(
+                        "Pruning the webhook log",
+                        Duration.ofHours(1),
+                        Duration.ofHours(24),
+                        () -> jdbi.useHandle(
+                                h -> h.createUpdate("DELETE FROM webhook_events WHERE created_at < :before")
+                                        .bind(
+                                                "before",
+                                                platform.clock()
+                                                        .instant()
+                                                        .minus(Duration.ofDays(30))
+                                                        .toEpochMilli())
+                                        .execute()));
     }
 
     public WebhookEndpoints endpoints() {

@@ -47,7 +47,9 @@ public final class WebhookOutbox {
         if (event instanceof ArticlePublished) {
             queue(tx, EventType.ARTICLE_PUBLISHED, article(article), endpoints);
             List<Article> others = articles.translationGroup(tx, article.translationGroupId()).stream()
-                    .filter(a -> a.id() != article.id() && a.isPublished() && !a.language().equals(article.language()))
+                    .filter(a -> a.id() != article.id()
+                            && a.isPublished()
+                            && !a.language().equals(article.language()))
                     .toList();
             if (!others.isEmpty()) {
                 ObjectNode data = article(article);
@@ -80,10 +82,15 @@ public final class WebhookOutbox {
         long now = clock.millis();
         ObjectNode payload = json.createObjectNode();
         payload.put("type", type.code());
-        payload.put("timestamp", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        payload.put(
+                "timestamp",
+                clock.instant()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
         payload.set("data", data);
         long eventId = tx.handle()
-                .createQuery("INSERT INTO webhook_events (type, payload, created_at) VALUES (:type, :payload, :now) RETURNING id")
+                .createQuery(
+                        "INSERT INTO webhook_events (type, payload, created_at) VALUES (:type, :payload, :now) RETURNING id")
                 .bind("type", type.code())
                 .bind("payload", payload.toString())
                 .bind("now", now)
@@ -92,7 +99,11 @@ public final class WebhookOutbox {
         var batch = tx.handle().prepareBatch("""
                 INSERT INTO webhook_deliveries (event_id, endpoint_id, status, attempts, next_attempt_at, created_at)
                 VALUES (:event, :endpoint, 'pending', 0, :now, :now)""");
-        for (Endpoint e : wanting) batch.bind("event", eventId).bind("endpoint", e.id()).bind("now", now).add();
+        for (Endpoint e : wanting)
+            batch.bind("event", eventId)
+                    .bind("endpoint", e.id())
+                    .bind("now", now)
+                    .add();
         batch.execute();
         tx.announce(new WebhookQueued(eventId));
     }
@@ -106,7 +117,8 @@ public final class WebhookOutbox {
         node.put("headline", a.headline());
         node.put("url", site.absolute(encoded(paths.path(a))));
         node.put("api_url", site.absolute("/api/v1/articles/" + a.id()));
-        node.put("published_at", a.publishedAt() == null ? null : a.publishedAt().toString());
+        node.put(
+                "published_at", a.publishedAt() == null ? null : a.publishedAt().toString());
         node.put("updated_at", a.updatedAt().toString());
         node.put("revision", a.revision());
         return node;

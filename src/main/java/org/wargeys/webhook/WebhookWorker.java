@@ -253,7 +253,8 @@ final class WebhookWorker implements AutoCloseable {
                         "webhook.pause",
                         "webhook:" + endpoint.id(),
                         "every delivery to " + endpoint.url() + " failed for a day; owner " + endpoint.ownerEmail());
-                tx.announce(new EndpointPaused(endpoint.id(), endpoint.ownerId(), endpoint.ownerEmail(), endpoint.url()));
+                tx.announce(
+                        new EndpointPaused(endpoint.id(), endpoint.ownerId(), endpoint.ownerEmail(), endpoint.url()));
             }
         });
         if (paused[0]) LOG.warn("Paused webhook endpoint {} ({}): failing for a day", endpoint.id(), endpoint.url());
