@@ -199,7 +199,7 @@ public final class AccessTokens {
             var query = h.createQuery("""
                     SELECT t.id, t.user_id, u.email, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at,
                         t.last_used_at, t.last_used_address
-                    FROM api_tokens t JOIN users u ON u.id = t.user_id """ + where + " ORDER BY t.id DESC LIMIT 500");
+                    FROM api_tokens t JOIN users u ON u.id = t.user_id""" + " " + where + " ORDER BY t.id DESC LIMIT 500");
             binds.forEach(query::bind);
             return query.map((rs, ctx) -> new Token(
                             rs.getLong(1),

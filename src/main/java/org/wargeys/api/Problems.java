@@ -114,6 +114,7 @@ final class Problems {
     }
 
     void send(Context ctx, Messages msg, int status, ObjectNode problem) {
+        org.wargeys.web.WebServer.errorAnswered(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Content-Language", msg.language().code());
         ctx.status(status).contentType(TYPE).result(json(problem));

@@ -201,7 +201,7 @@ public final class WebhookEndpoints {
         List<Row> rows = h.createQuery("""
                         SELECT d.id, d.event_id, e.type, d.endpoint_id, d.status, d.attempts, d.next_attempt_at,
                             d.created_at, d.finished_at
-                        FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE """ + where)
+                        FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE""" + " " + where)
                 .bind("id", id)
                 .map((rs, ctx) -> new Row(
                         rs.getLong(1),

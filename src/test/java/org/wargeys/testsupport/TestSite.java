@@ -39,6 +39,7 @@ public final class TestSite implements AutoCloseable {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final List<String> trustedProxies;
+    private final Clock clock;
     private boolean closed;
 
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
@@ -47,14 +48,34 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+        this(dataDir, dbUrl, demo, settings, trustedProxies, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private TestSite(
+            Path dataDir,
+            String dbUrl,
+            boolean demo,
+            Map<String, String> settings,
+            List<String> trustedProxies,
+            Clock clock) {
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
-        this.wiring =
-                new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.clock = clock;
+        this.wiring = new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies), clock);
         this.port = wiring.start();
+    }
+
+    /** A new site whose clock the test moves ({@link TestClock}), with feature settings. */
+    public static TestSite start(DatabaseKind kind, boolean demo, Map<String, String> settings, Clock clock) {
+        try {
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo, settings, List.of(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Config config(
@@ -151,7 +172,8 @@ public final class TestSite implements AutoCloseable {
                 ? dbUrl
                 : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
         try {
-            return new TestSite(Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies);
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
