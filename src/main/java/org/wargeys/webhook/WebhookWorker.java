@@ -200,6 +200,12 @@ final class WebhookWorker implements AutoCloseable {
         boolean[] paused = {false};
         transactions.run(tx -> {
             var h = tx.handle();
+            boolean gone = h.createQuery("SELECT COUNT(*) FROM webhook_deliveries WHERE id = :id")
+                            .bind("id", claimed.id())
+                            .mapTo(Integer.class)
+                            .one()
+                    == 0;
+            if (gone) return; // its endpoint was deleted meanwhile
             h.createUpdate("""
                             INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, response_excerpt)
                             VALUES (:delivery, :at, :millis, :status, :error, :excerpt)""")
