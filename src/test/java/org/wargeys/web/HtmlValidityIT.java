@@ -61,7 +61,13 @@ class HtmlValidityIT {
         site = TestSite.start(
                 DatabaseKind.SQLITE,
                 true,
-                Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3"));
+                Map.of(
+                        "sharing.x_handle",
+                        "warsoor",
+                        "sharing.social_proof_threshold",
+                        "3",
+                        "webhook.allow_private_targets",
+                        "true"));
         site.wiring().search().indexer().rebuilding().get();
         addReadersContent();
         var accounts = site.wiring().accounts().accounts();
@@ -199,6 +205,24 @@ class HtmlValidityIT {
                 new ArticlePaths(site.wiring().platform().site().timezone())
                         .path(site.wiring().articles().service().find(published)));
 
+        // A webhook endpoint with a delivery in its log (to a port where nothing listens).
+        var endpoint = site.wiring()
+                .webhooks()
+                .endpoints()
+                .register(
+                        "http://127.0.0.1:9/hook",
+                        "Nothing listens here",
+                        java.util.EnumSet.allOf(org.wargeys.webhook.EventType.class),
+                        Actor.TERMINAL);
+        made.put("{webhook}", String.valueOf(endpoint.id()));
+        var articles = site.wiring().articles().service();
+        articles.publish(
+                articles.createDraft(
+                                new ArticleDraft(
+                                        "en", null, "Delivered nowhere", null, null, null, "Text.", null, null, null),
+                                Actor.TERMINAL)
+                        .id(),
+                Actor.TERMINAL);
         HttpResponse<String> translation =
                 admin.post("/admin/articles/" + published + "/translations", Map.of("language", "ar"));
         assertThat(translation.statusCode()).as(translation.body()).isEqualTo(303);
@@ -301,7 +325,18 @@ class HtmlValidityIT {
                 page("audit log", "/admin/audit", 200, "table"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
                 page("password", "/admin/password", 200, "input[name=current]"),
-                page("an article that does not exist", "/admin/articles/999999", 404, "h1"));
+                page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
+                page(
+                        "API tokens and content keys",
+                        "/admin/tokens",
+                        200,
+                        "form[action=/admin/tokens]; table[data-keys]"),
+                page("webhooks", "/admin/webhooks", 200, "table[data-endpoints]; form[action=/admin/webhooks]"),
+                page(
+                        "a webhook endpoint with its delivery log",
+                        "/admin/webhooks/{webhook}",
+                        200,
+                        "table[data-deliveries] tr[data-delivery]; details input.secret"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -330,6 +365,18 @@ class HtmlValidityIT {
                         Map.of("current", "not it", "password", PASSWORD + " 2", "repeat", PASSWORD + " 2"),
                         400,
                         "#current-error"),
+                Arguments.of(
+                        "a token made, its secret shown once",
+                        "/admin/tokens",
+                        Map.of("name", "Teleprompter", "days", "30", "scopes", "drafts:read"),
+                        201,
+                        "#new-secret"),
+                Arguments.of(
+                        "a webhook endpoint refused",
+                        "/admin/webhooks",
+                        Map.of("url", "ftp://example.org/", "events", "article.published"),
+                        400,
+                        "#url-error"),
                 Arguments.of(
                         "a tag with a bad key",
                         "/admin/taxonomy",
