@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.wargeys.api.ContentApi;
 import org.wargeys.newsroom.StaffGate;
 import org.wargeys.web.PageCache;
 
@@ -32,6 +33,31 @@ final class Routes {
                 routes.post(route.path(), gate.action(route.handler(), route.tooLarge()));
             }
         }
+
+        // The API (docs/api.md), before the /{lang}/... routes that have the same shapes. The Content API
+        // passes the API gate (CORS, content keys, rate limits) and the page cache; the admin API takes
+        // personal access tokens (Authorization: Bearer), never the session cookie.
+        var api = w.api();
+        var content = api.content();
+        page(routes, "/api/v1/openapi.json", api.cached(content::openApi, List.of()));
+        page(routes, "/api/v1/articles", api.cached(content::list, ContentApi.LIST_PARAMETERS));
+        page(routes, "/api/v1/articles/{id}", api.cached(content::show, List.of()));
+        page(routes, "/api/v1/sections", api.cached(content::sections, ContentApi.TERM_PARAMETERS));
+        page(routes, "/api/v1/tags", api.cached(content::tags, ContentApi.TERM_PARAMETERS));
+        page(routes, "/api/v1/authors", api.cached(content::authors, ContentApi.TERM_PARAMETERS));
+        page(routes, "/api/v1/search", api.fresh(content::search));
+        var admin = api.admin();
+        routes.get("/api/v1/admin/token", api.admin(admin::whoAmI));
+        routes.get("/api/v1/admin/articles", api.admin(admin::list));
+        routes.post("/api/v1/admin/articles", api.admin(admin::create));
+        routes.get("/api/v1/admin/articles/{id}", api.admin(admin::show));
+        routes.patch("/api/v1/admin/articles/{id}", api.admin(admin::update));
+        routes.post("/api/v1/admin/articles/{id}/workflow", api.admin(admin::step));
+        routes.post("/api/v1/admin/articles/{id}/translations", api.admin(admin::translate));
+        routes.post("/api/v1/admin/articles/{id}/corrections", api.admin(admin::correct));
+        routes.post("/api/v1/admin/media", api.admin(admin::upload));
+        routes.put("/api/v1/admin/sections/{key}", api.admin(admin::defineSection));
+        routes.put("/api/v1/admin/tags/{key}", api.admin(admin::defineTag));
 
         PageCache cache = w.web().pageCache();
         var pages = w.pages();
@@ -76,6 +102,17 @@ final class Routes {
         page(routes, "/share-cards/{file}", w.sharing().cardPages()::show);
         routes.post("/api/v1/shares", w.sharing().api()::beacon);
         routes.get("/api/v1/articles/{id}/shares", w.sharing().api()::totals);
+        // Last: any other /api/v1 address is a problem document, not the readers' HTML error page.
+        routes.options("/api/v1/<rest>", api.preflight());
+        for (HandlerType method : List.of(
+                HandlerType.GET,
+                HandlerType.HEAD,
+                HandlerType.POST,
+                HandlerType.PUT,
+                HandlerType.PATCH,
+                HandlerType.DELETE)) {
+            routes.addEndpoint(new io.javalin.router.Endpoint(method, "/api/v1/<rest>", api.notFound()));
+        }
     }
 
     /**
@@ -130,7 +167,24 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/password", n.password()::change),
                 new AdminRoute(HandlerType.POST, "/admin/language", n.signIn()::chooseLanguage),
                 new AdminRoute(HandlerType.POST, "/admin/logout", n.signIn()::signOut),
-                new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", n.signIn()::signOutEverywhere));
+                new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", n.signIn()::signOutEverywhere),
+                // The API's tokens and keys, and webhooks (issue 18).
+                new AdminRoute(HandlerType.GET, "/admin/tokens", n.tokens()::list),
+                new AdminRoute(HandlerType.POST, "/admin/tokens", n.tokens()::create),
+                new AdminRoute(HandlerType.POST, "/admin/tokens/{id}/revoke", n.tokens()::revoke),
+                new AdminRoute(HandlerType.POST, "/admin/content-keys", n.tokens()::createKey),
+                new AdminRoute(HandlerType.POST, "/admin/content-keys/{id}/revoke", n.tokens()::revokeKey),
+                new AdminRoute(HandlerType.GET, "/admin/webhooks", n.webhooks()::list),
+                new AdminRoute(HandlerType.POST, "/admin/webhooks", n.webhooks()::register),
+                new AdminRoute(HandlerType.GET, "/admin/webhooks/{id}", n.webhooks()::show),
+                new AdminRoute(HandlerType.POST, "/admin/webhooks/{id}", n.webhooks()::update),
+                new AdminRoute(HandlerType.POST, "/admin/webhooks/{id}/pause", n.webhooks()::pause),
+                new AdminRoute(HandlerType.POST, "/admin/webhooks/{id}/resume", n.webhooks()::resume),
+                new AdminRoute(HandlerType.POST, "/admin/webhooks/{id}/delete", n.webhooks()::delete),
+                new AdminRoute(
+                        HandlerType.POST,
+                        "/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
+                        n.webhooks()::redeliver));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

@@ -2,6 +2,7 @@ package org.wargeys;
 
 import java.time.Clock;
 import org.wargeys.account.AccountModule;
+import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
@@ -19,6 +20,7 @@ import org.wargeys.sitemap.SitemapModule;
 import org.wargeys.translation.TranslationModule;
 import org.wargeys.web.WebModule;
 import org.wargeys.web.WebServer;
+import org.wargeys.webhook.WebhookModule;
 
 /**
  * The composition root: the feature modules, each built on the ones before it (the search index
@@ -40,6 +42,8 @@ public final class Wiring implements AutoCloseable {
     private NewsroomModule newsroom;
     private ImporterModule importer;
     private MetricsModule metrics;
+    private ApiModule api;
+    private WebhookModule webhooks;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -55,6 +59,8 @@ public final class Wiring implements AutoCloseable {
             feeds = new FeedModule(platform, web, articles);
             var sitemaps = new SitemapModule(platform, articles);
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
+            api = new ApiModule(platform, web, accounts, media, articles, translations, search);
+            webhooks = new WebhookModule(platform, articles);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -65,6 +71,8 @@ public final class Wiring implements AutoCloseable {
                     sharing,
                     search,
                     feeds,
+                    api,
+                    webhooks,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -101,6 +109,7 @@ public final class Wiring implements AutoCloseable {
             if (server != null) server.close();
             if (web != null) web.awaitPurges();
             if (metrics != null) metrics.close();
+            if (webhooks != null) webhooks.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
@@ -158,5 +167,13 @@ public final class Wiring implements AutoCloseable {
 
     public ImporterModule importer() {
         return importer;
+    }
+
+    public ApiModule api() {
+        return api;
+    }
+
+    public WebhookModule webhooks() {
+        return webhooks;
     }
 }

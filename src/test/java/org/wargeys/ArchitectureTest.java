@@ -75,7 +75,9 @@ class ArchitectureTest {
                             "translation",
                             "search",
                             "sharing",
-                            "feed")),
+                            "feed",
+                            "api",
+                            "webhook")),
             Map.entry(
                     "pages",
                     concat(
@@ -91,6 +93,10 @@ class ArchitectureTest {
                             "sitemap",
                             "gg.jte..")),
             Map.entry("demo", List.of("platform", "article")),
+            Map.entry(
+                    "api",
+                    concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
+            Map.entry("webhook", List.of("platform", "article")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",

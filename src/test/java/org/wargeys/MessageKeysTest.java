@@ -43,7 +43,9 @@ class MessageKeysTest {
             "FeedSettings.java",
             "S3Settings.java",
             "MediaModule.java",
-            "SiteXAccount.java");
+            "SiteXAccount.java",
+            "ApiSettings.java",
+            "WebhookModule.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "so", "ar"})

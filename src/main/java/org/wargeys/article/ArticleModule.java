@@ -24,6 +24,7 @@ public final class ArticleModule {
     private final Taxonomy taxonomy;
     private final ArticleListing listing;
     private final ArticleArchive archive;
+    private final ArticleSelection selection;
 
     public ArticleModule(Platform platform, MediaModule media) {
         var jdbi = platform.database().jdbi();
@@ -47,6 +48,7 @@ public final class ArticleModule {
         this.taxonomy = new Taxonomy(jdbi);
         this.listing = new ArticleListing(jdbi);
         this.archive = new ArticleArchive(jdbi);
+        this.selection = new ArticleSelection(jdbi);
         platform.jobs().every("Publishing scheduled articles", Duration.ZERO, SCHEDULE_CHECK, workflow::publishDue);
         platform.jobs().every("Pruning the article journal", Duration.ofHours(1), Duration.ofHours(6), journal::prune);
     }
@@ -86,6 +88,11 @@ public final class ArticleModule {
 
     public ArticleArchive archive() {
         return archive;
+    }
+
+    /** Published articles by filter and keyset cursor (the Content API's lists). */
+    public ArticleSelection selection() {
+        return selection;
     }
 
     public ArticlePaths paths() {

@@ -277,6 +277,19 @@ public final class ArticleService {
 
     // ---- Reads
 
+    /**
+     * The article as the use case's transaction sees it (its own uncommitted changes included): for
+     * what is written on that transaction about a change, such as a webhook's payload.
+     */
+    public Article find(Tx tx, long id) {
+        return find(tx.handle(), id);
+    }
+
+    /** Every article of a translation group as the transaction sees it, oldest first. */
+    public List<Article> translationGroup(Tx tx, long groupId) {
+        return articles.inGroup(tx.handle(), groupId);
+    }
+
     public Article find(long id) {
         return articles.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
     }
@@ -359,6 +372,9 @@ public final class ArticleService {
         return define(TaxonomyRepository.Kind.AUTHOR, key, name, names, actor);
     }
 
+    /** The longest name of a section, tag or author in one language. */
+    public static final int MAX_TERM_NAME = 200;
+
     /**
      * Defines (or renames) an author with their X account ({@link XHandle#parse}: with or without the @;
      * blank clears it), in one transaction.
@@ -387,7 +403,32 @@ public final class ArticleService {
     private long define(
             TaxonomyRepository.Kind kind, String key, String defaultName, Map<String, String> names, Actor actor) {
         String code = kind.name().toLowerCase(java.util.Locale.ROOT);
+        // The rules the newsroom's form and the API share, worded by the same message keys.
+        if (key == null || !Slug.isValid(key)) throw ValidationException.of("key", "newsroom.taxonomy.error.key");
+        if (names == null || names.isEmpty()) {
+            throw ValidationException.of("names", "newsroom.taxonomy.error.names_required");
+        }
+        for (var entry : names.entrySet()) {
+            if (!site.publishesIn(entry.getKey())) {
+                throw ValidationException.of(
+                        "names", "article.error.language_unknown", Map.of("language", entry.getKey()));
+            }
+            if (entry.getValue() == null || entry.getValue().isBlank()) {
+                throw ValidationException.of("names", "newsroom.taxonomy.error.names_required");
+            }
+            if (entry.getValue().length() > MAX_TERM_NAME) {
+                throw ValidationException.of(
+                        "names", "newsroom.taxonomy.error.name_too_long", Map.of("max", MAX_TERM_NAME));
+            }
+        }
         return transactions.write(tx -> {
+            for (var entry : names.entrySet()) {
+                // Checked here rather than left to the unique index: a failed statement would end the
+                // transaction on PostgreSQL, and the writer deserves the field and the reason.
+                if (taxonomy.slugTaken(tx.handle(), kind, entry.getKey(), Slug.of(entry.getValue(), 8), key)) {
+                    throw ValidationException.of("names", "newsroom.taxonomy.error.name_taken");
+                }
+            }
             long id = taxonomy.upsert(tx.handle(), kind, key, defaultName, names);
             audit.record(tx, actor, code + ".define", key, String.valueOf(names));
             tx.announce(new TaxonomyChanged(code, id));

@@ -70,6 +70,18 @@ final class TaxonomyRepository {
         }
     }
 
+    /** True if another term of the kind (another key) has this slug in the language. */
+    boolean slugTaken(Handle h, Kind kind, String language, String slug, String key) {
+        return h.createQuery("SELECT COUNT(*) FROM " + kind.names + " n JOIN " + kind.table + " t ON t.id = n."
+                                + kind.foreignKey + " WHERE n.language = :lang AND n.slug = :slug AND t.key <> :key")
+                        .bind("lang", language)
+                        .bind("slug", slug)
+                        .bind("key", key)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+    }
+
     private long insertTerm(Handle h, Kind kind, String key, String defaultName) {
         String sql = kind == Kind.AUTHOR
                 ? "INSERT INTO authors (key, name) VALUES (:key, :name) RETURNING id"

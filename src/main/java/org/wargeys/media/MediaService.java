@@ -74,7 +74,31 @@ public final class MediaService {
      */
     public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, Actor actor) {
         // Decoding and encoding are the slow part: done before the transaction takes the write lock.
-        Prepared prepared = prepare(bytes, credit, texts);
+        return upload(check(bytes, credit, texts), actor);
+    }
+
+    /** An upload checked, decoded and re-encoded, not stored yet: the slow part of an upload. */
+    public static final class Checked {
+        private final Prepared prepared;
+
+        private Checked(Prepared prepared) {
+            this.prepared = prepared;
+        }
+    }
+
+    /**
+     * Does the slow, refusable part of an upload before any transaction (the API then stores it on a
+     * transaction of its own, with its Idempotency-Key).
+     *
+     * @throws ValidationException naming what is wrong with the file or the texts
+     */
+    public Checked check(byte[] bytes, String credit, Map<String, Image.Text> texts) {
+        return new Checked(prepare(bytes, credit, texts));
+    }
+
+    /** Stores a checked upload: one transaction with its audit line (joined if one is open). */
+    public Image upload(Checked checked, Actor actor) {
+        Prepared prepared = checked.prepared;
         return transactions.write(tx -> {
             Image image = store(tx.handle(), prepared, actor.name());
             audit.record(tx, actor, "media.upload", "media:" + image.id(), image.width() + "x" + image.height());

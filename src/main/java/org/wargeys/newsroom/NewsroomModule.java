@@ -1,6 +1,7 @@
 package org.wargeys.newsroom;
 
 import org.wargeys.account.AccountModule;
+import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.media.MediaModule;
@@ -10,6 +11,7 @@ import org.wargeys.search.SearchModule;
 import org.wargeys.sharing.SharingModule;
 import org.wargeys.translation.TranslationModule;
 import org.wargeys.web.WebModule;
+import org.wargeys.webhook.WebhookModule;
 
 /**
  * The newsroom under {@code /admin}: the gate every staff request passes (session, CSRF, upload
@@ -31,6 +33,8 @@ public final class NewsroomModule {
     private final PasswordEditor password;
     private final TaxonomyEditor taxonomy;
     private final SettingsEditor settings;
+    private final TokenEditor tokens;
+    private final WebhookEditor webhooks;
 
     /** @param preview renders an unsaved article as readers would get it (the public pages do) */
     public NewsroomModule(
@@ -43,6 +47,8 @@ public final class NewsroomModule {
             SharingModule sharing,
             SearchModule search,
             FeedModule feeds,
+            ApiModule api,
+            WebhookModule webhookModule,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
         this.gate =
@@ -90,6 +96,8 @@ public final class NewsroomModule {
                 search.index()::size,
                 search.indexer()::isRebuilding,
                 web.pageCache()::size);
+        this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
+        this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
     }
 
     /** Wraps every /admin handler but sign-in: a session, and the CSRF token on POST. */
@@ -135,5 +143,14 @@ public final class NewsroomModule {
 
     public SettingsEditor settings() {
         return settings;
+    }
+
+    /** Personal access tokens and content keys (the API). */
+    public TokenEditor tokens() {
+        return tokens;
+    }
+
+    public WebhookEditor webhooks() {
+        return webhooks;
     }
 }

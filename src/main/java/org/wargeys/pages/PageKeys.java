@@ -4,7 +4,7 @@ package org.wargeys.pages;
  * The surrogate keys public pages carry: each names one thing whose change must drop the page from
  * the page cache (and from a CDN following the purge hook).
  */
-final class PageKeys {
+public final class PageKeys {
 
     private PageKeys() {}
 

@@ -58,7 +58,14 @@ public final class ConfigLoader {
             "metrics.port",
             "metrics.host",
             "metrics.token",
-            "log.format");
+            "log.format",
+            // The API and webhooks (docs/api.md).
+            "api.cors_origins",
+            "api.content_keys",
+            "api.rate_limit_per_minute",
+            "api.key_rate_limit_per_minute",
+            "api.token_rate_limit_per_minute",
+            "webhook.allow_private_targets");
 
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";

@@ -1,7 +1,10 @@
 package org.wargeys.platform;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.HandleCallback;
@@ -21,6 +24,10 @@ public final class Transactions {
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final LongAdder commits = new LongAdder();
 
+    private record InTransaction(Class<?> type, BiConsumer<Tx, Object> listener) {}
+
+    private final List<InTransaction> inTransaction = new CopyOnWriteArrayList<>();
+
     private final StorageMonitor storage;
 
     public Transactions(Jdbi jdbi, EventBus events) {
@@ -31,6 +38,15 @@ public final class Transactions {
         this.jdbi = jdbi;
         this.events = events;
         this.storage = storage;
+    }
+
+    /**
+     * Hears every event of the type announced on a transaction, on that transaction, just before it
+     * commits: what the listener writes (an outbox row) commits with the change or not at all. Events
+     * the listener announces are heard too. After-commit listeners subscribe on the {@link EventBus}.
+     */
+    public <E> void beforeCommit(Class<E> type, BiConsumer<Tx, ? super E> listener) {
+        inTransaction.add(new InTransaction(type, (tx, event) -> listener.accept(tx, type.cast(event))));
     }
 
     public <T> T write(Function<Tx, T> work) {
@@ -54,7 +70,9 @@ public final class Transactions {
         HandleCallback<T, RuntimeException> body = h -> {
             tx[0] = new Tx(h);
             current.set(tx[0]);
-            return work.apply(tx[0]);
+            T done = work.apply(tx[0]);
+            heardBeforeCommit(tx[0]);
+            return done;
         };
         try {
             result = isolation == null ? jdbi.inTransaction(body) : jdbi.inTransaction(isolation, body);
@@ -73,6 +91,17 @@ public final class Transactions {
         List<Object> announced = List.copyOf(tx[0].announced());
         announced.forEach(events::publish);
         return result;
+    }
+
+    private void heardBeforeCommit(Tx tx) {
+        if (inTransaction.isEmpty()) return;
+        // Listeners may announce more events; each is heard once, in the order announced.
+        for (int i = 0; i < tx.announced().size(); i++) {
+            Object event = tx.announced().get(i);
+            for (InTransaction l : new ArrayList<>(inTransaction)) {
+                if (l.type().isInstance(event)) l.listener().accept(tx, event);
+            }
+        }
     }
 
     public void run(Consumer<Tx> work) {

@@ -38,6 +38,9 @@ final class CacheHitHandler extends Handler.Wrapper {
                 if (request.getAttribute(RequestTracker.ATTRIBUTE) instanceof RequestTracker.Tracked tracked) {
                     tracked.route = RequestObserver.PAGE_CACHE;
                 }
+                if (entry.admission != null && !entry.admission.admit(asker(request, response, callback, head))) {
+                    return true;
+                }
                 headers.put("X-Cache", "HIT");
                 PageCache.write(
                         new PageCache.Exchange() {
@@ -65,5 +68,42 @@ final class CacheHitHandler extends Handler.Wrapper {
             }
         }
         return super.handle(request, response, callback);
+    }
+
+    private static Admission.Asker asker(Request request, Response response, Callback callback, boolean head) {
+        return new Admission.Asker() {
+            @Override
+            public String method() {
+                return request.getMethod();
+            }
+
+            @Override
+            public String path() {
+                return request.getHttpURI().getPath();
+            }
+
+            @Override
+            public String header(String name) {
+                return request.getHeaders().get(name);
+            }
+
+            @Override
+            public String peerAddress() {
+                return Request.getRemoteAddr(request);
+            }
+
+            @Override
+            public void header(String name, String value) {
+                response.getHeaders().put(name, value);
+            }
+
+            @Override
+            public void refuse(int status, String contentType, byte[] body) {
+                response.setStatus(status);
+                if (contentType != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+            }
+        };
     }
 }

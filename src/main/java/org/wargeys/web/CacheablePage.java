@@ -9,12 +9,25 @@ import java.util.Set;
  * what it shows ({@code article-12}, {@code home-en}…), so that the {@link PageCache} can keep it and
  * purge it exactly when one of those things changes.
  */
-public record CacheablePage(byte[] body, String contentType, Set<String> keys) {
+public record CacheablePage(byte[] body, String contentType, Set<String> keys, String cacheControl, String vary) {
 
     static final String ATTRIBUTE = "wargeys.cacheable-page";
 
     public CacheablePage {
         keys = Set.copyOf(keys);
+    }
+
+    public CacheablePage(byte[] body, String contentType, Set<String> keys) {
+        this(body, contentType, keys, null, null);
+    }
+
+    /**
+     * Hands an answer to the cache wrapper with its own Cache-Control and Vary (null: the pages'
+     * defaults), for answers that vary by more than the encoding (the API, by Origin).
+     */
+    public static void respond(
+            Context ctx, byte[] body, String contentType, Set<String> keys, String cacheControl, String vary) {
+        ctx.attribute(ATTRIBUTE, new CacheablePage(body, contentType, keys, cacheControl, vary));
     }
 
     /** Hands a rendered page to the cache wrapper, which writes it with its HTTP caching headers. */

@@ -44,6 +44,9 @@ public final class PageCache {
         final String lastModifiedHeader;
         final String surrogateKeys;
         final String cacheTags;
+        final String cacheControl;
+        final String vary;
+        final Admission admission;
         private final String quotedEtag;
         private final String quotedGzipEtag;
         private final String quotedBrotliEtag;
@@ -52,6 +55,21 @@ public final class PageCache {
         private volatile boolean brotliTried;
 
         Entry(byte[] identity, String contentType, String etag, Instant lastModified, Set<String> keys) {
+            this(identity, contentType, etag, lastModified, keys, CACHE_CONTROL, "Accept-Encoding", null);
+        }
+
+        Entry(
+                byte[] identity,
+                String contentType,
+                String etag,
+                Instant lastModified,
+                Set<String> keys,
+                String cacheControl,
+                String vary,
+                Admission admission) {
+            this.cacheControl = cacheControl;
+            this.vary = vary;
+            this.admission = admission;
             this.identity = identity;
             this.contentType = contentType;
             this.etag = etag;
@@ -150,10 +168,22 @@ public final class PageCache {
 
     /** Wraps a public page handler: answers from memory when it can, else renders and keeps the page. */
     public Handler wrap(Handler handler) {
+        return wrap(handler, null, PageCache::keepable);
+    }
+
+    /**
+     * Wraps a handler whose answers are kept like pages but pass an {@link Admission} first, on a hit
+     * as on a miss (the API: content keys, rate limits, CORS).
+     *
+     * @param keepableQuery which query strings (null for none) make an answer worth keeping; others are
+     *     served but not kept, so that junk parameters cannot fill the cache
+     */
+    public Handler wrap(Handler handler, Admission admission, java.util.function.Predicate<String> keepableQuery) {
         return ctx -> {
+            if (admission != null && !admission.admit(asker(ctx))) return;
             String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             Entry entry = hit(url);
-            boolean keep = enabled && keepable(ctx.queryString());
+            boolean keep = enabled && keepableQuery.test(ctx.queryString());
             RenderCoalescer.Lead lead = null;
             if (entry == null && keep) {
                 lead = renders.leadOrWait(url);
@@ -173,7 +203,7 @@ public final class PageCache {
                     CacheablePage page = ctx.attribute(CacheablePage.ATTRIBUTE);
                     if (page == null || ctx.statusCode() != 200) return;
                     rendered.increment();
-                    entry = entry(page);
+                    entry = entry(page, admission);
                     // Rendered while a purge ran: possibly from data the purge replaced. Not kept
                     // here, and a cache in front is told not to keep it either.
                     raced = before != currentGeneration() || (keep && !store(url, entry, before));
@@ -336,7 +366,7 @@ public final class PageCache {
         }
     }
 
-    private Entry entry(CacheablePage page) {
+    private Entry entry(CacheablePage page, Admission admission) {
         String hash = sha256(page.body());
         Set<String> keys = new java.util.LinkedHashSet<>(page.keys());
         keys.add(EVERY_PAGE);
@@ -345,7 +375,46 @@ public final class PageCache {
                 page.contentType(),
                 hash,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                keys);
+                keys,
+                page.cacheControl() == null ? CACHE_CONTROL : page.cacheControl(),
+                page.vary() == null ? "Accept-Encoding" : page.vary(),
+                admission);
+    }
+
+    private static Admission.Asker asker(io.javalin.http.Context ctx) {
+        return new Admission.Asker() {
+            @Override
+            public String method() {
+                return ctx.method().name();
+            }
+
+            @Override
+            public String path() {
+                return ctx.path();
+            }
+
+            @Override
+            public String header(String name) {
+                return ctx.header(name);
+            }
+
+            @Override
+            public String peerAddress() {
+                return ctx.req().getRemoteAddr();
+            }
+
+            @Override
+            public void header(String name, String value) {
+                ctx.header(name, value);
+            }
+
+            @Override
+            public void refuse(int status, String contentType, byte[] body) {
+                ctx.status(status);
+                if (contentType != null) ctx.contentType(contentType);
+                ctx.result(body);
+            }
+        };
     }
 
     static void write(Exchange exchange, Entry entry) {
@@ -354,8 +423,8 @@ public final class PageCache {
         boolean gzip = !brotli && accepts(acceptEncoding, "gzip");
         exchange.header("ETag", "\"" + entry.etag + (brotli ? "-br" : gzip ? "-gz" : "") + "\"");
         exchange.header("Last-Modified", entry.lastModifiedHeader);
-        exchange.header("Cache-Control", CACHE_CONTROL);
-        exchange.header("Vary", "Accept-Encoding");
+        exchange.header("Cache-Control", entry.cacheControl);
+        exchange.header("Vary", entry.vary);
         if (!entry.keys.isEmpty()) {
             exchange.header("Surrogate-Key", entry.surrogateKeys);
             exchange.header("Cache-Tag", entry.cacheTags);

@@ -136,6 +136,14 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Marks a request as answered with an error of its own (the API's problem details), so that the
+     * error pages do not replace it with theirs.
+     */
+    public static void errorAnswered(io.javalin.http.Context ctx) {
+        ctx.attribute(ERROR_RENDERED, true);
+    }
+
     /** Starts listening; returns the actual port (useful with port 0). */
     public int start() {
         app.start(host, port);

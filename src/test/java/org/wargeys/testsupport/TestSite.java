@@ -40,6 +40,7 @@ public final class TestSite implements AutoCloseable {
 
     private final List<String> trustedProxies;
     private final String purgeUrl;
+    private final Clock clock;
     private boolean closed;
 
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
@@ -48,7 +49,7 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
-        this(dataDir, dbUrl, demo, settings, trustedProxies, null);
+        this(dataDir, dbUrl, demo, settings, trustedProxies, null, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private TestSite(
@@ -57,16 +58,27 @@ public final class TestSite implements AutoCloseable {
             boolean demo,
             Map<String, String> settings,
             List<String> trustedProxies,
-            String purgeUrl) {
+            String purgeUrl,
+            Clock clock) {
         this.purgeUrl = purgeUrl;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
-        this.wiring = new Wiring(
-                config(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.clock = clock;
+        this.wiring = new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl), clock);
         this.port = wiring.start();
+    }
+
+    /** A new site whose clock the test moves ({@link TestClock}), with feature settings. */
+    public static TestSite start(DatabaseKind kind, boolean demo, Map<String, String> settings, Clock clock) {
+        try {
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo, settings, List.of(), null, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Config config(
@@ -164,7 +176,8 @@ public final class TestSite implements AutoCloseable {
                     true,
                     Map.of(),
                     List.of(),
-                    purgeUrl);
+                    purgeUrl,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,7 +206,8 @@ public final class TestSite implements AutoCloseable {
                 ? dbUrl
                 : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
         try {
-            return new TestSite(Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies);
+            return new TestSite(
+                    Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies, null, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,7 +46,13 @@ final class EveryPageType {
         site = TestSite.start(
                 DatabaseKind.SQLITE,
                 true,
-                Map.of("sharing.x_handle", "warsoor", "sharing.social_proof_threshold", "3"));
+                Map.of(
+                        "sharing.x_handle",
+                        "warsoor",
+                        "sharing.social_proof_threshold",
+                        "3",
+                        "webhook.allow_private_targets",
+                        "true"));
         site.wiring().search().indexer().rebuilding().get();
         addReadersContent();
         var accounts = site.wiring().accounts().accounts();
@@ -210,6 +216,24 @@ final class EveryPageType {
                 new ArticlePaths(site.wiring().platform().site().timezone())
                         .path(site.wiring().articles().service().find(published)));
 
+        // A webhook endpoint with a delivery in its log (to a port where nothing listens).
+        var endpoint = site.wiring()
+                .webhooks()
+                .endpoints()
+                .register(
+                        "http://127.0.0.1:9/hook",
+                        "Nothing listens here",
+                        java.util.EnumSet.allOf(org.wargeys.webhook.EventType.class),
+                        Actor.TERMINAL);
+        made.put("{webhook}", String.valueOf(endpoint.id()));
+        var articles = site.wiring().articles().service();
+        articles.publish(
+                articles.createDraft(
+                                new ArticleDraft(
+                                        "en", null, "Delivered nowhere", null, null, null, "Text.", null, null, null),
+                                Actor.TERMINAL)
+                        .id(),
+                Actor.TERMINAL);
         HttpResponse<String> translation =
                 admin.post("/admin/articles/" + published + "/translations", Map.of("language", "ar"));
         assertThat(translation.statusCode()).as(translation.body()).isEqualTo(303);

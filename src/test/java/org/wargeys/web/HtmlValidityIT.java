@@ -152,7 +152,18 @@ class HtmlValidityIT {
                 page("audit log", "/admin/audit", 200, "table"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
                 page("password", "/admin/password", 200, "input[name=current]"),
-                page("an article that does not exist", "/admin/articles/999999", 404, "h1"));
+                page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
+                page(
+                        "API tokens and content keys",
+                        "/admin/tokens",
+                        200,
+                        "form[action=/admin/tokens]; table[data-keys]"),
+                page("webhooks", "/admin/webhooks", 200, "table[data-endpoints]; form[action=/admin/webhooks]"),
+                page(
+                        "a webhook endpoint with its delivery log",
+                        "/admin/webhooks/{webhook}",
+                        200,
+                        "table[data-deliveries] tr[data-delivery]; details input.secret"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,6 +192,18 @@ class HtmlValidityIT {
                         Map.of("current", "not it", "password", PASSWORD + " 2", "repeat", PASSWORD + " 2"),
                         400,
                         "#current-error"),
+                Arguments.of(
+                        "a token made, its secret shown once",
+                        "/admin/tokens",
+                        Map.of("name", "Teleprompter", "days", "30", "scopes", "drafts:read"),
+                        201,
+                        "#new-secret"),
+                Arguments.of(
+                        "a webhook endpoint refused",
+                        "/admin/webhooks",
+                        Map.of("url", "ftp://example.org/", "events", "article.published"),
+                        400,
+                        "#url-error"),
                 Arguments.of(
                         "a tag with a bad key",
                         "/admin/taxonomy",
