@@ -75,7 +75,13 @@ public final class TestSite implements AutoCloseable {
     public static TestSite start(DatabaseKind kind, boolean demo, Map<String, String> settings, Clock clock) {
         try {
             return new TestSite(
-                    Files.createTempDirectory("wargeys-test"), kind.newDatabaseUrl(), demo, settings, List.of(), null, clock);
+                    Files.createTempDirectory("wargeys-test"),
+                    kind.newDatabaseUrl(),
+                    demo,
+                    settings,
+                    List.of(),
+                    null,
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
