@@ -33,7 +33,7 @@ class AdminHeadRequestsIT {
     void an_anonymous_head_request_to_any_newsroom_page_is_sent_to_sign_in() {
         for (Routes.AdminRoute route : Routes.newsroom(site.wiring())) {
             if (route.method() != HandlerType.GET) continue;
-            String path = route.path().replace("{id}", "1").replace("{revision}", "1");
+            String path = route.path().replaceAll("\\{[a-z]+\\}", "1");
             HttpResponse<String> response = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .build());

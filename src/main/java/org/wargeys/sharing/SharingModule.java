@@ -23,6 +23,9 @@ public final class SharingModule {
         this.settings = ShareSettings.from(platform.config().settings());
         this.xAccount = new SiteXAccount(
                 platform.database().jdbi(), platform.transactions(), platform.audit(), settings.xHandle());
+        // Subscribed before the pages module's purge, so that re-rendered pages read the new account.
+        platform.events().subscribe(XAccountChanged.class, event -> xAccount.forget());
+
         this.counts = new ShareCounts(platform.database().jdbi(), platform.clock());
         ShareCards cards = new ShareCards(articles.service(), platform.site(), platform.files());
         this.sharing = new ArticleSharing(

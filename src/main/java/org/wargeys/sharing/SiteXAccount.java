@@ -21,6 +21,14 @@ public final class SiteXAccount {
     private final Transactions transactions;
     private final AuditLog audit;
     private final String configured;
+    /**
+     * What the newsroom set, read once and kept: every share link and quote on an article page asks,
+     * and a query each would cost an uncached page seven. Null until read; dropped on {@link
+     * XAccountChanged}, from this node or another.
+     */
+    private volatile Optional<String> known;
+    /** Counts forgets, so that a read begun before a change is not kept after it. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     SiteXAccount(Jdbi jdbi, Transactions transactions, AuditLog audit, String configured) {
         this.jdbi = jdbi;
@@ -31,7 +39,19 @@ public final class SiteXAccount {
 
     /** The account without the @, or null when neither the newsroom nor the configuration names one. */
     public String handle() {
-        return stored().orElse(configured);
+        Optional<String> value = known;
+        if (value == null) {
+            long before = changes.get();
+            value = stored();
+            if (changes.get() == before) known = value;
+        }
+        return value.orElse(configured);
+    }
+
+    /** Forgets the kept value: the next page reads the table again. */
+    void forget() {
+        changes.incrementAndGet();
+        known = null;
     }
 
     /** What the newsroom set (a blank value there means: the configured one). */
@@ -62,5 +82,6 @@ public final class SiteXAccount {
             audit.record(tx, actor, "settings.x_account", "site", handle.isEmpty() ? "configured" : "@" + handle);
             tx.announce(new XAccountChanged());
         });
+        forget();
     }
 }
