@@ -300,7 +300,13 @@ public final class TestSite implements AutoCloseable {
     /** Stops the program if it still runs, then removes its data directory. */
     public void deleteData() {
         close();
+        deleteFilesAtExit();
+    }
+
+    /** Removes the data directory of a site that lives until the test JVM exits (in a shutdown hook). */
+    public void deleteFilesAtExit() {
         try (Stream<Path> files = Files.walk(dataDir)) {
+
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
