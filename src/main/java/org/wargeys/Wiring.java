@@ -76,7 +76,8 @@ public final class Wiring implements AutoCloseable {
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
-            metrics = new MetricsModule(platform, web, search);
+            metrics = new MetricsModule(platform, web, search, webhooks);
+
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
             server = web.server(
                     importer.oldAddresses()::find,

@@ -100,7 +100,14 @@ class ArchitectureTest {
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",
-                    concat(HTTP, "platform", "web", "search", "io.micrometer..", "com.sun.net.httpserver..")),
+                    concat(
+                            HTTP,
+                            "platform",
+                            "web",
+                            "search",
+                            "webhook",
+                            "io.micrometer..",
+                            "com.sun.net.httpserver..")),
             Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));
 
     static Stream<String> packages() {

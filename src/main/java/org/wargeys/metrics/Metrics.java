@@ -19,6 +19,7 @@ import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
 import org.wargeys.web.RequestObserver;
 import org.wargeys.web.WebModule;
+import org.wargeys.webhook.WebhookModule;
 
 /**
  * The meters: requests by route and status with latency buckets, the page cache (hits, misses,
@@ -52,7 +53,7 @@ final class Metrics implements RequestObserver, AutoCloseable {
     // exist nowhere else, so they are held here for as long as the meters.
     private final java.util.List<Supplier<Number>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Metrics(MeterRegistry registry, Platform platform, WebModule web, SearchModule search) {
+    Metrics(MeterRegistry registry, Platform platform, WebModule web, SearchModule search, WebhookModule webhooks) {
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -116,12 +117,31 @@ final class Metrics implements RequestObserver, AutoCloseable {
                 "Times this node lost its line to the others and caught up",
                 cluster::resyncs);
 
+        counter("wargeys.webhook.attempts", "Webhook deliveries this node attempted", webhooks::attempts);
+        gauge(
+                "wargeys.webhook.waiting",
+                "Webhook deliveries queued or being sent, all nodes",
+                () -> unlessAway(webhooks::waiting));
+        gauge(
+                "wargeys.webhook.failed",
+                "Webhook deliveries given up after their last attempt",
+                () -> unlessAway(webhooks::failed));
+
         var storage = platform.storage();
         gauge("wargeys.disk.free_bytes", "Free bytes where the data directory is", storage::freeBytes);
         gauge(
                 "wargeys.storage.failing",
                 "1 while the disk is full or read-only (the last write failed)",
                 () -> storage.lastFailure().isPresent() ? 1 : 0);
+    }
+
+    /** A count from the database, or NaN while it is away: unknown, not zero. */
+    private static double unlessAway(Supplier<Long> count) {
+        try {
+            return count.get();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
 import org.wargeys.web.WebModule;
+import org.wargeys.webhook.WebhookModule;
 
 /**
  * Prometheus metrics, never public by default: on a port of their own bound to loopback
@@ -35,9 +36,9 @@ public final class MetricsModule implements AutoCloseable {
     private HttpServer server;
     private volatile int bound = -1;
 
-    public MetricsModule(Platform platform, WebModule web, SearchModule search) {
+    public MetricsModule(Platform platform, WebModule web, SearchModule search, WebhookModule webhooks) {
         var settings = platform.config().settings();
-        this.metrics = new Metrics(registry, platform, web, search);
+        this.metrics = new Metrics(registry, platform, web, search, webhooks);
         web.observeRequests(metrics);
         String tokenSetting = settings.get("metrics.token");
         this.token = tokenSetting == null || tokenSetting.isBlank()

@@ -68,6 +68,16 @@ public final class WebhookModule implements AutoCloseable {
         return worker.sent();
     }
 
+    /** Deliveries waiting to be sent or being sent, by every node (the outbox's depth, for metrics). */
+    public long waiting() {
+        return worker.waiting();
+    }
+
+    /** Deliveries given up after their last attempt, by every node. */
+    public long failed() {
+        return worker.failed();
+    }
+
     @Override
     public void close() {
         worker.close();

@@ -126,6 +126,21 @@ final class WebhookWorker implements AutoCloseable {
         return sent.sum();
     }
 
+    long waiting() {
+        return count("status IN ('pending', 'sending')");
+    }
+
+    long failed() {
+        return count("status = 'failed'");
+    }
+
+    private long count(String condition) {
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_deliveries WHERE " + condition)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
     private Optional<Claimed> claim() {
         long now = clock.millis();
         long lease = now + LEASE.toMillis();

@@ -69,9 +69,14 @@ class MetricsIT {
                 .contains("wargeys_db_pool_active", "wargeys_db_pool_max", "wargeys_db_commits_total")
                 .contains("wargeys_search_lag", "wargeys_search_documents", "wargeys_cluster_resyncs_total")
                 .contains("wargeys_disk_free_bytes", "wargeys_http_in_flight")
+                .contains("wargeys_webhook_attempts_total", "wargeys_webhook_waiting", "wargeys_webhook_failed")
                 .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
         assertThat(value(text, "wargeys_page_cache_hits_total")).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "wargeys_search_lag")).isZero();
+        assertThat(value(text, "wargeys_webhook_waiting"))
+                .as("no endpoint, nothing queued")
+                .isZero();
+
         // Routes, never paths: an unbounded label would grow without end.
         assertThat(text).doesNotContain("no-such-article");
     }
