@@ -8,10 +8,14 @@ import java.util.Map;
  * language, and the form to define or rename one.
  *
  * @param terms kind (section, tag, author) → key → language → name
+ * @param proposals tags authors proposed from the editor, for editors to accept, merge or turn down
+ * @param mayChange whether the staff member may define, rename, merge and answer proposals (editors)
  */
 public record TaxonomyPage(
         NewsroomLayout layout,
         List<String> languages,
         Map<String, Map<String, Map<String, String>>> terms,
         Map<String, String> errors,
-        boolean saved) {}
+        boolean saved,
+        List<org.wargeys.article.Taxonomy.Proposal> proposals,
+        boolean mayChange) {}

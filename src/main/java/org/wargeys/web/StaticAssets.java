@@ -16,10 +16,14 @@ import org.wargeys.platform.Hashes;
  */
 public final class StaticAssets {
 
-    /** One asset: its public path, its bytes and its content type. */
-    public record Asset(String path, byte[] bytes, String contentType) {}
+    /**
+     * One asset: its public path, its bytes and its content type, and the same bytes compressed once at
+     * start (gzip; Brotli where the library loads, else null) for text assets, null for others.
+     */
+    public record Asset(String path, byte[] bytes, String contentType, byte[] gzip, byte[] brotli) {}
 
-    public static final List<String> FILES = List.of("site.css", "icon.svg", "share.js", "newsroom.css", "newsroom.js");
+    public static final List<String> FILES =
+            List.of("site.css", "icon.svg", "share.js", "newsroom.css", "newsroom.js", "editor.js", "editor.css");
 
     private final Map<String, Asset> byName = new ConcurrentHashMap<>();
     private final Map<String, Asset> byPath = new ConcurrentHashMap<>();
@@ -29,7 +33,13 @@ public final class StaticAssets {
             byte[] bytes = read("/public/" + file);
             int dot = file.lastIndexOf('.');
             String path = "/assets/" + file.substring(0, dot) + "." + fingerprint(bytes) + file.substring(dot);
-            Asset asset = new Asset(path, bytes, contentType(file));
+            boolean text = !file.endsWith(".png");
+            Asset asset = new Asset(
+                    path,
+                    bytes,
+                    contentType(file),
+                    text ? PageCache.gzip(bytes) : null,
+                    text ? Brotli.compress(bytes) : null);
             byName.put(file, asset);
             byPath.put(path, asset);
         }

@@ -429,7 +429,9 @@ class NewsroomIT {
             Platform program = Platform.open(site.configOfAnotherProgram(), later);
             programs.add(program);
             program.events().subscribe(ArticlePublished.class, e -> announced.add(e.articleId()));
-            nodes.add(new ArticleModule(program, new MediaModule(program)).workflow());
+            nodes.add(
+                    new ArticleModule(program, new MediaModule(program), new org.wargeys.account.AccountModule(program))
+                            .workflow());
         }
 
         List<CompletableFuture<List<Article>>> runs = nodes.stream()

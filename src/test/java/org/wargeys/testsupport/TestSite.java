@@ -39,6 +39,7 @@ public final class TestSite implements AutoCloseable {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final List<String> trustedProxies;
+    private final Clock clock;
     private boolean closed;
 
     private TestSite(Path dataDir, String dbUrl, boolean demo, Map<String, String> settings) {
@@ -47,21 +48,42 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+        this(dataDir, dbUrl, demo, settings, trustedProxies, 0, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private TestSite(
+            Path dataDir,
+            String dbUrl,
+            boolean demo,
+            Map<String, String> settings,
+            List<String> trustedProxies,
+            int port,
+            Clock clock) {
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.demo = demo;
         this.settings = settings;
         this.trustedProxies = trustedProxies;
-        this.wiring =
-                new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies), Clock.fixed(NOW, ZoneOffset.UTC));
+        this.clock = clock;
+        this.wiring = new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies, port), clock);
         this.port = wiring.start();
     }
 
     private static Config config(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
+        return config(dataDir, dbUrl, demo, settings, trustedProxies, 0);
+    }
+
+    private static Config config(
+            Path dataDir,
+            String dbUrl,
+            boolean demo,
+            Map<String, String> settings,
+            List<String> trustedProxies,
+            int port) {
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
         return new Config(
-                0,
+                port,
                 "127.0.0.1",
                 dataDir,
                 dbUrl,
@@ -142,6 +164,15 @@ public final class TestSite implements AutoCloseable {
     public TestSite restart() {
         close();
         return new TestSite(dataDir, dbUrl, demo, settings, trustedProxies);
+    }
+
+    /**
+     * Stops this site and starts the program again on the same data and the same port, as an operator
+     * restarting the server would: a browser with the site open finds it back at the same address.
+     */
+    public TestSite restartOnSamePort() {
+        close();
+        return new TestSite(dataDir, dbUrl, demo, settings, trustedProxies, port, clock);
     }
 
     /** The same data served by a second, independent program (another node behind a load balancer). */
