@@ -205,9 +205,13 @@ public final class ArticleService {
         Image.Text text = edit.featuredText();
         long mediaId = edit.featuredImageId();
         Optional<Image.Text> now = media.text(tx.handle(), mediaId, language);
-        String alt = text.alt() == null ? "" : text.alt().strip();
+        // A blank field keeps what the image has (a form without script posts them blank when an image is
+        // chosen by its number): texts are written, never wiped, from the article's form.
+        String alt = text.alt() == null || text.alt().isBlank()
+                ? now.map(Image.Text::alt).orElse("")
+                : text.alt().strip();
         String caption = text.caption() == null || text.caption().isBlank()
-                ? null
+                ? now.map(Image.Text::caption).orElse(null)
                 : text.caption().strip();
         if (now.isPresent()
                 && now.get().alt().equals(alt)

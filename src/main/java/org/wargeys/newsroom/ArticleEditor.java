@@ -51,9 +51,10 @@ public final class ArticleEditor {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
+        // A reporter whose newsroom speaks Somali most likely writes in Somali.
         String language = Optional.ofNullable(ctx.queryParam("language"))
                 .filter(n.site()::publishesIn)
-                .orElse(n.site().defaultLanguage().code());
+                .orElse(n.layouts().language(ctx).code());
         pages.render(
                 ctx,
                 200,
@@ -245,9 +246,11 @@ public final class ArticleEditor {
             form = form.withBody(result.body(), "html");
             segments = result.segments();
             sourceRevision = result.sourceRevision();
-        } else if (all) {
+        }
+        if (all && sourceRevision == null) {
+            // "I have carried everything over" names the source revision the translator saw.
             String upToDate = ctx.formParam("up_to_date");
-            sourceRevision = upToDate != null && upToDate.matches("\\d{1,9}") ? Integer.valueOf(upToDate) : null;
+            sourceRevision = upToDate.matches("\\d{1,9}") ? Integer.valueOf(upToDate) : null;
         }
         ArticleEdit edit = form.edit(Permissions.mayPin(user(ctx)), sourceRevision, segments);
         return n.articles().save(article.id(), form.revision(), edit, n.gate().actor(ctx), autosave);

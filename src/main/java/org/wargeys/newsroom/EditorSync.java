@@ -211,7 +211,9 @@ public final class EditorSync {
         out.put("status", saved.status().code());
         out.put("slug", saved.slug());
         out.put("pending", pending);
-        out.put("time", pages.time(saved.updatedAt(), n.layouts().messages(ctx)));
+        String time = pages.time(saved.updatedAt(), n.layouts().messages(ctx));
+        out.put("time", time);
+        out.put("message", n.layouts().messages(ctx).format("newsroom.editor.autosaved", Map.of("time", time)));
         if (saved.isPublished()) out.put("path", n.paths().path(saved));
         return out;
     }

@@ -31,7 +31,11 @@ final class Skeleton {
                         : "<blockquote><p></p></blockquote>";
             case "ul", "ol" -> {
                 StringBuilder list = new StringBuilder("<" + block.tag() + ">");
-                int items = Math.max(1, source.children().select("> li").size());
+                int items = (int) Math.max(
+                        1,
+                        source.children().stream()
+                                .filter(c -> c.tagName().equals("li"))
+                                .count());
                 for (int i = 0; i < items; i++) list.append("<li><p></p></li>");
                 yield list.append("</").append(block.tag()).append(">").toString();
             }
