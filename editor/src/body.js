@@ -250,15 +250,38 @@ export function figureView(ctx) {
   return (node, view, getPos) => new FigureView(node, view, getPos, ctx);
 }
 
-function placeholder(text) {
+// The empty document's invitation to write; and a name for an empty heading (a translation's heading not
+// written yet, a heading just made), which screen readers would otherwise announce as nothing.
+function placeholder(text, emptyHeading) {
   return new Plugin({
     props: {
       decorations(state) {
         const doc = state.doc;
+        const found = [];
         if (doc.childCount === 1 && doc.firstChild.isTextblock && doc.firstChild.content.size === 0) {
-          return DecorationSet.create(doc, [Decoration.node(0, doc.firstChild.nodeSize, { class: 'is-empty', 'data-placeholder': text })]);
+          found.push(Decoration.node(0, doc.firstChild.nodeSize, { class: 'is-empty', 'data-placeholder': text }));
         }
-        return null;
+        doc.descendants((node, pos) => {
+          if (emptyHeading && node.type === S.heading && node.content.size === 0) {
+            found.push(Decoration.node(pos, pos + node.nodeSize, { 'aria-label': emptyHeading(node) }));
+          }
+          return !node.isTextblock;
+        });
+        return found.length ? DecorationSet.create(doc, found) : null;
+      },
+    },
+  });
+}
+
+// A shortcut pressed right after a selection made with the keyboard (Shift+Home, then Ctrl+K) can
+// arrive before the browser has told the editor about the new selection: the editor reads the page's
+// selection first, so the shortcut acts on what the writer sees selected.
+function selectionFirst() {
+  return new Plugin({
+    props: {
+      handleKeyDown(view, event) {
+        if ((event.ctrlKey || event.metaKey || event.altKey) && view.domObserver) view.domObserver.flush();
+        return false;
       },
     },
   });
@@ -320,13 +343,17 @@ export function createBodyEditor(ctx) {
   });
   if (ctx.keys && ctx.keys.Enter) keys.Enter = chainCommands(splitListItem(S.list_item), ctx.keys.Enter);
   const plugins = [
+    selectionFirst(),
     rules(),
     keymap(keys),
     keymap(baseKeymap),
     dropCursor(),
     gapCursor(),
     history(),
-    placeholder(ctx.placeholder || t('editor.placeholder')),
+    placeholder(
+      ctx.placeholder || t('editor.placeholder'),
+      ctx.emptyHeading === false ? null : ctx.emptyHeading || ((node) => t(node.attrs.level === 2 ? 'editor.tb.h2' : 'editor.tb.h3'))
+    ),
   ].concat(ctx.plugins || []);
 
   let view = null;
@@ -363,7 +390,8 @@ export function createBodyEditor(ctx) {
     (usable.includes(list[current]) ? list[current] : usable[0] || list[0]).focus();
   }
   toolbar.addEventListener('keydown', (e) => {
-    const list = all();
+    // Arrows move between the buttons that can be used now (a disabled one cannot take focus).
+    const list = all().filter((b) => !b.disabled || b === document.activeElement);
     const i = list.indexOf(document.activeElement);
     const rtl = getComputedStyle(toolbar).direction === 'rtl';
     let next = null;
@@ -378,9 +406,9 @@ export function createBodyEditor(ctx) {
     }
     if (next !== null) {
       e.preventDefault();
-      list.forEach((b) => b.setAttribute('tabindex', '-1'));
+      all().forEach((b) => b.setAttribute('tabindex', '-1'));
       list[next].setAttribute('tabindex', '0');
-      current = next;
+      current = all().indexOf(list[next]);
       list[next].focus();
     }
   });
@@ -402,8 +430,13 @@ export function createBodyEditor(ctx) {
       if (key in pressed) b.setAttribute('aria-pressed', pressed[key] ? 'true' : 'false');
       b.disabled = !view || !view.editable || !commands[key](state, null, view);
     }
+    // The toolbar's one tab stop is a button that can be used (a disabled one cannot take focus).
     const list = all();
-    if (!list.some((b) => b.getAttribute('tabindex') === '0')) list[0].setAttribute('tabindex', '0');
+    const stop = list.find((b) => b.getAttribute('tabindex') === '0');
+    if (!stop || stop.disabled) {
+      const usable = list.find((b) => !b.disabled) || list[0];
+      list.forEach((b) => b.setAttribute('tabindex', b === usable ? '0' : '-1'));
+    }
   }
   function updateCount(doc) {
     const words = countWords(doc.textBetween(0, doc.content.size, ' ', ' '));

@@ -86,12 +86,14 @@ function start(form) {
       onImage: async () => {
         const image = await chooseImage(pickerCtx);
         if (image) editor.insertFigure({ src: image.src, alt: image.alt, caption: image.caption, credit: image.credit, width: image.width, height: image.height });
-        else editor.focus();
+        else if (!document.activeElement || document.activeElement === document.body) editor.focus();
       },
     };
     if (translating) {
       const ws = workspace(form, figureView(ctx));
       if (ws) Object.assign(ctx, { nodeViews: ws.nodeViews, plugins: ws.plugins, keys: ws.keys, figureHint: ws.figureHint });
+      // (Its empty headings are named by the workspace's own views.)
+      ctx.emptyHeading = false;
     }
     editor = createBodyEditor(ctx);
     mounted = true;
@@ -135,6 +137,7 @@ function start(form) {
     },
     onCreated(id) {
       presence.start(id);
+      addArticleSections(id);
     },
     onConflict: async () => {
       const merged = await resolveConflict({
@@ -245,17 +248,43 @@ function start(form) {
     await saver.flush(saver.draft ? null : 'save');
   });
   // A workflow step (submit, publish…) or a new translation starts from the text as it is now.
-  document.querySelectorAll('form[data-workflow]').forEach((wf) => {
-    wf.addEventListener('submit', async (e) => {
-      if (!saver.dirty() && !saver.saving) return;
-      e.preventDefault();
-      const ok = saver.draft ? await saver.flush() : true;
-      if (ok) {
+  const wireSteps = () =>
+    document.querySelectorAll('form[data-workflow]:not([data-wired])').forEach((wf) => {
+      wf.setAttribute('data-wired', '');
+      wf.addEventListener('submit', async (e) => {
         wf.elements.csrf.value = f.csrf.value;
-        wf.submit();
-      }
+        if (!saver.dirty() && !saver.saving) return;
+        e.preventDefault();
+        const ok = saver.draft ? await saver.flush() : true;
+        if (ok) {
+          wf.elements.csrf.value = f.csrf.value;
+          saver.savedSeq = saver.changeSeq;
+          wf.submit();
+        }
+      });
     });
-  });
+  wireSteps();
+  // A new article exists from its first keystroke: its steps (submit, publish…), translations and
+  // corrections come from its own page, without reloading this one.
+  async function addArticleSections(id) {
+    try {
+      const r = await fetch('/admin/articles/' + id, { credentials: 'same-origin' });
+      const page = new DOMParser().parseFromString(await r.text(), 'text/html');
+      const main = document.querySelector('main');
+      for (const selector of ['section.workflow', 'section.translations', 'section.corrections']) {
+        const fresh = page.querySelector(selector);
+        const old = document.querySelector(selector);
+        if (fresh && old) old.replaceWith(fresh);
+        else if (fresh) main.appendChild(fresh);
+      }
+      const status = page.querySelector('.article-status');
+      const title = document.querySelector('.editor-title');
+      if (status && title && !document.querySelector('.editor-bar .article-status')) title.after(status);
+      wireSteps();
+    } catch (e) {
+      /* offline: the steps come with the next visit */
+    }
+  }
 
   // ---- Begin: a copy kept on this device comes back; someone else editing is shown.
   saver.restoreLocal(serverFields);

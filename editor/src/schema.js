@@ -160,20 +160,12 @@ export const schema = new Schema({
       toDOM: (mark) => ['a', { href: mark.attrs.href }, 0],
     },
     strong: {
-      parseDOM: [
-        { tag: 'strong' },
-        // Google Docs wraps a whole paste in <b style="font-weight:normal">: that is not bold.
-        { tag: 'b', getAttrs: (dom) => dom.style.fontWeight !== 'normal' && null },
-        { style: 'font-weight', getAttrs: (v) => /^(bold(er)?|[6-9]\d{2})$/.test(v) && null },
-      ],
+      // (Bold written as a style, as Google Docs does, is turned into <strong> on paste: paste.js.)
+      parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
       toDOM: () => ['strong', 0],
     },
     em: {
-      parseDOM: [
-        { tag: 'em' },
-        { tag: 'i', getAttrs: (dom) => dom.style.fontStyle !== 'normal' && null },
-        { style: 'font-style=italic' },
-      ],
+      parseDOM: [{ tag: 'em' }, { tag: 'i' }],
       toDOM: () => ['em', 0],
     },
   },

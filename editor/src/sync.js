@@ -189,9 +189,14 @@ export class Saver {
         this.draft = j.status === 'draft';
         this.form.setAttribute('data-status', j.status);
       }
-      this.say(j.pending ? 'editor.status.saved_pending' : 'editor.status.saved', { time: j.time }, 'saved');
       if (this.hooks.onSaved) this.hooks.onSaved(j);
-      if (this.dirty()) this.schedule();
+      if (this.dirty()) {
+        // Typed while this save was on its way: not all saved yet.
+        this.say('editor.status.unsaved', null, 'unsaved');
+        this.schedule();
+      } else {
+        this.say(j.pending ? 'editor.status.saved_pending' : 'editor.status.saved', { time: j.time }, 'saved');
+      }
       return true;
     }
     if (a.status === 401) {

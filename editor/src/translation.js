@@ -48,6 +48,13 @@ class SegmentView {
     target.appendChild(inner.dom);
     this.dom.appendChild(target);
     this.contentDOM = inner.contentDOM || null;
+    this.name(node);
+  }
+  // A heading not translated yet is named for screen readers, which would otherwise announce nothing.
+  name(node) {
+    if (node.type.name !== 'heading' || !this.inner.dom.setAttribute) return;
+    if (node.content.size === 0) this.inner.dom.setAttribute('aria-label', t('editor.translation.to_translate'));
+    else this.inner.dom.removeAttribute('aria-label');
   }
   update(node) {
     if (node.type !== this.node.type) return false;
@@ -55,6 +62,7 @@ class SegmentView {
       if (!this.inner.update(node)) return false;
     } else if (JSON.stringify(node.attrs) !== JSON.stringify(this.node.attrs)) return false;
     this.node = node;
+    this.name(node);
     return true;
   }
   stopEvent(event) {
@@ -62,6 +70,7 @@ class SegmentView {
     return this.inner.stopEvent ? this.inner.stopEvent(event) : false;
   }
   ignoreMutation(m) {
+    if (m.type === 'attributes' && m.attributeName === 'aria-label') return true;
     if (m.target.closest && m.target.closest('.segment-source')) return true;
     if (m.target.nodeType === 3 && m.target.parentElement && m.target.parentElement.closest('.segment-source')) return true;
     if (this.inner.ignoreMutation) return this.inner.ignoreMutation(m);

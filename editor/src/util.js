@@ -52,8 +52,11 @@ export function dialog(titleText, language, dir) {
   const d = el('dialog', { class: 'editor-dialog', 'aria-labelledby': id, lang: language, dir });
   d.appendChild(el('h2', { id, text: titleText }));
   d.addEventListener('close', () => {
+    // Focus goes back where it was, unless the writer has already moved on (a click in the text).
+    const now = document.activeElement;
+    const stray = !now || now === document.body || d.contains(now);
     d.remove();
-    if (back && back.focus && document.contains(back)) back.focus();
+    if (stray && back && back.focus && document.contains(back)) back.focus();
   });
   document.body.appendChild(d);
   return d;

@@ -166,6 +166,22 @@ class HtmlValidityIT {
         edited.put("body", "Line one.\nLine two changed.");
         assertThat(admin.post("/admin/articles/" + draft, edited).statusCode()).isEqualTo(303);
         made.put("{draft}", String.valueOf(draft));
+        // The editor keeps a draft from its first keystroke, headline or not.
+        HttpResponse<String> untitled = admin.post("/admin/articles", Map.of("language", "en", "body", "Notes."));
+        assertThat(untitled.statusCode()).as(untitled.body()).isEqualTo(303);
+        made.put(
+                "{untitled}",
+                untitled.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
+        // An author proposes a tag that does not exist yet.
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("author@example.org", "Asha", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        HttpResponse<String> proposed = StaffClient.signIn(site, "author@example.org", PASSWORD)
+                .post(
+                        "/admin/articles",
+                        Map.of("language", "en", "headline", "Proposed", "body", "x", "tags", "Pastoralists"));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(303);
 
         // A published article with a featured image, a correction and shares.
         HttpResponse<String> uploaded = admin.postFile(
@@ -288,7 +304,11 @@ class HtmlValidityIT {
                         "/admin/articles/{published}",
                         200,
                         ".share-chart svg rect"),
-                page("a translation's editor, beside its source", "/admin/articles/{translation}", 200, ".source-pane"),
+                page(
+                        "a translation's editor, beside its source block by block",
+                        "/admin/articles/{translation}",
+                        200,
+                        "[data-rows] li .source-block; #featured_alt"),
                 page("revisions", "/admin/articles/{draft}/revisions", 200, "tbody tr"),
                 page(
                         "revisions compared",
@@ -296,7 +316,11 @@ class HtmlValidityIT {
                         200,
                         ".diff ins; .diff del"),
                 page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
-                page("sections and tags", "/admin/taxonomy", 200, "table[data-kind=section] tr[data-key=health]"),
+                page(
+                        "sections and tags, with tags an author proposed",
+                        "/admin/taxonomy",
+                        200,
+                        "table[data-kind=section] tr[data-key=health]; .proposals form"),
                 page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
                 page("audit log", "/admin/audit", 200, "table"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
@@ -313,11 +337,23 @@ class HtmlValidityIT {
     static Stream<Arguments> newsroomAnswers() {
         return Stream.of(
                 Arguments.of(
-                        "new article without a headline",
+                        "new article with an address that cannot be one",
                         "/admin/articles",
-                        Map.of("language", "en", "headline", "", "body", "Text."),
+                        Map.of("language", "en", "headline", "Bad address", "slug", "no way!", "body", "Text."),
+                        400,
+                        "#slug-error; .error-summary a[href='#slug']"),
+                Arguments.of(
+                        "an untitled draft sent for review",
+                        "/admin/articles/{untitled}/workflow",
+                        Map.of("step", "submit"),
                         400,
                         "#headline-error"),
+                Arguments.of(
+                        "preview of a draft, marked as not published",
+                        "/admin/preview",
+                        Map.of("article_id", "{draft}", "headline", "Unsaved", "body", "Unsaved text."),
+                        200,
+                        ".preview-mark"),
                 Arguments.of(
                         "preview of unsaved text",
                         "/admin/preview",
