@@ -47,8 +47,8 @@ public final class NewsroomModule {
             FeedModule feeds,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
-        this.gate =
-                new StaffGate(accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES);
+        this.gate = new StaffGate(
+                accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES, web.renderer());
         Newsroom n = new Newsroom(
                 platform.site(),
                 platform.clock(),

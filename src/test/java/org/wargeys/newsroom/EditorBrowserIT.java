@@ -377,6 +377,42 @@ class EditorBrowserIT {
     }
 
     @Test
+    void without_javascript_the_plain_form_writes_and_saves_and_a_lost_session_keeps_what_was_sent() {
+        String ui = language(true);
+        BrowserContext context = context(
+                ui, new Browser.NewContextOptions().setViewportSize(390, 844).setJavaScriptEnabled(false));
+        Page page = signIn(open(context), "reporter@example.org", ui);
+        page.navigate(origin() + "/admin/articles/new?language=en");
+        assertThat(page.isVisible("textarea#body")).as("the plain text box").isTrue();
+        page.fill("#headline", "Written without a script");
+        page.fill("#body", "First paragraph.\n\nSecond **paragraph**.");
+        page.selectOption("#section", "world");
+        page.click("button[data-save]");
+        page.waitForURL("**/admin/articles/*?notice=saved");
+        long id = idOf(page);
+        assertThat(article(id).bodyHtml()).contains("<p>Second <strong>paragraph</strong>.</p>");
+        assertThat(page.textContent("[role=status].notice")).isEqualTo(msg(ui, "newsroom.editor.saved"));
+
+        // The session ends while the reporter writes; Save asks to sign in again, then sends it again.
+        expectedStatuses.add("401");
+        site.wiring().accounts().sessions().endAll(reporter.id());
+        page.fill("#body", "First paragraph.\n\nSecond **paragraph**.\n\nWritten after the session ended.");
+        page.click("button[data-save]");
+        page.waitForSelector("#password");
+        assertThat(page.textContent("[role=alert]")).isEqualTo(msg(ui, "newsroom.sign_in.session_ended"));
+        page.fill("#email", "reporter@example.org");
+        page.fill("#password", PASSWORD);
+        page.click("form[action='/admin/login'] button[type=submit]");
+        page.waitForSelector("textarea#resend-text");
+        assertThat(page.inputValue("#resend-text")).endsWith("Written after the session ended.");
+        assertThat(article(id).body()).doesNotContain("after the session ended");
+        page.click("form[action='/admin/articles/" + id + "'] button[type=submit]");
+        page.waitForURL("**/admin/articles/" + id + "?notice=saved");
+        assertThat(article(id).bodyHtml()).contains("<p>Written after the session ended.</p>");
+        assertThat(page.inputValue("#headline")).isEqualTo("Written without a script");
+    }
+
+    @Test
     void offline_and_a_server_restart_keep_every_word_on_the_device_until_the_server_has_it() {
         String ui = language(true);
         BrowserContext context = context(ui, new Browser.NewContextOptions().setViewportSize(1440, 1000));

@@ -439,6 +439,38 @@ class HtmlValidityIT {
                 "[role=alert]");
     }
 
+    @Test
+    void a_form_sent_after_the_session_ended_asks_to_sign_in_again_then_offers_it_to_send_again() {
+        String draft = made.get("{draft}");
+        HttpResponse<String> asked = StaffClient.anonymous(site)
+                .postRaw(
+                        "/admin/articles/" + draft,
+                        Map.of("csrf", "expired", "headline", "Kept", "body", "Kept <words> & \"more\"."));
+        assertValid("sign in again", asked, 401, "input[name=carried_name][value=body]; [role=alert]");
+        // The sign-in form as a browser sends it, with the password typed in.
+        StringBuilder fields = new StringBuilder();
+        for (var input : Jsoup.parse(asked.body()).select("form[action=/admin/login] input[name]")) {
+            String value = input.attr("name").equals("password") ? PASSWORD : input.attr("value");
+            if (input.attr("name").equals("email")) value = "admin@example.org";
+            if (fields.length() > 0) fields.append('&');
+            fields.append(StaffClient.encode(Map.of(input.attr("name"), value)));
+        }
+        HttpResponse<String> resend = site.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(site.baseUrl() + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                        "Cookie",
+                        "wargeys_sign_in="
+                                + StaffClient.cookie(asked, "wargeys_sign_in").orElseThrow())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fields.toString()))
+                .build());
+        assertValid(
+                "sent again", resend, 200, "form[action=/admin/articles/" + draft + "] input[name=body]; #resend-text");
+        Document page = Jsoup.parse(resend.body());
+        assertThat(page.select("form input[name=body]").attr("value")).isEqualTo("Kept <words> & \"more\".");
+        assertThat(page.select("form input[name=csrf]").attr("value")).isNotEqualTo("expired");
+    }
+
     /**
      * The page answers with the status and shows what it is meant to show (each of the {@code ;}
      * separated selectors matches), so that the checker reads the markup it is meant to check.
