@@ -273,19 +273,19 @@ function placeholder(text, emptyHeading) {
   });
 }
 
-// A shortcut pressed right after a selection made with the keyboard (Shift+Home, then Ctrl+K) can
-// arrive before the browser has told the editor about the new selection: the editor reads the page's
-// selection first, so the shortcut acts on what the writer sees selected.
+// A key or a paste that follows a move of the caret made with the keyboard (Shift+Home then Ctrl+K,
+// Ctrl+End then Enter or a paste) can arrive before the browser has told the editor about the new
+// selection, most on a slow phone: the editor reads the page's selection first, so each acts where
+// the writer sees the caret (else a paste could replace the text selected a moment before). Not
+// during an IME composition, whose selection the browser owns.
 function selectionFirst() {
-  return new Plugin({
-    props: {
-      handleKeyDown(view, event) {
-        if ((event.ctrlKey || event.metaKey || event.altKey) && view.domObserver) view.domObserver.flush();
-        return false;
-      },
-    },
-  });
+  const flush = (view) => {
+    if (view.domObserver && !view.composing) view.domObserver.flush();
+    return false;
+  };
+  return new Plugin({ props: { handleDOMEvents: { keydown: flush, paste: flush, cut: flush } } });
 }
+
 
 function toolbarButton(key, label, run, shortcut) {
   const b = el('button', { type: 'button', class: 'tb-' + key, 'data-command': key, title: shortcut ? label + ' (' + shortcut + ')' : label, 'aria-label': label, tabindex: '-1' });
