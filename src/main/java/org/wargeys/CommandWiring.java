@@ -30,7 +30,7 @@ final class CommandWiring implements AutoCloseable {
         try {
             this.media = new MediaModule(platform);
             this.accounts = new AccountModule(platform);
-            this.articles = new ArticleModule(platform, media);
+            this.articles = new ArticleModule(platform, media, accounts);
             this.importer = new ImporterModule(platform, articles, media);
             this.backups = new BackupModule(platform);
             // The serving nodes catch up with an import from the journal: on PostgreSQL, tell them now.

@@ -132,6 +132,7 @@ final class Routes {
         var workflow = n.workflow();
         var revisions = n.revisions();
         var users = n.users();
+        var sync = n.editorSync();
         return List.of(
                 new AdminRoute(HandlerType.GET, "/admin", list::home),
                 new AdminRoute(HandlerType.GET, "/admin/articles", list::list),
@@ -140,7 +141,7 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/preview", editor::preview),
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}", editor::show),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}", editor::save),
-                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/autosave", editor::autosave),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/autosave", sync::autosave),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/workflow", workflow::step),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/translations", workflow::translate),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/corrections", workflow::correct),
@@ -167,8 +168,17 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/password", n.password()::change),
                 new AdminRoute(HandlerType.POST, "/admin/language", n.signIn()::chooseLanguage),
                 new AdminRoute(HandlerType.POST, "/admin/logout", n.signIn()::signOut),
+                // The article editor's background calls and pickers (issue 13).
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/autosave/discard", sync::discard),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/presence", sync::presence),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/conflict", sync::conflict),
+                new AdminRoute(HandlerType.GET, "/admin/session", sync::session),
+                new AdminRoute(HandlerType.GET, "/admin/terms", n.editorPickers()::terms),
+                new AdminRoute(HandlerType.GET, "/admin/media/library", n.editorPickers()::library),
+                new AdminRoute(HandlerType.POST, "/admin/taxonomy/proposals", n.taxonomy()::answer),
+                new AdminRoute(HandlerType.POST, "/admin/taxonomy/merge", n.taxonomy()::merge),
                 new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", n.signIn()::signOutEverywhere),
-                // The API's tokens and keys, and webhooks (issue 18).
+                                // The API's tokens and keys, and webhooks (issue 18).
                 new AdminRoute(HandlerType.GET, "/admin/tokens", n.tokens()::list),
                 new AdminRoute(HandlerType.POST, "/admin/tokens", n.tokens()::create),
                 new AdminRoute(HandlerType.POST, "/admin/tokens/{id}/revoke", n.tokens()::revoke),

@@ -52,7 +52,7 @@ public final class Wiring implements AutoCloseable {
             web = new WebModule(platform);
             media = new MediaModule(platform);
             accounts = new AccountModule(platform);
-            articles = new ArticleModule(platform, media);
+            articles = new ArticleModule(platform, media, accounts);
             translations = new TranslationModule(platform, articles);
             search = new SearchModule(platform, articles);
             sharing = new SharingModule(platform, web, articles);

@@ -173,6 +173,23 @@ class NewsroomSecurityIT {
                 .isFalse();
         assertThat(site.wiring().articles().service().find(source).isPublished())
                 .isFalse();
+        // A translation starts empty (issue 13): the translator writes it before submitting it.
+        assertThat(translator
+                        .post(
+                                "/admin/articles/" + translation,
+                                Map.of(
+                                        "headline",
+                                        "Abaartu way faafaysaa",
+                                        "body",
+                                        "Roobkii ma di'in.",
+                                        "revision",
+                                        String.valueOf(site.wiring()
+                                                .articles()
+                                                .service()
+                                                .find(translation)
+                                                .revision())))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(translator
                         .post("/admin/articles/" + translation + "/workflow", Map.of("step", "submit"))
                         .statusCode())

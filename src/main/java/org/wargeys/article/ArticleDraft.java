@@ -20,6 +20,7 @@ public record ArticleDraft(
         List<String> authorKeys) {
 
     public ArticleDraft {
+        headline = headline == null ? "" : headline;
         dateline = dateline == null ? Dateline.NONE : dateline;
         bodyFormat = bodyFormat == null ? BodyFormat.MARKDOWN : bodyFormat;
         tagKeys = tagKeys == null ? List.of() : List.copyOf(tagKeys);

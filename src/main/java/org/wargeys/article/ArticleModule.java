@@ -1,6 +1,7 @@
 package org.wargeys.article;
 
 import java.time.Duration;
+import org.wargeys.account.AccountModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.platform.Platform;
 
@@ -25,8 +26,10 @@ public final class ArticleModule {
     private final ArticleListing listing;
     private final ArticleArchive archive;
     private final ArticleSelection selection;
+    private final ArticleAutosaves autosaves;
+    private final ArticlePresence presence;
 
-    public ArticleModule(Platform platform, MediaModule media) {
+    public ArticleModule(Platform platform, MediaModule media, AccountModule accounts) {
         var jdbi = platform.database().jdbi();
         this.paths = new ArticlePaths(platform.site().timezone());
         this.origins = new ArticleOrigins(jdbi);
@@ -40,7 +43,10 @@ public final class ArticleModule {
                 media.service(),
                 platform.audit(),
                 platform.site(),
-                platform.clock());
+                platform.clock(),
+                accounts.accounts()::find);
+        this.autosaves = new ArticleAutosaves(jdbi, platform.transactions(), platform.clock());
+        this.presence = new ArticlePresence(platform.transactions(), platform.audit(), platform.clock());
         this.workflow = new ArticleWorkflow(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
         this.revisions = new ArticleRevisions(jdbi, platform.transactions(), service, platform.audit());
         this.corrections = new ArticleCorrections(
@@ -93,6 +99,16 @@ public final class ArticleModule {
     /** Published articles by filter and keyset cursor (the Content API's lists). */
     public ArticleSelection selection() {
         return selection;
+    }
+
+    /** Unsaved changes to articles that are not drafts, kept by the editor's autosave. */
+    public ArticleAutosaves autosaves() {
+        return autosaves;
+    }
+
+    /** Who has which article open in the editor. */
+    public ArticlePresence presence() {
+        return presence;
     }
 
     public ArticlePaths paths() {

@@ -52,6 +52,32 @@ public final class ArticleOrigins {
                 .execute();
     }
 
+    /** Records, for each block of the translation's body, the source block it was translated from. */
+    void replaceSegments(Handle h, long articleId, java.util.List<String> sourceBlocks) {
+        h.createUpdate("DELETE FROM translation_segments WHERE article_id = :a")
+                .bind("a", articleId)
+                .execute();
+        for (int i = 0; i < sourceBlocks.size(); i++) {
+            h.createUpdate("INSERT INTO translation_segments (article_id, position, source_html) VALUES (:a, :p, :s)")
+                    .bind("a", articleId)
+                    .bind("p", i)
+                    .bind("s", sourceBlocks.get(i))
+                    .execute();
+        }
+    }
+
+    /**
+     * For each block of a translation's body, the source block (HTML) it was translated from, in order;
+     * empty for an article that is not a translation, or one translated before blocks were recorded.
+     */
+    public java.util.List<String> segments(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT source_html FROM translation_segments WHERE article_id = :a ORDER BY position")
+                .bind("a", articleId)
+                .mapTo(String.class)
+                .list());
+    }
+
     public Optional<Origin> find(long articleId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT article_id, created_by, source_article_id, source_revision FROM article_origins WHERE article_id = :a")

@@ -135,21 +135,52 @@ final class ArticleRepository {
     }
 
     void insertRevision(Handle h, Article article, String savedBy) {
+        insertRevision(h, article, savedBy, false);
+    }
+
+    void insertRevision(Handle h, Article article, String savedBy, boolean autosaved) {
         h.createUpdate("""
                         INSERT INTO article_revisions (article_id, revision, headline, dateline_place, dateline_outlet,
-                            standfirst, body_format, body, saved_at, saved_by)
-                        VALUES (:article, :revision, :headline, :place, :outlet, :standfirst, :format, :body, :savedAt, :by)""")
-                .bind("article", article.id())
-                .bind("revision", article.revision())
-                .bind("headline", article.headline())
-                .bind("place", article.dateline().place())
-                .bind("outlet", article.dateline().outlet())
-                .bind("standfirst", article.standfirst())
-                .bind("format", article.bodyFormat().code())
-                .bind("body", article.body())
-                .bind("savedAt", article.updatedAt().toEpochMilli())
+                            standfirst, body_format, body, saved_at, saved_by, autosaved)
+                        VALUES (:article, :revision, :headline, :place, :outlet, :standfirst, :format, :body, :savedAt, :by,
+                            :autosaved)""")
+                .bindMap(revision(article))
                 .bind("by", savedBy)
+                .bind("autosaved", autosaved ? 1 : 0)
                 .execute();
+    }
+
+    /**
+     * Turns the revision {@code previous} into the article's current one (its number and content), if
+     * it was an autosave by the same person since {@code since}; false otherwise.
+     */
+    boolean replaceAutosavedRevision(Handle h, Article article, int previous, String savedBy, Instant since) {
+        return h.createUpdate("""
+                        UPDATE article_revisions SET revision = :revision, headline = :headline, dateline_place = :place,
+                            dateline_outlet = :outlet, standfirst = :standfirst, body_format = :format, body = :body,
+                            saved_at = :savedAt
+                        WHERE article_id = :article AND revision = :previous AND autosaved = 1 AND saved_by = :by
+                            AND saved_at >= :since""")
+                        .bindMap(revision(article))
+                        .bind("previous", previous)
+                        .bind("by", savedBy)
+                        .bind("since", since.toEpochMilli())
+                        .execute()
+                == 1;
+    }
+
+    private static java.util.Map<String, Object> revision(Article article) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("article", article.id());
+        values.put("revision", article.revision());
+        values.put("headline", article.headline());
+        values.put("place", article.dateline().place());
+        values.put("outlet", article.dateline().outlet());
+        values.put("standfirst", article.standfirst());
+        values.put("format", article.bodyFormat().code());
+        values.put("body", article.body());
+        values.put("savedAt", article.updatedAt().toEpochMilli());
+        return values;
     }
 
     void replaceTags(Handle h, long articleId, List<Long> tagIds) {

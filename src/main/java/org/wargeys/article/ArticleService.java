@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.wargeys.account.User;
+import org.wargeys.media.Image;
 import org.wargeys.media.MediaService;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.AuditLog;
@@ -37,6 +40,7 @@ public final class ArticleService {
     private final AuditLog audit;
     private final Site site;
     private final Clock clock;
+    private final LongFunction<Optional<User>> users;
 
     ArticleService(
             Database database,
@@ -47,13 +51,15 @@ public final class ArticleService {
             MediaService media,
             AuditLog audit,
             Site site,
-            Clock clock) {
+            Clock clock,
+            LongFunction<Optional<User>> users) {
         this.transactions = transactions;
+        this.users = users;
         this.articles = new ArticleRepository(database.jdbi());
         this.taxonomy = new TaxonomyRepository(database.jdbi());
         this.origins = origins;
         this.journal = journal;
-        this.references = new ArticleReferences(articles, taxonomy, media);
+        this.references = new ArticleReferences(articles, taxonomy, media, users);
         this.bodies = bodies;
         this.media = media;
         this.audit = audit;
@@ -82,6 +88,7 @@ public final class ArticleService {
         ValidationException.Collector errors = ArticleRules.problems(edit, site);
         ArticleDraft draft = edit.draft();
         String html = draft.body() == null ? "" : bodies.render(draft.bodyFormat(), draft.body());
+        NewTerms may = NewTerms.of(staff(actor));
         Instant now = clock.instant();
         return transactions.write(tx -> {
             Handle h = tx.handle();
@@ -91,17 +98,22 @@ public final class ArticleService {
                 throw ValidationException.of(
                         "language", "article.error.language_taken", Map.of("language", draft.language()));
             }
-            ArticleReferences.Resolved links = references.resolve(h, edit, errors);
+            ArticleReferences.Resolved links = references.resolve(h, edit, errors, may);
             String slug = references.slug(h, draft, null);
             long group = groupId != null ? groupId : articles.insertGroup(h, draft.language(), now);
             long id = articles.insert(h, group, edit, slug, html, links.sectionId(), now);
             articles.replaceTags(h, id, links.tagIds());
             articles.replaceAuthors(h, id, links.authorIds());
+            taxonomy.replaceProposals(
+                    h, id, draft.language(), links.proposedTags(), actor.userId(), now.toEpochMilli());
             media.feature(h, id, edit.featuredImageId());
+            describeFeatured(tx, id, draft.language(), edit, may);
+            if (edit.sourceSegments() != null) origins.replaceSegments(h, id, edit.sourceSegments());
             if (groupId == null && actor.userId() != null) origins.recordCreator(h, id, actor.userId());
             Article created = articles.findById(h, id).orElseThrow();
             articles.insertRevision(h, created, actor.name());
             audit.record(tx, actor, "article.create", target(created), created.headline());
+            auditCreated(tx, actor, links);
             if (created.pinned()) audit.record(tx, actor, "article.pin", target(created), created.headline());
             return created;
         });
@@ -115,10 +127,20 @@ public final class ArticleService {
      * announced once ({@link ArticleUpdated}).
      */
     public Article save(long id, int expectedRevision, ArticleEdit edit, Actor actor) {
+        return save(id, expectedRevision, edit, actor, false);
+    }
+
+    /**
+     * A save as above. An {@code autosave} of a draft by the person who autosaved it last, within
+     * {@link #AUTOSAVE_WINDOW}, replaces that autosave's revision instead of adding one: the editor
+     * saves every few seconds, and the history keeps what a person would call a version.
+     */
+    public Article save(long id, int expectedRevision, ArticleEdit edit, Actor actor, boolean autosave) {
         ValidationException.Collector errors = ArticleRules.problems(edit, site);
         ArticleDraft draft = edit.draft();
         // Rendering is the slow part: done before the transaction, so the write lock is held briefly.
         String html = draft.body() == null ? "" : bodies.render(draft.bodyFormat(), draft.body());
+        NewTerms may = NewTerms.of(staff(actor));
         Instant now = clock.instant();
         return transactions.write(tx -> {
             Handle h = tx.handle();
@@ -126,24 +148,82 @@ public final class ArticleService {
             if (!current.language().equals(draft.language())) {
                 throw ValidationException.of("language", "article.error.language_fixed");
             }
-            ArticleReferences.Resolved links = references.resolve(h, edit, errors);
+            if (current.status() != ArticleStatus.DRAFT) ArticleRules.requireHeadline(draft, errors);
+            ArticleReferences.Resolved links = references.resolve(h, edit, errors, may);
             String slug = references.slug(h, draft, id);
             if (!articles.update(h, id, expectedRevision, edit, slug, html, links.sectionId(), now)) {
                 throw new EditConflictException(id, expectedRevision);
             }
             articles.replaceTags(h, id, links.tagIds());
             articles.replaceAuthors(h, id, links.authorIds());
+            taxonomy.replaceProposals(
+                    h, id, draft.language(), links.proposedTags(), actor.userId(), now.toEpochMilli());
             media.feature(h, id, edit.featuredImageId());
+            describeFeatured(tx, id, draft.language(), edit, may);
             if (edit.pinned() != null && articles.setPinned(h, id, edit.pinned())) {
                 audit.record(tx, actor, edit.pinned() ? "article.pin" : "article.unpin", target(current), null);
             }
             if (edit.sourceRevision() != null) origins.markUpToDate(h, id, edit.sourceRevision());
+            if (edit.sourceSegments() != null) origins.replaceSegments(h, id, edit.sourceSegments());
+            // Saved for real: this person's unsaved copy of the article (see ArticleAutosaves) is spent.
+            if (actor.userId() != null) ArticleAutosaves.discard(h, id, actor.userId());
             Article saved = find(h, id);
-            articles.insertRevision(h, saved, actor.name());
-            audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
+            boolean replaced = autosave
+                    && current.status() == ArticleStatus.DRAFT
+                    && articles.replaceAutosavedRevision(
+                            h, saved, expectedRevision, actor.name(), now.minus(AUTOSAVE_WINDOW));
+            if (!replaced) articles.insertRevision(h, saved, actor.name(), autosave);
+            if (!replaced || !autosave) {
+                audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
+            }
+            auditCreated(tx, actor, links);
             if (saved.isPublished()) journal.announce(tx, ArticleUpdated.of(saved));
             return saved;
         });
+    }
+
+    /** How long a run of autosaves by one person counts as one revision. */
+    static final java.time.Duration AUTOSAVE_WINDOW = java.time.Duration.ofMinutes(10);
+
+    private Optional<User> staff(Actor actor) {
+        return actor.userId() == null ? Optional.empty() : users.apply(actor.userId());
+    }
+
+    private void auditCreated(Tx tx, Actor actor, ArticleReferences.Resolved links) {
+        for (String term : links.created()) {
+            audit.record(tx, actor, term.startsWith("tag:") ? "tag.define" : "author.define", term, null);
+        }
+    }
+
+    /**
+     * Writes the featured image's alt text and caption in the article's language, if they changed. An
+     * image other articles show keeps its text unless an editor changes it (or it has none in this
+     * language yet): one writer does not rewrite another article's caption.
+     */
+    private void describeFeatured(Tx tx, long articleId, String language, ArticleEdit edit, NewTerms may) {
+        if (edit.featuredImageId() == null || edit.featuredText() == null) return;
+        Image.Text text = edit.featuredText();
+        long mediaId = edit.featuredImageId();
+        Optional<Image.Text> now = media.text(tx.handle(), mediaId, language);
+        // A blank field keeps what the image has (a form without script posts them blank when an image is
+        // chosen by its number): texts are written, never wiped, from the article's form.
+        String alt = text.alt() == null || text.alt().isBlank()
+                ? now.map(Image.Text::alt).orElse("")
+                : text.alt().strip();
+        String caption = text.caption() == null || text.caption().isBlank()
+                ? now.map(Image.Text::caption).orElse(null)
+                : text.caption().strip();
+        if (now.isPresent()
+                && now.get().alt().equals(alt)
+                && java.util.Objects.equals(now.get().caption(), caption)) return;
+        if (now.isEmpty() && alt.isEmpty() && caption == null) return;
+        boolean editor = may.user().map(Permissions::isEditor).orElse(false);
+        boolean shared = media.featuredIn(tx.handle(), mediaId).stream().anyMatch(a -> a != articleId);
+        if (!editor && shared && now.isPresent()) {
+            throw ValidationException.of("featured_alt", "article.error.image_text_shared");
+        }
+        media.describeIn(tx.handle(), mediaId, language, alt, caption);
+        tx.announce(new org.wargeys.media.ImageDescribed(mediaId));
     }
 
     /**
@@ -265,6 +345,32 @@ public final class ArticleService {
             throw new ConcurrentStatusChange(article.id());
         }
         return find(tx.handle(), article.id());
+    }
+
+    /**
+     * Refuses a step that would show the article to an editor or to readers before it is ready: it has
+     * a headline and, to go live, alt text for its featured image and every image in its body, in its
+     * own language (a translation's readers need theirs). Every problem is reported at once.
+     */
+    void checkReady(Handle h, Article article, boolean goingLive) {
+        ValidationException.Collector errors = ValidationException.collector();
+        if (article.headline().isBlank()) errors.add("headline", "article.error.headline_required");
+        if (goingLive) {
+            Optional<Long> featured = media.featuredId(h, article.id());
+            if (featured.isPresent()
+                    && media.text(h, featured.get(), article.language())
+                            .map(t -> t.alt().isBlank())
+                            .orElse(true)) {
+                errors.add("featured_alt", "article.error.featured_alt_required");
+            }
+            long missing = BodyBlocks.of(article.bodyHtml()).stream()
+                    .filter(b -> b.imageSrc() != null)
+                    .filter(b -> org.jsoup.Jsoup.parseBodyFragment(b.html()).select("img").stream()
+                            .anyMatch(img -> img.attr("alt").isBlank()))
+                    .count();
+            if (missing > 0) errors.add("body", "article.error.body_alt_required", Map.of("count", missing));
+        }
+        errors.throwIfAny();
     }
 
     Article find(Handle h, long id) {
@@ -398,6 +504,102 @@ public final class ArticleService {
     /** Every author's X account, by author key (for the newsroom). */
     public Map<String, String> authorXHandles() {
         return taxonomy.xHandlesByKey();
+    }
+
+    /**
+     * An editor's answer to a tag authors proposed (by name, in one language): a new tag named so
+     * ({@code intoKey} null), or the existing tag {@code intoKey}, given to every article that asked for
+     * it. One transaction, audited; live articles are announced.
+     */
+    public void acceptProposal(String language, String name, String intoKey, Actor actor) {
+        transactions.run(tx -> {
+            Handle h = tx.handle();
+            List<Long> ids = h.createQuery("SELECT article_id FROM tag_proposals WHERE language = :l AND name = :n")
+                    .bind("l", language)
+                    .bind("n", name)
+                    .mapTo(Long.class)
+                    .list();
+            long tagId;
+            if (intoKey == null || intoKey.isBlank()) {
+                tagId = taxonomy.idByName(h, TaxonomyRepository.Kind.TAG, language, name)
+                        .orElseGet(() -> taxonomy.insertTag(
+                                h, taxonomy.freeKey(h, TaxonomyRepository.Kind.TAG, Slug.of(name, 8)), language, name));
+            } else {
+                tagId = taxonomy.idOf(h, TaxonomyRepository.Kind.TAG, intoKey)
+                        .orElseThrow(() ->
+                                ValidationException.of("tag", "article.error.tags_unknown", Map.of("keys", intoKey)));
+            }
+            for (long articleId : ids) {
+                h.createUpdate("""
+                                INSERT INTO article_tags (article_id, tag_id, position)
+                                SELECT :a, :t, COALESCE(MAX(position), -1) + 1 FROM article_tags WHERE article_id = :a
+                                ON CONFLICT (article_id, tag_id) DO NOTHING""").bind("a", articleId).bind("t", tagId).execute();
+            }
+            h.createUpdate("DELETE FROM tag_proposals WHERE language = :l AND name = :n")
+                    .bind("l", language)
+                    .bind("n", name)
+                    .execute();
+            audit.record(tx, actor, "tag.accept", "tag:" + tagId, language + ":" + name);
+            announceAll(tx, ids);
+        });
+    }
+
+    /** Turns a proposed tag down: the articles that asked for it go without. */
+    public void rejectProposal(String language, String name, Actor actor) {
+        transactions.run(tx -> {
+            tx.handle()
+                    .createUpdate("DELETE FROM tag_proposals WHERE language = :l AND name = :n")
+                    .bind("l", language)
+                    .bind("n", name)
+                    .execute();
+            audit.record(tx, actor, "tag.reject", null, language + ":" + name);
+        });
+    }
+
+    /**
+     * Merges one tag into another: its articles get the other tag and it is gone (its address then
+     * answers 404). One transaction, audited; live articles are announced.
+     */
+    public void mergeTags(String fromKey, String intoKey, Actor actor) {
+        transactions.run(tx -> {
+            Handle h = tx.handle();
+            long from = taxonomy.idOf(h, TaxonomyRepository.Kind.TAG, fromKey)
+                    .orElseThrow(() ->
+                            ValidationException.of("from", "article.error.tags_unknown", Map.of("keys", fromKey)));
+            long into = taxonomy.idOf(h, TaxonomyRepository.Kind.TAG, intoKey)
+                    .orElseThrow(() ->
+                            ValidationException.of("into", "article.error.tags_unknown", Map.of("keys", intoKey)));
+            if (from == into) throw ValidationException.of("into", "article.error.merge_same");
+            List<Long> ids = h.createQuery("SELECT article_id FROM article_tags WHERE tag_id = :t")
+                    .bind("t", from)
+                    .mapTo(Long.class)
+                    .list();
+            for (long articleId : ids) {
+                h.createUpdate("""
+                                INSERT INTO article_tags (article_id, tag_id, position)
+                                SELECT article_id, :into, position FROM article_tags WHERE article_id = :a AND tag_id = :from
+                                ON CONFLICT (article_id, tag_id) DO NOTHING""")
+                        .bind("a", articleId)
+                        .bind("into", into)
+                        .bind("from", from)
+                        .execute();
+            }
+            h.createUpdate("DELETE FROM article_tags WHERE tag_id = :t")
+                    .bind("t", from)
+                    .execute();
+            h.createUpdate("DELETE FROM tags WHERE id = :t").bind("t", from).execute();
+            audit.record(tx, actor, "tag.merge", "tag:" + into, fromKey + " into " + intoKey);
+            tx.announce(new TaxonomyChanged("tag", from));
+            tx.announce(new TaxonomyChanged("tag", into));
+            announceAll(tx, ids);
+        });
+    }
+
+    private void announceAll(Tx tx, List<Long> articleIds) {
+        for (long id : articleIds) {
+            Article a = find(tx.handle(), id);
+            if (a.isPublished()) journal.announce(tx, ArticleUpdated.of(a));
+        }
     }
 
     private long define(

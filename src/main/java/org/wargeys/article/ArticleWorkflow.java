@@ -50,6 +50,9 @@ public final class ArticleWorkflow {
                         "article.error.step_not_allowed",
                         Map.of("status", article.status().code(), "step", step.code()));
             }
+            if (step == WorkflowStep.SUBMIT || step == WorkflowStep.SCHEDULE || step == WorkflowStep.PUBLISH) {
+                articles.checkReady(tx.handle(), article, step != WorkflowStep.SUBMIT);
+            }
             return switch (step) {
                 case PUBLISH -> articles.goLive(tx, article, actor, "article.publish", null);
                 case UNPUBLISH -> articles.takeDown(tx, article, actor);

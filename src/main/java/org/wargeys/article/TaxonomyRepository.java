@@ -48,6 +48,100 @@ final class TaxonomyRepository {
                 .findOne();
     }
 
+    /**
+     * The term named so in the language, ignoring case; for authors their own name counts in every
+     * language. The first by id when two share a name.
+     */
+    Optional<Long> idByName(Handle h, Kind kind, String language, String name) {
+        String other = kind == Kind.AUTHOR ? " OR LOWER(t.name) = LOWER(:name)" : "";
+        return h.createQuery("SELECT t.id FROM " + kind.table + " t LEFT JOIN " + kind.names + " n ON n."
+                        + kind.foreignKey + " = t.id AND n.language = :lang WHERE LOWER(n.name) = LOWER(:name)"
+                        + other + " ORDER BY t.id LIMIT 1")
+                .bind("lang", language)
+                .bind("name", name)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** A key no term of the kind has yet: the base, or the base with a number. */
+    String freeKey(Handle h, Kind kind, String base) {
+        String start = base.isEmpty() ? kind.name().toLowerCase(java.util.Locale.ROOT) : base;
+        if (idOf(h, kind, start).isEmpty()) return start;
+        for (int n = 2; ; n++) {
+            String candidate = start + "-" + n;
+            if (idOf(h, kind, candidate).isEmpty()) return candidate;
+        }
+    }
+
+    /** A tag named in one language, as a writer creates it from the editor. */
+    long insertTag(Handle h, String key, String language, String name) {
+        long id = insertTerm(h, Kind.TAG, key, name);
+        insertName(h, Kind.TAG, id, language, name);
+        return id;
+    }
+
+    /** A byline: a staff member's ({@code userId}) or a guest's. */
+    long insertAuthor(Handle h, String key, String name, Long userId, boolean guest) {
+        return h.createQuery(
+                        "INSERT INTO authors (key, name, user_id, guest) VALUES (:key, :name, :user, :guest) RETURNING id")
+                .bind("key", key)
+                .bind("name", name)
+                .bind("user", userId)
+                .bind("guest", guest ? 1 : 0)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** The byline of a staff member, if they have one. */
+    Optional<Long> authorOfUser(Handle h, long userId) {
+        return h.createQuery("SELECT id FROM authors WHERE user_id = :user ORDER BY id LIMIT 1")
+                .bind("user", userId)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    private void insertName(Handle h, Kind kind, long id, String language, String name) {
+        // A name whose slug another term has in the language gets the slug with a number.
+        String base = Slug.of(name, 8);
+        if (base.isEmpty()) base = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + id;
+        String slug = base;
+        for (int n = 2; slugTaken(h, kind, language, slug); n++) slug = base + "-" + n;
+        h.createUpdate("INSERT INTO " + kind.names + " (" + kind.foreignKey
+                        + ", language, name, slug) VALUES (:id, :lang, :name, :slug)")
+                .bind("id", id)
+                .bind("lang", language)
+                .bind("name", name)
+                .bind("slug", slug)
+                .execute();
+    }
+
+    private boolean slugTaken(Handle h, Kind kind, String language, String slug) {
+        return h.createQuery("SELECT COUNT(*) FROM " + kind.names + " WHERE language = :lang AND slug = :slug")
+                        .bind("lang", language)
+                        .bind("slug", slug)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+    }
+
+    /** Replaces the tags an article's writer proposed (names in its language) with these. */
+    void replaceProposals(Handle h, long articleId, String language, List<String> names, Long userId, long now) {
+        h.createUpdate("DELETE FROM tag_proposals WHERE article_id = :a")
+                .bind("a", articleId)
+                .execute();
+        for (String name : names) {
+            h.createUpdate("""
+                            INSERT INTO tag_proposals (article_id, language, name, proposed_by, proposed_at)
+                            VALUES (:a, :lang, :name, :user, :now)""")
+                    .bind("a", articleId)
+                    .bind("lang", language)
+                    .bind("name", name)
+                    .bind("user", userId)
+                    .bind("now", now)
+                    .execute();
+        }
+    }
+
     long upsert(Handle h, Kind kind, String key, String defaultName, Map<String, String> names) {
         {
             long id = idOf(h, kind, key).orElseGet(() -> insertTerm(h, kind, key, defaultName));

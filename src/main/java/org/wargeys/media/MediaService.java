@@ -73,8 +73,16 @@ public final class MediaService {
      * @throws ValidationException naming what is wrong with the file or the texts
      */
     public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, Actor actor) {
+        return upload(bytes, credit, texts, true, actor);
+    }
+
+    /**
+     * Accepts an upload; with {@code altRequired} false, an image without alt text yet (a photo dropped
+     * into the article editor, whose alt text the writer gives before publishing).
+     */
+    public Image upload(byte[] bytes, String credit, Map<String, Image.Text> texts, boolean altRequired, Actor actor) {
         // Decoding and encoding are the slow part: done before the transaction takes the write lock.
-        return upload(check(bytes, credit, texts), actor);
+        return upload(check(bytes, credit, texts, altRequired), actor);
     }
 
     /** An upload checked, decoded and re-encoded, not stored yet: the slow part of an upload. */
@@ -93,7 +101,12 @@ public final class MediaService {
      * @throws ValidationException naming what is wrong with the file or the texts
      */
     public Checked check(byte[] bytes, String credit, Map<String, Image.Text> texts) {
-        return new Checked(prepare(bytes, credit, texts));
+        return check(bytes, credit, texts, true);
+    }
+
+    /** As {@link #check(byte[], String, Map)}; with {@code altRequired} false, alt text may come later. */
+    public Checked check(byte[] bytes, String credit, Map<String, Image.Text> texts, boolean altRequired) {
+        return new Checked(prepare(bytes, credit, texts, altRequired));
     }
 
     /** Stores a checked upload: one transaction with its audit line (joined if one is open). */
@@ -114,7 +127,7 @@ public final class MediaService {
      * @throws ValidationException naming what is wrong with the file or the texts; nothing was written
      */
     public Image add(Handle h, byte[] bytes, String credit, Map<String, Image.Text> texts, String addedBy) {
-        return store(h, prepare(bytes, credit, texts), addedBy);
+        return store(h, prepare(bytes, credit, texts, true), addedBy);
     }
 
     /** Deletes the rendition files of an image whose rows were rolled back. */
@@ -140,7 +153,7 @@ public final class MediaService {
             Map<String, Image.Text> texts) {}
 
     // Everything slow or refusable happens here, before any row is written.
-    private Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts) {
+    private Prepared prepare(byte[] bytes, String credit, Map<String, Image.Text> texts, boolean altRequired) {
         if (bytes == null || bytes.length == 0) throw ImageRejected.because("media.error.file_required");
         if (bytes.length > MAX_BYTES) {
             throw ImageRejected.because("media.error.file_too_large", Map.of("megabytes", MAX_BYTES / (1024 * 1024)));
@@ -158,7 +171,7 @@ public final class MediaService {
                                         : limit("caption", text.caption())));
             }
         });
-        if (cleaned.isEmpty()) throw ValidationException.of("alt", "media.error.alt_required");
+        if (cleaned.isEmpty() && altRequired) throw ValidationException.of("alt", "media.error.alt_required");
         BufferedImage decoded = Renditions.decode(bytes, type, decoding);
         boolean png = type == ImageType.PNG
                 || (type == ImageType.WEBP && decoded.getColorModel().hasAlpha());
@@ -301,6 +314,74 @@ public final class MediaService {
             tx.announce(new ImageDescribed(id));
         });
         return find(id).orElseThrow();
+    }
+
+    /** The image's alt text and caption in one language, read on the caller's transaction. */
+    public Optional<Image.Text> text(Handle h, long id, String language) {
+        return h.createQuery("SELECT alt, caption FROM media_texts WHERE media_id = :id AND language = :lang")
+                .bind("id", id)
+                .bind("lang", language)
+                .map((rs, ctx) -> new Image.Text(rs.getString(1), rs.getString(2)))
+                .findOne();
+    }
+
+    /**
+     * Sets the image's alt text and caption in one language on the caller's transaction (an article's
+     * save); a blank alt text with no caption removes the language's text. The caller announces
+     * {@link ImageDescribed} once it commits.
+     */
+    public void describeIn(Handle h, long id, String language, String alt, String caption) {
+        String cleanAlt = alt == null ? "" : limit("featured_alt", alt);
+        String cleanCaption = caption == null || caption.isBlank() ? null : limit("featured_caption", caption);
+        h.createUpdate("DELETE FROM media_texts WHERE media_id = :m AND language = :l")
+                .bind("m", id)
+                .bind("l", language)
+                .execute();
+        if (cleanAlt.isEmpty() && cleanCaption == null) return;
+        h.createUpdate("INSERT INTO media_texts (media_id, language, alt, caption) VALUES (:m, :l, :a, :c)")
+                .bind("m", id)
+                .bind("l", language)
+                .bind("a", cleanAlt)
+                .bind("c", cleanCaption)
+                .execute();
+    }
+
+    /** The articles that show the image as their featured image, read on the caller's transaction. */
+    public List<Long> featuredIn(Handle h, long mediaId) {
+        return h.createQuery("SELECT article_id FROM article_images WHERE media_id = :m ORDER BY article_id")
+                .bind("m", mediaId)
+                .mapTo(Long.class)
+                .list();
+    }
+
+    /**
+     * The library as the editor's picker shows it, newest first: images whose alt text, caption or
+     * credit (in any language) contains the words asked for, a page at a time.
+     */
+    public List<Image> search(String query, int limit, int offset) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Long> ids = jdbi.withHandle(h -> {
+            if (q.isEmpty()) {
+                return h.createQuery("SELECT id FROM media ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                        .bind("limit", limit)
+                        .bind("offset", offset)
+                        .mapTo(Long.class)
+                        .list();
+            }
+            // "!" escapes LIKE's wildcards (a backslash would read as an escape to Jdbi's parser of the SQL).
+            String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            return h.createQuery("""
+                            SELECT m.id FROM media m WHERE LOWER(COALESCE(m.credit, '')) LIKE :q ESCAPE '!'
+                               OR EXISTS (SELECT 1 FROM media_texts t WHERE t.media_id = m.id
+                                   AND (LOWER(t.alt) LIKE :q ESCAPE '!' OR LOWER(COALESCE(t.caption, '')) LIKE :q ESCAPE '!'))
+                            ORDER BY m.id DESC LIMIT :limit OFFSET :offset""")
+                    .bind("q", like)
+                    .bind("limit", limit)
+                    .bind("offset", offset)
+                    .mapTo(Long.class)
+                    .list();
+        });
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     /** Newest first. */

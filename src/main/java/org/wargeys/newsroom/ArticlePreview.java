@@ -8,5 +8,9 @@ import org.wargeys.article.Article;
  */
 @FunctionalInterface
 public interface ArticlePreview {
-    String render(Article article);
+    /**
+     * @param draftMark what the page says on top while the article is not live ("Draft — not
+     *     published"), in the staff member's language ({@code markLanguage}); null for a live article
+     */
+    String render(Article article, String draftMark, String markLanguage);
 }

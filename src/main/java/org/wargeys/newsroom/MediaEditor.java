@@ -52,10 +52,36 @@ public final class MediaEditor {
                         l.code(),
                         new Image.Text(ctx.formParam("alt_" + l.code()), ctx.formParam("caption_" + l.code())));
             }
+            boolean json = EditorSync.wantsJson(ctx);
+            // From the article editor (a photo dropped in, or taken with the phone's camera): alt text may
+            // follow, and is required before the article is published.
             Image image = n.media()
-                    .upload(bytes, ctx.formParam("credit"), texts, n.gate().actor(ctx));
+                    .upload(
+                            bytes,
+                            ctx.formParam("credit"),
+                            texts,
+                            !json,
+                            n.gate().actor(ctx));
+            if (json) {
+                String language = ctx.formParam("language");
+                ctx.status(201);
+                EditorSync.json(
+                        ctx,
+                        EditorPickers.image(
+                                image,
+                                language != null && n.site().publishesIn(language)
+                                        ? language
+                                        : n.site().defaultLanguage().code()));
+                return;
+            }
             ctx.redirect("/admin/media?uploaded=" + image.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
+            if (EditorSync.wantsJson(ctx)) {
+                ctx.status(400);
+                EditorSync.json(
+                        ctx, Map.of("message", String.join(" ", worded(ctx, e).values())));
+                return;
+            }
             render(ctx, 400, worded(ctx, e), null);
         }
     }
@@ -65,6 +91,13 @@ public final class MediaEditor {
      * with the same message as a file found too large here, and nothing stored.
      */
     public void tooLarge(Context ctx) {
+        if (EditorSync.wantsJson(ctx)) {
+            ctx.status(413);
+            EditorSync.json(
+                    ctx,
+                    Map.of("message", String.join(" ", worded(ctx, TOO_LARGE).values())));
+            return;
+        }
         render(ctx, 413, worded(ctx, TOO_LARGE), null);
     }
 

@@ -1,9 +1,12 @@
 package org.wargeys.newsroom;
 
 import java.time.Clock;
+import org.wargeys.account.AccountService;
+import org.wargeys.article.ArticleAutosaves;
 import org.wargeys.article.ArticleCorrections;
 import org.wargeys.article.ArticleOrigins;
 import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.ArticlePresence;
 import org.wargeys.article.ArticleRevisions;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.ArticleWorkflow;
@@ -38,4 +41,7 @@ record Newsroom(
         NewsroomLayouts layouts,
         PageRenderer renderer,
         MediaService media,
-        ShareCounts shares) {}
+        ShareCounts shares,
+        ArticleAutosaves autosaves,
+        ArticlePresence presence,
+        AccountService accounts) {}

@@ -13,6 +13,7 @@ import org.wargeys.web.StaticAssets;
  * @param csrf null on the sign-in page (which carries its own token)
  * @param languages the languages the newsroom can be used in
  * @param path this page's path, where the language switcher comes back to
+ * @param page the page's own script and style sheet (the editor's), or null for the newsroom's script
  */
 public record NewsroomLayout(
         String title,
@@ -22,9 +23,25 @@ public record NewsroomLayout(
         User user,
         String csrf,
         java.util.List<Language> languages,
-        String path) {
+        String path,
+        String page) {
 
     public String dir() {
         return language.direction().attribute();
+    }
+
+    /** The same layout for a page with a script and style sheet of its own ({@code name.js}, {@code name.css}). */
+    public NewsroomLayout withScript(String file) {
+        return new NewsroomLayout(title, language, messages, assets, user, csrf, languages, path, file);
+    }
+
+    /** The script the page loads. */
+    public String script() {
+        return assets.url(page == null ? "newsroom.js" : page);
+    }
+
+    /** The page's own style sheet, or null. */
+    public String style() {
+        return page == null ? null : assets.url(page.replace(".js", ".css"));
     }
 }

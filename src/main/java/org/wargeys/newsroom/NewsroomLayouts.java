@@ -57,6 +57,7 @@ final class NewsroomLayouts {
                 session == null ? null : session.user(),
                 session == null ? null : session.csrfToken(),
                 languages(),
-                "GET".equals(ctx.method().name()) ? ctx.path() : "/admin/articles");
+                "GET".equals(ctx.method().name()) ? ctx.path() : "/admin/articles",
+                null);
     }
 }

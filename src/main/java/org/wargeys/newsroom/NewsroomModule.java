@@ -26,6 +26,8 @@ public final class NewsroomModule {
     private final SignInEditor signIn;
     private final ArticleListEditor articleList;
     private final ArticleEditor articleEditor;
+    private final EditorSync editorSync;
+    private final EditorPickers editorPickers;
     private final WorkflowEditor workflow;
     private final RevisionEditor revisions;
     private final UserEditor users;
@@ -51,8 +53,8 @@ public final class NewsroomModule {
             WebhookModule webhookModule,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
-        this.gate =
-                new StaffGate(accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES);
+        this.gate = new StaffGate(
+                accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES, web.renderer());
         Newsroom n = new Newsroom(
                 platform.site(),
                 platform.clock(),
@@ -71,7 +73,10 @@ public final class NewsroomModule {
                 layouts,
                 web.renderer(),
                 mediaModule.service(),
-                sharing.counts());
+                sharing.counts(),
+                articles.autosaves(),
+                articles.presence(),
+                accounts.accounts());
         this.signIn = new SignInEditor(
                 accounts.accounts(), accounts.sessions(), platform.audit(), gate, layouts, web.renderer());
         this.articleList = new ArticleListEditor(
@@ -82,6 +87,8 @@ public final class NewsroomModule {
                 layouts,
                 web.renderer());
         this.articleEditor = new ArticleEditor(n);
+        this.editorSync = new EditorSync(n, articleEditor);
+        this.editorPickers = new EditorPickers(n);
         this.workflow = new WorkflowEditor(n, articleEditor);
         this.revisions = new RevisionEditor(n, articleEditor);
         this.users = new UserEditor(n, accounts.accounts());
@@ -115,6 +122,16 @@ public final class NewsroomModule {
 
     public ArticleEditor articleEditor() {
         return articleEditor;
+    }
+
+    /** The editor's background calls: autosave, presence, conflicts, the session after signing in again. */
+    public EditorSync editorSync() {
+        return editorSync;
+    }
+
+    /** The editor's pickers: tags, bylines and images from the library. */
+    public EditorPickers editorPickers() {
+        return editorPickers;
     }
 
     public WorkflowEditor workflow() {

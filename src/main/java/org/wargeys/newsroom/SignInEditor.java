@@ -2,6 +2,9 @@ package org.wargeys.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Session;
 import org.wargeys.account.SessionService;
@@ -61,6 +64,31 @@ public final class SignInEditor {
         render(ctx, 200, safeNext(ctx.queryParam("next")), "", null);
     }
 
+    /**
+     * A sign-in attempt as the page shows it: {@code carried} holds the fields of a form sent after the
+     * session ended (in order, repeated names kept), to be sent again once signed in.
+     */
+    record Attempt(int status, String next, String email, String error, List<Map.Entry<String, String>> carried) {}
+
+    /** The fields of the form being sent, but its (expired) token: what signing in again must not lose. */
+    static List<Map.Entry<String, String>> carried(Context ctx) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!name.equals(StaffGate.CSRF_FIELD)) values.forEach(v -> fields.add(Map.entry(name, v)));
+        });
+        return fields;
+    }
+
+    private static List<Map.Entry<String, String>> carriedBack(Context ctx) {
+        List<String> names = ctx.formParams("carried_name");
+        List<String> values = ctx.formParams("carried_value");
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (int i = 0; i < Math.min(names.size(), values.size()); i++) {
+            if (!names.get(i).equals(StaffGate.CSRF_FIELD)) fields.add(Map.entry(names.get(i), values.get(i)));
+        }
+        return fields;
+    }
+
     public void signIn(Context ctx) {
         StaffGate.noStore(ctx);
         String next = safeNext(ctx.formParam("next"));
@@ -70,23 +98,41 @@ public final class SignInEditor {
             return;
         }
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email");
+        List<Map.Entry<String, String>> carried = carriedBack(ctx);
         SignIn result = accounts.signIn(email, ctx.formParam("password"), gate.address(ctx));
         if (result instanceof SignIn.Accepted accepted) {
             gate.clearCookie(ctx, StaffGate.SIGN_IN_COOKIE);
-            restart(ctx, gate, sessions, accepted.user());
+            SessionService.Started started = restart(ctx, gate, sessions, accepted.user());
+            if (!carried.isEmpty() && !accepted.user().mustChangePassword()) {
+                // What was sent when the session ended, ready to be sent again under the new session. Not
+                // sent by itself: the writer sees that it was not saved yet and sends it (a conflict with
+                // a save made meanwhile then shows both versions, as any save does).
+                StaffGate.enter(ctx, started.session());
+                NewsroomLayout layout = layouts.layout(ctx, "newsroom.resend.title");
+                ctx.status(200)
+                        .contentType(PageRenderer.HTML)
+                        .result(renderer.render(
+                                "newsroom/resend.jte",
+                                new ResendPage(layout, started.session().csrfToken(), next, carried)));
+                return;
+            }
             ctx.redirect(accepted.user().mustChangePassword() ? StaffGate.PASSWORD_PAGE : next, HttpStatus.SEE_OTHER);
         } else if (result instanceof SignIn.Throttled) {
-            render(ctx, 429, next, email, "newsroom.sign_in.throttled");
+            renderSignIn(
+                    ctx, gate, layouts, renderer, new Attempt(429, next, email, "newsroom.sign_in.throttled", carried));
         } else {
-            render(ctx, 401, next, email, "newsroom.sign_in.refused");
+            renderSignIn(
+                    ctx, gate, layouts, renderer, new Attempt(401, next, email, "newsroom.sign_in.refused", carried));
         }
     }
 
     /** Starts a new session for the user and sets its cookie (a new token at every sign-in and password change). */
-    static void restart(Context ctx, StaffGate gate, SessionService sessions, org.wargeys.account.User user) {
+    static SessionService.Started restart(
+            Context ctx, StaffGate gate, SessionService sessions, org.wargeys.account.User user) {
         SessionService.Started started = sessions.start(user);
         // A browser-session cookie: the server-side timeouts decide how long it is honoured.
         gate.setCookie(ctx, StaffGate.SESSION_COOKIE, started.token(), -1);
+        return started;
     }
 
     /** Sets the newsroom's UI language and goes back to the page the switcher was on. */
@@ -115,12 +161,21 @@ public final class SignInEditor {
     }
 
     private void render(Context ctx, int status, String next, String email, String error) {
+        renderSignIn(ctx, gate, layouts, renderer, new Attempt(status, next, email, error, List.of()));
+    }
+
+    /** The sign-in page, with a fresh token for its form in a short-lived cookie. */
+    static void renderSignIn(
+            Context ctx, StaffGate gate, NewsroomLayouts layouts, PageRenderer renderer, Attempt attempt) {
         String token = Tokens.random();
         gate.setCookie(ctx, StaffGate.SIGN_IN_COOKIE, token, 3600);
         NewsroomLayout layout = layouts.layout(ctx, "newsroom.sign_in.title");
-        ctx.status(status)
+        ctx.status(attempt.status())
                 .contentType(PageRenderer.HTML)
-                .result(renderer.render("newsroom/sign-in.jte", new SignInPage(layout, token, next, email, error)));
+                .result(renderer.render(
+                        "newsroom/sign-in.jte",
+                        new SignInPage(
+                                layout, token, attempt.next(), attempt.email(), attempt.error(), attempt.carried())));
     }
 
     /** Only a newsroom path is a place to go back to; anything else (other hosts above all) is ignored. */

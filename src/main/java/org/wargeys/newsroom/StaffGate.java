@@ -33,10 +33,17 @@ public final class StaffGate {
     private final List<String> trustedProxies;
     private final NewsroomLayouts layouts;
     private final long maxMultipartBytes;
+    private final org.wargeys.web.PageRenderer renderer;
 
     /** @param maxMultipartBytes the largest multipart body accepted (the web server's multipart limit) */
-    StaffGate(SessionService sessions, List<String> trustedProxies, NewsroomLayouts layouts, long maxMultipartBytes) {
+    StaffGate(
+            SessionService sessions,
+            List<String> trustedProxies,
+            NewsroomLayouts layouts,
+            long maxMultipartBytes,
+            org.wargeys.web.PageRenderer renderer) {
         this.sessions = sessions;
+        this.renderer = renderer;
         this.trustedProxies = List.copyOf(trustedProxies);
         this.layouts = layouts;
         this.maxMultipartBytes = maxMultipartBytes;
@@ -78,7 +85,19 @@ public final class StaffGate {
             noStore(ctx);
             Optional<Session> session = resume(ctx);
             if (session.isEmpty()) {
-                refuse(ctx, 401, "newsroom.error.sign_in_required");
+                if (resendable(ctx)) {
+                    // A form sent from a page whose session ended (no script to save it in the
+                    // background): sign in again on the spot, and what was sent comes back to be sent again.
+                    SignInEditor.renderSignIn(
+                            ctx,
+                            this,
+                            layouts,
+                            renderer,
+                            new SignInEditor.Attempt(
+                                    401, ctx.path(), "", "newsroom.sign_in.session_ended", SignInEditor.carried(ctx)));
+                } else {
+                    refuse(ctx, 401, "newsroom.error.sign_in_required");
+                }
                 return;
             }
             Multipart body = readMultipart(ctx);
@@ -117,6 +136,24 @@ public final class StaffGate {
             }
             handler.handle(ctx);
         };
+    }
+
+    /** Makes a session just started the request's own, for the page that answers the sign-in. */
+    static void enter(Context ctx, Session session) {
+        ctx.attribute(SESSION, session);
+    }
+
+    /**
+     * A plain form a browser sent, not the editor's script (which asks for JSON and signs in again
+     * itself) nor an upload (whose file cannot be carried through the sign-in page).
+     */
+    private static boolean resendable(Context ctx) {
+        String accept = ctx.header("Accept");
+        String type = ctx.contentType();
+        return (accept == null || !accept.contains("application/json"))
+                && type != null
+                && type.startsWith("application/x-www-form-urlencoded")
+                && SignInEditor.safeNext(ctx.path()).equals(ctx.path());
     }
 
     private enum Multipart {

@@ -74,6 +74,54 @@ public final class TaxonomyEditor {
         ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * An editor's answer to a proposed tag: accept it as a new tag, merge it into an existing one
+     * ({@code into}), or turn it down.
+     */
+    public void answer(Context ctx) {
+        if (!Permissions.isEditor(StaffGate.session(ctx).user())) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        String language = ctx.formParam("language");
+        String name = ctx.formParam("name");
+        if (language == null || name == null || !n.site().publishesIn(language)) {
+            n.gate().refuse(ctx, 400, "newsroom.error.bad_form");
+            return;
+        }
+        try {
+            if ("reject".equals(ctx.formParam("answer"))) {
+                n.articles().rejectProposal(language, name, n.gate().actor(ctx));
+            } else {
+                String into = "merge".equals(ctx.formParam("answer")) ? ctx.formParam("into") : null;
+                n.articles().acceptProposal(language, name, into, n.gate().actor(ctx));
+            }
+        } catch (ValidationException e) {
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), false);
+            return;
+        }
+        ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** Merges one tag into another (editors): its articles take the other, and it is gone. */
+    public void merge(Context ctx) {
+        if (!Permissions.isEditor(StaffGate.session(ctx).user())) {
+            n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        try {
+            n.articles()
+                    .mergeTags(
+                            String.valueOf(ctx.formParam("from")),
+                            String.valueOf(ctx.formParam("into")),
+                            n.gate().actor(ctx));
+        } catch (ValidationException e) {
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), false);
+            return;
+        }
+        ctx.redirect("/admin/taxonomy?notice=saved", HttpStatus.SEE_OTHER);
+    }
+
     private void render(Context ctx, int status, Map<String, String> errors, boolean saved) {
         NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.taxonomy.title");
         Map<String, Map<String, Map<String, String>>> terms = new LinkedHashMap<>();
@@ -92,8 +140,15 @@ public final class TaxonomyEditor {
             }
             terms.put(kind, byKey);
         }
-        TaxonomyPage page =
-                new TaxonomyPage(layout, languages, terms, n.articles().authorXHandles(), errors, saved);
+        TaxonomyPage page = new TaxonomyPage(
+                layout,
+                languages,
+                terms,
+                n.articles().authorXHandles(),
+                errors,
+                saved,
+                n.taxonomy().proposals(),
+                Permissions.isEditor(StaffGate.session(ctx).user()));
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/taxonomy.jte", page));
     }
 }

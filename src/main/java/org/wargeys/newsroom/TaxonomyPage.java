@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param terms kind (section, tag, author) → key → language → name
  * @param xHandles author key → X account (without the @), for authors who have one
+ * @param proposals tags authors proposed from the editor, for editors to accept, merge or turn down
+ * @param mayChange whether the staff member may define, rename, merge and answer proposals (editors)
  */
 public record TaxonomyPage(
         NewsroomLayout layout,
@@ -16,4 +18,6 @@ public record TaxonomyPage(
         Map<String, Map<String, Map<String, String>>> terms,
         Map<String, String> xHandles,
         Map<String, String> errors,
-        boolean saved) {}
+        boolean saved,
+        List<org.wargeys.article.Taxonomy.Proposal> proposals,
+        boolean mayChange) {}

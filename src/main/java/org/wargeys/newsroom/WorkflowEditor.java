@@ -42,7 +42,20 @@ public final class WorkflowEditor {
             return;
         }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
-        n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        try {
+            n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        } catch (ValidationException e) {
+            // Not ready (no headline, an image without alt text…): the editor again, each field's reason beside it.
+            editor.pages()
+                    .render(
+                            ctx,
+                            400,
+                            article,
+                            editor.stored(article),
+                            editor.worded(ctx, e),
+                            EditorPages.Notice.of("newsroom.workflow.not_ready", true));
+            return;
+        }
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 

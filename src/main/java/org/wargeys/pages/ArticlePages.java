@@ -84,9 +84,23 @@ public final class ArticlePages {
     }
 
     /** An article that may be unsaved, rendered exactly as readers would get it (the newsroom's preview). */
-    public String preview(Article article) {
+    public String preview(Article article, String draftMark, String markLanguage) {
         Language language = site.language(article.language()).orElse(site.defaultLanguage());
-        return renderer.render("pages/article.jte", rendering(article, language).page());
+        String html = renderer.render(
+                "pages/article.jte", rendering(article, language).page());
+        if (draftMark == null) return html;
+        // A draft's preview says so on top, and has no publication date to show.
+        var doc = org.jsoup.Jsoup.parse(html);
+        doc.outputSettings().prettyPrint(false);
+        doc.select(".article-header .meta .published").remove();
+        var main = doc.selectFirst("main");
+        (main == null ? doc.body() : main)
+                .prependElement("p")
+                .addClass("preview-mark")
+                .attr("role", "note")
+                .attr("lang", markLanguage)
+                .text(draftMark);
+        return doc.outerHtml();
     }
 
     /** The request path with percent escapes decoded (slugs in other scripts arrive encoded). */

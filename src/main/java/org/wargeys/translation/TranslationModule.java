@@ -10,7 +10,7 @@ public final class TranslationModule {
     private final TranslationProgress progress;
 
     public TranslationModule(Platform platform, ArticleModule articles) {
-        this.service = new TranslationService(articles.service(), platform.site());
+        this.service = new TranslationService(articles.service(), articles.bodies(), platform.site());
         this.progress = new TranslationProgress(
                 platform.database().jdbi(),
                 platform.transactions(),
@@ -18,7 +18,8 @@ public final class TranslationModule {
                 articles.service(),
                 service,
                 articles.origins(),
-                articles.revisions());
+                articles.revisions(),
+                articles.bodies());
     }
 
     public TranslationService service() {

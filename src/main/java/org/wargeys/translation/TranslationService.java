@@ -6,6 +6,9 @@ import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
 import org.wargeys.article.ArticleEdit;
 import org.wargeys.article.ArticleService;
+import org.wargeys.article.BodyBlocks;
+import org.wargeys.article.BodyFormat;
+import org.wargeys.article.BodyRenderer;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.Site;
 
@@ -16,10 +19,12 @@ import org.wargeys.platform.Site;
 public final class TranslationService {
 
     private final ArticleService articles;
+    private final BodyRenderer bodies;
     private final Site site;
 
-    TranslationService(ArticleService articles, Site site) {
+    TranslationService(ArticleService articles, BodyRenderer bodies, Site site) {
         this.articles = articles;
+        this.bodies = bodies;
         this.site = site;
     }
 
@@ -43,20 +48,36 @@ public final class TranslationService {
                 .toList();
     }
 
-    /** Starts a translation into a language: a draft in the same group, pre-filled from the source. */
+    /**
+     * Starts a translation into a language: a draft in the same group with the source's section, tags,
+     * bylines, dateline and featured image, and an empty body laid out like the source's, block by block
+     * (a paragraph for each paragraph, each image with the source's credit and no caption or alt text
+     * yet): the translator writes each in the target language beside the source, never over a copy of
+     * it. No headline yet: the slug is made from the translated headline when it is written.
+     */
     Article startTranslation(Article source, String language, Actor actor) {
         var details = articles.details(source);
+        List<BodyBlocks.Block> blocks = BodyBlocks.of(bodies.editable(source.bodyFormat(), source.body()));
         ArticleDraft draft = new ArticleDraft(
                 language,
                 null,
-                source.headline(),
+                "",
                 source.dateline(),
-                source.standfirst(),
-                source.bodyFormat(),
-                source.body(),
+                null,
+                BodyFormat.HTML,
+                Skeleton.of(blocks),
                 details.section().map(s -> s.key()).orElse(null),
                 details.tags().stream().map(t -> t.key()).toList(),
                 details.authors().stream().map(a -> a.key()).toList());
-        return articles.createTranslation(source.translationGroupId(), ArticleEdit.of(draft), actor);
+        ArticleEdit edit = new ArticleEdit(
+                draft,
+                null,
+                null,
+                articles.featuredImageId(source.id()),
+                null,
+                null,
+                null,
+                blocks.stream().map(BodyBlocks.Block::html).toList());
+        return articles.createTranslation(source.translationGroupId(), edit, actor);
     }
 }

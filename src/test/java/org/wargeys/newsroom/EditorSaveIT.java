@@ -99,7 +99,8 @@ class EditorSaveIT {
         Map<String, String> form = form(id);
         form.put("headline", "A new headline that must not be kept");
         form.put("seo_title", "x".repeat(500));
-        form.put("tags", "no-such-tag, another-unknown");
+        // (Editors create the tags they name; a section must exist.)
+        form.put("section", "no-such-section");
 
         Counts before = counts();
         HttpResponse<String> refused = editor.post("/admin/articles/" + id, form);
@@ -109,8 +110,8 @@ class EditorSaveIT {
         assertThat(after).isEqualTo(before);
         assertThat(site.wiring().articles().service().find(id).headline()).isEqualTo("Nothing half-saved");
         var page = Jsoup.parse(refused.body());
-        assertThat(page.select("input[name=headline]").val()).isEqualTo("A new headline that must not be kept");
-        assertThat(page.text()).contains("no-such-tag, another-unknown");
+        assertThat(page.select("[name=headline]").val()).isEqualTo("A new headline that must not be kept");
+        assertThat(page.text()).contains("no-such-section");
     }
 
     @Test

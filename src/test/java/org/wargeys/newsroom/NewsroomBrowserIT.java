@@ -65,39 +65,33 @@ class NewsroomBrowserIT {
             page.click("form[action='/admin/login'] button[type=submit]");
             page.waitForURL("**/admin/articles/new");
 
+            // The rich editor (issue 13): the draft exists from the first keystroke.
             page.fill("#headline", "Wells run dry in Galmudug");
+            page.waitForURL(EditorBrowserIT.ARTICLE);
+            String sourceEditor = page.url();
+            page.click("summary:has-text('Dateline')");
             page.fill("#dateline_place", "DHUSAMAREB");
             page.fill("#standfirst", "Herders move north as the rains fail.");
-            page.fill("#body", "Water points across the region have dried up.\n\nHerders are moving north.");
+            page.click(".ProseMirror");
+            page.keyboard().type("Water points across the region have dried up.");
+            page.keyboard().press("Enter");
+            page.keyboard().type("Herders are moving north.");
+            page.click("summary:has-text('Address')");
             page.fill("#slug", "wells-run-dry-galmudug");
             page.selectOption("#section", "world");
-            page.click("button[data-preview]");
+            // The preview beside the text follows the typing.
             Frame preview = page.frame("preview");
-            preview.waitForSelector("article.article h1");
-            assertThat(preview.textContent("article.article h1")).isEqualTo("Wells run dry in Galmudug");
-            // Live preview: typing refreshes the frame on its own after a pause.
+            preview.waitForSelector("article.article h1:text-is('Wells run dry in Galmudug')");
             page.fill("#headline", "Wells run dry across Galmudug");
             // (Selectors, not page JavaScript: the site's CSP forbids eval, as it should.)
             page.frame("preview").waitForSelector("article.article h1:text-is('Wells run dry across Galmudug')");
             page.fill("#headline", "Wells run dry in Galmudug");
-            page.click("form[data-editor] button[type=submit]:not([data-preview])");
-            page.waitForURL("**/admin/articles/*?notice=saved");
-            String sourceEditor = page.url().replaceAll("\\?.*$", "");
+            EditorBrowserIT.waitSaved(page);
+            long sourceId = EditorBrowserIT.idOf(page);
+            assertThat(site.wiring().articles().service().find(sourceId).body())
+                    .isEqualTo("<p>Water points across the region have dried up.</p><p>Herders are moving north.</p>");
 
-            // Autosave: the draft is saved in the background (the page's timers fast-forwarded, not waited for).
-            page.clock().install();
-            page.navigate(sourceEditor);
-            page.fill(
-                    "#body",
-                    "Water points across the region have dried up.\n\nHerders are moving north with their camels.");
-            page.clock().runFor(16_000);
-            page.waitForSelector("[data-autosave-status]:text-matches('Draft saved automatically')");
-            long sourceId =
-                    Long.parseLong(sourceEditor.replaceAll("\\D+", " ").trim().replaceAll(".* ", ""));
-            assertThat(site.wiring().articles().service().find(sourceId).body()).endsWith("with their camels.");
-            assertThat(page.inputValue("input[name=revision]")).isEqualTo("2");
-
-            // The script warns before leaving with unsaved changes.
+            // The script warns before leaving with changes not saved yet.
             page.fill("#standfirst", "Herders move north as the rains fail again.");
             AtomicReference<String> dialog = new AtomicReference<>();
             page.onDialog(d -> {
@@ -107,21 +101,33 @@ class NewsroomBrowserIT {
             page.navigate(origin + "/admin/articles");
             assertThat(dialog.get()).isEqualTo("beforeunload");
 
+            // Back at the article, the change kept on this device comes back and is saved.
             page.navigate(sourceEditor);
+            EditorBrowserIT.waitSaved(page);
+            assertThat(site.wiring().articles().service().find(sourceId).standfirst())
+                    .isEqualTo("Herders move north as the rains fail again.");
             page.click("button[data-step=publish]");
             page.waitForSelector("[data-status=published]");
 
+            // The Somali translation: empty, beside the English source block by block.
             page.click("li[data-language=so] button");
-            page.waitForSelector(".source-pane");
-            assertThat(page.textContent(".source-pane h3")).isEqualTo("Wells run dry in Galmudug");
-            assertThat(page.inputValue("#body")).contains("Water points across the region");
+            page.waitForSelector(".segment");
+            assertThat(page.textContent(".segment[data-row='0'] .segment-source"))
+                    .contains("Water points across the region");
             page.fill("#headline", "Ceelasha Galmudug way engegeen");
             page.fill("#standfirst", "Xoolo-dhaqatadu waxay u guurayaan waqooyi.");
-            page.fill("#body", "Meelaha biyaha ee gobolka way engegeen.\n\nXoolo-dhaqatadu waxay u guurayaan waqooyi.");
-            page.fill("#slug", "ceelasha-galmudug");
-            page.click("form[data-editor] button[type=submit]:not([data-preview])");
-            page.waitForURL("**/admin/articles/*?notice=saved");
-            String translationEditor = page.url().replaceAll("\\?.*$", "");
+            page.click(".segment[data-row='0'] .segment-target p");
+            page.keyboard().type("Meelaha biyaha ee gobolka way engegeen.");
+            page.click(".segment[data-row='1'] .segment-target p");
+            page.keyboard().type("Xoolo-dhaqatadu waxay u guurayaan waqooyi.");
+            EditorBrowserIT.waitSaved(page);
+            String translationEditor = page.url();
+            assertThat(site.wiring()
+                            .articles()
+                            .service()
+                            .find(EditorBrowserIT.idOf(page))
+                            .slug())
+                    .isEqualTo("ceelasha-galmudug-way-engegeen");
             page.click("button[data-step=publish]");
             page.waitForSelector("[data-status=published]");
 
@@ -141,19 +147,24 @@ class NewsroomBrowserIT {
             assertThat(page.isVisible(".translation-notice a[hreflang=en]")).isTrue();
             assertThat(context.cookies(origin + "/so/")).isEmpty();
 
+            // The source gains a paragraph; the live article changes when the editor presses Update.
             page.navigate(sourceEditor);
-            page.fill(
-                    "#body",
-                    "Water points across the region have dried up.\n\nHerders are moving north.\n\nAid agencies warn of famine.");
-            page.click("form[data-editor] button[type=submit]:not([data-preview])");
-            page.waitForURL("**/admin/articles/*?notice=saved");
+            page.waitForSelector(".ProseMirror");
+            page.click(".ProseMirror");
+            page.keyboard().press("Control+End");
+            page.keyboard().press("Enter");
+            page.keyboard().type("Aid agencies warn of famine.");
+            page.click("button[data-save]");
+            EditorBrowserIT.waitSaved(page);
+            assertThat(site.wiring().articles().service().find(sourceId).body())
+                    .contains("Aid agencies warn of famine.");
 
             page.navigate(origin + "/admin/articles?q=galmudug");
             assertThat(page.getAttribute("td[data-language=so]", "data-state")).isEqualTo("outdated");
             page.click("td[data-language=so] a");
             page.waitForURL(translationEditor);
-            assertThat(page.locator(".source-changes ins").allTextContents())
-                    .contains("+ Aid agencies warn of famine.");
+            page.waitForSelector(".segment-source.is-added");
+            assertThat(page.textContent(".segment-source.is-added")).contains("Aid agencies warn of famine.");
         }
     }
 }

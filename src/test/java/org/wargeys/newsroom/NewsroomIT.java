@@ -193,9 +193,12 @@ class NewsroomIT {
         long translation = Long.parseLong(
                 started.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
         Document translating = translator.page("/admin/articles/" + translation);
-        assertThat(translating.select(".source-pane h3").text()).isEqualTo("Rains return to Baidoa");
-        assertThat(translating.selectFirst("textarea[name=body]").wholeText())
-                .isEqualTo("Farmers welcomed the rain.\n\nMarkets stayed calm.");
+        // The source beside an empty translation, paragraph by paragraph: nothing of the English is copied.
+        assertThat(translating.select(".source-field .source-headline").text()).isEqualTo("Rains return to Baidoa");
+        assertThat(translating.select("[data-rows] li").eachText())
+                .containsExactly("Farmers welcomed the rain.", "Markets stayed calm.");
+        assertThat(translating.selectFirst("textarea[name=body]").wholeText()).isEqualTo("<p></p><p></p>");
+        assertThat(translating.select("[name=headline]").val()).isEmpty();
 
         Map<String, String> somali = new HashMap<>();
         translating
@@ -240,9 +243,11 @@ class NewsroomIT {
         assertThat(editor.page("/admin/articles?status=outdated&language=so").select("tr[data-group]"))
                 .hasSize(1);
         Document outdated = translator.page("/admin/articles/" + translation);
-        assertThat(outdated.select(".source-changes").text()).contains("from revision 1 to revision 2");
-        assertThat(outdated.select(".source-changes ins").text()).contains("The river rose by a metre.");
-        assertThat(outdated.select(".source-changes del")).isEmpty();
+        assertThat(outdated.select(".source-changes").text()).contains("places to carry over: 1");
+        assertThat(outdated.select("[data-rows] li[data-state=added] .diff-words ins")
+                        .text())
+                .contains("The river rose by a metre.");
+        assertThat(outdated.select("[data-rows] del")).isEmpty();
         assertThat(site.wiring().articles().service().find(translation).isPublished())
                 .as("an outdated translation stays live")
                 .isTrue();
@@ -429,7 +434,9 @@ class NewsroomIT {
             Platform program = Platform.open(site.configOfAnotherProgram(), later);
             programs.add(program);
             program.events().subscribe(ArticlePublished.class, e -> announced.add(e.articleId()));
-            nodes.add(new ArticleModule(program, new MediaModule(program)).workflow());
+            nodes.add(
+                    new ArticleModule(program, new MediaModule(program), new org.wargeys.account.AccountModule(program))
+                            .workflow());
         }
 
         List<CompletableFuture<List<Article>>> runs = nodes.stream()
@@ -648,7 +655,8 @@ class NewsroomIT {
         long id = write("Fishing season opens", "Boats left at dawn.");
         Map<String, String> fields = form(id);
         fields.put("featured_image", String.valueOf(image));
-        assertThat(editor.post("/admin/articles/" + id, fields).statusCode()).isEqualTo(303);
+        HttpResponse<String> featured = editor.post("/admin/articles/" + id, fields);
+        assertThat(featured.statusCode()).as(featured.body()).isEqualTo(303);
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "publish"))
                         .statusCode())
                 .isEqualTo(303);

@@ -63,7 +63,7 @@ class DatabaseOutageIT {
                 HttpResponse<String> save = editor.post("/admin/articles/" + id, form);
                 assertThat(save.statusCode()).isEqualTo(503);
                 var page = Jsoup.parse(save.body());
-                assertThat(page.select("input[name=headline]").val()).isEqualTo("Written while the database was away");
+                assertThat(page.select("[name=headline]").val()).isEqualTo("Written while the database was away");
                 assertThat(page.text()).contains("The database is not answering. Nothing was lost");
 
                 postgres.up();

@@ -48,7 +48,9 @@ class IndexCatchUpIT {
             long fresh;
             // The index never hears of these: as if the program died right after the database commits.
             try (Platform program = Platform.open(config, Clock.systemUTC())) {
-                var articles = new ArticleModule(program, new MediaModule(program)).service();
+                var articles = new ArticleModule(
+                                program, new MediaModule(program), new org.wargeys.account.AccountModule(program))
+                        .service();
                 Article created = articles.createDraft(
                         new ArticleDraft(
                                 "en",

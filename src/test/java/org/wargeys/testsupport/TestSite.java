@@ -49,7 +49,7 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
-        this(dataDir, dbUrl, demo, settings, trustedProxies, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        this(dataDir, dbUrl, demo, settings, trustedProxies, null, 0, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private TestSite(
@@ -59,6 +59,7 @@ public final class TestSite implements AutoCloseable {
             Map<String, String> settings,
             List<String> trustedProxies,
             String purgeUrl,
+            int port,
             Clock clock) {
         this.purgeUrl = purgeUrl;
         this.dataDir = dataDir;
@@ -67,7 +68,7 @@ public final class TestSite implements AutoCloseable {
         this.settings = settings;
         this.trustedProxies = trustedProxies;
         this.clock = clock;
-        this.wiring = new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl), clock);
+        this.wiring = new Wiring(config(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl, port), clock);
         this.port = wiring.start();
     }
 
@@ -81,6 +82,7 @@ public final class TestSite implements AutoCloseable {
                     settings,
                     List.of(),
                     null,
+                    0,
                     clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +91,7 @@ public final class TestSite implements AutoCloseable {
 
     private static Config config(
             Path dataDir, String dbUrl, boolean demo, Map<String, String> settings, List<String> trustedProxies) {
-        return config(dataDir, dbUrl, demo, settings, trustedProxies, null);
+        return config(dataDir, dbUrl, demo, settings, trustedProxies, null, 0);
     }
 
     private static Config config(
@@ -98,10 +100,11 @@ public final class TestSite implements AutoCloseable {
             boolean demo,
             Map<String, String> settings,
             List<String> trustedProxies,
-            String purgeUrl) {
+            String purgeUrl,
+            int port) {
         // Argon2id at its lowest cost: tests sign in many times; production keeps the configured cost.
         return new Config(
-                0,
+                port,
                 "127.0.0.1",
                 dataDir,
                 dbUrl,
@@ -183,6 +186,7 @@ public final class TestSite implements AutoCloseable {
                     Map.of(),
                     List.of(),
                     purgeUrl,
+                    0,
                     Clock.fixed(NOW, ZoneOffset.UTC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -205,6 +209,15 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(dataDir, dbUrl, demo, settings, trustedProxies);
     }
 
+    /**
+     * Stops this site and starts the program again on the same data and the same port, as an operator
+     * restarting the server would: a browser with the site open finds it back at the same address.
+     */
+    public TestSite restartOnSamePort() {
+        close();
+        return new TestSite(dataDir, dbUrl, demo, settings, trustedProxies, purgeUrl, port, clock);
+    }
+
     /** The same data served by a second, independent program (another node behind a load balancer). */
     public TestSite secondNode() {
         // A node of its own (its own search index and media folder) on the same database.
@@ -213,7 +226,7 @@ public final class TestSite implements AutoCloseable {
                 : "jdbc:sqlite:" + dataDir.resolve("wargeys.db").toAbsolutePath();
         try {
             return new TestSite(
-                    Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies, null, clock);
+                    Files.createTempDirectory("wargeys-node"), shared, false, settings, trustedProxies, null, 0, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -186,6 +186,22 @@ final class EveryPageType {
         edited.put("body", "Line one.\nLine two changed.");
         assertThat(admin.post("/admin/articles/" + draft, edited).statusCode()).isEqualTo(303);
         made.put("{draft}", String.valueOf(draft));
+        // The editor keeps a draft from its first keystroke, headline or not.
+        HttpResponse<String> untitled = admin.post("/admin/articles", Map.of("language", "en", "body", "Notes."));
+        assertThat(untitled.statusCode()).as(untitled.body()).isEqualTo(303);
+        made.put(
+                "{untitled}",
+                untitled.headers().firstValue("Location").orElseThrow().replaceAll("^/admin/articles/(\\d+).*$", "$1"));
+        // An author proposes a tag that does not exist yet.
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create("author@example.org", "Asha", Role.AUTHOR, Set.of(), PASSWORD, Actor.TERMINAL);
+        HttpResponse<String> proposed = StaffClient.signIn(site, "author@example.org", PASSWORD)
+                .post(
+                        "/admin/articles",
+                        Map.of("language", "en", "headline", "Proposed", "body", "x", "tags", "Pastoralists"));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(303);
 
         // A published article with a featured image, a correction and shares.
         HttpResponse<String> uploaded = admin.postFile(

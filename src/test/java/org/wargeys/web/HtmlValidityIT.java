@@ -139,7 +139,11 @@ class HtmlValidityIT {
                         "/admin/articles/{published}",
                         200,
                         ".share-chart svg rect"),
-                page("a translation's editor, beside its source", "/admin/articles/{translation}", 200, ".source-pane"),
+                page(
+                        "a translation's editor, beside its source block by block",
+                        "/admin/articles/{translation}",
+                        200,
+                        "[data-rows] li .source-block; #featured_alt"),
                 page("revisions", "/admin/articles/{draft}/revisions", 200, "tbody tr"),
                 page(
                         "revisions compared",
@@ -147,7 +151,11 @@ class HtmlValidityIT {
                         200,
                         ".diff ins; .diff del"),
                 page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
-                page("sections and tags", "/admin/taxonomy", 200, "table[data-kind=section] tr[data-key=health]"),
+                page(
+                        "sections and tags, with tags an author proposed",
+                        "/admin/taxonomy",
+                        200,
+                        "table[data-kind=section] tr[data-key=health]; .proposals form"),
                 page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
                 page("audit log", "/admin/audit", 200, "table"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
@@ -175,11 +183,23 @@ class HtmlValidityIT {
     static Stream<Arguments> newsroomAnswers() {
         return Stream.of(
                 Arguments.of(
-                        "new article without a headline",
+                        "new article with an address that cannot be one",
                         "/admin/articles",
-                        Map.of("language", "en", "headline", "", "body", "Text."),
+                        Map.of("language", "en", "headline", "Bad address", "slug", "no way!", "body", "Text."),
+                        400,
+                        "#slug-error; .error-summary a[href='#slug']"),
+                Arguments.of(
+                        "an untitled draft sent for review",
+                        "/admin/articles/{untitled}/workflow",
+                        Map.of("step", "submit"),
                         400,
                         "#headline-error"),
+                Arguments.of(
+                        "preview of a draft, marked as not published",
+                        "/admin/preview",
+                        Map.of("article_id", "{draft}", "headline", "Unsaved", "body", "Unsaved text."),
+                        200,
+                        ".preview-mark"),
                 Arguments.of(
                         "preview of unsaved text",
                         "/admin/preview",
@@ -275,6 +295,38 @@ class HtmlValidityIT {
                 StaffClient.anonymous(site).attemptSignIn("nobody@example.org", "not the password"),
                 401,
                 "[role=alert]");
+    }
+
+    @Test
+    void a_form_sent_after_the_session_ended_asks_to_sign_in_again_then_offers_it_to_send_again() {
+        String draft = made.get("{draft}");
+        HttpResponse<String> asked = StaffClient.anonymous(site)
+                .postRaw(
+                        "/admin/articles/" + draft,
+                        Map.of("csrf", "expired", "headline", "Kept", "body", "Kept <words> & \"more\"."));
+        assertValid("sign in again", asked, 401, "input[name=carried_name][value=body]; [role=alert]");
+        // The sign-in form as a browser sends it, with the password typed in.
+        StringBuilder fields = new StringBuilder();
+        for (var input : Jsoup.parse(asked.body()).select("form[action=/admin/login] input[name]")) {
+            String value = input.attr("name").equals("password") ? PASSWORD : input.attr("value");
+            if (input.attr("name").equals("email")) value = "admin@example.org";
+            if (fields.length() > 0) fields.append('&');
+            fields.append(StaffClient.encode(Map.of(input.attr("name"), value)));
+        }
+        HttpResponse<String> resend = site.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(site.baseUrl() + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                        "Cookie",
+                        "wargeys_sign_in="
+                                + StaffClient.cookie(asked, "wargeys_sign_in").orElseThrow())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fields.toString()))
+                .build());
+        assertValid(
+                "sent again", resend, 200, "form[action=/admin/articles/" + draft + "] input[name=body]; #resend-text");
+        Document page = Jsoup.parse(resend.body());
+        assertThat(page.select("form input[name=body]").attr("value")).isEqualTo("Kept <words> & \"more\".");
+        assertThat(page.select("form input[name=csrf]").attr("value")).isNotEqualTo("expired");
     }
 
     /**
