@@ -178,7 +178,7 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy/proposals", n.taxonomy()::answer),
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy/merge", n.taxonomy()::merge),
                 new AdminRoute(HandlerType.POST, "/admin/logout-everywhere", n.signIn()::signOutEverywhere),
-                                // The API's tokens and keys, and webhooks (issue 18).
+                // The API's tokens and keys, and webhooks (issue 18).
                 new AdminRoute(HandlerType.GET, "/admin/tokens", n.tokens()::list),
                 new AdminRoute(HandlerType.POST, "/admin/tokens", n.tokens()::create),
                 new AdminRoute(HandlerType.POST, "/admin/tokens/{id}/revoke", n.tokens()::revoke),
