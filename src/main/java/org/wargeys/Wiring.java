@@ -5,6 +5,7 @@ import org.wargeys.account.AccountModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
 import org.wargeys.media.MediaModule;
@@ -36,6 +37,7 @@ public final class Wiring implements AutoCloseable {
     private SharingModule sharing;
     private FeedModule feeds;
     private PagesModule pages;
+    private DeskModule desk;
     private NewsroomModule newsroom;
     private ImporterModule importer;
     private WebServer server;
@@ -52,6 +54,7 @@ public final class Wiring implements AutoCloseable {
             sharing = new SharingModule(platform, web, articles);
             feeds = new FeedModule(platform, web, articles);
             var sitemaps = new SitemapModule(platform, articles);
+            desk = new DeskModule(platform, accounts, articles);
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             newsroom = new NewsroomModule(
                     platform,
@@ -63,6 +66,7 @@ public final class Wiring implements AutoCloseable {
                     sharing,
                     search,
                     feeds,
+                    desk,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -136,6 +140,10 @@ public final class Wiring implements AutoCloseable {
 
     public PagesModule pages() {
         return pages;
+    }
+
+    public DeskModule desk() {
+        return desk;
     }
 
     public NewsroomModule newsroom() {

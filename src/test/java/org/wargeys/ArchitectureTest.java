@@ -56,6 +56,7 @@ class ArchitectureTest {
             Map.entry("feed", List.of("platform", "web", "article")),
             Map.entry("sitemap", List.of("platform", "article")),
             Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
+            Map.entry("desk", List.of("platform", "account", "article")),
             Map.entry(
                     "newsroom",
                     concat(
@@ -68,7 +69,8 @@ class ArchitectureTest {
                             "translation",
                             "search",
                             "sharing",
-                            "feed")),
+                            "feed",
+                            "desk")),
             Map.entry(
                     "pages",
                     concat(

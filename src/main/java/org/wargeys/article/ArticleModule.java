@@ -24,6 +24,7 @@ public final class ArticleModule {
     private final Taxonomy taxonomy;
     private final ArticleListing listing;
     private final ArticleArchive archive;
+    private final ArticleBulk bulk;
 
     public ArticleModule(Platform platform, MediaModule media) {
         var jdbi = platform.database().jdbi();
@@ -45,8 +46,10 @@ public final class ArticleModule {
         this.corrections = new ArticleCorrections(
                 jdbi, platform.transactions(), service, journal, platform.audit(), platform.clock());
         this.taxonomy = new Taxonomy(jdbi);
-        this.listing = new ArticleListing(jdbi);
+        this.listing = new ArticleListing(
+                jdbi, platform.site().languages().stream().map(l -> l.code()).toList());
         this.archive = new ArticleArchive(jdbi);
+        this.bulk = new ArticleBulk(platform.transactions(), service, journal, platform.audit());
         platform.jobs().every("Publishing scheduled articles", Duration.ZERO, SCHEDULE_CHECK, workflow::publishDue);
         platform.jobs().every("Pruning the article journal", Duration.ofHours(1), Duration.ofHours(6), journal::prune);
     }
@@ -82,6 +85,11 @@ public final class ArticleModule {
 
     public ArticleListing listing() {
         return listing;
+    }
+
+    /** The article list's bulk actions. */
+    public ArticleBulk bulk() {
+        return bulk;
     }
 
     public ArticleArchive archive() {

@@ -141,6 +141,8 @@ public final class ArticleService {
             Article saved = find(h, id);
             articles.insertRevision(h, saved, actor.name());
             audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
+            tx.announce(new ArticleSaved(
+                    saved.id(), saved.translationGroupId(), saved.language(), saved.revision(), actor.userId()));
             if (saved.isPublished()) journal.announce(tx, ArticleUpdated.of(saved));
             return saved;
         });

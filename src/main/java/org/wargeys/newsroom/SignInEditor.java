@@ -50,7 +50,8 @@ public final class SignInEditor {
             ctx.redirect(
                     "/admin/login?next="
                             + java.net.URLEncoder.encode(
-                                    safeNext(ctx.queryParam("next")), java.nio.charset.StandardCharsets.UTF_8),
+                                    safeNext(ctx.queryParam("next")), java.nio.charset.StandardCharsets.UTF_8)
+                            + ("expired".equals(ctx.queryParam("reason")) ? "&reason=expired" : ""),
                     HttpStatus.SEE_OTHER);
             return;
         }
@@ -58,7 +59,9 @@ public final class SignInEditor {
             ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, 200, safeNext(ctx.queryParam("next")), "", null);
+        // Sent here because the session ended (timed out, signed out elsewhere): say so, not just "sign in".
+        boolean ended = "expired".equals(ctx.queryParam("reason"));
+        render(ctx, 200, safeNext(ctx.queryParam("next")), "", ended ? "newsroom.sign_in.session_ended" : null);
     }
 
     public void signIn(Context ctx) {
@@ -131,7 +134,7 @@ public final class SignInEditor {
                 || next.contains("//")
                 || next.contains("\\")
                 || next.length() > 500) {
-            return "/admin/articles";
+            return "/admin";
         }
         return next;
     }

@@ -10,6 +10,7 @@ import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -41,8 +42,24 @@ public final class WorkflowEditor {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
+        if (!step.allowedFrom(article.status())) {
+            // A stale tab: the page offered a step the article has moved past. Say what it is now and
+            // what changed it; the conflict page offers to reload.
+            var msg = n.layouts().messages(ctx);
+            throw new ConflictException(
+                    "newsroom.stale.step",
+                    Map.of(
+                            "step", msg.get("newsroom.workflow." + step.code()),
+                            "status",
+                                    msg.get("newsroom.state." + article.status().code())));
+        }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
-        n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        Article moved = n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        switch (step) {
+            case SCHEDULE ->
+                Flash.set(ctx, n.gate(), "newsroom.flash.scheduled", Map.of("time", Flash.time(moved.scheduledAt())));
+            default -> Flash.set(ctx, n.gate(), "newsroom.flash.step." + step.code());
+        }
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -59,6 +76,11 @@ public final class WorkflowEditor {
             return;
         }
         Article translation = n.progress().start(source.id(), language, n.gate().actor(ctx));
+        Flash.set(
+                ctx,
+                n.gate(),
+                "newsroom.flash.translation_started",
+                Map.of("language", n.layouts().messages(ctx).languageName(language)));
         ctx.redirect("/admin/articles/" + translation.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -69,6 +91,7 @@ public final class WorkflowEditor {
             return;
         }
         n.corrections().add(article.id(), ctx.formParam("note"), n.gate().actor(ctx));
+        Flash.set(ctx, n.gate(), "newsroom.flash.correction_added");
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 

@@ -149,8 +149,9 @@ class NewsroomBrowserIT {
             page.waitForURL("**/admin/articles/*?notice=saved");
 
             page.navigate(origin + "/admin/articles?q=galmudug");
-            assertThat(page.getAttribute("td[data-language=so]", "data-state")).isEqualTo("outdated");
-            page.click("td[data-language=so] a");
+            assertThat(page.getAttribute("tr[data-language=so]", "data-translation"))
+                    .isEqualTo("outdated");
+            page.click("tr[data-language=so] td.headline a[lang=so]");
             page.waitForURL(translationEditor);
             assertThat(page.locator(".source-changes ins").allTextContents())
                     .contains("+ Aid agencies warn of famine.");

@@ -205,6 +205,33 @@ class HtmlValidityIT {
         made.put(
                 "{translation}",
                 translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+
+        // The desk: a draft in review, one scheduled, a note that mentions the translator, an assignment.
+        long inReview = write("A story waiting for review", "Text.");
+        assertThat(admin.post("/admin/articles/" + inReview + "/workflow", Map.of("step", "submit"))
+                        .statusCode())
+                .isEqualTo(303);
+        long scheduled = write("A story for tomorrow", "Text.");
+        assertThat(admin.post(
+                                "/admin/articles/" + scheduled + "/workflow",
+                                Map.of("step", "schedule", "at", "2026-11-26T14:00"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/notes",
+                                Map.of("note", "@translator please carry the correction over."))
+                        .statusCode())
+                .isEqualTo(303);
+        String translatorId = String.valueOf(site.wiring()
+                .accounts()
+                .accounts()
+                .require("translator@example.org")
+                .id());
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/assignments",
+                                Map.of("assignee", translatorId, "language", "so", "due", "2026-11-25T18:00"))
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     static Stream<Arguments> publicPages() {
@@ -275,12 +302,22 @@ class HtmlValidityIT {
 
     static Stream<Arguments> newsroomPages() {
         return Stream.of(
-                page("article list", "/admin/articles", 200, "tr[data-group]"),
+                page("article list", "/admin/articles", 200, "tr[data-article]; #bulk select[name=action]"),
+                page("article list, sorted by headline", "/admin/articles?sort=headline", 200, "tr[data-article]"),
                 page(
                         "article list with filters",
                         "/admin/articles?q=draft&status=draft&language=en&section=world",
                         200,
-                        "tr[data-group]"),
+                        "tr[data-article]"),
+                page("article list, nothing found", "/admin/articles?q=nothing+like+this", 200, ".empty"),
+                page("the desk", "/admin", 200, "#review; #scheduled .week; #published li[data-article]"),
+                page(
+                        "an article's notes and assignments",
+                        "/admin/articles/{published}/desk",
+                        200,
+                        ".notes mark.mention; li[data-assignment]; form.assign-form"),
+                page("notifications", "/admin/notifications", 200, "h1"),
+                page("a newsroom address that does not exist", "/admin/no-such-page", 404, ".error-page .way-on"),
                 page("new article editor", "/admin/articles/new", 200, "form[data-editor]"),
                 page("a draft's editor", "/admin/articles/{draft}", 200, "form[data-editor] textarea[name=body]"),
                 page(
@@ -298,7 +335,8 @@ class HtmlValidityIT {
                 page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
                 page("sections and tags", "/admin/taxonomy", 200, "table[data-kind=section] tr[data-key=health]"),
                 page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
-                page("audit log", "/admin/audit", 200, "table"),
+                page("audit log", "/admin/audit", 200, ".audit-lines li a"),
+                page("audit log, filtered", "/admin/audit?kind=articles&who=admin@example.org", 200, ".audit-lines li"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
                 page("password", "/admin/password", 200, "input[name=current]"),
                 page("an article that does not exist", "/admin/articles/999999", 404, "h1"));
@@ -330,6 +368,30 @@ class HtmlValidityIT {
                         Map.of("current", "not it", "password", PASSWORD + " 2", "repeat", PASSWORD + " 2"),
                         400,
                         "#current-error"),
+                Arguments.of(
+                        "a user added, with the one-time password to hand over",
+                        "/admin/users",
+                        Map.of("email", "newcomer@example.org", "name", "Nuur", "role", "author"),
+                        201,
+                        ".hand-over .one-time-password"),
+                Arguments.of(
+                        "a step from a stale page",
+                        "/admin/articles/{published}/workflow",
+                        Map.of("step", "submit"),
+                        409,
+                        ".error-page [role=alert]"),
+                Arguments.of(
+                        "a bulk action on nothing",
+                        "/admin/articles/bulk",
+                        Map.of("action", "publish"),
+                        400,
+                        ".error-page [role=alert]"),
+                Arguments.of(
+                        "a note naming nobody",
+                        "/admin/articles/{published}/notes",
+                        Map.of("note", "Ask @nobody-here about this."),
+                        400,
+                        "#note-error"),
                 Arguments.of(
                         "a tag with a bad key",
                         "/admin/taxonomy",
@@ -372,6 +434,28 @@ class HtmlValidityIT {
                 admin.postFile("/admin/media", Map.of("alt_en", "Not a photo"), "photo.jpg", "image/jpeg", script),
                 400,
                 ".field-error");
+    }
+
+    @Test
+    void the_newsroom_dead_ends_are_valid_html() {
+        StaffClient translator = StaffClient.signIn(site, "translator@example.org", PASSWORD);
+        assertValid("forbidden, 403", translator.get("/admin/users"), 403, ".error-page .way-on[href='/admin']");
+        assertValid("the translator's desk", translator.get("/admin"), 200, "#translate-so");
+        assertValid(
+                "signed out, 401",
+                StaffClient.anonymous(site).postRaw("/admin/articles/bulk", Map.of("action", "publish")),
+                401,
+                ".error-page .way-on[href^='/admin/login']");
+        assertValid(
+                "a stale form, 403",
+                admin.postRaw("/admin/articles/bulk", Map.of("csrf", "stale", "action", "publish")),
+                403,
+                ".error-page .way-on");
+        assertValid(
+                "sign-in after the session ended",
+                site.get("/admin/login?next=%2Fadmin&reason=expired"),
+                200,
+                "[role=alert]");
     }
 
     @Test
