@@ -75,13 +75,15 @@ public final class StorageMonitor {
 
     private long totalBytes() {
         try {
-            return Files.getFileStore(Files.exists(dataDir) ? dataDir : dataDir.toAbsolutePath().getParent())
+            return Files.getFileStore(
+                            Files.exists(dataDir)
+                                    ? dataDir
+                                    : dataDir.toAbsolutePath().getParent())
                     .getTotalSpace();
         } catch (IOException | RuntimeException e) {
             return Long.MAX_VALUE;
         }
     }
-
 
     /** True when a file can be written in the data directory right now. */
     public boolean writable() {
