@@ -175,6 +175,14 @@ public final class ArticleListing {
         });
     }
 
+    /** How many articles there are in a language (a language with none may be removed from the site). */
+    public int countIn(String language) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE language = :lang")
+                .bind("lang", language)
+                .mapTo(Integer.class)
+                .one());
+    }
+
     private List<Article> select(Handle h, Query q, Cursor cursor, boolean backwards, int limit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> binds = new LinkedHashMap<>();

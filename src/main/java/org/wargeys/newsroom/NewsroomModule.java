@@ -100,6 +100,8 @@ public final class NewsroomModule {
         this.settings = new SettingsEditor(
                 n,
                 feeds.settings(),
+                platform.siteSettings(),
+                articles.listing(),
                 platform.events(),
                 search.index()::size,
                 search.indexer()::isRebuilding,

@@ -2,6 +2,7 @@ package org.wargeys.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Session;
 import org.wargeys.account.SessionService;
@@ -97,6 +98,8 @@ public final class SignInEditor {
         String code = ctx.formParam("ui");
         if (code != null && layouts.languages().stream().anyMatch(l -> l.code().equals(code))) {
             gate.setCookie(ctx, NewsroomLayouts.UI_COOKIE, code, 365 * 24 * 3600);
+            // Worded in the language chosen (the next page's): "The newsroom now speaks Somali".
+            Flash.set(ctx, gate, "newsroom.flash.language", Map.of("language", nativeName(code)));
         }
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
@@ -106,7 +109,16 @@ public final class SignInEditor {
         sessions.end(session.tokenHash());
         audit.record(gate.actor(ctx), "logout", null, null);
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        Flash.set(ctx, gate, "newsroom.flash.signed_out");
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    private String nativeName(String code) {
+        return layouts.languages().stream()
+                .filter(l -> l.code().equals(code))
+                .map(org.wargeys.platform.Language::nativeName)
+                .findFirst()
+                .orElse(code);
     }
 
     public void signOutEverywhere(Context ctx) {
@@ -114,6 +126,7 @@ public final class SignInEditor {
         int ended = sessions.endAll(session.user().id());
         audit.record(gate.actor(ctx), "logout.everywhere", null, ended + " sessions");
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        Flash.set(ctx, gate, "newsroom.flash.signed_out");
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
 
