@@ -76,6 +76,7 @@ final class NewsroomLayouts {
                 session == null ? null : session.csrfToken(),
                 languages(),
                 "GET".equals(ctx.method().name()) ? ctx.path() : "/admin",
+                null,
                 Flash.take(ctx, messages, layouts.site().timezone(), clock.instant()),
                 session == null ? null : unread(session.user().id()));
     }

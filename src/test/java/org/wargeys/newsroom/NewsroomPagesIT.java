@@ -106,12 +106,12 @@ class NewsroomPagesIT {
         assertThat(page.select("h1").text()).isEqualTo("Doorkaagu ma oggola tan");
         assertThat(page.select(".error-page p").first().text()).contains("Qoraa");
         assertThat(page.select(".way-on").attr("href")).isEqualTo("/admin");
-        assertThat(page.select("nav.layout-menu a[href=/admin/users]"))
+        assertThat(page.select("nav.layout-nav a[href=/admin/users]"))
                 .as("the menu offers only what the role may do")
                 .isEmpty();
-        assertThat(page.select("nav.layout-menu a[href=/admin/articles/new]")).hasSize(1);
+        assertThat(page.select("nav.layout-nav a[href=/admin/articles/new]")).hasSize(1);
         Document adminsMenu = admin.page("/admin");
-        assertThat(adminsMenu.select("nav.layout-menu a[href=/admin/users], nav.layout-menu a[href=/admin/settings]"))
+        assertThat(adminsMenu.select("nav.layout-nav a[href=/admin/users], nav.layout-nav a[href=/admin/settings]"))
                 .hasSize(2);
     }
 
