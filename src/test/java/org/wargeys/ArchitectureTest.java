@@ -50,7 +50,15 @@ class ArchitectureTest {
                     "web", concat(HTTP, "platform", "org.eclipse.jetty..", "gg.jte..", "com.aayushatharva.brotli4j..")),
             Map.entry("account", List.of("platform", "com.password4j..")),
             Map.entry("media", concat(HTTP, "platform")),
-            Map.entry("article", List.of("platform", "account", "media", "org.commonmark..", "org.owasp.html..")),
+            Map.entry(
+                    "article",
+                    List.of(
+                            "platform",
+                            "account",
+                            "media",
+                            "org.commonmark..",
+                            "org.owasp.html..",
+                            "com.github.difflib..")),
             Map.entry("translation", List.of("platform", "article")),
             Map.entry("search", List.of("platform", "article", "org.apache.lucene..")),
             Map.entry("feed", List.of("platform", "web", "article")),
