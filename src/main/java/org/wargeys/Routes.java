@@ -120,6 +120,12 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/notifications/{id}", n.notifications()::open),
                 new AdminRoute(
                         HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
+                // Review before live (issue 14): a restore's confirmation, the change waiting for approval.
+                new AdminRoute(
+                        HandlerType.GET, "/admin/articles/{id}/revisions/{revision}/restore", revisions::confirm),
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}/pending", revisions::pending),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/pending/{change}/approve", revisions::approve),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/pending/{change}/reject", revisions::reject),
                 new AdminRoute(HandlerType.GET, "/admin/media", n.media()::list),
                 new AdminRoute(HandlerType.POST, "/admin/media", n.media()::upload, n.media()::tooLarge),
                 new AdminRoute(HandlerType.POST, "/admin/media/{id}", n.media()::describe),

@@ -42,7 +42,8 @@ public final class ArticleModule {
                 platform.site(),
                 platform.clock());
         this.workflow = new ArticleWorkflow(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
-        this.revisions = new ArticleRevisions(jdbi, platform.transactions(), service, platform.audit());
+        this.revisions = new ArticleRevisions(
+                jdbi, platform.transactions(), service, platform.audit(), platform.clock(), platform.site());
         this.corrections = new ArticleCorrections(
                 jdbi, platform.transactions(), service, journal, platform.audit(), platform.clock());
         this.taxonomy = new Taxonomy(jdbi);

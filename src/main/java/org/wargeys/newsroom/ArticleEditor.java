@@ -93,6 +93,16 @@ public final class ArticleEditor {
         ArticleForm form = ArticleForm.posted(ctx, article.language());
         if (!mayPinAsPosted(ctx, form)) return;
         try {
+            if (article.isPublished() && !Permissions.isEditor(user(ctx))) {
+                // Review before live: readers keep the article as it is until an editor approves.
+                ArticleEdit edit = form.edit(false, carriedOver(ctx));
+                n.revisions()
+                        .proposeEdit(
+                                article.id(), form.revision(), edit, n.gate().actor(ctx));
+                Flash.set(ctx, n.gate(), "newsroom.flash.edit_pending");
+                ctx.redirect("/admin/articles/" + article.id() + "/pending", HttpStatus.SEE_OTHER);
+                return;
+            }
             store(ctx, article, form);
             ctx.redirect("/admin/articles/" + article.id() + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (EditConflictException e) {

@@ -16,6 +16,7 @@ import org.wargeys.account.Role;
 import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleListing;
+import org.wargeys.article.PendingChange;
 import org.wargeys.article.Permissions;
 import org.wargeys.desk.Assignment;
 import org.wargeys.desk.DeskModule;
@@ -104,6 +105,7 @@ public final class DeskEditor {
         }
 
         List<DeskPage.Item> review = null;
+        List<DeskPage.Item> pending = null;
         List<DeskPage.Item> scheduled = null;
         List<DeskPage.Day> week = null;
         List<DeskPage.Item> published = null;
@@ -125,6 +127,31 @@ public final class DeskEditor {
                                         "time",
                                         Times.brief(q.submittedAt(), msg, zone, now)));
             });
+            // Changes to live articles that wait for approval, longest waiting first: each leads to its review.
+            List<PendingChange> changes = n.revisions().pendingQueue(LONG);
+            Map<Long, ArticleListing.Row> changed = new HashMap<>();
+            listing.rows(changes.stream().map(PendingChange::articleId).toList(), ui)
+                    .forEach(r -> changed.put(r.article().id(), r));
+            pending = new ArrayList<>();
+            for (PendingChange c : changes) {
+                var row = changed.get(c.articleId());
+                if (row == null) continue;
+                Article a = row.article();
+                pending.add(new DeskPage.Item(
+                        a.id(),
+                        a.headline(),
+                        a.language(),
+                        a.status().code(),
+                        "/admin/articles/" + a.id() + "/pending",
+                        msg.format(
+                                "newsroom.desk.pending_by",
+                                Map.of(
+                                        "name",
+                                        names.of(c.proposedBy()),
+                                        "time",
+                                        Times.brief(c.proposedAt(), msg, zone, now))),
+                        false));
+            }
             List<ArticleListing.Row> upcoming = listing.rows(desk.queries().scheduled(LONG), ui);
             scheduled = upcoming.stream()
                     .map(r -> item(
@@ -179,6 +206,7 @@ public final class DeskEditor {
                 drafts,
                 translations,
                 review,
+                pending,
                 scheduled,
                 week,
                 published,

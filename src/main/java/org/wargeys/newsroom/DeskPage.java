@@ -14,6 +14,7 @@ public record DeskPage(
         List<Item> drafts,
         List<TranslationNeed> translations,
         List<Item> review,
+        List<Item> pending,
         List<Item> scheduled,
         List<Day> week,
         List<Item> published,

@@ -88,7 +88,7 @@ public final class NewsroomModule {
         this.notifications =
                 new NotificationEditor(n, deskModule.notifications(), articles.listing(), accounts.accounts());
         this.workflow = new WorkflowEditor(n, articleEditor);
-        this.revisions = new RevisionEditor(n, articleEditor);
+        this.revisions = new RevisionEditor(n, articleEditor, accounts.accounts());
         this.users = new UserEditor(n, accounts.accounts());
         AuditSentences sentences = new AuditSentences(
                 articles.service(), accounts.accounts(), platform.site().timezone());

@@ -29,7 +29,8 @@ import org.wargeys.testsupport.TestSite;
 
 /**
  * The desk in Debian's Chromium, on each database, in English and in Somali: each role's dashboard
- * (on a 390 px phone: nothing wider than the screen), the article list's bulk actions, and the dead
+ * (on a 390 px phone: nothing wider than the screen), the article list's bulk actions, review of a
+ * change to a live article (restored by its author, approved by an editor), and the dead
  * ends (not allowed, not found, a stale tab, an ended session), each page checked by axe-core (on SQLite:
  * the markup does not depend on the database).
  * Skipped (with a message) when Chromium is missing outside CI.
@@ -279,6 +280,65 @@ class DeskBrowserIT {
                 page.click(".error-page .way-on");
                 page.waitForURL(origin + "/admin/articles/" + story.id());
             }
+        }
+    }
+
+    @Test
+    void an_author_restores_a_live_revision_on_a_phone_and_an_editor_reviews_the_words_and_approves_it() {
+        for (String language : LANGUAGES) {
+            var articles = site.wiring().articles().service();
+            Article first = draft("Wells story " + language, asha);
+            ArticleDraft fixed = new ArticleDraft(
+                    "en",
+                    first.slug(),
+                    first.headline(),
+                    null,
+                    "A standfirst.",
+                    null,
+                    "Herders near Dhusamareb say the wells ran dry.",
+                    "world",
+                    List.of(),
+                    List.of("newsroom"));
+            Article second = articles.update(first.id(), first.revision(), fixed, actor(asha));
+            site.wiring().articles().workflow().take(second.id(), WorkflowStep.PUBLISH, null, actor(edna));
+            site.wiring().articles().corrections().add(second.id(), "The town was misnamed.", actor(edna));
+            String path = site.wiring().articles().paths().path(articles.find(second.id()));
+
+            try (BrowserContext context = context(language, true)) {
+                Page page = signIn(context, asha, "/admin/articles/" + second.id() + "/revisions");
+                page.click("a.restore[href$='/revisions/1/restore']");
+                page.waitForSelector("#restore-pending");
+                assertThat(page.textContent("#corrections-since")).contains("The town was misnamed.");
+                assertThat(page.locator(".word-diff del").first().textContent()).contains("Dhusamareb");
+                accessibleAndNarrow(page, true);
+                page.click("form[action$='/revisions/1/restore'] button[type=submit]");
+                page.waitForURL(origin + "/admin/articles/" + second.id() + "/pending");
+                assertThat(page.textContent(".flash"))
+                        .startsWith(language.equals("en") ? "Revision 1 waits" : "Nooca 1 wuxuu sugayaa");
+                assertThat(page.locator("#approve").count())
+                        .as("an author may not approve")
+                        .isZero();
+                accessibleAndNarrow(page, true);
+            }
+            assertThat(site.get(path).body()).as("readers keep the live text").contains("Dhusamareb");
+
+            try (BrowserContext context = context(language, true)) {
+                Page page = signIn(context, edna, "/admin");
+                page.click("#pending li[data-article='" + second.id() + "'] a");
+                page.waitForURL(origin + "/admin/articles/" + second.id() + "/pending");
+                assertThat(page.textContent("#diff-body del")).contains("Dhusamareb");
+                accessibleAndNarrow(page, true);
+                page.click("#approve");
+                page.waitForSelector(".flash");
+                assertThat(page.url()).isEqualTo(origin + "/admin/articles/" + second.id());
+                assertThat(page.textContent(".flash"))
+                        .isEqualTo(
+                                language.equals("en")
+                                        ? "Approved: readers see revision 3 now."
+                                        : "Waa la ansixiyay: akhristayaashu hadda waxay arkaan nooca 3.");
+            }
+            assertThat(articles.find(second.id()).body()).isEqualTo("Body.");
+            assertThat(site.get(path).body()).doesNotContain("Dhusamareb");
         }
     }
 }

@@ -254,12 +254,29 @@ class NewsroomIT {
         caughtUp.put("body", somali.get("body") + "\n\nWabiga ayaa kor u kacay hal mitir.");
         caughtUp.put(
                 "up_to_date", outdated.selectFirst("input[name=up_to_date]").attr("value"));
-        assertThat(translator.post("/admin/articles/" + translation, caughtUp).statusCode())
+        HttpResponse<String> caughtUpSaved = translator.post("/admin/articles/" + translation, caughtUp);
+        assertThat(caughtUpSaved.statusCode()).isEqualTo(303);
+        // The translation is live: the translator's change waits for an editor (review before live).
+        assertThat(caughtUpSaved.headers().firstValue("Location"))
+                .hasValue("/admin/articles/" + translation + "/pending");
+        assertThat(editor.page("/admin/articles?q=baydhabo")
+                        .select("tr[data-language=so]")
+                        .attr("data-translation"))
+                .isEqualTo("outdated");
+        long change = site.wiring()
+                .articles()
+                .revisions()
+                .pending(translation)
+                .orElseThrow()
+                .id();
+        assertThat(editor.post("/admin/articles/" + translation + "/pending/" + change + "/approve", Map.of())
+                        .statusCode())
                 .isEqualTo(303);
         assertThat(editor.page("/admin/articles?q=baydhabo")
                         .select("tr[data-language=so]")
                         .attr("data-translation"))
                 .isEqualTo("current");
+        assertThat(site.html(publicPath(translation)).text()).contains("Wabiga ayaa kor u kacay hal mitir.");
     }
 
     @Test
@@ -457,8 +474,9 @@ class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + id, fields).statusCode()).isEqualTo(303);
         Document revisions = editor.page("/admin/articles/" + id + "/revisions?from=1&to=2");
         assertThat(revisions.select("tbody tr")).hasSize(2);
-        assertThat(revisions.select(".diff del").text()).isEqualTo("- Line two.");
-        assertThat(revisions.select(".diff ins").text()).isEqualTo("+ Line two changed.");
+        // Word by word: only the added word is marked.
+        assertThat(revisions.select("#revision-diff del")).isEmpty();
+        assertThat(revisions.select("#revision-diff ins").text()).isEqualTo("changed");
         assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("revision", "2"))
                         .statusCode())
                 .isEqualTo(303);

@@ -232,6 +232,13 @@ class HtmlValidityIT {
                                 Map.of("assignee", translatorId, "language", "so", "due", "2026-11-25T18:00"))
                         .statusCode())
                 .isEqualTo(303);
+        // Review before live: a restore of the published article waits for an editor's approval.
+        int live = site.wiring().articles().service().find(published).revision();
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/revisions/1/restore",
+                                Map.of("revision", String.valueOf(live)))
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     static Stream<Arguments> publicPages() {
@@ -310,7 +317,11 @@ class HtmlValidityIT {
                         200,
                         "tr[data-article]"),
                 page("article list, nothing found", "/admin/articles?q=nothing+like+this", 200, ".empty"),
-                page("the desk", "/admin", 200, "#review; #scheduled .week; #published li[data-article]"),
+                page(
+                        "the desk",
+                        "/admin",
+                        200,
+                        "#review; #scheduled .week; #published li[data-article]; #pending li[data-article]"),
                 page(
                         "an article's notes and assignments",
                         "/admin/articles/{published}/desk",
@@ -327,11 +338,23 @@ class HtmlValidityIT {
                         ".share-chart svg rect"),
                 page("a translation's editor, beside its source", "/admin/articles/{translation}", 200, ".source-pane"),
                 page("revisions", "/admin/articles/{draft}/revisions", 200, "tbody tr"),
+                page("revisions compared", "/admin/articles/{draft}/revisions?from=1&to=2", 200, "#revision-diff ins"),
                 page(
-                        "revisions compared",
-                        "/admin/articles/{draft}/revisions?from=1&to=2",
+                        "restoring a published article's revision: the confirmation",
+                        "/admin/articles/{published}/revisions/1/restore",
                         200,
-                        ".diff ins; .diff del"),
+                        "#restore-pending; form button[type=submit]"),
+                page(
+                        "restoring a draft's revision: the confirmation",
+                        "/admin/articles/{draft}/revisions/1/restore",
+                        200,
+                        "#restore-draft"),
+                page(
+                        "a change waiting for approval",
+                        "/admin/articles/{published}/pending",
+                        200,
+                        "#approve; #reject; #diff-body"),
+                page("no change waiting", "/admin/articles/{draft}/pending", 200, ".empty"),
                 page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
                 page("sections and tags", "/admin/taxonomy", 200, "table[data-kind=section] tr[data-key=health]"),
                 page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
