@@ -175,7 +175,15 @@ export class Saver {
 
   async answer(a, seq, created, mode) {
     const j = a.json;
+    if (a.ok && j.location) {
+      // The change waits for an editor's review: its page says so (the server named it).
+      this.savedSeq = Math.max(this.savedSeq, seq);
+      this.forgetLocal();
+      window.location.assign(j.location);
+      return true;
+    }
     if (a.ok) {
+
       this.retryMs = 0;
       if (created) this.becomes(j.id);
       if (j.revision !== undefined && !j.pending) this.form.elements.revision.value = j.revision;

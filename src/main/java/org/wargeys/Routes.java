@@ -33,6 +33,10 @@ final class Routes {
                 routes.post(route.path(), gate.action(route.handler(), route.tooLarge()));
             }
         }
+        // Any other newsroom address: the newsroom's own 404 page (anonymous visitors sign in first).
+        routes.get("/admin/<rest>", gate.page(gate::notFound));
+        routes.head("/admin/<rest>", gate.page(gate::notFound));
+        routes.post("/admin/<rest>", gate.action(gate::notFound));
 
         // The API (docs/api.md), before the /{lang}/... routes that have the same shapes. The Content API
         // passes the API gate (CORS, content keys, rate limits) and the page cache; the admin API takes
@@ -134,8 +138,9 @@ final class Routes {
         var users = n.users();
         var sync = n.editorSync();
         return List.of(
-                new AdminRoute(HandlerType.GET, "/admin", list::home),
+                new AdminRoute(HandlerType.GET, "/admin", n.desk()::show),
                 new AdminRoute(HandlerType.GET, "/admin/articles", list::list),
+                new AdminRoute(HandlerType.POST, "/admin/articles/bulk", list::bulk),
                 new AdminRoute(HandlerType.GET, "/admin/articles/new", editor::newForm),
                 new AdminRoute(HandlerType.POST, "/admin/articles", editor::create),
                 new AdminRoute(HandlerType.POST, "/admin/preview", editor::preview),
@@ -146,8 +151,22 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/translations", workflow::translate),
                 new AdminRoute(HandlerType.POST, "/admin/articles/{id}/corrections", workflow::correct),
                 new AdminRoute(HandlerType.GET, "/admin/articles/{id}/revisions", revisions::list),
+                // The desk (issue 14): an article's notes and assignments, the bell.
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}/desk", n.articleDesk()::show),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/notes", n.articleDesk()::addNote),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/assignments", n.articleDesk()::assign),
+                new AdminRoute(HandlerType.POST, "/admin/assignments/{id}/done", n.articleDesk()::done),
+                new AdminRoute(HandlerType.GET, "/admin/notifications", n.notifications()::list),
+                new AdminRoute(HandlerType.POST, "/admin/notifications/read", n.notifications()::readAll),
+                new AdminRoute(HandlerType.GET, "/admin/notifications/{id}", n.notifications()::open),
                 new AdminRoute(
                         HandlerType.POST, "/admin/articles/{id}/revisions/{revision}/restore", revisions::restore),
+                // Review before live (issue 14): a restore's confirmation, the change waiting for approval.
+                new AdminRoute(
+                        HandlerType.GET, "/admin/articles/{id}/revisions/{revision}/restore", revisions::confirm),
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}/pending", revisions::pending),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/pending/{change}/approve", revisions::approve),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/pending/{change}/reject", revisions::reject),
                 new AdminRoute(HandlerType.GET, "/admin/media", n.media()::list),
                 new AdminRoute(HandlerType.POST, "/admin/media", n.media()::upload, n.media()::tooLarge),
                 new AdminRoute(HandlerType.POST, "/admin/media/{id}", n.media()::describe),
@@ -156,12 +175,16 @@ final class Routes {
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/role", users::changeRole),
+                new AdminRoute(HandlerType.POST, "/admin/users/{id}/password", users::resetPassword),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/disable", users::disable),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/enable", users::enable),
-                new AdminRoute(HandlerType.GET, "/admin/audit", users::audit),
+                new AdminRoute(HandlerType.GET, "/admin/audit", n.audit()::list),
                 new AdminRoute(HandlerType.GET, "/admin/settings", n.settings()::show),
                 new AdminRoute(HandlerType.POST, "/admin/settings/feeds", n.settings()::saveFeeds),
                 new AdminRoute(HandlerType.POST, "/admin/settings/sharing", n.settings()::saveSharing),
+                new AdminRoute(HandlerType.POST, "/admin/settings/site", n.settings()::saveSite),
+                new AdminRoute(HandlerType.POST, "/admin/settings/languages", n.settings()::addLanguage),
+                new AdminRoute(HandlerType.POST, "/admin/settings/languages/remove", n.settings()::removeLanguage),
                 new AdminRoute(HandlerType.POST, "/admin/settings/search-index", n.settings()::rebuildSearchIndex),
                 new AdminRoute(HandlerType.POST, "/admin/settings/page-cache", n.settings()::emptyPageCache),
                 new AdminRoute(HandlerType.GET, "/admin/password", n.password()::show),

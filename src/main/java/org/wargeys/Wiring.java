@@ -6,6 +6,7 @@ import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
 import org.wargeys.media.MediaModule;
@@ -39,6 +40,7 @@ public final class Wiring implements AutoCloseable {
     private SharingModule sharing;
     private FeedModule feeds;
     private PagesModule pages;
+    private DeskModule desk;
     private NewsroomModule newsroom;
     private ImporterModule importer;
     private MetricsModule metrics;
@@ -58,6 +60,7 @@ public final class Wiring implements AutoCloseable {
             sharing = new SharingModule(platform, web, articles);
             feeds = new FeedModule(platform, web, articles);
             var sitemaps = new SitemapModule(platform, articles);
+            desk = new DeskModule(platform, accounts, articles);
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
@@ -73,6 +76,7 @@ public final class Wiring implements AutoCloseable {
                     feeds,
                     api,
                     webhooks,
+                    desk,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -160,6 +164,10 @@ public final class Wiring implements AutoCloseable {
 
     public PagesModule pages() {
         return pages;
+    }
+
+    public DeskModule desk() {
+        return desk;
     }
 
     public NewsroomModule newsroom() {

@@ -71,6 +71,7 @@ class ArchitectureTest {
             Map.entry("feed", List.of("platform", "web", "article")),
             Map.entry("sitemap", List.of("platform", "article")),
             Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
+            Map.entry("desk", List.of("platform", "account", "article")),
             Map.entry(
                     "newsroom",
                     concat(
@@ -85,7 +86,8 @@ class ArchitectureTest {
                             "sharing",
                             "feed",
                             "api",
-                            "webhook")),
+                            "webhook",
+                            "desk")),
             Map.entry(
                     "pages",
                     concat(

@@ -45,7 +45,8 @@ class MessageKeysTest {
             "MediaModule.java",
             "SiteXAccount.java",
             "ApiSettings.java",
-            "WebhookModule.java");
+            "WebhookModule.java",
+            "AuditSentences.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "so", "ar"})
@@ -68,6 +69,7 @@ class MessageKeysTest {
         Arrays.stream(Role.values()).forEach(r -> needed.add("newsroom.role." + r.code()));
         Arrays.stream(WorkflowStep.values()).forEach(s -> needed.add("newsroom.workflow." + s.code()));
         Arrays.stream(ArticleStatus.values()).forEach(s -> needed.add("newsroom.state." + s.code()));
+        Arrays.stream(WorkflowStep.values()).forEach(s -> needed.add("newsroom.flash.step." + s.code()));
         needed.add("newsroom.state.outdated");
         needed.add("newsroom.state.missing");
         assertThat(bundle.keySet()).containsAll(needed);

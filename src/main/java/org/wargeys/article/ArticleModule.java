@@ -28,6 +28,7 @@ public final class ArticleModule {
     private final ArticleSelection selection;
     private final ArticleAutosaves autosaves;
     private final ArticlePresence presence;
+    private final ArticleBulk bulk;
 
     public ArticleModule(Platform platform, MediaModule media, AccountModule accounts) {
         var jdbi = platform.database().jdbi();
@@ -48,13 +49,16 @@ public final class ArticleModule {
         this.autosaves = new ArticleAutosaves(jdbi, platform.transactions(), platform.clock());
         this.presence = new ArticlePresence(platform.transactions(), platform.audit(), platform.clock());
         this.workflow = new ArticleWorkflow(jdbi, platform.transactions(), service, platform.audit(), platform.clock());
-        this.revisions = new ArticleRevisions(jdbi, platform.transactions(), service, platform.audit());
+        this.revisions = new ArticleRevisions(
+                jdbi, platform.transactions(), service, platform.audit(), platform.clock(), platform.site());
         this.corrections = new ArticleCorrections(
                 jdbi, platform.transactions(), service, journal, platform.audit(), platform.clock());
         this.taxonomy = new Taxonomy(jdbi);
-        this.listing = new ArticleListing(jdbi);
+        this.listing = new ArticleListing(
+                jdbi, platform.site().languages().stream().map(l -> l.code()).toList());
         this.archive = new ArticleArchive(jdbi);
         this.selection = new ArticleSelection(jdbi);
+        this.bulk = new ArticleBulk(platform.transactions(), service, journal, platform.audit());
         platform.jobs().every("Publishing scheduled articles", Duration.ZERO, SCHEDULE_CHECK, workflow::publishDue);
         platform.jobs().every("Pruning the article journal", Duration.ofHours(1), Duration.ofHours(6), journal::prune);
     }
@@ -90,6 +94,11 @@ public final class ArticleModule {
 
     public ArticleListing listing() {
         return listing;
+    }
+
+    /** The article list's bulk actions. */
+    public ArticleBulk bulk() {
+        return bulk;
     }
 
     public ArticleArchive archive() {

@@ -177,6 +177,8 @@ public final class ArticleService {
                 audit.record(tx, actor, "article.save", target(saved), "revision " + saved.revision());
             }
             auditCreated(tx, actor, links);
+            tx.announce(new ArticleSaved(
+                    saved.id(), saved.translationGroupId(), saved.language(), saved.revision(), actor.userId()));
             if (saved.isPublished()) journal.announce(tx, ArticleUpdated.of(saved));
             return saved;
         });

@@ -53,7 +53,7 @@ public final class ArticleWorkflow {
             if (step == WorkflowStep.SUBMIT || step == WorkflowStep.SCHEDULE || step == WorkflowStep.PUBLISH) {
                 articles.checkReady(tx.handle(), article, step != WorkflowStep.SUBMIT);
             }
-            return switch (step) {
+            Article taken = switch (step) {
                 case PUBLISH -> articles.goLive(tx, article, actor, "article.publish", null);
                 case UNPUBLISH -> articles.takeDown(tx, article, actor);
                 case SCHEDULE -> {
@@ -67,6 +67,8 @@ public final class ArticleWorkflow {
                     yield moved;
                 }
             };
+            tx.announce(ArticleStepTaken.of(taken, step, actor.userId()));
+            return taken;
         });
     }
 
@@ -95,7 +97,10 @@ public final class ArticleWorkflow {
                         return null; // an editor changed it meanwhile
                     }
                     // A first publication is dated when it was scheduled for, not when this run noticed.
-                    return articles.goLive(tx, article, Actor.SYSTEM, "article.publish", article.scheduledAt());
+                    Article wentLive =
+                            articles.goLive(tx, article, Actor.SYSTEM, "article.publish", article.scheduledAt());
+                    tx.announce(ArticleStepTaken.of(wentLive, WorkflowStep.PUBLISH, null));
+                    return wentLive;
                 });
                 if (live != null) published.add(live);
             } catch (ConcurrentStatusChange taken) {

@@ -156,6 +156,12 @@ public final class ArticleEditor {
         ArticleForm form = ArticleForm.posted(ctx, article.language());
         if (!mayPinAsPosted(ctx, form)) return;
         try {
+            if (proposeInstead(ctx, article, form)) {
+                Flash.set(ctx, n.gate(), "newsroom.flash.edit_pending");
+
+                ctx.redirect("/admin/articles/" + article.id() + "/pending", HttpStatus.SEE_OTHER);
+                return;
+            }
             store(ctx, article, form, false);
             ctx.redirect("/admin/articles/" + article.id() + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (EditConflictException e) {
@@ -232,6 +238,22 @@ public final class ArticleEditor {
      * source they carried over leave its body.
      */
     Article store(Context ctx, Article article, ArticleForm form, boolean autosave) {
+        return n.articles().save(article.id(), form.revision(), edit(ctx, article, form), n.gate().actor(ctx), autosave);
+    }
+
+    /**
+     * Review before live: an author's or translator's save of a published article becomes a change
+     * waiting for an editor (readers keep the live text); true when that is what happened. Every save
+     * path asks this first, the plain form's and the editor script's Update button alike.
+     */
+    boolean proposeInstead(Context ctx, Article article, ArticleForm form) {
+        if (!article.isPublished() || Permissions.isEditor(user(ctx))) return false;
+        n.revisions().proposeEdit(article.id(), form.revision(), edit(ctx, article, form), n.gate().actor(ctx));
+        return true;
+    }
+
+    /** The posted form as an edit of the article, with a translation's carried-over rows applied. */
+    private ArticleEdit edit(Context ctx, Article article, ArticleForm form) {
         Integer sourceRevision = null;
         List<String> segments = null;
         String seen = ctx.formParam("source_revision_seen");
@@ -252,8 +274,7 @@ public final class ArticleEditor {
             String upToDate = ctx.formParam("up_to_date");
             sourceRevision = upToDate.matches("\\d{1,9}") ? Integer.valueOf(upToDate) : null;
         }
-        ArticleEdit edit = form.edit(Permissions.mayPin(user(ctx)), sourceRevision, segments);
-        return n.articles().save(article.id(), form.revision(), edit, n.gate().actor(ctx), autosave);
+        return form.edit(Permissions.mayPin(user(ctx)), sourceRevision, segments);
     }
 
     /**

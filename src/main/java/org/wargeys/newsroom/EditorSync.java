@@ -63,7 +63,15 @@ public final class EditorSync {
                 json(ctx, out);
                 return;
             }
+            if (explicit && editor.proposeInstead(ctx, article, form)) {
+                // Waits for an editor: the script goes to the waiting change, as the plain form does.
+                Flash.set(ctx, n.gate(), "newsroom.flash.edit_pending");
+                n.autosaves().discard(article.id(), user.id());
+                json(ctx, Map.of("pending", true, "location", "/admin/articles/" + article.id() + "/pending"));
+                return;
+            }
             Article saved = editor.store(ctx, article, form, !explicit);
+
             json(ctx, saved(n, editor.pages(), ctx, saved, false));
         } catch (EditConflictException e) {
             Article now = n.articles().find(article.id());

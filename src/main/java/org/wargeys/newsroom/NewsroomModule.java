@@ -3,6 +3,7 @@ package org.wargeys.newsroom;
 import org.wargeys.account.AccountModule;
 import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
+import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.media.MediaService;
@@ -37,6 +38,10 @@ public final class NewsroomModule {
     private final SettingsEditor settings;
     private final TokenEditor tokens;
     private final WebhookEditor webhooks;
+    private final AuditEditor audit;
+    private final DeskEditor desk;
+    private final ArticleDeskEditor articleDesk;
+    private final NotificationEditor notifications;
 
     /** @param preview renders an unsaved article as readers would get it (the public pages do) */
     public NewsroomModule(
@@ -51,10 +56,12 @@ public final class NewsroomModule {
             FeedModule feeds,
             ApiModule api,
             WebhookModule webhookModule,
+            DeskModule deskModule,
             ArticlePreview preview) {
-        NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
-        this.gate = new StaffGate(
-                accounts.sessions(), platform.config().trustedProxies(), layouts, MAX_MULTIPART_BYTES, web.renderer());
+        NewsroomLayouts layouts = new NewsroomLayouts(
+                web.layouts(), web.negotiation(), web.assets(), platform.clock(), deskModule.notifications()::unread);
+        NewsroomErrors errors = new NewsroomErrors(layouts, web.renderer());
+        this.gate = new StaffGate(accounts.sessions(), platform.config().trustedProxies(), errors, MAX_MULTIPART_BYTES);
         Newsroom n = new Newsroom(
                 platform.site(),
                 platform.clock(),
@@ -80,18 +87,26 @@ public final class NewsroomModule {
         this.signIn = new SignInEditor(
                 accounts.accounts(), accounts.sessions(), platform.audit(), gate, layouts, web.renderer());
         this.articleList = new ArticleListEditor(
-                platform.site(),
+                n,
                 articles.listing(),
-                articles.taxonomy(),
-                translations.progress(),
-                layouts,
-                web.renderer());
+                articles.bulk(),
+                deskModule.assignments(),
+                deskModule.notes(),
+                accounts.accounts());
         this.articleEditor = new ArticleEditor(n);
         this.editorSync = new EditorSync(n, articleEditor);
         this.editorPickers = new EditorPickers(n);
+        this.desk = new DeskEditor(n, deskModule, articles.listing(), accounts.accounts());
+        this.articleDesk = new ArticleDeskEditor(n, deskModule, accounts.accounts(), articleEditor);
+        this.notifications =
+                new NotificationEditor(n, deskModule.notifications(), articles.listing(), accounts.accounts());
         this.workflow = new WorkflowEditor(n, articleEditor);
-        this.revisions = new RevisionEditor(n, articleEditor);
+        this.revisions = new RevisionEditor(n, articleEditor, accounts.accounts());
         this.users = new UserEditor(n, accounts.accounts());
+        AuditSentences sentences = new AuditSentences(
+                articles.service(), accounts.accounts(), platform.site().timezone());
+        this.audit = new AuditEditor(n, accounts.accounts(), sentences);
+        gate.tellChangesWith(audit::lastChange);
         this.media = new MediaEditor(n);
         this.password = new PasswordEditor(n, accounts.accounts(), accounts.sessions());
         this.taxonomy = new TaxonomyEditor(n);
@@ -99,6 +114,8 @@ public final class NewsroomModule {
                 n,
                 feeds.settings(),
                 sharing.xAccount(),
+                platform.siteSettings(),
+                articles.listing(),
                 platform.events(),
                 search.index()::size,
                 search.indexer()::isRebuilding,
@@ -169,5 +186,23 @@ public final class NewsroomModule {
 
     public WebhookEditor webhooks() {
         return webhooks;
+    }
+
+    public AuditEditor audit() {
+        return audit;
+    }
+
+    /** The dashboard at /admin. */
+    public DeskEditor desk() {
+        return desk;
+    }
+
+    /** An article's notes and assignments. */
+    public ArticleDeskEditor articleDesk() {
+        return articleDesk;
+    }
+
+    public NotificationEditor notifications() {
+        return notifications;
     }
 }

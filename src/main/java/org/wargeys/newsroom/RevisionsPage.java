@@ -1,13 +1,12 @@
 package org.wargeys.newsroom;
 
 import java.util.List;
-import org.wargeys.article.TextDiff;
 
 /**
  * The model of {@code newsroom/revisions.jte}: an article's revisions, newest first, and the diff
- * between two of them when asked.
+ * between two of them, word by word, when asked.
  *
- * @param diff null when no comparison was asked
+ * @param diff the word diff as escaped HTML ({@code <del>}, {@code <ins>}), or null when no comparison was asked
  */
 public record RevisionsPage(
         NewsroomLayout layout,
@@ -17,7 +16,7 @@ public record RevisionsPage(
         List<Entry> revisions,
         Integer from,
         Integer to,
-        List<TextDiff.Line> diff,
+        String diff,
         boolean mayRestore) {
 
     /** One revision in the list. */

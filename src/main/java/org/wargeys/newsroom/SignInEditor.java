@@ -53,7 +53,8 @@ public final class SignInEditor {
             ctx.redirect(
                     "/admin/login?next="
                             + java.net.URLEncoder.encode(
-                                    safeNext(ctx.queryParam("next")), java.nio.charset.StandardCharsets.UTF_8),
+                                    safeNext(ctx.queryParam("next")), java.nio.charset.StandardCharsets.UTF_8)
+                            + ("expired".equals(ctx.queryParam("reason")) ? "&reason=expired" : ""),
                     HttpStatus.SEE_OTHER);
             return;
         }
@@ -61,7 +62,9 @@ public final class SignInEditor {
             ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, 200, safeNext(ctx.queryParam("next")), "", null);
+        // Sent here because the session ended (timed out, signed out elsewhere): say so, not just "sign in".
+        boolean ended = "expired".equals(ctx.queryParam("reason"));
+        render(ctx, 200, safeNext(ctx.queryParam("next")), "", ended ? "newsroom.sign_in.session_ended_carry_on" : null);
     }
 
     /**
@@ -140,6 +143,8 @@ public final class SignInEditor {
         String code = ctx.formParam("ui");
         if (code != null && layouts.languages().stream().anyMatch(l -> l.code().equals(code))) {
             gate.setCookie(ctx, NewsroomLayouts.UI_COOKIE, code, 365 * 24 * 3600);
+            // Worded in the language chosen (the next page's): "The newsroom now speaks Somali".
+            Flash.set(ctx, gate, "newsroom.flash.language", Map.of("language", nativeName(code)));
         }
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
@@ -149,7 +154,16 @@ public final class SignInEditor {
         sessions.end(session.tokenHash());
         audit.record(gate.actor(ctx), "logout", null, null);
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        Flash.set(ctx, gate, "newsroom.flash.signed_out");
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    private String nativeName(String code) {
+        return layouts.languages().stream()
+                .filter(l -> l.code().equals(code))
+                .map(org.wargeys.platform.Language::nativeName)
+                .findFirst()
+                .orElse(code);
     }
 
     public void signOutEverywhere(Context ctx) {
@@ -157,6 +171,7 @@ public final class SignInEditor {
         int ended = sessions.endAll(session.user().id());
         audit.record(gate.actor(ctx), "logout.everywhere", null, ended + " sessions");
         gate.clearCookie(ctx, StaffGate.SESSION_COOKIE);
+        Flash.set(ctx, gate, "newsroom.flash.signed_out");
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
 
@@ -186,7 +201,7 @@ public final class SignInEditor {
                 || next.contains("//")
                 || next.contains("\\")
                 || next.length() > 500) {
-            return "/admin/articles";
+            return "/admin";
         }
         return next;
     }

@@ -10,6 +10,11 @@ import org.wargeys.account.Session;
 import org.wargeys.account.SessionService;
 import org.wargeys.account.Tokens;
 import org.wargeys.platform.Actor;
+import org.wargeys.platform.ConflictException;
+import org.wargeys.platform.NotFoundException;
+import org.wargeys.platform.Problem;
+import org.wargeys.platform.ValidationException;
+import org.wargeys.web.BadRequestException;
 
 /**
  * The door of the newsroom: every {@code /admin} handler but sign-in is wrapped by it. It resumes the
@@ -23,7 +28,7 @@ public final class StaffGate {
     static final String SIGN_IN_COOKIE = "wargeys_sign_in";
     static final String CSRF_FIELD = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final String SESSION = "wargeys.session";
+    static final String SESSION = "wargeys.session";
     static final String PASSWORD_PAGE = "/admin/password";
     // What an account with a one-time password may reach before choosing its own.
     private static final java.util.Set<String> PASSWORD_FREE =
@@ -31,22 +36,27 @@ public final class StaffGate {
 
     private final SessionService sessions;
     private final List<String> trustedProxies;
-    private final NewsroomLayouts layouts;
+    private final NewsroomErrors errors;
     private final long maxMultipartBytes;
-    private final org.wargeys.web.PageRenderer renderer;
+    private volatile ChangeTeller changes = (ctx, articleId) -> null;
+
+    /** Words the last change made to an article, for a conflict page ("Edna published … · 10:02"), or null. */
+    @FunctionalInterface
+    interface ChangeTeller {
+        String lastChange(Context ctx, long articleId);
+    }
 
     /** @param maxMultipartBytes the largest multipart body accepted (the web server's multipart limit) */
-    StaffGate(
-            SessionService sessions,
-            List<String> trustedProxies,
-            NewsroomLayouts layouts,
-            long maxMultipartBytes,
-            org.wargeys.web.PageRenderer renderer) {
+    StaffGate(SessionService sessions, List<String> trustedProxies, NewsroomErrors errors, long maxMultipartBytes) {
         this.sessions = sessions;
-        this.renderer = renderer;
         this.trustedProxies = List.copyOf(trustedProxies);
-        this.layouts = layouts;
+        this.errors = errors;
         this.maxMultipartBytes = maxMultipartBytes;
+    }
+
+    /** Tells conflict pages what changed (the audit log's last line on the article). */
+    void tellChangesWith(ChangeTeller teller) {
+        this.changes = teller;
     }
 
     /** A page (GET): anonymous visitors are sent to sign in and brought back afterwards. */
@@ -55,8 +65,14 @@ public final class StaffGate {
             noStore(ctx);
             Optional<Session> session = resume(ctx);
             if (session.isEmpty()) {
+                // A session cookie that no longer opens a session: it timed out or was ended elsewhere.
+                boolean ended = ctx.cookie(SESSION_COOKIE) != null
+                        && !ctx.cookie(SESSION_COOKIE).isEmpty();
+                if (ended) clearCookie(ctx, SESSION_COOKIE);
+                String next = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
                 ctx.redirect(
-                        "/admin/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                        "/admin/login?next=" + URLEncoder.encode(SignInEditor.safeNext(next), StandardCharsets.UTF_8)
+                                + (ended ? "&reason=expired" : ""),
                         io.javalin.http.HttpStatus.SEE_OTHER);
                 return;
             }
@@ -65,8 +81,41 @@ public final class StaffGate {
                 ctx.redirect(PASSWORD_PAGE, io.javalin.http.HttpStatus.SEE_OTHER);
                 return;
             }
-            handler.handle(ctx);
+            handle(handler, ctx);
         };
+    }
+
+    /**
+     * Runs a newsroom handler; what it could not do becomes a newsroom page (not the public site's),
+     * in the staff member's language, with a way on. A storage failure is left to the site's 503 page.
+     */
+    private void handle(Handler handler, Context ctx) throws Exception {
+        try {
+            handler.handle(ctx);
+        } catch (NotFoundException e) {
+            errors.notFound(ctx);
+        } catch (ValidationException e) {
+            errors.badRequest(ctx, e.problems().values());
+        } catch (BadRequestException e) {
+            errors.badRequest(ctx, List.of(e.problem()));
+        } catch (ConflictException e) {
+            errors.conflict(ctx, e.problem(), lastChange(ctx), NewsroomErrors.reloadTarget(ctx));
+        }
+    }
+
+    private String lastChange(Context ctx) {
+        var m = java.util.regex.Pattern.compile("^/admin/articles/(\\d{1,18})").matcher(ctx.path());
+        if (!m.find()) return null;
+        try {
+            return changes.lastChange(ctx, Long.parseLong(m.group(1)));
+        } catch (RuntimeException e) {
+            return null; // the conflict page matters more than the detail
+        }
+    }
+
+    /** Any other newsroom address: a newsroom 404 page for staff (after sign-in for anonymous visitors). */
+    public void notFound(Context ctx) {
+        errors.notFound(ctx);
     }
 
     /** An action (POST): refused without a session (401) or without the session's CSRF token (403). */
@@ -85,18 +134,19 @@ public final class StaffGate {
             noStore(ctx);
             Optional<Session> session = resume(ctx);
             if (session.isEmpty()) {
+                if (ctx.cookie(SESSION_COOKIE) != null) clearCookie(ctx, SESSION_COOKIE);
                 if (resendable(ctx)) {
                     // A form sent from a page whose session ended (no script to save it in the
                     // background): sign in again on the spot, and what was sent comes back to be sent again.
                     SignInEditor.renderSignIn(
                             ctx,
                             this,
-                            layouts,
-                            renderer,
+                            errors.layouts(),
+                            errors.renderer(),
                             new SignInEditor.Attempt(
                                     401, ctx.path(), "", "newsroom.sign_in.session_ended", SignInEditor.carried(ctx)));
                 } else {
-                    refuse(ctx, 401, "newsroom.error.sign_in_required");
+                    errors.signedOut(ctx);
                 }
                 return;
             }
@@ -110,12 +160,7 @@ public final class StaffGate {
                 if (tooLarge != null && !session.get().user().mustChangePassword()) {
                     tooLarge.handle(ctx);
                 } else {
-                    ctx.status(413)
-                            .contentType("text/plain; charset=utf-8")
-                            .result(layouts.messages(ctx)
-                                    .format(
-                                            "newsroom.error.too_large",
-                                            java.util.Map.of("megabytes", maxMultipartBytes / (1024 * 1024))));
+                    errors.tooLarge(ctx, maxMultipartBytes / (1024 * 1024));
                 }
                 return;
             }
@@ -134,7 +179,7 @@ public final class StaffGate {
                 refuse(ctx, 403, "newsroom.password.required");
                 return;
             }
-            handler.handle(ctx);
+            handle(handler, ctx);
         };
     }
 
@@ -223,10 +268,19 @@ public final class StaffGate {
         return sessions.resume(ctx.cookie(SESSION_COOKIE));
     }
 
+    /** Refuses the request with a newsroom page (or JSON, for the editor's script) that says why. */
     void refuse(Context ctx, int status, String messageKey) {
-        ctx.status(status)
-                .contentType("text/plain; charset=utf-8")
-                .result(layouts.messages(ctx).get(messageKey));
+        switch (status) {
+            case 401 -> errors.signedOut(ctx);
+            case 403 -> {
+                if (messageKey.equals("newsroom.error.csrf")) errors.staleForm(ctx);
+                else if (messageKey.equals("newsroom.password.required")) errors.passwordFirst(ctx);
+                else errors.forbidden(ctx);
+            }
+            case 404 -> errors.notFound(ctx);
+            case 409 -> errors.conflict(ctx, Problem.of(messageKey), null, NewsroomErrors.reloadTarget(ctx));
+            default -> errors.badRequest(ctx, List.of(Problem.of(messageKey)));
+        }
     }
 
     /**

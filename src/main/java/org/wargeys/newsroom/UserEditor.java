@@ -2,26 +2,31 @@ package org.wargeys.newsroom;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wargeys.account.AccountService;
 import org.wargeys.account.Role;
+import org.wargeys.account.User;
 import org.wargeys.article.Permissions;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.ValidationException;
+import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
 
 /**
- * {@code /admin/users} and {@code /admin/audit}: accounts (add one, change a role, disable and
- * enable) and the audit log, for administrators only.
+ * {@code /admin/users}, administrators only: the staff as a compact table; add someone (the least
+ * privileged role unless another is chosen, and a one-time password the system makes up, shown once
+ * with what to tell the person), change a role, give a new one-time password, disable and enable.
  */
 public final class UserEditor {
+
+    /** The roles from the least privileged to the most: the form offers them in this order, the first chosen. */
+    static final List<Role> ROLES = List.of(Role.TRANSLATOR, Role.AUTHOR, Role.EDITOR, Role.ADMINISTRATOR);
 
     private final Newsroom n;
     private final AccountService accounts;
@@ -31,70 +36,88 @@ public final class UserEditor {
         this.accounts = accounts;
     }
 
-    // The notices a redirect after a change may ask for (anything else in the URL is ignored).
-    private static final Set<String> NOTICES = Set.of("created", "role_changed", "disabled", "enabled");
-
     public void list(Context ctx) {
         if (!allowed(ctx)) return;
-        String notice = ctx.queryParam("notice");
-        render(ctx, 200, Map.of(), notice != null && NOTICES.contains(notice) ? "newsroom.users." + notice : null);
+        render(ctx, 200, Map.of(), null, null);
     }
 
-    public void audit(Context ctx) {
-        list(ctx);
-    }
-
+    /** Adds an account with a one-time password the system makes up; the page shows it once. */
     public void create(Context ctx) {
         if (!allowed(ctx)) return;
         try {
-            Role role = role(ctx);
-            Set<String> languages = languages(ctx);
-            // The administrator chose this password, so it serves once: the new colleague picks their own.
-            accounts.create(
+            AccountService.OneTime made = accounts.createWithOneTimePassword(
                     ctx.formParam("email"),
                     ctx.formParam("name"),
-                    role,
-                    languages,
-                    ctx.formParam("password"),
-                    true,
+                    role(ctx),
+                    languages(ctx),
                     n.gate().actor(ctx));
-            ctx.redirect("/admin/users?notice=created", HttpStatus.SEE_OTHER);
+            render(ctx, 201, Map.of(), null, handOver(ctx, made, "newsroom.users.created_once"));
         } catch (ValidationException e) {
-            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), null);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), form(ctx), null);
         }
+    }
+
+    /** A new one-time password for someone who forgot theirs; their sessions end. Shown once. */
+    public void resetPassword(Context ctx) {
+        if (!allowed(ctx)) return;
+        User user = accounts.find(userId(ctx)).orElseThrow(() -> new NotFoundException("No user"));
+        AccountService.OneTime made =
+                accounts.resetWithOneTimePassword(user.email(), n.gate().actor(ctx));
+        render(ctx, 200, Map.of(), null, handOver(ctx, made, "newsroom.users.reset_once"));
     }
 
     /** Another role (and, for a translator, languages) for an account. */
     public void changeRole(Context ctx) {
-        change(ctx, "role_changed", (id, actor) -> accounts.changeRole(id, role(ctx), languages(ctx), actor));
+        change(
+                ctx,
+                "newsroom.flash.role_changed",
+                (id, actor) -> accounts.changeRole(id, role(ctx), languages(ctx), actor));
     }
 
     /** Disables an account: its sessions end at once and it can no longer sign in. */
     public void disable(Context ctx) {
-        change(ctx, "disabled", accounts::disable);
+        change(ctx, "newsroom.flash.user_disabled", accounts::disable);
     }
 
     public void enable(Context ctx) {
-        change(ctx, "enabled", accounts::enable);
+        change(ctx, "newsroom.flash.user_enabled", accounts::enable);
     }
 
     private interface AccountChange {
-        void apply(long userId, Actor actor);
+        User apply(long userId, Actor actor);
     }
 
     // Administrators only; a refused change re-renders the page with its reason (400, or 409 when it
     // would leave the site without an active administrator) and changes nothing.
-    private void change(Context ctx, String notice, AccountChange change) {
+    private void change(Context ctx, String flash, AccountChange change) {
         if (!allowed(ctx)) return;
         long id = userId(ctx);
         try {
-            change.apply(id, n.gate().actor(ctx));
-            ctx.redirect("/admin/users?notice=" + notice, HttpStatus.SEE_OTHER);
+            User changed = change.apply(id, n.gate().actor(ctx));
+            Flash.set(ctx, n.gate(), flash, Map.of("name", changed.displayName()));
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), null);
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), null, null);
         } catch (ConflictException e) {
-            render(ctx, 409, Map.of("account", n.layouts().messages(ctx).problem(e.problem())), null);
+            render(ctx, 409, Map.of("account", n.layouts().messages(ctx).problem(e.problem())), null, null);
         }
+    }
+
+    /** What the administrator tells the new colleague, with the password, worded in the administrator's language. */
+    private UsersPage.HandOver handOver(Context ctx, AccountService.OneTime made, String headingKey) {
+        Messages msg = n.layouts().messages(ctx);
+        User user = made.user();
+        return new UsersPage.HandOver(
+                msg.format(headingKey, Map.of("name", user.displayName())),
+                user.email(),
+                made.password(),
+                n.site().absolute("/admin/login"),
+                msg.format(
+                        "newsroom.users.tell",
+                        Map.of(
+                                "name", user.displayName(),
+                                "url", n.site().absolute("/admin/login"),
+                                "email", user.email())));
     }
 
     private static Role role(Context ctx) {
@@ -113,6 +136,19 @@ public final class UserEditor {
                 .collect(Collectors.toSet());
     }
 
+    private static UsersPage.Form form(Context ctx) {
+        String role = ctx.formParam("role");
+        return new UsersPage.Form(
+                value(ctx.formParam("email")),
+                value(ctx.formParam("name")),
+                role == null ? Role.TRANSLATOR.code() : role,
+                Set.copyOf(ctx.formParams("languages")));
+    }
+
+    private static String value(String s) {
+        return s == null ? "" : s;
+    }
+
     private static long userId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!id.matches("\\d{1,18}")) throw new NotFoundException("No user " + id);
@@ -125,20 +161,24 @@ public final class UserEditor {
         return false;
     }
 
-    private void render(Context ctx, int status, Map<String, String> errors, String notice) {
+    private void render(
+            Context ctx, int status, Map<String, String> errors, UsersPage.Form form, UsersPage.HandOver handOver) {
         NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.users.title");
         var msg = layout.messages();
-        List<UsersPage.AuditLine> audit = n.audit().recent(200).stream()
-                .map(e -> new UsersPage.AuditLine(msg.dateTime(e.at()), e))
+        List<UsersPage.Row> rows = accounts.all().stream()
+                .map(u -> new UsersPage.Row(
+                        u,
+                        msg.get("newsroom.role." + u.role().code()),
+                        u.languages().stream().sorted().map(msg::languageName).collect(Collectors.joining(", "))))
                 .toList();
         UsersPage page = new UsersPage(
                 layout,
-                accounts.all(),
-                Arrays.stream(Role.values()).map(Role::code).toList(),
+                rows,
+                ROLES.stream().map(Role::code).toList(),
                 n.site().languages().stream().map(Language::code).toList(),
                 errors,
-                notice,
-                audit);
+                form == null ? UsersPage.Form.EMPTY : form,
+                handOver);
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/users.jte", page));
     }
 }

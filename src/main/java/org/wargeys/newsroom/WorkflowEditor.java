@@ -10,6 +10,7 @@ import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -41,9 +42,21 @@ public final class WorkflowEditor {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
             return;
         }
+        if (!step.allowedFrom(article.status())) {
+            // A stale tab: the page offered a step the article has moved past. Say what it is now and
+            // what changed it; the conflict page offers to reload.
+            var msg = n.layouts().messages(ctx);
+            throw new ConflictException(
+                    "newsroom.stale.step",
+                    Map.of(
+                            "step", msg.get("newsroom.workflow." + step.code()),
+                            "status",
+                                    msg.get("newsroom.state." + article.status().code())));
+        }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
+        Article moved;
         try {
-            n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+            moved = n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
         } catch (ValidationException e) {
             // Not ready (no headline, an image without alt text…): the editor again, each field's reason beside it.
             editor.pages()
@@ -55,6 +68,11 @@ public final class WorkflowEditor {
                             editor.worded(ctx, e),
                             EditorPages.Notice.of("newsroom.workflow.not_ready", true));
             return;
+        }
+        switch (step) {
+            case SCHEDULE ->
+                Flash.set(ctx, n.gate(), "newsroom.flash.scheduled", Map.of("time", Flash.time(moved.scheduledAt())));
+            default -> Flash.set(ctx, n.gate(), "newsroom.flash.step." + step.code());
         }
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
@@ -72,6 +90,11 @@ public final class WorkflowEditor {
             return;
         }
         Article translation = n.progress().start(source.id(), language, n.gate().actor(ctx));
+        Flash.set(
+                ctx,
+                n.gate(),
+                "newsroom.flash.translation_started",
+                Map.of("language", n.layouts().messages(ctx).languageName(language)));
         ctx.redirect("/admin/articles/" + translation.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -82,6 +105,7 @@ public final class WorkflowEditor {
             return;
         }
         n.corrections().add(article.id(), ctx.formParam("note"), n.gate().actor(ctx));
+        Flash.set(ctx, n.gate(), "newsroom.flash.correction_added");
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 

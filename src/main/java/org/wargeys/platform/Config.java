@@ -15,6 +15,8 @@ import java.util.Map;
  * @param trustedProxies addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed
  * @param passwordMemoryKib Argon2id memory cost in KiB (tests lower it; production keeps the default)
  * @param passwordIterations Argon2id iterations
+ * @param pinned the keys the operator set (by flag, environment or config file): what the newsroom's
+ *     site settings show as set by the configuration and do not change
  */
 public record Config(
         int port,
@@ -34,7 +36,8 @@ public record Config(
         Map<String, String> settings,
         List<String> trustedProxies,
         int passwordMemoryKib,
-        int passwordIterations) {
+        int passwordIterations,
+        java.util.Set<String> pinned) {
 
     /** OWASP's Argon2id recommendation: 19 MiB, two iterations, one lane. */
     public static final int DEFAULT_PASSWORD_MEMORY_KIB = 19_456;
@@ -73,7 +76,8 @@ public record Config(
                 Map.of(),
                 List.of(),
                 DEFAULT_PASSWORD_MEMORY_KIB,
-                DEFAULT_PASSWORD_ITERATIONS);
+                DEFAULT_PASSWORD_ITERATIONS,
+                java.util.Set.of());
     }
 
     public Config {
@@ -86,6 +90,7 @@ public record Config(
         }
         settings = Map.copyOf(settings);
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        pinned = pinned == null ? java.util.Set.of() : java.util.Set.copyOf(pinned);
         if (passwordMemoryKib < 8 || passwordIterations < 1) {
             throw new IllegalArgumentException("The password hashing cost must be at least 8 KiB and one iteration");
         }
@@ -102,6 +107,6 @@ public record Config(
                 outlet,
                 base,
                 java.time.ZoneId.of(timezone),
-                languages.stream().map(Language::of).toList());
+                languages.stream().map(Language::parse).toList());
     }
 }

@@ -33,6 +33,8 @@ public final class ConfigLoader {
     public static final String LANGUAGES = "site.languages";
     public static final String CACHE_MEGABYTES = "cache.megabytes";
     public static final String PURGE_URL = "cache.purge-url";
+    public static final String SHARING_NETWORKS = "sharing.networks";
+    public static final String X_HANDLE = "sharing.x_handle";
 
     /** The features' settings: passed through to {@link Config#settings()} for the feature to validate. */
     public static final List<String> FEATURE_KEYS = List.of(
@@ -100,10 +102,12 @@ public final class ConfigLoader {
     public Config load(Map<String, String> flags, Path configFile) {
         Map<String, String> file = configFile == null ? Map.of() : readFile(configFile);
         Map<String, String> merged = new HashMap<>(DEFAULTS);
+        java.util.Set<String> pinned = new java.util.HashSet<>();
         for (String key : allKeys()) {
             String fromFile = file.get(key);
             String fromEnv = environment.get(envName(key));
             String fromFlag = flags.get(key);
+            if (fromFile != null || (fromEnv != null && !fromEnv.isBlank()) || fromFlag != null) pinned.add(key);
             if (fromFile != null) merged.put(key, fromFile.trim());
             if (fromEnv != null && !fromEnv.isBlank()) merged.put(key, fromEnv.trim());
             if (fromFlag != null) merged.put(key, fromFlag.trim());
@@ -126,7 +130,8 @@ public final class ConfigLoader {
                 featureSettings(merged),
                 list(merged.get(TRUSTED_PROXIES)),
                 parseInt(PASSWORD_MEMORY_KIB, merged.get(PASSWORD_MEMORY_KIB)),
-                parseInt(PASSWORD_ITERATIONS, merged.get(PASSWORD_ITERATIONS)));
+                parseInt(PASSWORD_ITERATIONS, merged.get(PASSWORD_ITERATIONS)),
+                pinned);
     }
 
     private static Map<String, String> featureSettings(Map<String, String> merged) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,10 @@ public final class EventBus {
 
     private record Subscription(Class<?> type, Consumer<Object> listener) {}
 
+    private record WithinSubscription(Class<?> type, BiConsumer<Tx, Object> listener) {}
+
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<WithinSubscription> within = new CopyOnWriteArrayList<>();
     // The listeners of each concrete event class, worked out on its first publication.
     private final Map<Class<?>, List<Consumer<Object>>> byClass = new ConcurrentHashMap<>();
     private volatile Consumer<Object> outbound = event -> {};
@@ -31,6 +35,24 @@ public final class EventBus {
     public <E> void subscribe(Class<E> type, Consumer<? super E> listener) {
         subscriptions.add(new Subscription(type, event -> listener.accept(type.cast(event))));
         byClass.clear();
+    }
+
+    /**
+     * Hears an event on the announcing use case's own transaction, as it is announced, before the
+     * commit: what the listener writes commits or rolls back with the change (an outbox: the desk's
+     * notifications of a step, never one for a change that was rolled back, never a change without
+     * its notifications). Unlike {@link #subscribe}, a failing listener fails the use case. Keep such
+     * listeners to a few quick statements.
+     */
+    public <E> void subscribeWithin(Class<E> type, BiConsumer<Tx, ? super E> listener) {
+        within.add(new WithinSubscription(type, (tx, event) -> listener.accept(tx, type.cast(event))));
+    }
+
+    /** Delivers an event announced on a transaction to the listeners that hear it there. */
+    void deliverWithin(Tx tx, Object event) {
+        for (WithinSubscription s : within) {
+            if (s.type().isAssignableFrom(event.getClass())) s.listener().accept(tx, event);
+        }
     }
 
     /** The one listener that runs after all others: forwarding to the other nodes ({@link ClusterEvents}). */

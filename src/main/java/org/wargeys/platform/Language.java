@@ -31,6 +31,30 @@ public record Language(String code, String nativeName, Direction direction) {
         return new Language(code, name, RIGHT_TO_LEFT.contains(code) ? Direction.RTL : Direction.LTR);
     }
 
+    /**
+     * A language as the {@code site.languages} setting names it: its code, and after a colon its
+     * direction when that is not the one its script implies ({@code ps:rtl}, {@code ha:ltr}).
+     */
+    public static Language parse(String spec) {
+        String s = spec.strip().toLowerCase(Locale.ROOT);
+        int colon = s.indexOf(':');
+        Language language = of(colon < 0 ? s : s.substring(0, colon));
+        if (colon < 0) return language;
+        String direction = s.substring(colon + 1);
+        if (!direction.equals("ltr") && !direction.equals("rtl")) {
+            throw new IllegalArgumentException(
+                    "A language's direction is ltr or rtl, not '" + direction + "' (in '" + spec + "')");
+        }
+        return new Language(
+                language.code(), language.nativeName(), Direction.valueOf(direction.toUpperCase(Locale.ROOT)));
+    }
+
+    /** How the {@code site.languages} setting names this language (with its direction if not its script's). */
+    public String spec() {
+        Direction usual = RIGHT_TO_LEFT.contains(code) ? Direction.RTL : Direction.LTR;
+        return direction == usual ? code : code + ":" + direction.attribute();
+    }
+
     public Locale locale() {
         return Locale.forLanguageTag(code);
     }

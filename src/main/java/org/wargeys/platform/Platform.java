@@ -23,10 +23,13 @@ public final class Platform implements AutoCloseable {
     private final Transactions transactions;
     private final AuditLog audit;
     private final ClusterEvents cluster;
+    private final SiteSettings siteSettings;
     private final Jobs jobs = new Jobs();
     private final FileStore files;
 
-    private Platform(Config config, Clock clock, int port, Database database, FileStore files) {
+    private Platform(Config configured, Clock clock, int port, Database database, FileStore files) {
+        // The settings stored in the newsroom, over the configuration's defaults (not over what it pins).
+        Config config = SiteSettings.apply(configured, database.jdbi());
         this.config = config;
         this.clock = clock;
         this.port = port;
@@ -37,6 +40,7 @@ public final class Platform implements AutoCloseable {
         this.transactions = new Transactions(database.jdbi(), events, storage);
         this.audit = new AuditLog(database.jdbi(), clock);
         this.cluster = ClusterEvents.create(database, events);
+        this.siteSettings = new SiteSettings(database.jdbi(), transactions, audit, config);
     }
 
     /**
@@ -106,6 +110,11 @@ public final class Platform implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The site settings the newsroom stores for the next start. */
+    public SiteSettings siteSettings() {
+        return siteSettings;
     }
 
     public ClusterEvents cluster() {

@@ -68,7 +68,7 @@ public final class Transactions {
         Tx[] tx = new Tx[1];
         T result;
         HandleCallback<T, RuntimeException> body = h -> {
-            tx[0] = new Tx(h);
+            tx[0] = new Tx(h, events);
             current.set(tx[0]);
             T done = work.apply(tx[0]);
             heardBeforeCommit(tx[0]);

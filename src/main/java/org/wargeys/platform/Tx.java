@@ -11,19 +11,27 @@ import org.jdbi.v3.core.Handle;
 public final class Tx {
 
     private final Handle handle;
+    private final EventBus events;
     private final List<Object> announced = new ArrayList<>();
 
-    Tx(Handle handle) {
+    Tx(Handle handle, EventBus events) {
         this.handle = handle;
+        this.events = events;
     }
 
     public Handle handle() {
         return handle;
     }
 
-    /** Publishes the event on the event bus after the commit, in the order announced; an equal event only once. */
+    /**
+     * Publishes the event on the event bus after the commit, in the order announced; an equal event only
+     * once. Listeners that hear events within the transaction ({@link EventBus#subscribeWithin}) hear
+     * it now.
+     */
     public void announce(Object event) {
-        if (!announced.contains(event)) announced.add(event);
+        if (announced.contains(event)) return;
+        announced.add(event);
+        events.deliverWithin(this, event);
     }
 
     List<Object> announced() {

@@ -30,6 +30,13 @@ public record ShareSettings(
         networks = List.copyOf(networks);
     }
 
+    /** Every network the share bar can offer: its id and its label's message key, in the default order. */
+    public static java.util.Map<String, String> offered() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (ShareNetwork n : ShareNetwork.values()) all.put(n.id(), n.labelKey());
+        return all;
+    }
+
     /** Reads and validates the settings; unknown networks or bad numbers are refused at startup. */
     public static ShareSettings from(Map<String, String> settings) {
         List<ShareNetwork> networks = new ArrayList<>();

@@ -16,7 +16,11 @@ import org.wargeys.platform.ValidationException;
  */
 public final class WebServer implements AutoCloseable {
 
-    private static final String ERROR_RENDERED = "wargeys.error-rendered";
+    /**
+     * Set on a request whose error page is already rendered (a feature's own, such as the newsroom's),
+     * so that the site's error handlers for its status leave it alone.
+     */
+    public static final String ERROR_RENDERED = "wargeys.error-rendered";
 
     private final Javalin app;
     private RequestTracker tracker;

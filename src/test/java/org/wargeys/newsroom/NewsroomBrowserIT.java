@@ -160,8 +160,9 @@ class NewsroomBrowserIT {
                     .contains("Aid agencies warn of famine.");
 
             page.navigate(origin + "/admin/articles?q=galmudug");
-            assertThat(page.getAttribute("td[data-language=so]", "data-state")).isEqualTo("outdated");
-            page.click("td[data-language=so] a");
+            assertThat(page.getAttribute("tr[data-language=so]", "data-translation"))
+                    .isEqualTo("outdated");
+            page.click("tr[data-language=so] td.headline a[lang=so]");
             page.waitForURL(translationEditor);
             page.waitForSelector(".segment-source.is-added");
             assertThat(page.textContent(".segment-source.is-added")).contains("Aid agencies warn of famine.");

@@ -82,7 +82,7 @@ class NewsroomGateIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(cookie).contains("Path=/admin", "HttpOnly", "SameSite=Lax").doesNotContain("Secure");
-        assertThat(response.headers().firstValue("Location")).hasValue("/admin/articles");
+        assertThat(response.headers().firstValue("Location")).hasValue("/admin");
     }
 
     @Test

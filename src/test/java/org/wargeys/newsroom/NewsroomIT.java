@@ -183,9 +183,10 @@ class NewsroomIT {
                 .isEqualTo(303);
 
         Document list = editor.page("/admin/articles?q=baidoa");
-        assertThat(list.select("tr[data-group]")).hasSize(1);
-        assertThat(list.select("td[data-language=en]").attr("data-state")).isEqualTo("published");
-        assertThat(list.select("td[data-language=so]").attr("data-state")).isEqualTo("missing");
+        assertThat(list.select("tr[data-article]")).hasSize(1);
+        assertThat(list.select("tr[data-language=en]").attr("data-status")).isEqualTo("published");
+        assertThat(list.select("tr[data-language=en]").attr("data-translation")).isEqualTo("incomplete");
+        assertThat(list.select("tr[data-language=en] td").text()).contains("missing: Somali");
 
         HttpResponse<String> started =
                 translator.post("/admin/articles/" + source + "/translations", Map.of("language", "so"));
@@ -238,9 +239,10 @@ class NewsroomIT {
         edit.put("body", "Farmers welcomed the rain.\n\nMarkets stayed calm.\n\nThe river rose by a metre.");
         assertThat(editor.post("/admin/articles/" + source, edit).statusCode()).isEqualTo(303);
 
-        list = editor.page("/admin/articles?q=baidoa");
-        assertThat(list.select("td[data-language=so]").attr("data-state")).isEqualTo("outdated");
-        assertThat(editor.page("/admin/articles?status=outdated&language=so").select("tr[data-group]"))
+        list = editor.page("/admin/articles?q=baydhabo");
+        assertThat(list.select("tr[data-language=so]").attr("data-translation")).isEqualTo("outdated");
+        assertThat(editor.page("/admin/articles?translation=outdated&language=so")
+                        .select("tr[data-article]"))
                 .hasSize(1);
         Document outdated = translator.page("/admin/articles/" + translation);
         assertThat(outdated.select(".source-changes").text()).contains("places to carry over: 1");
@@ -257,12 +259,29 @@ class NewsroomIT {
         caughtUp.put("body", somali.get("body") + "\n\nWabiga ayaa kor u kacay hal mitir.");
         caughtUp.put(
                 "up_to_date", outdated.selectFirst("input[name=up_to_date]").attr("value"));
-        assertThat(translator.post("/admin/articles/" + translation, caughtUp).statusCode())
+        HttpResponse<String> caughtUpSaved = translator.post("/admin/articles/" + translation, caughtUp);
+        assertThat(caughtUpSaved.statusCode()).isEqualTo(303);
+        // The translation is live: the translator's change waits for an editor (review before live).
+        assertThat(caughtUpSaved.headers().firstValue("Location"))
+                .hasValue("/admin/articles/" + translation + "/pending");
+        assertThat(editor.page("/admin/articles?q=baydhabo")
+                        .select("tr[data-language=so]")
+                        .attr("data-translation"))
+                .isEqualTo("outdated");
+        long change = site.wiring()
+                .articles()
+                .revisions()
+                .pending(translation)
+                .orElseThrow()
+                .id();
+        assertThat(editor.post("/admin/articles/" + translation + "/pending/" + change + "/approve", Map.of())
+                        .statusCode())
                 .isEqualTo(303);
-        assertThat(editor.page("/admin/articles?q=baidoa")
-                        .select("td[data-language=so]")
-                        .attr("data-state"))
-                .isEqualTo("published");
+        assertThat(editor.page("/admin/articles?q=baydhabo")
+                        .select("tr[data-language=so]")
+                        .attr("data-translation"))
+                .isEqualTo("current");
+        assertThat(site.html(publicPath(translation)).text()).contains("Wabiga ayaa kor u kacay hal mitir.");
     }
 
     @Test
@@ -385,17 +404,17 @@ class NewsroomIT {
     void the_list_filters_by_language_status_section_and_headline() {
         long draft = write("Filter target zebra", "Body.");
         assertThat(editor.page("/admin/articles?q=ZEBRA")
-                        .select("tr[data-group] td:first-child")
+                        .select("tr[data-article] td.headline a:first-child")
                         .text())
                 .isEqualTo("Filter target zebra");
-        assertThat(editor.page("/admin/articles?q=zebra&status=published").select("tr[data-group]"))
+        assertThat(editor.page("/admin/articles?q=zebra&status=published").select("tr[data-article]"))
                 .isEmpty();
         assertThat(editor.page("/admin/articles?q=zebra&status=draft&section=world&author=newsroom&language=en")
-                        .select("tr[data-group]"))
+                        .select("tr[data-article]"))
                 .hasSize(1);
-        assertThat(editor.page("/admin/articles?q=zebra&language=so").select("tr[data-group]"))
+        assertThat(editor.page("/admin/articles?q=zebra&language=so").select("tr[data-article]"))
                 .isEmpty();
-        assertThat(editor.page("/admin/articles?q=%25").select("tr[data-group]"))
+        assertThat(editor.page("/admin/articles?q=%25").select("tr[data-article]"))
                 .as("% is a character, not a wildcard")
                 .isEmpty();
         assertThat(editor.get("/admin/articles?status=nonsense&language=xx").statusCode())
@@ -462,8 +481,9 @@ class NewsroomIT {
         assertThat(editor.post("/admin/articles/" + id, fields).statusCode()).isEqualTo(303);
         Document revisions = editor.page("/admin/articles/" + id + "/revisions?from=1&to=2");
         assertThat(revisions.select("tbody tr")).hasSize(2);
-        assertThat(revisions.select(".diff del").text()).isEqualTo("- Line two.");
-        assertThat(revisions.select(".diff ins").text()).isEqualTo("+ Line two changed.");
+        // Word by word: only the added word is marked.
+        assertThat(revisions.select("#revision-diff del")).isEmpty();
+        assertThat(revisions.select("#revision-diff ins").text()).isEqualTo("changed");
         assertThat(editor.post("/admin/articles/" + id + "/revisions/1/restore", Map.of("revision", "2"))
                         .statusCode())
                 .isEqualTo(303);
@@ -594,7 +614,8 @@ class NewsroomIT {
                 .isEqualTo(400);
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "unpublish"))
                         .statusCode())
-                .isEqualTo(400);
+                .as("a step the article has moved past: a stale page, answered as a conflict")
+                .isEqualTo(409);
         assertThat(editor.post("/admin/articles/" + id + "/workflow", Map.of("step", "schedule", "at", "tomorrow"))
                         .statusCode())
                 .isEqualTo(400);
@@ -770,22 +791,13 @@ class NewsroomIT {
                 .create("admin@example.org", "Ada", Role.ADMINISTRATOR, Set.of(), PASSWORD, Actor.TERMINAL);
         StaffClient admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
         assertThat(editor.get("/admin/users").statusCode()).isEqualTo(403);
-        assertThat(editor.post("/admin/users", Map.of("email", "x@example.org", "role", "editor", "password", PASSWORD))
+        assertThat(editor.post("/admin/users", Map.of("email", "x@example.org", "role", "editor"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(admin.post(
-                                "/admin/users",
-                                Map.of(
-                                        "email",
-                                        "new@example.org",
-                                        "role",
-                                        "translator",
-                                        "languages",
-                                        "so",
-                                        "password",
-                                        PASSWORD))
-                        .statusCode())
-                .isEqualTo(303);
+        HttpResponse<String> added =
+                admin.post("/admin/users", Map.of("email", "new@example.org", "role", "translator", "languages", "so"));
+        assertThat(added.statusCode()).isEqualTo(201);
+        String oneTime = Jsoup.parse(added.body()).select(".one-time-password").text();
         assertThat(site.wiring()
                         .accounts()
                         .accounts()
@@ -794,10 +806,10 @@ class NewsroomIT {
                         .languages())
                 .containsExactly("so");
         Document users = admin.page("/admin/users");
-        assertThat(users.select("td").eachText()).contains("new@example.org");
-        String audit = users.select("#audit ~ table").text();
-        assertThat(audit).contains("user.create", "login.succeeded", "admin@example.org", "new@example.org");
-        HttpResponse<String> first = StaffClient.anonymous(site).attemptSignIn("new@example.org", PASSWORD);
+        assertThat(users.select("tr[data-user=new@example.org]")).hasSize(1);
+        String audit = admin.page("/admin/audit").select(".audit-lines").text();
+        assertThat(audit).contains("Ada added new@example.org as Translator (Somali)", "Ada signed in");
+        HttpResponse<String> first = StaffClient.anonymous(site).attemptSignIn("new@example.org", oneTime);
         assertThat(first.headers().firstValue("Location"))
                 .as("a password an administrator chose serves once")
                 .hasValue("/admin/password");

@@ -69,7 +69,8 @@ class SettingsEditorIT {
                         .select("input[name=feed_content][value=full]")
                         .hasAttr("checked"))
                 .isTrue();
-        assertThat(admin.page("/admin/audit").text()).contains("settings.feeds");
+        assertThat(admin.page("/admin/audit").select(".audit-lines").text())
+                .contains("set the feeds to carry whole articles");
         assertThat(admin.post("/admin/settings/feeds", Map.of("feed_content", "everything"))
                         .statusCode())
                 .isEqualTo(400);

@@ -22,6 +22,8 @@ public final class StaffClient {
     private final TestSite site;
     private String sessionCookie;
     private String csrf;
+    // The confirmation of the last action, as a browser keeps it until the next page shows it.
+    private String flashCookie;
 
     private StaffClient(TestSite site) {
         this.site = site;
@@ -66,9 +68,25 @@ public final class StaffClient {
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
+        cookies(request);
         headers.forEach(request::header);
-        return site.send(request.build());
+        return remember(site.send(request.build()));
+    }
+
+    /** Sends the cookies a browser would: the session's, and the flash message's while there is one. */
+    private void cookies(HttpRequest.Builder request) {
+        StringBuilder header = new StringBuilder();
+        if (sessionCookie != null) header.append("wargeys_session=").append(sessionCookie);
+        if (flashCookie != null) {
+            if (header.length() > 0) header.append("; ");
+            header.append("wargeys_flash=").append(flashCookie);
+        }
+        if (header.length() > 0) request.header("Cookie", header.toString());
+    }
+
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        cookie(response, "wargeys_flash").ifPresent(v -> flashCookie = v.isEmpty() ? null : v);
+        return response;
     }
 
     public Document page(String path) {
@@ -90,8 +108,8 @@ public final class StaffClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encodedFields + "&" + encode(Map.of("csrf", csrf))));
-        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
-        return site.send(request.build());
+        cookies(request);
+        return remember(site.send(request.build()));
     }
 
     /** Posts a form with the session's CSRF token and extra request headers (Accept-Language…). */
@@ -112,8 +130,8 @@ public final class StaffClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
         headers.forEach(request::header);
 
-        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
-        HttpResponse<String> response = site.send(request.build());
+        cookies(request);
+        HttpResponse<String> response = remember(site.send(request.build()));
         // A password change starts a new session, as a browser would follow.
         cookie(response, "wargeys_session").filter(v -> !v.isEmpty()).ifPresent(v -> sessionCookie = v);
         return response;
@@ -137,8 +155,8 @@ public final class StaffClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (sessionCookie != null) request.header("Cookie", "wargeys_session=" + sessionCookie);
-        return site.send(request.build());
+        cookies(request);
+        return remember(site.send(request.build()));
     }
 
     public String csrf() {

@@ -121,7 +121,9 @@ public final class TestSite implements AutoCloseable {
                 settings,
                 trustedProxies,
                 64,
-                1);
+                1,
+                // The feature settings stand for the config file's lines: the newsroom shows them as pinned.
+                settings.keySet());
     }
 
     /**

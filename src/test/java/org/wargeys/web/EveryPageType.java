@@ -259,6 +259,40 @@ final class EveryPageType {
         made.put(
                 "{translation}",
                 translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+
+        // The desk: a draft in review, one scheduled, a note that mentions the translator, an assignment.
+        long inReview = write("A story waiting for review", "Text.");
+        assertThat(admin.post("/admin/articles/" + inReview + "/workflow", Map.of("step", "submit"))
+                        .statusCode())
+                .isEqualTo(303);
+        long scheduled = write("A story for tomorrow", "Text.");
+        assertThat(admin.post(
+                                "/admin/articles/" + scheduled + "/workflow",
+                                Map.of("step", "schedule", "at", "2026-11-26T14:00"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/notes",
+                                Map.of("note", "@translator please carry the correction over."))
+                        .statusCode())
+                .isEqualTo(303);
+        String translatorId = String.valueOf(site.wiring()
+                .accounts()
+                .accounts()
+                .require("translator@example.org")
+                .id());
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/assignments",
+                                Map.of("assignee", translatorId, "language", "so", "due", "2026-11-25T18:00"))
+                        .statusCode())
+                .isEqualTo(303);
+        // Review before live: a restore of the published article waits for an editor's approval.
+        int live = site.wiring().articles().service().find(published).revision();
+        assertThat(admin.post(
+                                "/admin/articles/" + published + "/revisions/1/restore",
+                                Map.of("revision", String.valueOf(live)))
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     long write(String headline, String body) {

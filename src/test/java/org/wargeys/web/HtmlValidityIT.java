@@ -126,12 +126,26 @@ class HtmlValidityIT {
 
     static Stream<Arguments> newsroomPages() {
         return Stream.of(
-                page("article list", "/admin/articles", 200, "tr[data-group]"),
+                page("article list", "/admin/articles", 200, "tr[data-article]; #bulk select[name=action]"),
+                page("article list, sorted by headline", "/admin/articles?sort=headline", 200, "tr[data-article]"),
                 page(
                         "article list with filters",
                         "/admin/articles?q=draft&status=draft&language=en&section=world",
                         200,
-                        "tr[data-group]"),
+                        "tr[data-article]"),
+                page("article list, nothing found", "/admin/articles?q=nothing+like+this", 200, ".empty"),
+                page(
+                        "the desk",
+                        "/admin",
+                        200,
+                        "#review; #scheduled .week; #published li[data-article]; #pending li[data-article]"),
+                page(
+                        "an article's notes and assignments",
+                        "/admin/articles/{published}/desk",
+                        200,
+                        ".notes mark.mention; li[data-assignment]; form.assign-form"),
+                page("notifications", "/admin/notifications", 200, "h1"),
+                page("a newsroom address that does not exist", "/admin/no-such-page", 404, ".error-page .way-on"),
                 page("new article editor", "/admin/articles/new", 200, "form[data-editor]"),
                 page("a draft's editor", "/admin/articles/{draft}", 200, "form[data-editor] textarea[name=body]"),
                 page(
@@ -145,11 +159,23 @@ class HtmlValidityIT {
                         200,
                         "[data-rows] li .source-block; #featured_alt"),
                 page("revisions", "/admin/articles/{draft}/revisions", 200, "tbody tr"),
+                page("revisions compared", "/admin/articles/{draft}/revisions?from=1&to=2", 200, "#revision-diff ins"),
                 page(
-                        "revisions compared",
-                        "/admin/articles/{draft}/revisions?from=1&to=2",
+                        "restoring a published article's revision: the confirmation",
+                        "/admin/articles/{published}/revisions/1/restore",
                         200,
-                        ".diff ins; .diff del"),
+                        "#restore-pending; form button[type=submit]"),
+                page(
+                        "restoring a draft's revision: the confirmation",
+                        "/admin/articles/{draft}/revisions/1/restore",
+                        200,
+                        "#restore-draft"),
+                page(
+                        "a change waiting for approval",
+                        "/admin/articles/{published}/pending",
+                        200,
+                        "#approve; #reject; #diff-body"),
+                page("no change waiting", "/admin/articles/{draft}/pending", 200, ".empty"),
                 page("media library", "/admin/media", 200, "tr[data-media] img; tr[data-media] form"),
                 page(
                         "sections and tags, with tags an author proposed",
@@ -157,7 +183,8 @@ class HtmlValidityIT {
                         200,
                         "table[data-kind=section] tr[data-key=health]; .proposals form"),
                 page("users", "/admin/users", 200, "tr[data-user=translator@example.org] input[name=languages]"),
-                page("audit log", "/admin/audit", 200, "table"),
+                page("audit log", "/admin/audit", 200, ".audit-lines li a"),
+                page("audit log, filtered", "/admin/audit?kind=articles&who=admin@example.org", 200, ".audit-lines li"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
                 page("password", "/admin/password", 200, "input[name=current]"),
                 page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
@@ -266,6 +293,28 @@ class HtmlValidityIT {
                 admin.postFile("/admin/media", Map.of("alt_en", "Not a photo"), "photo.jpg", "image/jpeg", script),
                 400,
                 ".field-error");
+    }
+
+    @Test
+    void the_newsroom_dead_ends_are_valid_html() {
+        StaffClient translator = StaffClient.signIn(site, "translator@example.org", PASSWORD);
+        assertValid("forbidden, 403", translator.get("/admin/users"), 403, ".error-page .way-on[href='/admin']");
+        assertValid("the translator's desk", translator.get("/admin"), 200, "#translate-so");
+        assertValid(
+                "signed out, 401",
+                StaffClient.anonymous(site).postRaw("/admin/articles/bulk", Map.of("action", "publish")),
+                401,
+                ".error-page .way-on[href^='/admin/login']");
+        assertValid(
+                "a stale form, 403",
+                admin.postRaw("/admin/articles/bulk", Map.of("csrf", "stale", "action", "publish")),
+                403,
+                ".error-page .way-on");
+        assertValid(
+                "sign-in after the session ended",
+                site.get("/admin/login?next=%2Fadmin&reason=expired"),
+                200,
+                "[role=alert]");
     }
 
     @Test
