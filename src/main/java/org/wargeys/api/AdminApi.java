@@ -141,15 +141,20 @@ public final class AdminApi {
         }
         ObjectNode body = json.object();
         ArrayNode items = body.putArray("items");
-        for (List<Article> group :
-                listing.groups(new ArticleListing.Filter(q.get("language"), status, null, null, null))) {
-            for (Article a : group) {
-                if (q.get("language") != null && !a.language().equals(q.get("language"))) continue;
-                if (status != null && a.status() != status) continue;
+        var query = new ArticleListing.Query(
+                null, q.get("language"), status, null, null, null, null, ArticleListing.Sort.UPDATED);
+        String namesIn = site.defaultLanguage().code();
+        ArticleListing.Cursor after = null;
+        do {
+            // The desk's keyset pages, walked to the end: one bounded query a page.
+            ArticleListing.Page page = listing.page(query, after, null, ArticleListing.PAGE, namesIn);
+            for (ArticleListing.Row row : page.rows()) {
+                Article a = row.article();
                 if (!Permissions.mayEdit(who.user(), a, origins.find(a.id()))) continue;
                 items.add(editable(a));
             }
-        }
+            after = page.next();
+        } while (after != null);
         send(ctx, 200, body);
     }
 

@@ -238,7 +238,13 @@ public final class ArticleEditor {
      * source they carried over leave its body.
      */
     Article store(Context ctx, Article article, ArticleForm form, boolean autosave) {
-        return n.articles().save(article.id(), form.revision(), edit(ctx, article, form), n.gate().actor(ctx), autosave);
+        return n.articles()
+                .save(
+                        article.id(),
+                        form.revision(),
+                        edit(ctx, article, form),
+                        n.gate().actor(ctx),
+                        autosave);
     }
 
     /**
@@ -248,7 +254,12 @@ public final class ArticleEditor {
      */
     boolean proposeInstead(Context ctx, Article article, ArticleForm form) {
         if (!article.isPublished() || Permissions.isEditor(user(ctx))) return false;
-        n.revisions().proposeEdit(article.id(), form.revision(), edit(ctx, article, form), n.gate().actor(ctx));
+        n.revisions()
+                .proposeEdit(
+                        article.id(),
+                        form.revision(),
+                        edit(ctx, article, form),
+                        n.gate().actor(ctx));
         return true;
     }
 

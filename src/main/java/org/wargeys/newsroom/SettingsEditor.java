@@ -104,8 +104,7 @@ public final class SettingsEditor {
         if (refused(ctx)) return;
         Map<String, String> posted = new LinkedHashMap<>();
         Map<String, SiteSettings.Setting> all = settings();
-        for (String key :
-                NEXT_START_FIELDS) {
+        for (String key : NEXT_START_FIELDS) {
             String value = ctx.formParam(SiteSettings.field(key));
             if (value != null && !all.get(key).pinned()) posted.put(key, value);
         }
@@ -249,8 +248,7 @@ public final class SettingsEditor {
         var msg = layout.messages();
         Map<String, SiteSettings.Setting> all = settings();
         Map<String, SettingsPage.Field> fields = new LinkedHashMap<>();
-        for (String key :
-                NEXT_START_FIELDS) {
+        for (String key : NEXT_START_FIELDS) {
             var s = all.get(key);
             fields.put(
                     key,

@@ -64,7 +64,12 @@ public final class SignInEditor {
         }
         // Sent here because the session ended (timed out, signed out elsewhere): say so, not just "sign in".
         boolean ended = "expired".equals(ctx.queryParam("reason"));
-        render(ctx, 200, safeNext(ctx.queryParam("next")), "", ended ? "newsroom.sign_in.session_ended_carry_on" : null);
+        render(
+                ctx,
+                200,
+                safeNext(ctx.queryParam("next")),
+                "",
+                ended ? "newsroom.sign_in.session_ended_carry_on" : null);
     }
 
     /**

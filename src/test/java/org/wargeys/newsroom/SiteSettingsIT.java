@@ -76,8 +76,7 @@ class SiteSettingsIT {
         assertThat(site.wiring().platform().site().name()).isEqualTo("Radio Hiiraan");
         assertThat(site.wiring().platform().site().outlet()).isEqualTo("HIIRAAN");
         assertThat(site.wiring().platform().site().timezone().getId()).isEqualTo("Africa/Nairobi");
-        assertThat(site.wiring().platform().config().settings())
-                .containsEntry("sharing.networks", "whatsapp");
+        assertThat(site.wiring().platform().config().settings()).containsEntry("sharing.networks", "whatsapp");
         assertThat(site.html("/en/").title()).contains("Radio Hiiraan");
         Document after = admin().page("/admin/settings");
         assertThat(after.select("[data-setting=site.name] .hint").text()).doesNotContain("runs with");
@@ -157,13 +156,10 @@ class SiteSettingsIT {
                 .isEqualTo("true");
         assertThat(page.select("[data-setting=site.outlet]").text()).contains("WARSOOR", "server’s configuration");
         assertThat(page.select("input[name=site_outlet]")).isEmpty();
-        assertThat(admin.post(
-                                "/admin/settings/site",
-                                Map.of("site_name", "Warsoor", "site_outlet", "SOMEONE ELSE"))
+        assertThat(admin.post("/admin/settings/site", Map.of("site_name", "Warsoor", "site_outlet", "SOMEONE ELSE"))
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(site.wiring().platform().siteSettings().next("site.outlet"))
-                .isEqualTo("WARSOOR");
+        assertThat(site.wiring().platform().siteSettings().next("site.outlet")).isEqualTo("WARSOOR");
         site = site.restart();
         assertThat(site.wiring().platform().config().settings()).containsEntry("site.outlet", "WARSOOR");
     }
@@ -172,9 +168,8 @@ class SiteSettingsIT {
     void bad_values_are_refused_with_their_reasons_and_nothing_is_stored() {
         site = TestSite.start(database, false);
         StaffClient admin = admin();
-        HttpResponse<String> refused = admin.post(
-                "/admin/settings/site",
-                Map.of("site_name", "", "site_timezone", "Mars/Olympus"));
+        HttpResponse<String> refused =
+                admin.post("/admin/settings/site", Map.of("site_name", "", "site_timezone", "Mars/Olympus"));
         assertThat(refused.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select("#site_name-error").text()).contains("1 to 100");
