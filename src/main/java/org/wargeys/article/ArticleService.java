@@ -609,9 +609,15 @@ public final class ArticleService {
         String code = kind.name().toLowerCase(java.util.Locale.ROOT);
         // The rules the newsroom's form and the API share, worded by the same message keys.
         if (key == null || !Slug.isValid(key)) throw ValidationException.of("key", "newsroom.taxonomy.error.key");
-        if (names == null || names.isEmpty()) {
+        // An author has a name of their own; a section or tag is named in at least one language.
+        if (kind == TaxonomyRepository.Kind.AUTHOR && (defaultName == null || defaultName.isBlank())) {
             throw ValidationException.of("names", "newsroom.taxonomy.error.names_required");
         }
+        if (names == null || (names.isEmpty() && kind != TaxonomyRepository.Kind.AUTHOR)) {
+
+            throw ValidationException.of("names", "newsroom.taxonomy.error.names_required");
+        }
+
         for (var entry : names.entrySet()) {
             if (!site.publishesIn(entry.getKey())) {
                 throw ValidationException.of(

@@ -301,10 +301,11 @@ class HtmlValidityIT {
         assertValid("forbidden, 403", translator.get("/admin/users"), 403, ".error-page .way-on[href='/admin']");
         assertValid("the translator's desk", translator.get("/admin"), 200, "#translate-so");
         assertValid(
-                "signed out, 401",
+                "signed out, 401: signing in again on the spot keeps what was sent",
                 StaffClient.anonymous(site).postRaw("/admin/articles/bulk", Map.of("action", "publish")),
                 401,
-                ".error-page .way-on[href^='/admin/login']");
+                "form[action='/admin/login'] input[name=password]; input[name=carried_name][value=action]");
+
         assertValid(
                 "a stale form, 403",
                 admin.postRaw("/admin/articles/bulk", Map.of("csrf", "stale", "action", "publish")),
