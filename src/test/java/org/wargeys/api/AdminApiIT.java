@@ -209,7 +209,7 @@ class AdminApiIT {
         // alike); an unknown section is refused.
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("section");
         assertThat(problem.path("errors").findValuesAsText("detail"))
-                .contains(somali.format("article.error.section_unknown", Map.of("section", "no-such-section")));
+                .contains(somali.get("article.error.section_unknown").replace("{section}", "no-such-section"));
 
         assertThat(problem.path("detail").asText()).isEqualTo(somali.get("api.problem.validation.detail"));
         HttpResponse<String> typo =

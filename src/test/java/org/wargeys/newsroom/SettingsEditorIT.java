@@ -119,14 +119,14 @@ class SettingsEditorIT {
         assertThat(article.select("meta[name=twitter:site]").attr("content")).isEqualTo("@Warsoor_News");
         assertThat(article.select("meta[name=twitter:creator]").attr("content")).isEqualTo("@warsoor_desk");
         assertThat(article.select(".share-list a[data-network=x]").attr("href")).contains("via=Warsoor_News");
-        assertThat(site.wiring()
-                        .platform()
-                        .database()
-                        .jdbi()
-                        .withHandle(h -> h.createQuery("SELECT action FROM audit_log")
-                                .mapTo(String.class)
-                                .list()))
-                .contains("settings.x_account", "author.define");
+        java.util.List<String> actions = site.wiring()
+                .platform()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT action FROM audit_log")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(actions).contains("settings.x_account", "author.define");
 
         // Back to none: the configuration names no account.
         assertThat(admin.post("/admin/settings/sharing", Map.of("x_handle", "")).statusCode())
