@@ -411,7 +411,15 @@ class EditorSyncIT {
                 + "&carried=2";
         assertThat(translator.postEncoded("/admin/articles/" + somali, encoded).statusCode())
                 .isEqualTo(303);
+        // Review before live: the live translation's catch-up waits for an editor, who approves it.
+        assertThat(site.wiring().translations().progress().isOutdated(somali)).isTrue();
+        String approve = editor.page("/admin/articles/" + somali + "/pending")
+                .select("form[action$=/approve]")
+                .attr("action");
+        assertThat(approve).isNotEmpty();
+        assertThat(editor.post(approve, Map.of()).statusCode()).isEqualTo(303);
         assertThat(site.wiring().translations().progress().isOutdated(somali)).isFalse();
+
         assertThat(article(somali).body()).contains("koonfur");
         assertThat(image).isNull();
     }

@@ -22,6 +22,7 @@ import org.wargeys.platform.Actor;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.StaffClient;
 import org.wargeys.testsupport.TestSite;
+import org.wargeys.web.MessageBundles;
 
 /**
  * What the newsroom says, whatever the database: its dead ends (signed out, not allowed, a stale form
@@ -92,10 +93,27 @@ class NewsroomPagesIT {
         assertThat(action.statusCode()).isEqualTo(401);
         Document answer = Jsoup.parse(action.body());
         assertThat(answer.select("html").attr("lang")).isEqualTo("so");
-        assertThat(answer.select("h1").text()).isEqualTo("Fadhigaagii wuu dhammaaday");
-        assertThat(answer.select(".way-on").attr("href"))
-                .isEqualTo("/admin/login?next=%2Fadmin%2Farticles%3Fq%3Drain&reason=expired");
+        // A form's action: signing in again on the spot, what was sent kept to be sent again.
+        assertThat(answer.select("[role=alert]").text())
+                .isEqualTo(MessageBundles.load("so").get("newsroom.sign_in.session_ended"));
+        assertThat(answer.select("form[action='/admin/login'] input[name=carried_name][value=action]"))
+                .isNotEmpty();
         assertThat(answer.select("link[rel=stylesheet]").attr("href")).contains("newsroom");
+
+        // A call that is not a form (JSON): the newsroom's page that says so, with its way back in.
+        HttpResponse<String> call = site.send(HttpRequest.newBuilder(
+                        URI.create(site.baseUrl().replace("localhost", "127.0.0.1") + "/admin/articles/bulk"))
+                .header("Cookie", stale)
+                .header("Accept-Language", "so")
+                .header("Referer", site.baseUrl() + "/admin/articles?q=rain")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+        assertThat(call.statusCode()).isEqualTo(401);
+        Document page = Jsoup.parse(call.body());
+        assertThat(page.select("h1").text()).isEqualTo("Fadhigaagii wuu dhammaaday");
+        assertThat(page.select(".way-on").attr("href"))
+                .isEqualTo("/admin/login?next=%2Fadmin%2Farticles%3Fq%3Drain&reason=expired");
     }
 
     @Test
