@@ -110,9 +110,9 @@ class NewsroomPagesIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build());
         assertThat(call.statusCode()).isEqualTo(401);
-        Document page = Jsoup.parse(call.body());
-        assertThat(page.select("h1").text()).isEqualTo("Fadhigaagii wuu dhammaaday");
-        assertThat(page.select(".way-on").attr("href"))
+        Document said = Jsoup.parse(call.body());
+        assertThat(said.select("h1").text()).isEqualTo("Fadhigaagii wuu dhammaaday");
+        assertThat(said.select(".way-on").attr("href"))
                 .isEqualTo("/admin/login?next=%2Fadmin%2Farticles%3Fq%3Drain&reason=expired");
     }
 
