@@ -294,4 +294,19 @@ class PendingChangesIT {
                 .isEqualTo("Drought deepens in Galmudug");
         assertThat(site.wiring().articles().revisions().pending(article.id())).isEmpty();
     }
+
+    @Test
+    void the_editor_scripts_update_button_waits_for_an_editor_too() {
+        Article article = corrected("Wells run dry", true);
+        Map<String, String> fields = form(author, article.id());
+        fields.put("body", FIXED + " Herders move north.");
+        fields.put("mode", "save");
+        HttpResponse<String> saved = author.post(
+                "/admin/articles/" + article.id() + "/autosave", fields, Map.of("Accept", "application/json"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"location\":\"/admin/articles/" + article.id() + "/pending\"");
+        assertThat(site.wiring().articles().service().find(article.id()).body()).isEqualTo(FIXED);
+        assertThat(publicPage(article)).doesNotContain("Herders move north.");
+        assertThat(site.wiring().articles().revisions().pending(article.id())).isPresent();
+    }
 }
