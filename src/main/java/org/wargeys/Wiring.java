@@ -8,6 +8,7 @@ import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
+import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.metrics.MetricsModule;
 import org.wargeys.newsroom.NewsroomModule;
@@ -44,6 +45,7 @@ public final class Wiring implements AutoCloseable {
     private MetricsModule metrics;
     private ApiModule api;
     private WebhookModule webhooks;
+    private MailModule mail;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -52,6 +54,7 @@ public final class Wiring implements AutoCloseable {
             web = new WebModule(platform);
             media = new MediaModule(platform);
             accounts = new AccountModule(platform);
+            mail = new MailModule(platform);
             articles = new ArticleModule(platform, media);
             translations = new TranslationModule(platform, articles);
             search = new SearchModule(platform, articles);
@@ -110,6 +113,7 @@ public final class Wiring implements AutoCloseable {
             if (web != null) web.awaitPurges();
             if (metrics != null) metrics.close();
             if (webhooks != null) webhooks.close();
+            if (mail != null) mail.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
@@ -175,5 +179,9 @@ public final class Wiring implements AutoCloseable {
 
     public WebhookModule webhooks() {
         return webhooks;
+    }
+
+    public MailModule mail() {
+        return mail;
     }
 }

@@ -97,6 +97,7 @@ class ArchitectureTest {
                     "api",
                     concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
             Map.entry("webhook", List.of("platform", "article")),
+            Map.entry("mail", List.of("platform", "jakarta.mail..", "org.eclipse.angus.mail..")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",

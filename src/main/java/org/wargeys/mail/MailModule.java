@@ -1,0 +1,57 @@
+package org.wargeys.mail;
+
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
+import org.wargeys.platform.Platform;
+
+/**
+ * Mail (docs/mail.md): the outbox features queue messages into on their own transactions, and the
+ * worker that sends them over SMTP, started by a commit that queued mail and by a poll (retries, and
+ * what other nodes queued). Close it before the platform.
+ */
+public final class MailModule implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofSeconds(10);
+
+    private final MailSettings settings;
+    private final MailOutbox outbox;
+    private final MailWorker worker;
+
+    public MailModule(Platform platform) {
+        this.settings = MailSettings.of(
+                platform.config().settings(),
+                platform.site().name(),
+                platform.site().baseUrl());
+        this.outbox = new MailOutbox(platform.clock(), settings.domain());
+        this.worker = new MailWorker(platform.database(), platform.transactions(), settings, platform.clock());
+        if (!settings.configured()) {
+            LoggerFactory.getLogger(MailModule.class)
+                    .info("No mail.smtp.host: mail is queued but not sent (docs/mail.md)");
+        }
+        platform.events().subscribe(MailQueued.class, e -> worker.nudge());
+        platform.jobs().every("Sending mail", POLL, POLL, worker::nudge);
+    }
+
+    public MailOutbox outbox() {
+        return outbox;
+    }
+
+    public MailSettings settings() {
+        return settings;
+    }
+
+    /** Sends what is due now on the calling thread (tests, after moving their clock); returns the attempts. */
+    public int sendDue() {
+        return worker.sendDue();
+    }
+
+    /** How many SMTP attempts this node made. */
+    public long attempts() {
+        return worker.attempts();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}
