@@ -313,4 +313,38 @@ class MailIT {
         assertThat(status(id)).isEqualTo("sent");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
+
+    @Test
+    void tls_from_the_first_byte_with_the_account_signs_in_and_sends() {
+        GreenMail smtps = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtps"));
+        smtps.start();
+        try {
+            smtps.setUser("news@warsoor.test", "news", "right password");
+            long id = queue("reader@example.org", "Over TLS");
+            Map<String, String> s = new HashMap<>();
+            s.put("mail.smtp.host", "127.0.0.1");
+            s.put("mail.smtp.port", String.valueOf(smtps.getSmtps().getPort()));
+            s.put("mail.smtp.security", "tls");
+            // GreenMail's certificate is its own: trusted by name, as for a relay on a private network.
+            s.put("mail.smtp.ssl_trust", "127.0.0.1");
+            s.put("mail.smtp.user", "news");
+            s.put("mail.from", "Warsoor <news@warsoor.test>");
+            s.put("mail.smtp.password", "wrong password");
+            try (MailWorker worker = new MailWorker(
+                    platform.database(), platform.transactions(), MailSettings.of(s, "Warsoor", "http://x"), clock)) {
+                worker.sendDue();
+            }
+            assertThat(status(id)).as("refused sign-in: tried again later").isEqualTo("pending");
+            clock.advance(Duration.ofMinutes(2));
+            s.put("mail.smtp.password", "right password");
+            try (MailWorker worker = new MailWorker(
+                    platform.database(), platform.transactions(), MailSettings.of(s, "Warsoor", "http://x"), clock)) {
+                assertThat(worker.sendDue()).isEqualTo(1);
+            }
+            assertThat(status(id)).isEqualTo("sent");
+            assertThat(smtps.getReceivedMessages()).hasSize(1);
+        } finally {
+            smtps.stop();
+        }
+    }
 }
