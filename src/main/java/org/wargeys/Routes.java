@@ -92,6 +92,16 @@ final class Routes {
         page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(pages.feeds()::tagAtom));
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(pages.articles()::show));
         page(routes, "/{lang}/search", pages.search()::show);
+        // Readers' newsletters (issue 16): never cached; the signed links' pages keep out of caches.
+        var newsletter = w.newsletters().pages();
+        page(routes, "/{lang}/newsletter", newsletter::show);
+        routes.post("/{lang}/newsletter", newsletter::subscribe);
+        page(routes, "/{lang}/newsletter/thanks", newsletter::thanks);
+        page(routes, "/{lang}/newsletter/confirm", newsletter::confirm);
+        page(routes, "/{lang}/newsletter/preferences", newsletter::preferences);
+        routes.post("/{lang}/newsletter/preferences", newsletter::savePreferences);
+        page(routes, "/{lang}/newsletter/unsubscribe", newsletter::unsubscribePage);
+        routes.post("/{lang}/newsletter/unsubscribe", newsletter::unsubscribe);
         page(routes, "/{lang}/rss.xml", cache.wrap(pages.feeds()::latestRss));
         page(routes, "/{lang}/atom.xml", cache.wrap(pages.feeds()::latestAtom));
         page(routes, "/{lang}/section/{slug}", cache.wrap(pages.archives()::section));
@@ -184,7 +194,9 @@ final class Routes {
                 new AdminRoute(
                         HandlerType.POST,
                         "/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
-                        n.webhooks()::redeliver));
+                        n.webhooks()::redeliver),
+                // Readers' newsletters (issue 16).
+                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

@@ -11,6 +11,7 @@ import org.wargeys.importer.ImporterModule;
 import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.metrics.MetricsModule;
+import org.wargeys.newsletter.NewsletterModule;
 import org.wargeys.newsroom.NewsroomModule;
 import org.wargeys.pages.PagesModule;
 import org.wargeys.platform.Config;
@@ -46,6 +47,7 @@ public final class Wiring implements AutoCloseable {
     private ApiModule api;
     private WebhookModule webhooks;
     private MailModule mail;
+    private NewsletterModule newsletters;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -64,6 +66,7 @@ public final class Wiring implements AutoCloseable {
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
+            newsletters = new NewsletterModule(platform, web, articles, mail);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -76,6 +79,7 @@ public final class Wiring implements AutoCloseable {
                     feeds,
                     api,
                     webhooks,
+                    newsletters,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -183,5 +187,9 @@ public final class Wiring implements AutoCloseable {
 
     public MailModule mail() {
         return mail;
+    }
+
+    public NewsletterModule newsletters() {
+        return newsletters;
     }
 }

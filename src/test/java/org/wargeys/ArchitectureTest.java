@@ -77,7 +77,8 @@ class ArchitectureTest {
                             "sharing",
                             "feed",
                             "api",
-                            "webhook")),
+                            "webhook",
+                            "newsletter")),
             Map.entry(
                     "pages",
                     concat(
@@ -98,6 +99,7 @@ class ArchitectureTest {
                     concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
             Map.entry("webhook", List.of("platform", "article")),
             Map.entry("mail", List.of("platform", "jakarta.mail..", "org.eclipse.angus.mail..")),
+            Map.entry("newsletter", concat(HTTP, "platform", "web", "article", "mail", "gg.jte..")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",

@@ -6,6 +6,7 @@ import org.wargeys.article.ArticleModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.media.MediaService;
+import org.wargeys.newsletter.NewsletterModule;
 import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
 import org.wargeys.sharing.SharingModule;
@@ -34,6 +35,7 @@ public final class NewsroomModule {
     private final TaxonomyEditor taxonomy;
     private final SettingsEditor settings;
     private final TokenEditor tokens;
+    private final SubscribersEditor subscribers;
     private final WebhookEditor webhooks;
 
     /** @param preview renders an unsaved article as readers would get it (the public pages do) */
@@ -49,6 +51,7 @@ public final class NewsroomModule {
             FeedModule feeds,
             ApiModule api,
             WebhookModule webhookModule,
+            NewsletterModule newsletters,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
         this.gate =
@@ -82,7 +85,7 @@ public final class NewsroomModule {
                 layouts,
                 web.renderer());
         this.articleEditor = new ArticleEditor(n);
-        this.workflow = new WorkflowEditor(n, articleEditor);
+        this.workflow = new WorkflowEditor(n, articleEditor, newsletters.alerts());
         this.revisions = new RevisionEditor(n, articleEditor);
         this.users = new UserEditor(n, accounts.accounts());
         this.media = new MediaEditor(n);
@@ -98,6 +101,7 @@ public final class NewsroomModule {
                 web.pageCache()::size);
         this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
         this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
+        this.subscribers = new SubscribersEditor(n, newsletters.subscriptions(), newsletters.alerts());
     }
 
     /** Wraps every /admin handler but sign-in: a session, and the CSRF token on POST. */
@@ -152,5 +156,10 @@ public final class NewsroomModule {
 
     public WebhookEditor webhooks() {
         return webhooks;
+    }
+
+    /** Readers' newsletters: subscribers per language and the alerts' send history (issue 16). */
+    public SubscribersEditor subscribers() {
+        return subscribers;
     }
 }

@@ -10,6 +10,7 @@ import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
+import org.wargeys.newsletter.Alerts;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -21,10 +22,12 @@ public final class WorkflowEditor {
 
     private final Newsroom n;
     private final ArticleEditor editor;
+    private final Alerts alerts;
 
-    WorkflowEditor(Newsroom newsroom, ArticleEditor editor) {
+    WorkflowEditor(Newsroom newsroom, ArticleEditor editor, Alerts alerts) {
         this.n = newsroom;
         this.editor = editor;
+        this.alerts = alerts;
     }
 
     public void step(Context ctx) {
@@ -42,7 +45,12 @@ public final class WorkflowEditor {
             return;
         }
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
-        n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        // "Send to subscribers", ticked when publishing: the alert is queued on the publication's transaction.
+        if (step == WorkflowStep.PUBLISH && "yes".equals(ctx.formParam("alert"))) {
+            alerts.publishAndAlert(article.id(), n.gate().actor(ctx));
+        } else {
+            n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+        }
         ctx.redirect("/admin/articles/" + article.id(), HttpStatus.SEE_OTHER);
     }
 
