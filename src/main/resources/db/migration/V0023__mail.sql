@@ -5,7 +5,7 @@
 
 CREATE TABLE mail_outbox (
     id ${id},
-    -- What caused it: newsletter.confirm, newsletter.alert, account.password_reset, mail.test ...
+    -- What caused it: newsletter-confirm, newsletter-alert, account-password-reset, mail-test ...
     kind TEXT NOT NULL,
     -- The batch it belongs to (one alert to a language's subscribers), or NULL.
     batch_id BIGINT,

@@ -45,7 +45,8 @@ class MessageKeysTest {
             "MediaModule.java",
             "SiteXAccount.java",
             "ApiSettings.java",
-            "WebhookModule.java");
+            "WebhookModule.java",
+            "LinkSigner.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "so", "ar"})

@@ -6,7 +6,7 @@ import java.util.Map;
  * A message to queue, written in full: what caused it, to whom, in which language, both parts and
  * any extra headers (List-Unsubscribe ...). Immutable.
  *
- * @param kind what caused it ({@code newsletter.alert}); the send history groups by it
+ * @param kind what caused it ({@code newsletter-alert}); the send history groups by it
  * @param batchId the batch it belongs to (an alert), or null
  * @param language the message's language (its Content-Language), or null
  * @param html the HTML part, or null for plain text only

@@ -160,11 +160,11 @@ public final class Alerts {
                 .createQuery("""
                         SELECT a.id, a.article_id, a.language, a.subject, a.recipients, a.sent_by, a.created_at,
                             (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter.alert' AND m.status IN ('pending', 'sending')) AS queued,
+                                AND m.kind = 'newsletter-alert' AND m.status IN ('pending', 'sending')) AS queued,
                             (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter.alert' AND m.status = 'sent') AS delivered,
+                                AND m.kind = 'newsletter-alert' AND m.status = 'sent') AS delivered,
                             (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter.alert' AND m.status = 'failed') AS failed
+                                AND m.kind = 'newsletter-alert' AND m.status = 'failed') AS failed
                         FROM newsletter_alerts a ORDER BY a.created_at DESC, a.id DESC LIMIT :limit""")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Sent(

@@ -20,8 +20,8 @@ import org.wargeys.web.PageRenderer;
  */
 final class NewsletterMails {
 
-    static final String CONFIRM = "newsletter.confirm";
-    static final String ALERT = "newsletter.alert";
+    static final String CONFIRM = "newsletter-confirm";
+    static final String ALERT = "newsletter-alert";
 
     private final Site site;
     private final MessageBundles bundles;

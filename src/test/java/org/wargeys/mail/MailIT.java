@@ -103,7 +103,7 @@ class MailIT {
                 .write(tx -> outbox.queue(
                                 tx,
                                 new OutgoingMail(
-                                        "mail.test",
+                                        "mail-test",
                                         null,
                                         to,
                                         "so",
@@ -169,7 +169,7 @@ class MailIT {
     void mail_queued_on_a_transaction_that_rolls_back_is_never_sent() {
         try {
             platform.transactions().run(tx -> {
-                outbox.queue(tx, new OutgoingMail("mail.test", null, "a@example.org", "en", "No", "No", null, null));
+                outbox.queue(tx, new OutgoingMail("mail-test", null, "a@example.org", "en", "No", "No", null, null));
                 throw new IllegalStateException("the change failed");
             });
         } catch (IllegalStateException expected) {
@@ -242,7 +242,7 @@ class MailIT {
                 .write(tx -> outbox.queue(
                                 tx,
                                 new OutgoingMail(
-                                        "mail.test", null, "Gone@Example.org", "en", "Again", "Again", null, null))
+                                        "mail-test", null, "Gone@Example.org", "en", "Again", "Again", null, null))
                         .isPresent());
         assertThat(queued).as("a suppressed address is not queued again").isFalse();
     }

@@ -303,7 +303,7 @@ class NewsletterIT {
         String articleUrl = html.selectFirst("h1 a").attr("href");
         assertThat(site.get(path(articleUrl)).statusCode()).isEqualTo(200);
         assertThat(rows("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'sport-only@example.org'"
-                        + " AND kind = 'newsletter.alert'"))
+                        + " AND kind = 'newsletter-alert'"))
                 .as("chose sport only")
                 .isZero();
         assertThat(List.of(smtp.getReceivedMessagesForDomain("somali-reader@example.org")))
@@ -343,7 +343,7 @@ class NewsletterIT {
         assertThat(html.selectFirst("html").attr("lang")).isEqualTo("ar");
         assertThat(html.select("a").eachText()).contains("اقرأ المقال", "إلغاء الاشتراك");
         assertThat(rows("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'world-ar@example.org'"
-                        + " AND kind = 'newsletter.alert'"))
+                        + " AND kind = 'newsletter-alert'"))
                 .as("chose sport only")
                 .isZero();
     }
