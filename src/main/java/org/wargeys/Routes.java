@@ -22,6 +22,11 @@ final class Routes {
         var newsroom = w.newsroom();
         routes.get("/admin/login", newsroom.signIn()::show);
         routes.post("/admin/login", newsroom.signIn()::signIn);
+        // "Forgot password" (issue 16): open to anyone, like sign-in.
+        routes.get("/admin/forgot", newsroom.passwordReset()::show);
+        routes.post("/admin/forgot", newsroom.passwordReset()::request);
+        routes.get("/admin/reset", newsroom.passwordReset()::choose);
+        routes.post("/admin/reset", newsroom.passwordReset()::reset);
         StaffGate gate = newsroom.gate();
         for (AdminRoute route : newsroom(w)) {
             if (route.method() == HandlerType.GET) {

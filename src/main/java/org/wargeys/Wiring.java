@@ -80,6 +80,7 @@ public final class Wiring implements AutoCloseable {
                     api,
                     webhooks,
                     newsletters,
+                    mail,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured

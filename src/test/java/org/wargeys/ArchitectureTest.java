@@ -78,7 +78,8 @@ class ArchitectureTest {
                             "feed",
                             "api",
                             "webhook",
-                            "newsletter")),
+                            "newsletter",
+                            "mail")),
             Map.entry(
                     "pages",
                     concat(

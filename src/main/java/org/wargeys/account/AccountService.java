@@ -148,6 +148,97 @@ public final class AccountService {
     /** A new account and its one-time password. */
     public record OneTime(User user, String password) {}
 
+    /** How long a password-reset link works. */
+    public static final java.time.Duration RESET_LINK_FOR = java.time.Duration.ofHours(1);
+
+    /** No second reset mail to an account within this time. */
+    static final java.time.Duration RESET_COOLDOWN = java.time.Duration.ofMinutes(10);
+
+    /**
+     * "Forgot password": makes a single-use link for the active account with this address and queues
+     * its mail on the same transaction. Whether or not such an account exists, the caller answers the
+     * same (nothing is returned); no second link is made within {@link #RESET_COOLDOWN}.
+     */
+    public void requestPasswordReset(String email, ResetMail mail) {
+        if (email == null || email.isBlank() || email.length() > 254) return;
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        long now = clock.millis();
+        transactions.run(tx -> {
+            var user = users.findByEmail(tx.handle(), address).filter(User::active);
+            if (user.isEmpty()) return;
+            int recent = tx.handle()
+                    .createQuery("SELECT COUNT(*) FROM password_resets WHERE user_id = :id AND created_at > :since")
+                    .bind("id", user.get().id())
+                    .bind("since", now - RESET_COOLDOWN.toMillis())
+                    .mapTo(Integer.class)
+                    .one();
+            if (recent > 0) return;
+            String token = Tokens.random();
+            tx.handle()
+                    .createUpdate("""
+                            INSERT INTO password_resets (user_id, token_hash, created_at, expires_at)
+                            VALUES (:id, :hash, :now, :expires)""")
+                    .bind("id", user.get().id())
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .bind("expires", now + RESET_LINK_FOR.toMillis())
+                    .execute();
+            audit.record(
+                    tx,
+                    Actor.SYSTEM,
+                    "user.password_reset_requested",
+                    user.get().email(),
+                    null);
+            mail.queue(tx, user.get(), token);
+        });
+    }
+
+    /** The account a reset link is for, while the link works (unused, in time, the account active). */
+    public Optional<User> passwordResetFor(String token) {
+        if (token == null || token.length() > 100) return Optional.empty();
+        return transactions.write(tx -> tx.handle()
+                .createQuery("""
+                        SELECT user_id FROM password_resets
+                        WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
+                .bind("hash", Tokens.sha256(token))
+                .bind("now", clock.millis())
+                .mapTo(Long.class)
+                .findOne()
+                .flatMap(id -> users.find(tx.handle(), id))
+                .filter(User::active));
+    }
+
+    /**
+     * Sets the password a reset link's holder chose; the link is used up and every session of the
+     * account ends. Empty when the link does not work (any more).
+     */
+    public Optional<User> resetPassword(String token, String replacement, String repeat) {
+        if (passwordResetFor(token).isEmpty()) return Optional.empty();
+        if (replacement == null || !replacement.equals(repeat)) {
+            throw ValidationException.of("repeat", "account.error.passwords_differ");
+        }
+        checkPassword(replacement);
+        String hash = hasher.hash(replacement);
+        long now = clock.millis();
+        return transactions.write(tx -> {
+            // Used up on this transaction: of two submissions of one link, one sets the password.
+            Optional<Long> userId = tx.handle()
+                    .createQuery("""
+                            UPDATE password_resets SET used_at = :now
+                            WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
+                            RETURNING user_id""")
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .findOne();
+            if (userId.isEmpty()) return Optional.<User>empty();
+            User user = users.find(tx.handle(), userId.get()).orElseThrow();
+            users.setPassword(tx.handle(), user.id(), hash, false);
+            audit.record(tx, Actor.SYSTEM, "user.password_reset_by_mail", user.email(), null);
+            return users.find(tx.handle(), user.id());
+        });
+    }
+
     /**
      * A staff member replaces their password; the current one must be given. Every session of the
      * account ends with the change (the caller starts a fresh one for the browser that made it).

@@ -4,6 +4,7 @@ import org.wargeys.account.AccountModule;
 import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.feed.FeedModule;
+import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.media.MediaService;
 import org.wargeys.newsletter.NewsletterModule;
@@ -36,6 +37,7 @@ public final class NewsroomModule {
     private final SettingsEditor settings;
     private final TokenEditor tokens;
     private final SubscribersEditor subscribers;
+    private final PasswordResetEditor passwordReset;
     private final WebhookEditor webhooks;
 
     /** @param preview renders an unsaved article as readers would get it (the public pages do) */
@@ -52,6 +54,7 @@ public final class NewsroomModule {
             ApiModule api,
             WebhookModule webhookModule,
             NewsletterModule newsletters,
+            MailModule mail,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(web.layouts(), web.negotiation(), web.assets());
         this.gate =
@@ -102,6 +105,8 @@ public final class NewsroomModule {
         this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
         this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
         this.subscribers = new SubscribersEditor(n, newsletters.subscriptions(), newsletters.alerts());
+        this.passwordReset = new PasswordResetEditor(
+                accounts.accounts(), mail.outbox(), platform.site(), gate, layouts, web.renderer());
     }
 
     /** Wraps every /admin handler but sign-in: a session, and the CSRF token on POST. */
@@ -156,6 +161,11 @@ public final class NewsroomModule {
 
     public WebhookEditor webhooks() {
         return webhooks;
+    }
+
+    /** "Forgot password": open to anyone, like sign-in. */
+    public PasswordResetEditor passwordReset() {
+        return passwordReset;
     }
 
     /** Readers' newsletters: subscribers per language and the alerts' send history (issue 16). */
