@@ -241,6 +241,11 @@ final class EveryPageType {
                 "{translation}",
                 translation.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
         addSubscriber();
+        // A password-reset link (its mail is not needed: the token is taken as it is made).
+        site.wiring()
+                .accounts()
+                .accounts()
+                .requestPasswordReset("translator@example.org", (tx, user, token) -> made.put("{reset-token}", token));
     }
 
     /**

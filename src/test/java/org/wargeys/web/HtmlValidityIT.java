@@ -114,6 +114,9 @@ class HtmlValidityIT {
                 page("newsletter: preferences", "{newsletter-preferences}", 200, "input[name=section]"),
                 page("newsletter: unsubscribe", "{newsletter-unsubscribe}", 200, "main form button"),
                 page("newsletter: a link that no longer works", "/en/newsletter/confirm?token=1-1-x", 410, "h1"),
+                page("newsroom: forgot password", "/admin/forgot", 200, "form[action=/admin/forgot]"),
+                page("newsroom: choosing a new password", "/admin/reset?token={reset-token}", 200, "#repeat"),
+                page("newsroom: a reset link that does not work", "/admin/reset?token=x", 410, "a[href=/admin/forgot]"),
                 page("not found, English", "/en/no-such-page", 404, "h1"),
                 page("not found, Arabic", "/ar/2020/12/missing", 404, "html[dir=rtl] h1"),
                 page("not found, unknown language", "/xx/", 404, "h1"),
@@ -308,6 +311,21 @@ class HtmlValidityIT {
                 StaffClient.anonymous(site).attemptSignIn("nobody@example.org", "not the password"),
                 401,
                 "[role=alert]");
+    }
+
+    @Test
+    void the_answer_to_forgot_password_is_valid_html() {
+        HttpResponse<String> form = site.get("/admin/forgot");
+        String cookie = StaffClient.cookie(form, "wargeys_sign_in").orElseThrow();
+        String csrf = Jsoup.parse(form.body()).selectFirst("input[name=csrf]").val();
+        var post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + site.port() + "/admin/forgot"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "wargeys_sign_in=" + cookie)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        StaffClient.encode(Map.of("csrf", csrf, "email", "nobody@example.org"))))
+                .build();
+        assertValid("forgot password, the answer", site.send(post), 200, "[role=status]");
     }
 
     /**
