@@ -105,6 +105,7 @@ final class Routes {
         page(routes, "/{lang}/newsletter/confirm", newsletter::confirm);
         page(routes, "/{lang}/newsletter/preferences", newsletter::preferences);
         routes.post("/{lang}/newsletter/preferences", newsletter::savePreferences);
+        page(routes, "/{lang}/newsletter/export", newsletter::export);
         page(routes, "/{lang}/newsletter/unsubscribe", newsletter::unsubscribePage);
         routes.post("/{lang}/newsletter/unsubscribe", newsletter::unsubscribe);
         page(routes, "/{lang}/rss.xml", cache.wrap(pages.feeds()::latestRss));

@@ -110,6 +110,28 @@ public final class NewsletterPages {
         preferencesPage(ctx, language, s.get(), true);
     }
 
+    /** Everything stored about the subscriber, as JSON (a reader's request for their data). */
+    public void export(Context ctx) {
+        Language language = site.languageOrNotFound(ctx.pathParam("lang"));
+        Optional<Subscriber> found = subscriptions.manage(ctx.queryParam("token"));
+        if (found.isEmpty()) {
+            invalid(ctx, language);
+            return;
+        }
+        Subscriber s = found.get();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        json.put("address", s.address());
+        json.put("language", s.language());
+        json.putPOJO("sections", s.sections());
+        json.put(
+                "consented_at", s.consentedAt() == null ? null : s.consentedAt().toString());
+        json.put("subscribed_on_page", site.absolute(s.source()));
+        json.put("created_at", s.createdAt().toString());
+        keepPrivate(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"newsletter-subscription.json\"");
+        ctx.contentType("application/json; charset=utf-8").result(json.toPrettyString());
+    }
+
     public void unsubscribePage(Context ctx) {
         Language language = site.languageOrNotFound(ctx.pathParam("lang"));
         String token = ctx.queryParam("token");
@@ -158,6 +180,7 @@ public final class NewsletterPages {
                                 layout,
                                 NewsletterMails.preferencesPath(language.code(), token),
                                 NewsletterMails.unsubscribePath(language.code(), token),
+                                "/" + language.code() + "/newsletter/export?token=" + token,
                                 s.address(),
                                 s.consentedAt() == null ? "" : msg.dateTime(s.consentedAt()),
                                 taxonomy.sections(language.code()),

@@ -10,12 +10,14 @@ import org.wargeys.web.Layout;
  * link, with the buttons to save, export and unsubscribe. Immutable.
  *
  * @param action the page's own address (its signed link), where its forms post
+ * @param exportHref where everything stored about the subscriber is downloaded (JSON)
  * @param saved whether the choices were just saved
  */
 public record PreferencesPage(
         Layout layout,
         String action,
         String unsubscribeAction,
+        String exportHref,
         String address,
         String consentedAt,
         List<Taxonomy.Term> sections,

@@ -325,6 +325,14 @@ class NewsletterIT {
         String prefs = confirmation.select("a[href*=/newsletter/preferences]").attr("href");
         Document preferences = site.html(prefs);
         assertThat(preferences.select("input[name=section]")).isNotEmpty();
+        String export = preferences.select("a[download]").attr("href");
+        HttpResponse<String> data = site.get(export);
+        assertThat(data.statusCode()).isEqualTo(200);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data.body());
+        assertThat(json.path("address").asText()).isEqualTo("world-ar@example.org");
+        assertThat(json.path("language").asText()).isEqualTo("ar");
+        assertThat(json.path("consented_at").asText()).isEqualTo(clock.instant().toString());
+        assertThat(json.path("subscribed_on_page").asText()).isEqualTo(site.baseUrl() + "/ar/");
         HttpResponse<String> saved = post(prefs, "section=sport");
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(saved.body())
