@@ -170,6 +170,7 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy", n.taxonomy()::define),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
+                new AdminRoute(HandlerType.POST, "/admin/users/invite", users::invite),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/role", users::changeRole),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/disable", users::disable),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/enable", users::enable),

@@ -193,6 +193,53 @@ public final class AccountService {
         });
     }
 
+    /** How long an invitation's link works. */
+    public static final java.time.Duration INVITATION_FOR = java.time.Duration.ofDays(7);
+
+    /**
+     * Invites a colleague by mail: the account is made with a password nobody knows, and a link to
+     * choose one (the password-reset link, valid {@link #INVITATION_FOR}, single-use) is queued by
+     * {@code mail} on the same transaction: no account without its invitation, no invitation without
+     * its account.
+     */
+    public User invite(
+            String email, String displayName, Role role, Set<String> languages, Actor actor, ResetMail mail) {
+        String normalized = normalize(email);
+        if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
+            throw ValidationException.of(
+                    "email", "account.error.email_invalid", Map.of("email", String.valueOf(email)));
+        }
+        String hash = hasher.hash(Tokens.random());
+        Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
+        String name = displayName == null || displayName.isBlank() ? normalized : displayName.strip();
+        long now = clock.millis();
+        return transactions.write(tx -> {
+            if (users.findByEmail(tx.handle(), normalized).isPresent()) {
+                throw ValidationException.of("email", "account.error.email_taken", Map.of("email", normalized));
+            }
+            long id = users.insert(tx.handle(), normalized, name, hash, role, assigned, true, clock.instant());
+            audit.record(
+                    tx,
+                    actor,
+                    "user.invite",
+                    normalized,
+                    role.code() + (assigned.isEmpty() ? "" : " " + new TreeSet<>(assigned)));
+            User user = users.find(tx.handle(), id).orElseThrow();
+            String token = Tokens.random();
+            tx.handle()
+                    .createUpdate("""
+                            INSERT INTO password_resets (user_id, token_hash, created_at, expires_at)
+                            VALUES (:id, :hash, :now, :expires)""")
+                    .bind("id", id)
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .bind("expires", now + INVITATION_FOR.toMillis())
+                    .execute();
+            mail.queue(tx, user, token);
+            return user;
+        });
+    }
+
     /** The account a reset link is for, while the link works (unused, in time, the account active). */
     public Optional<User> passwordResetFor(String token) {
         if (token == null || token.length() > 100) return Optional.empty();

@@ -90,7 +90,7 @@ public final class NewsroomModule {
         this.articleEditor = new ArticleEditor(n);
         this.workflow = new WorkflowEditor(n, articleEditor, newsletters.alerts());
         this.revisions = new RevisionEditor(n, articleEditor);
-        this.users = new UserEditor(n, accounts.accounts());
+        this.users = new UserEditor(n, accounts.accounts(), mail.outbox());
         this.media = new MediaEditor(n);
         this.password = new PasswordEditor(n, accounts.accounts(), accounts.sessions());
         this.taxonomy = new TaxonomyEditor(n);

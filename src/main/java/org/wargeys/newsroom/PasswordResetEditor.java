@@ -99,6 +99,11 @@ public final class PasswordResetEditor {
         }
     }
 
+    /** Choosing a password serves invitations too: its title says only that. */
+    public static String title(String step) {
+        return step.equals("choose") ? "newsroom.reset.choose_title" : "newsroom.reset.title";
+    }
+
     private boolean csrf(Context ctx) {
         StaffGate.noStore(ctx);
         String expected = ctx.cookie(StaffGate.SIGN_IN_COOKIE);
@@ -112,7 +117,7 @@ public final class PasswordResetEditor {
         ctx.header("Referrer-Policy", "no-referrer");
         String csrf = Tokens.random();
         gate.setCookie(ctx, StaffGate.SIGN_IN_COOKIE, csrf, 3600);
-        NewsroomLayout layout = layouts.layout(ctx, "newsroom.reset.title");
+        NewsroomLayout layout = layouts.layout(ctx, title(step));
         ctx.status(status)
                 .contentType(PageRenderer.HTML)
                 .result(renderer.render(

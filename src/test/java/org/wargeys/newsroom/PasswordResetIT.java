@@ -186,4 +186,41 @@ class PasswordResetIT {
         forgot("late@example.org", "en");
         assertThat(outbox("late@example.org")).isEqualTo(2);
     }
+
+    @Test
+    void an_invitation_by_mail_lets_the_colleague_choose_their_password_within_a_week() throws Exception {
+        site.wiring()
+                .accounts()
+                .accounts()
+                .create(
+                        "boss-" + database + "@example.org",
+                        "Ayaan",
+                        Role.ADMINISTRATOR,
+                        Set.of(),
+                        PASSWORD,
+                        Actor.TERMINAL);
+        StaffClient admin = StaffClient.signIn(site, "boss-" + database + "@example.org", PASSWORD);
+        HttpResponse<String> invited = admin.post(
+                "/admin/users/invite", Map.of("email", "newcomer@example.org", "name", "Nuur", "role", "author"));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
+        assertThat(invited.headers().firstValue("Location")).hasValue("/admin/users?notice=invited");
+
+        MimeMessage mail = mailTo("newcomer@example.org", 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("You are invited to the Warsoor newsroom");
+        assertThat((String) mail.getContent()).contains("Hello Nuur,", "Ayaan invited you", "as Author");
+        String token = token(mail);
+        HttpResponse<String> twice = admin.post(
+                "/admin/users/invite", Map.of("email", "newcomer@example.org", "name", "Nuur", "role", "author"));
+        assertThat(twice.statusCode()).as("an address has one account").isEqualTo(400);
+        clock.advance(Duration.ofDays(2));
+        String page = "/admin/reset?token=" + token;
+        assertThat(Jsoup.parse(site.get(page).body()).selectFirst("h1").text()).isEqualTo("Choose your password");
+        HttpResponse<String> chosen = submit(
+                page, "/admin/reset", Map.of("token", token, "password", NEW_PASSWORD, "repeat", NEW_PASSWORD), "en");
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        StaffClient newcomer = StaffClient.signIn(site, "newcomer@example.org", NEW_PASSWORD);
+        assertThat(newcomer.get("/admin/articles").statusCode())
+                .as("no one-time password to change")
+                .isEqualTo(200);
+    }
 }
