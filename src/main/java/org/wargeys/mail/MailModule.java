@@ -13,6 +13,9 @@ public final class MailModule implements AutoCloseable {
 
     static final Duration POLL = Duration.ofSeconds(10);
 
+    /** How long a sent or failed message keeps its text (links with tokens, addresses in greetings). */
+    static final Duration KEEP_BODIES = Duration.ofDays(30);
+
     private final MailSettings settings;
     private final MailOutbox outbox;
     private final MailWorker worker;
@@ -22,7 +25,7 @@ public final class MailModule implements AutoCloseable {
                 platform.config().settings(),
                 platform.site().name(),
                 platform.site().baseUrl());
-        this.outbox = new MailOutbox(platform.clock(), settings.domain());
+        this.outbox = new MailOutbox(platform.database().jdbi(), platform.clock(), settings.domain());
         this.worker = new MailWorker(platform.database(), platform.transactions(), settings, platform.clock());
         if (!settings.configured()) {
             LoggerFactory.getLogger(MailModule.class)
@@ -30,6 +33,12 @@ public final class MailModule implements AutoCloseable {
         }
         platform.events().subscribe(MailQueued.class, e -> worker.nudge());
         platform.jobs().every("Sending mail", POLL, POLL, worker::nudge);
+        platform.jobs()
+                .every(
+                        "Forgetting what old mail said",
+                        Duration.ofHours(1),
+                        Duration.ofHours(24),
+                        () -> outbox.forgetBodies(platform.clock().millis() - KEEP_BODIES.toMillis()));
     }
 
     public MailOutbox outbox() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.wargeys.platform.Tx;
 
 /**
@@ -19,10 +20,12 @@ public final class MailOutbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Jdbi jdbi;
     private final Clock clock;
     private final String domain;
 
-    MailOutbox(Clock clock, String domain) {
+    MailOutbox(Jdbi jdbi, Clock clock, String domain) {
+        this.jdbi = jdbi;
         this.clock = clock;
         this.domain = domain;
     }
@@ -68,6 +71,16 @@ public final class MailOutbox {
                         .mapTo(Integer.class)
                         .one()
                 > 0;
+    }
+
+    /**
+     * Empties the text of messages sent or failed before {@code before} (epoch ms): their links carry
+     * tokens, and nobody reads them again. The rows stay, for the send history's counts.
+     */
+    int forgetBodies(long before) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE mail_outbox SET text_body = '', html_body = NULL, headers = NULL
+                        WHERE status IN ('sent', 'failed') AND created_at < :before AND text_body <> ''""").bind("before", before).execute());
     }
 
     /** Addresses are compared and stored in lower case. */

@@ -18,13 +18,16 @@ import org.wargeys.platform.ValidationException;
  * Readers' subscriptions, each use case one transaction: subscribing (double opt-in: a confirmation
  * link by mail, queued on the same transaction), confirming, choosing sections, unsubscribing (the row
  * is deleted) and the export of what is stored. The form's answer is the same whatever happened (a
- * bot's honeypot, an address already on the list, a second request within {@link #COOLDOWN}, a
- * suppressed address), so the form tells nobody who subscribes. Thread-safe.
+ * bot's honeypot, an address already on the list, a second request within {@link #COOLDOWN} or past
+ * {@link #CONFIRMATIONS_A_DAY}, a suppressed address), so the form tells nobody who subscribes. Thread-safe.
  */
 public final class Subscriptions {
 
     /** No second confirmation mail to an address within this time. */
     static final Duration COOLDOWN = Duration.ofMinutes(10);
+
+    /** At most this many confirmation mails to one address a day, whatever the cooldown allows. */
+    static final int CONFIRMATIONS_A_DAY = 3;
 
     /** How long a confirmation link works (and an unconfirmed subscriber is kept). */
     static final Duration CONFIRM_FOR = Duration.ofDays(7);
@@ -72,6 +75,14 @@ public final class Subscriptions {
         transactions.run(tx -> {
             var h = tx.handle();
             if (outbox.suppressed(h, address)) return;
+            int today = h.createQuery("""
+                            SELECT COUNT(*) FROM mail_outbox
+                            WHERE recipient = :a AND kind = 'newsletter-confirm' AND created_at > :since""")
+                    .bind("a", address)
+                    .bind("since", now - Duration.ofDays(1).toMillis())
+                    .mapTo(Integer.class)
+                    .one();
+            if (today >= CONFIRMATIONS_A_DAY) return;
             Optional<Subscriber> existing = repository.find(h, address, language);
             long id;
             if (existing.isPresent()) {

@@ -135,6 +135,17 @@ class MailIT {
             assertThat(worker.sendDue()).isEqualTo(1);
         }
         assertThat(status(id)).isEqualTo("sent");
+        assertThat(outbox.forgetBodies(clock.millis() + 1))
+                .as("older than asked")
+                .isEqualTo(1);
+        String kept = platform.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT text_body || COALESCE(html_body, '') FROM mail_outbox WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(kept).as("an old message's text is forgotten, its row kept").isEmpty();
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage m = received[0];

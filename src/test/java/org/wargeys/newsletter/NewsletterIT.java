@@ -242,7 +242,7 @@ class NewsletterIT {
     }
 
     @Test
-    void no_second_confirmation_goes_to_an_address_within_ten_minutes() throws Exception {
+    void no_second_confirmation_goes_to_an_address_within_ten_minutes_nor_a_fourth_within_a_day() throws Exception {
         subscribe("en", "eager@example.org", "");
         mailTo("eager@example.org", 1);
         assertThat(subscribe("en", "eager@example.org", "").statusCode()).isEqualTo(303);
@@ -252,6 +252,14 @@ class NewsletterIT {
         clock.advance(Duration.ofMinutes(11));
         subscribe("en", "eager@example.org", "");
         mailTo("eager@example.org", 2);
+        clock.advance(Duration.ofMinutes(11));
+        subscribe("en", "eager@example.org", "");
+        mailTo("eager@example.org", 3);
+        clock.advance(Duration.ofMinutes(11));
+        subscribe("en", "eager@example.org", "");
+        assertThat(rows("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'eager@example.org'"))
+                .as("three a day at most")
+                .isEqualTo(3);
     }
 
     @Test
