@@ -73,7 +73,8 @@ class NewsroomSecurityIT {
         assertThat(routes).hasSizeGreaterThan(15);
         StaffClient anonymous = StaffClient.anonymous(site);
         for (Routes.AdminRoute route : routes) {
-            String path = route.path().replace("{id}", "1").replace("{revision}", "1");
+            String path =
+                    route.path().replace("{id}", "1").replace("{revision}", "1").replace("{delivery}", "1");
             if (route.method() == HandlerType.GET) {
                 HttpResponse<String> response = anonymous.get(path);
                 assertThat(response.statusCode()).as("GET " + path).isEqualTo(303);

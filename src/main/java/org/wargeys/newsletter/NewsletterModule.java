@@ -17,8 +17,7 @@ public final class NewsletterModule {
     private final NewsletterPages pages;
 
     public NewsletterModule(Platform platform, WebModule web, ArticleModule articles, MailModule mail) {
-        LinkSigner signer = new LinkSigner(platform.database().jdbi());
-        signer.load();
+        LinkSigner signer = new LinkSigner();
         NewsletterMails mails = new NewsletterMails(platform.site(), web.bundles(), web.renderer(), articles.paths());
         this.subscriptions = new Subscriptions(
                 platform.transactions(),

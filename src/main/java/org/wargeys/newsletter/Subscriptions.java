@@ -113,7 +113,7 @@ public final class Subscriptions {
                         .mapTo(Long.class)
                         .one();
             }
-            String token = signer.sign(LinkSigner.Purpose.CONFIRM, id, address, now + CONFIRM_FOR.toMillis());
+            String token = signer.sign(h, LinkSigner.Purpose.CONFIRM, id, address, now + CONFIRM_FOR.toMillis());
             outbox.queue(tx, mails.confirmation(language, address, token));
         });
     }
@@ -128,6 +128,7 @@ public final class Subscriptions {
             Optional<Subscriber> found = repository.find(h, parsed.get().subscriberId());
             if (found.isEmpty()
                     || !signer.valid(
+                            h,
                             LinkSigner.Purpose.CONFIRM,
                             parsed.get(),
                             found.get().address())
@@ -148,7 +149,7 @@ public final class Subscriptions {
         if (parsed.isEmpty()) return Optional.empty();
         return transactions.write(tx -> repository
                 .find(tx.handle(), parsed.get().subscriberId())
-                .filter(s -> signer.valid(LinkSigner.Purpose.MANAGE, parsed.get(), s.address())));
+                .filter(s -> signer.valid(tx.handle(), LinkSigner.Purpose.MANAGE, parsed.get(), s.address())));
     }
 
     /** Saves the sections chosen on the preferences page; empty for a link that is not valid. */
@@ -179,7 +180,7 @@ public final class Subscriptions {
 
     /** The link that manages a subscription (preferences, export, unsubscribe); it does not expire. */
     String manageToken(Subscriber s) {
-        return signer.sign(LinkSigner.Purpose.MANAGE, s.id(), s.address(), 0);
+        return transactions.write(tx -> signer.sign(tx.handle(), LinkSigner.Purpose.MANAGE, s.id(), s.address(), 0));
     }
 
     /** Confirmed subscribers per language, in the site's language order (every language listed). */
