@@ -22,6 +22,11 @@ final class Routes {
         var newsroom = w.newsroom();
         routes.get("/admin/login", newsroom.signIn()::show);
         routes.post("/admin/login", newsroom.signIn()::signIn);
+        // "Forgot password" (issue 16): open to anyone, like sign-in.
+        routes.get("/admin/forgot", newsroom.passwordReset()::show);
+        routes.post("/admin/forgot", newsroom.passwordReset()::request);
+        routes.get("/admin/reset", newsroom.passwordReset()::choose);
+        routes.post("/admin/reset", newsroom.passwordReset()::reset);
         StaffGate gate = newsroom.gate();
         for (AdminRoute route : newsroom(w)) {
             if (route.method() == HandlerType.GET) {
@@ -96,6 +101,17 @@ final class Routes {
         page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(pages.feeds()::tagAtom));
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(pages.articles()::show));
         page(routes, "/{lang}/search", pages.search()::show);
+        // Readers' newsletters (issue 16): never cached; the signed links' pages keep out of caches.
+        var newsletter = w.newsletters().pages();
+        page(routes, "/{lang}/newsletter", newsletter::show);
+        routes.post("/{lang}/newsletter", newsletter::subscribe);
+        page(routes, "/{lang}/newsletter/thanks", newsletter::thanks);
+        page(routes, "/{lang}/newsletter/confirm", newsletter::confirm);
+        page(routes, "/{lang}/newsletter/preferences", newsletter::preferences);
+        routes.post("/{lang}/newsletter/preferences", newsletter::savePreferences);
+        page(routes, "/{lang}/newsletter/export", newsletter::export);
+        page(routes, "/{lang}/newsletter/unsubscribe", newsletter::unsubscribePage);
+        routes.post("/{lang}/newsletter/unsubscribe", newsletter::unsubscribe);
         page(routes, "/{lang}/rss.xml", cache.wrap(pages.feeds()::latestRss));
         page(routes, "/{lang}/atom.xml", cache.wrap(pages.feeds()::latestAtom));
         page(routes, "/{lang}/section/{slug}", cache.wrap(pages.archives()::section));
@@ -174,6 +190,7 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/taxonomy", n.taxonomy()::define),
                 new AdminRoute(HandlerType.GET, "/admin/users", users::list),
                 new AdminRoute(HandlerType.POST, "/admin/users", users::create),
+                new AdminRoute(HandlerType.POST, "/admin/users/invite", users::invite),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/role", users::changeRole),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/password", users::resetPassword),
                 new AdminRoute(HandlerType.POST, "/admin/users/{id}/disable", users::disable),
@@ -217,7 +234,9 @@ final class Routes {
                 new AdminRoute(
                         HandlerType.POST,
                         "/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
-                        n.webhooks()::redeliver));
+                        n.webhooks()::redeliver),
+                // Readers' newsletters (issue 16).
+                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

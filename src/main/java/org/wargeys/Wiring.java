@@ -9,8 +9,10 @@ import org.wargeys.demo.DemoContent;
 import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
+import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.metrics.MetricsModule;
+import org.wargeys.newsletter.NewsletterModule;
 import org.wargeys.newsroom.NewsroomModule;
 import org.wargeys.pages.PagesModule;
 import org.wargeys.platform.Config;
@@ -46,6 +48,8 @@ public final class Wiring implements AutoCloseable {
     private MetricsModule metrics;
     private ApiModule api;
     private WebhookModule webhooks;
+    private MailModule mail;
+    private NewsletterModule newsletters;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -54,6 +58,7 @@ public final class Wiring implements AutoCloseable {
             web = new WebModule(platform);
             media = new MediaModule(platform);
             accounts = new AccountModule(platform);
+            mail = new MailModule(platform);
             articles = new ArticleModule(platform, media, accounts);
             translations = new TranslationModule(platform, articles);
             search = new SearchModule(platform, articles);
@@ -64,6 +69,7 @@ public final class Wiring implements AutoCloseable {
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
+            newsletters = new NewsletterModule(platform, web, articles, mail);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -77,6 +83,8 @@ public final class Wiring implements AutoCloseable {
                     api,
                     webhooks,
                     desk,
+                    newsletters,
+                    mail,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -115,6 +123,7 @@ public final class Wiring implements AutoCloseable {
             if (web != null) web.awaitPurges();
             if (metrics != null) metrics.close();
             if (webhooks != null) webhooks.close();
+            if (mail != null) mail.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
@@ -184,5 +193,13 @@ public final class Wiring implements AutoCloseable {
 
     public WebhookModule webhooks() {
         return webhooks;
+    }
+
+    public MailModule mail() {
+        return mail;
+    }
+
+    public NewsletterModule newsletters() {
+        return newsletters;
     }
 }

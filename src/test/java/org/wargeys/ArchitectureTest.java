@@ -87,7 +87,9 @@ class ArchitectureTest {
                             "feed",
                             "api",
                             "webhook",
-                            "desk")),
+                            "desk",
+                            "newsletter",
+                            "mail")),
             Map.entry(
                     "pages",
                     concat(
@@ -107,6 +109,8 @@ class ArchitectureTest {
                     "api",
                     concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
             Map.entry("webhook", List.of("platform", "article")),
+            Map.entry("mail", List.of("platform", "jakarta.mail..", "org.eclipse.angus.mail..")),
+            Map.entry("newsletter", concat(HTTP, "platform", "web", "article", "mail", "gg.jte..")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",

@@ -46,7 +46,8 @@ class MessageKeysTest {
             "SiteXAccount.java",
             "ApiSettings.java",
             "WebhookModule.java",
-            "AuditSentences.java");
+            "AuditSentences.java",
+            "LinkSigner.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "so", "ar"})

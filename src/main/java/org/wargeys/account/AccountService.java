@@ -148,6 +148,144 @@ public final class AccountService {
     /** A new account and its one-time password. */
     public record OneTime(User user, String password) {}
 
+    /** How long a password-reset link works. */
+    public static final java.time.Duration RESET_LINK_FOR = java.time.Duration.ofHours(1);
+
+    /** No second reset mail to an account within this time. */
+    static final java.time.Duration RESET_COOLDOWN = java.time.Duration.ofMinutes(10);
+
+    /**
+     * "Forgot password": makes a single-use link for the active account with this address and queues
+     * its mail on the same transaction. Whether or not such an account exists, the caller answers the
+     * same (nothing is returned); no second link is made within {@link #RESET_COOLDOWN}.
+     */
+    public void requestPasswordReset(String email, ResetMail mail) {
+        if (email == null || email.isBlank() || email.length() > 254) return;
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        long now = clock.millis();
+        transactions.run(tx -> {
+            var user = users.findByEmail(tx.handle(), address).filter(User::active);
+            if (user.isEmpty()) return;
+            int recent = tx.handle()
+                    .createQuery("SELECT COUNT(*) FROM password_resets WHERE user_id = :id AND created_at > :since")
+                    .bind("id", user.get().id())
+                    .bind("since", now - RESET_COOLDOWN.toMillis())
+                    .mapTo(Integer.class)
+                    .one();
+            if (recent > 0) return;
+            String token = Tokens.random();
+            tx.handle()
+                    .createUpdate("""
+                            INSERT INTO password_resets (user_id, token_hash, created_at, expires_at)
+                            VALUES (:id, :hash, :now, :expires)""")
+                    .bind("id", user.get().id())
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .bind("expires", now + RESET_LINK_FOR.toMillis())
+                    .execute();
+            audit.record(
+                    tx,
+                    Actor.SYSTEM,
+                    "user.password_reset_requested",
+                    user.get().email(),
+                    null);
+            mail.queue(tx, user.get(), token);
+        });
+    }
+
+    /** How long an invitation's link works. */
+    public static final java.time.Duration INVITATION_FOR = java.time.Duration.ofDays(7);
+
+    /**
+     * Invites a colleague by mail: the account is made with a password nobody knows, and a link to
+     * choose one (the password-reset link, valid {@link #INVITATION_FOR}, single-use) is queued by
+     * {@code mail} on the same transaction: no account without its invitation, no invitation without
+     * its account.
+     */
+    public User invite(
+            String email, String displayName, Role role, Set<String> languages, Actor actor, ResetMail mail) {
+        String normalized = normalize(email);
+        if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
+            throw ValidationException.of(
+                    "email", "account.error.email_invalid", Map.of("email", String.valueOf(email)));
+        }
+        String hash = hasher.hash(Tokens.random());
+        Set<String> assigned = role == Role.TRANSLATOR ? Set.copyOf(languages) : Set.of();
+        String name = displayName == null || displayName.isBlank() ? normalized : displayName.strip();
+        long now = clock.millis();
+        return transactions.write(tx -> {
+            if (users.findByEmail(tx.handle(), normalized).isPresent()) {
+                throw ValidationException.of("email", "account.error.email_taken", Map.of("email", normalized));
+            }
+            long id = users.insert(tx.handle(), normalized, name, hash, role, assigned, true, clock.instant());
+            audit.record(
+                    tx,
+                    actor,
+                    "user.invite",
+                    normalized,
+                    role.code() + (assigned.isEmpty() ? "" : " " + new TreeSet<>(assigned)));
+            User user = users.find(tx.handle(), id).orElseThrow();
+            String token = Tokens.random();
+            tx.handle()
+                    .createUpdate("""
+                            INSERT INTO password_resets (user_id, token_hash, created_at, expires_at)
+                            VALUES (:id, :hash, :now, :expires)""")
+                    .bind("id", id)
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .bind("expires", now + INVITATION_FOR.toMillis())
+                    .execute();
+            mail.queue(tx, user, token);
+            return user;
+        });
+    }
+
+    /** The account a reset link is for, while the link works (unused, in time, the account active). */
+    public Optional<User> passwordResetFor(String token) {
+        if (token == null || token.length() > 100) return Optional.empty();
+        return transactions.write(tx -> tx.handle()
+                .createQuery("""
+                        SELECT user_id FROM password_resets
+                        WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
+                .bind("hash", Tokens.sha256(token))
+                .bind("now", clock.millis())
+                .mapTo(Long.class)
+                .findOne()
+                .flatMap(id -> users.find(tx.handle(), id))
+                .filter(User::active));
+    }
+
+    /**
+     * Sets the password a reset link's holder chose; the link is used up and every session of the
+     * account ends. Empty when the link does not work (any more).
+     */
+    public Optional<User> resetPassword(String token, String replacement, String repeat) {
+        if (passwordResetFor(token).isEmpty()) return Optional.empty();
+        if (replacement == null || !replacement.equals(repeat)) {
+            throw ValidationException.of("repeat", "account.error.passwords_differ");
+        }
+        checkPassword(replacement);
+        String hash = hasher.hash(replacement);
+        long now = clock.millis();
+        return transactions.write(tx -> {
+            // Used up on this transaction: of two submissions of one link, one sets the password.
+            Optional<Long> userId = tx.handle()
+                    .createQuery("""
+                            UPDATE password_resets SET used_at = :now
+                            WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
+                            RETURNING user_id""")
+                    .bind("hash", Tokens.sha256(token))
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .findOne();
+            if (userId.isEmpty()) return Optional.<User>empty();
+            User user = users.find(tx.handle(), userId.get()).orElseThrow();
+            users.setPassword(tx.handle(), user.id(), hash, false);
+            audit.record(tx, Actor.SYSTEM, "user.password_reset_by_mail", user.email(), null);
+            return users.find(tx.handle(), user.id());
+        });
+    }
+
     /**
      * A staff member replaces their password; the current one must be given. Every session of the
      * account ends with the change (the caller starts a fresh one for the browser that made it).

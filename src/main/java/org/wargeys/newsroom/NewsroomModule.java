@@ -5,8 +5,10 @@ import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
+import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.media.MediaService;
+import org.wargeys.newsletter.NewsletterModule;
 import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
 import org.wargeys.sharing.SharingModule;
@@ -37,6 +39,8 @@ public final class NewsroomModule {
     private final TaxonomyEditor taxonomy;
     private final SettingsEditor settings;
     private final TokenEditor tokens;
+    private final SubscribersEditor subscribers;
+    private final PasswordResetEditor passwordReset;
     private final WebhookEditor webhooks;
     private final AuditEditor audit;
     private final DeskEditor desk;
@@ -57,6 +61,8 @@ public final class NewsroomModule {
             ApiModule api,
             WebhookModule webhookModule,
             DeskModule deskModule,
+            NewsletterModule newsletters,
+            MailModule mail,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(
                 web.layouts(), web.negotiation(), web.assets(), platform.clock(), deskModule.notifications()::unread);
@@ -100,9 +106,9 @@ public final class NewsroomModule {
         this.articleDesk = new ArticleDeskEditor(n, deskModule, accounts.accounts(), articleEditor);
         this.notifications =
                 new NotificationEditor(n, deskModule.notifications(), articles.listing(), accounts.accounts());
-        this.workflow = new WorkflowEditor(n, articleEditor);
+        this.workflow = new WorkflowEditor(n, articleEditor, newsletters.alerts());
         this.revisions = new RevisionEditor(n, articleEditor, accounts.accounts());
-        this.users = new UserEditor(n, accounts.accounts());
+        this.users = new UserEditor(n, accounts.accounts(), mail.outbox());
         AuditSentences sentences = new AuditSentences(
                 articles.service(), accounts.accounts(), platform.site().timezone());
         this.audit = new AuditEditor(n, accounts.accounts(), sentences);
@@ -122,6 +128,9 @@ public final class NewsroomModule {
                 web.pageCache()::size);
         this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
         this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
+        this.subscribers = new SubscribersEditor(n, newsletters.subscriptions(), newsletters.alerts());
+        this.passwordReset = new PasswordResetEditor(
+                accounts.accounts(), mail.outbox(), platform.site(), gate, layouts, web.renderer());
     }
 
     /** Wraps every /admin handler but sign-in: a session, and the CSRF token on POST. */
@@ -204,5 +213,15 @@ public final class NewsroomModule {
 
     public NotificationEditor notifications() {
         return notifications;
+    }
+
+    /** "Forgot password": open to anyone, like sign-in. */
+    public PasswordResetEditor passwordReset() {
+        return passwordReset;
+    }
+
+    /** Readers' newsletters: subscribers per language and the alerts' send history (issue 16). */
+    public SubscribersEditor subscribers() {
+        return subscribers;
     }
 }

@@ -30,8 +30,10 @@ public final class UserEditor {
 
     private final Newsroom n;
     private final AccountService accounts;
+    private final org.wargeys.mail.MailOutbox outbox;
 
-    UserEditor(Newsroom newsroom, AccountService accounts) {
+    UserEditor(Newsroom newsroom, AccountService accounts, org.wargeys.mail.MailOutbox outbox) {
+        this.outbox = outbox;
         this.n = newsroom;
         this.accounts = accounts;
     }
@@ -64,6 +66,49 @@ public final class UserEditor {
         AccountService.OneTime made =
                 accounts.resetWithOneTimePassword(user.email(), n.gate().actor(ctx));
         render(ctx, 200, Map.of(), null, handOver(ctx, made, "newsroom.users.reset_once"));
+    }
+
+    /**
+     * Invites a colleague by mail (issue 16): the account, and a link to choose their password, in the
+     * inviting administrator's newsroom language.
+     */
+    public void invite(Context ctx) {
+        if (!allowed(ctx)) return;
+        try {
+            var msg = n.layouts().messages(ctx);
+            var inviter = StaffGate.session(ctx).user();
+            Role role = role(ctx);
+            accounts.invite(
+                    ctx.formParam("email"),
+                    ctx.formParam("name"),
+                    role,
+                    languages(ctx),
+                    n.gate().actor(ctx),
+                    (tx, user, token) -> outbox.queue(
+                            tx,
+                            new org.wargeys.mail.OutgoingMail(
+                                    "account-invitation",
+                                    null,
+                                    user.email(),
+                                    msg.language().code(),
+                                    msg.format(
+                                            "newsroom.invite.mail_subject",
+                                            Map.of("site", n.site().name())),
+                                    msg.format(
+                                            "newsroom.invite.mail_text",
+                                            Map.of(
+                                                    "name", user.displayName(),
+                                                    "inviter", inviter.displayName(),
+                                                    "site", n.site().name(),
+                                                    "role", msg.get("newsroom.role." + role.code()),
+                                                    "link", n.site().absolute("/admin/reset?token=" + token))),
+                                    null,
+                                    Map.of())));
+            Flash.set(ctx, n.gate(), "newsroom.users.invited");
+            ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            render(ctx, 400, n.layouts().messages(ctx).problems(e.problems()), form(ctx), null);
+        }
     }
 
     /** Another role (and, for a translator, languages) for an account. */

@@ -11,6 +11,7 @@ import org.wargeys.article.Article;
 import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
 import org.wargeys.platform.ConflictException;
+import org.wargeys.newsletter.Alerts;
 import org.wargeys.platform.ValidationException;
 
 /**
@@ -22,10 +23,12 @@ public final class WorkflowEditor {
 
     private final Newsroom n;
     private final ArticleEditor editor;
+    private final Alerts alerts;
 
-    WorkflowEditor(Newsroom newsroom, ArticleEditor editor) {
+    WorkflowEditor(Newsroom newsroom, ArticleEditor editor, Alerts alerts) {
         this.n = newsroom;
         this.editor = editor;
+        this.alerts = alerts;
     }
 
     public void step(Context ctx) {
@@ -56,7 +59,10 @@ public final class WorkflowEditor {
         Instant at = step == WorkflowStep.SCHEDULE ? scheduledAt(ctx.formParam("at")) : null;
         Article moved;
         try {
-            moved = n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
+            // "Send to subscribers", ticked when publishing: the alert is queued on the publication's transaction.
+            moved = step == WorkflowStep.PUBLISH && "yes".equals(ctx.formParam("alert"))
+                    ? alerts.publishAndAlert(article.id(), n.gate().actor(ctx))
+                    : n.workflow().take(article.id(), step, at, n.gate().actor(ctx));
         } catch (ValidationException e) {
             // Not ready (no headline, an image without alt text…): the editor again, each field's reason beside it.
             editor.pages()

@@ -67,7 +67,22 @@ public final class ConfigLoader {
             "api.rate_limit_per_minute",
             "api.key_rate_limit_per_minute",
             "api.token_rate_limit_per_minute",
-            "webhook.allow_private_targets");
+            "webhook.allow_private_targets",
+            // Mail (docs/mail.md); mail.smtp.password only from the environment (SECRETS_FROM_ENVIRONMENT).
+            "mail.smtp.host",
+            "mail.smtp.port",
+            "mail.smtp.security",
+            "mail.smtp.user",
+            "mail.smtp.password",
+            "mail.smtp.ssl_trust",
+            "mail.from",
+            "mail.rate_per_minute");
+
+    /**
+     * Secrets read from the environment only: a config file is often readable by more people (and
+     * copied into backups and tickets) than the service's environment. One in a file is refused.
+     */
+    public static final List<String> SECRETS_FROM_ENVIRONMENT = List.of("mail.smtp.password");
 
     public static final String TRUSTED_PROXIES = "trusted.proxies";
     public static final String PASSWORD_MEMORY_KIB = "password.memory.kib";
@@ -107,6 +122,12 @@ public final class ConfigLoader {
             String fromFile = file.get(key);
             String fromEnv = environment.get(envName(key));
             String fromFlag = flags.get(key);
+            if (SECRETS_FROM_ENVIRONMENT.contains(key)) {
+                if (fromFile != null || fromFlag != null) {
+                    throw new IllegalArgumentException("The setting " + key + " is read from the environment only ("
+                            + envName(key) + "), never from a file or a flag");
+                }
+            }
             if (fromFile != null || (fromEnv != null && !fromEnv.isBlank()) || fromFlag != null) pinned.add(key);
             if (fromFile != null) merged.put(key, fromFile.trim());
             if (fromEnv != null && !fromEnv.isBlank()) merged.put(key, fromEnv.trim());

@@ -20,6 +20,15 @@ public enum Dialect {
         return placeholders;
     }
 
+    /**
+     * The clause that makes an outbox claim's row pick skip rows another node has claimed in a
+     * transaction still open: {@code FOR UPDATE OF alias SKIP LOCKED} on PostgreSQL; nothing on SQLite,
+     * where the writer runs alone.
+     */
+    public String skipLocked(String alias) {
+        return this == POSTGRESQL ? " FOR UPDATE OF " + alias + " SKIP LOCKED" : "";
+    }
+
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) return SQLITE;
         if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;

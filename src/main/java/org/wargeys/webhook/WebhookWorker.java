@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.AuditLog;
+import org.wargeys.platform.Backoff;
 import org.wargeys.platform.Database;
-import org.wargeys.platform.Dialect;
 import org.wargeys.platform.Transactions;
 
 /**
@@ -45,6 +44,7 @@ final class WebhookWorker implements AutoCloseable {
     static final Duration PAUSE_AFTER = Duration.ofHours(24);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    static final Backoff BACKOFF = new Backoff(FIRST_RETRY, LONGEST_WAIT);
     static final int EXCERPT = 1_000;
     static final int THREADS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
@@ -144,7 +144,7 @@ final class WebhookWorker implements AutoCloseable {
     private Optional<Claimed> claim() {
         long now = clock.millis();
         long lease = now + LEASE.toMillis();
-        String lock = database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE OF d SKIP LOCKED" : "";
+        String lock = database.dialect().skipLocked("d");
         return transactions.write(tx -> tx.handle()
                 .createQuery("""
                         UPDATE webhook_deliveries SET status = 'sending', lease_until = :lease, attempts = attempts + 1
@@ -281,14 +281,9 @@ final class WebhookWorker implements AutoCloseable {
         if (paused[0]) LOG.warn("Paused webhook endpoint {} ({}): failing for a day", endpoint.id(), endpoint.url());
     }
 
-    /**
-     * How long to wait after the {@code attempts}-th failed attempt: 30 s, doubling up to 6 hours, plus
-     * up to a tenth more at random, so that endpoints that failed together do not retry together.
-     */
+    /** How long to wait after the {@code attempts}-th failed attempt: 30 s, doubling up to 6 hours (plus jitter). */
     static Duration backoff(int attempts) {
-        long base = FIRST_RETRY.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long wait = Math.min(base, LONGEST_WAIT.toMillis());
-        return Duration.ofMillis(wait + ThreadLocalRandom.current().nextLong(wait / 10 + 1));
+        return BACKOFF.after(attempts);
     }
 
     private static String text(byte[] bytes) {

@@ -50,4 +50,20 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Map.of(), dir.resolve("missing.properties")))
                 .hasMessageContaining("Cannot read the config file");
     }
+
+    @Test
+    void the_smtp_password_comes_from_the_environment_only() throws Exception {
+        Config config = new ConfigLoader(
+                        Map.of("WARGEYS_MAIL_SMTP_PASSWORD", "s3cret", "WARGEYS_MAIL_SMTP_HOST", "smtp"))
+                .load(Map.of(), null);
+        assertThat(config.settings())
+                .containsEntry("mail.smtp.password", "s3cret")
+                .containsEntry("mail.smtp.host", "smtp");
+
+        Path file = dir.resolve("mail.properties");
+        Files.writeString(file, "mail.smtp.host=smtp\nmail.smtp.password=s3cret\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Map.of(), file))
+                .hasMessageContaining("WARGEYS_MAIL_SMTP_PASSWORD")
+                .hasMessageNotContaining("s3cret");
+    }
 }

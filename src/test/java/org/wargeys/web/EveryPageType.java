@@ -293,6 +293,61 @@ final class EveryPageType {
                                 Map.of("revision", String.valueOf(live)))
                         .statusCode())
                 .isEqualTo(303);
+        addSubscriber();
+        // A password-reset link (its mail is not needed: the token is taken as it is made).
+        site.wiring()
+                .accounts()
+                .accounts()
+                .requestPasswordReset("translator@example.org", (tx, user, token) -> made.put("{reset-token}", token));
+    }
+
+    /**
+     * A reader subscribed through the form and confirmed, and an alert sent to them: the pages their
+     * links lead to, and the send history. No relay is configured: the mail waits in the outbox, where
+     * the links are read.
+     */
+    private void addSubscriber() {
+        HttpResponse<String> subscribed = site.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + site.port() + "/en/newsletter"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=reader%40example.org&source=%2Fen%2F"))
+                .build());
+        assertThat(subscribed.statusCode()).isEqualTo(303);
+        String confirm = link(outboxText("newsletter-confirm"), "/newsletter/confirm");
+        made.put("{newsletter-confirm}", confirm);
+        String preferences = site.html(confirm)
+                .select("main a[href*=/newsletter/preferences]")
+                .attr("href");
+        made.put("{newsletter-preferences}", preferences);
+        var articles = site.wiring().articles().service();
+        var breaking = articles.createDraft(
+                new ArticleDraft(
+                        "en", null, "Breaking: rains return", null, "Heavy rain.", null, "Text.", "world", null, null),
+                Actor.TERMINAL);
+        site.wiring().newsletters().alerts().publishAndAlert(breaking.id(), Actor.TERMINAL);
+        made.put("{newsletter-unsubscribe}", link(outboxText("newsletter-alert"), "/newsletter/unsubscribe"));
+    }
+
+    String outboxText(String kind) {
+        return site.wiring()
+                .platform()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT text_body FROM mail_outbox WHERE kind = :kind ORDER BY id DESC LIMIT 1")
+                        .bind("kind", kind)
+                        .mapTo(String.class)
+                        .one());
+    }
+
+    /** The site path of the first link in the text that contains {@code part}. */
+    String link(String text, String part) {
+        var matcher = java.util.regex.Pattern.compile("http://[^\\s]+").matcher(text);
+        while (matcher.find()) {
+            if (matcher.group().contains(part))
+                return matcher.group().substring(site.baseUrl().length());
+        }
+        throw new AssertionError("No link with " + part + " in " + text);
     }
 
     long write(String headline, String body) {

@@ -107,6 +107,16 @@ class HtmlValidityIT {
                         "/en/search?q=Iran&section=world&from=2020-12-01&to=2020-12-31",
                         200,
                         ".search-results h2 a"),
+                page("newsletter form", "/en/newsletter", 200, "form.newsletter-form input[name=section]"),
+                page("newsletter form in Arabic", "/ar/newsletter", 200, "html[dir=rtl] form.newsletter-form"),
+                page("newsletter: check your inbox, in Somali", "/so/newsletter/thanks", 200, ".newsletter-notice"),
+                page("newsletter: confirmed", "{newsletter-confirm}", 200, "main a[href*=preferences]"),
+                page("newsletter: preferences", "{newsletter-preferences}", 200, "input[name=section]"),
+                page("newsletter: unsubscribe", "{newsletter-unsubscribe}", 200, "main form button"),
+                page("newsletter: a link that no longer works", "/en/newsletter/confirm?token=1-1-x", 410, "h1"),
+                page("newsroom: forgot password", "/admin/forgot", 200, "form[action=/admin/forgot]"),
+                page("newsroom: choosing a new password", "/admin/reset?token={reset-token}", 200, "#repeat"),
+                page("newsroom: a reset link that does not work", "/admin/reset?token=x", 410, "a[href=/admin/forgot]"),
                 page("not found, English", "/en/no-such-page", 404, "h1"),
                 page("not found, Arabic", "/ar/2020/12/missing", 404, "html[dir=rtl] h1"),
                 page("not found, unknown language", "/xx/", 404, "h1"),
@@ -187,6 +197,11 @@ class HtmlValidityIT {
                 page("audit log, filtered", "/admin/audit?kind=articles&who=admin@example.org", 200, ".audit-lines li"),
                 page("settings", "/admin/settings", 200, "input[name=feed_content]"),
                 page("password", "/admin/password", 200, "input[name=current]"),
+                page(
+                        "subscribers and the alerts' send history",
+                        "/admin/subscribers",
+                        200,
+                        "table[data-subscribers]; table[data-alerts] tr[data-alert]"),
                 page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
                 page(
                         "API tokens and content keys",
@@ -278,6 +293,27 @@ class HtmlValidityIT {
         assertThat(HtmlChecker.errors(valid))
                 .as("nothing left over from the broken page")
                 .isEmpty();
+    }
+
+    @Test
+    void the_newsletter_forms_answers_and_the_mail_itself_are_valid_html() {
+        var post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + site.port() + "/ar/newsletter"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=nope&section=world"))
+                .build();
+        assertValid("newsletter form refusing an address", site.send(post), 400, "#newsletter-email-error");
+        for (String kind : List.of("newsletter-confirm", "newsletter-alert")) {
+            String html = site.wiring()
+                    .platform()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT html_body FROM mail_outbox WHERE kind = :kind LIMIT 1")
+                            .bind("kind", kind)
+                            .mapTo(String.class)
+                            .one());
+            assertThat(HtmlChecker.errors(html)).as(kind).isEmpty();
+        }
     }
 
     @Test
@@ -377,6 +413,21 @@ class HtmlValidityIT {
         Document page = Jsoup.parse(resend.body());
         assertThat(page.select("form input[name=body]").attr("value")).isEqualTo("Kept <words> & \"more\".");
         assertThat(page.select("form input[name=csrf]").attr("value")).isNotEqualTo("expired");
+    }
+
+    @Test
+    void the_answer_to_forgot_password_is_valid_html() {
+        HttpResponse<String> form = site.get("/admin/forgot");
+        String cookie = StaffClient.cookie(form, "wargeys_sign_in").orElseThrow();
+        String csrf = Jsoup.parse(form.body()).selectFirst("input[name=csrf]").val();
+        var post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + site.port() + "/admin/forgot"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "wargeys_sign_in=" + cookie)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        StaffClient.encode(Map.of("csrf", csrf, "email", "nobody@example.org"))))
+                .build();
+        assertValid("forgot password, the answer", site.send(post), 200, "[role=status]");
     }
 
     /**

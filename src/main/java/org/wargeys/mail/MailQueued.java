@@ -1,0 +1,4 @@
+package org.wargeys.mail;
+
+/** Messages were queued on a transaction that committed: the worker may start sending. */
+record MailQueued() {}

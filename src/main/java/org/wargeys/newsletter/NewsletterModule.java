@@ -1,0 +1,60 @@
+package org.wargeys.newsletter;
+
+import java.time.Duration;
+import org.wargeys.article.ArticleModule;
+import org.wargeys.mail.MailModule;
+import org.wargeys.platform.Platform;
+import org.wargeys.web.WebModule;
+
+/**
+ * Readers' newsletters (docs/mail.md): subscriptions with double opt-in, the pages their signed links
+ * lead to, and breaking-news alerts, all mailed through the mail module's outbox.
+ */
+public final class NewsletterModule {
+
+    private final Subscriptions subscriptions;
+    private final Alerts alerts;
+    private final NewsletterPages pages;
+
+    public NewsletterModule(Platform platform, WebModule web, ArticleModule articles, MailModule mail) {
+        LinkSigner signer = new LinkSigner();
+        NewsletterMails mails = new NewsletterMails(platform.site(), web.bundles(), web.renderer(), articles.paths());
+        this.subscriptions = new Subscriptions(
+                platform.transactions(),
+                signer,
+                mail.outbox(),
+                mails,
+                articles.taxonomy(),
+                platform.site(),
+                platform.clock());
+        this.alerts = new Alerts(
+                platform.transactions(),
+                articles.workflow(),
+                articles.service(),
+                mail.outbox(),
+                mails,
+                subscriptions,
+                platform.audit(),
+                platform.clock());
+        this.pages =
+                new NewsletterPages(platform.site(), subscriptions, articles.taxonomy(), web.layouts(), web.renderer());
+        platform.jobs()
+                .every(
+                        "Forgetting unconfirmed subscriptions",
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(6),
+                        subscriptions::forgetUnconfirmed);
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    public NewsletterPages pages() {
+        return pages;
+    }
+}
