@@ -10,8 +10,8 @@ import org.wargeys.account.User;
 import org.wargeys.article.Article;
 import org.wargeys.article.Permissions;
 import org.wargeys.article.WorkflowStep;
-import org.wargeys.platform.ConflictException;
 import org.wargeys.newsletter.Alerts;
+import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.ValidationException;
 
 /**
