@@ -203,7 +203,10 @@ class PasswordResetIT {
         HttpResponse<String> invited = admin.post(
                 "/admin/users/invite", Map.of("email", "newcomer@example.org", "name", "Nuur", "role", "author"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
-        assertThat(invited.headers().firstValue("Location")).hasValue("/admin/users?notice=invited");
+        assertThat(invited.headers().firstValue("Location")).hasValue("/admin/users");
+        assertThat(admin.page("/admin/users").select(".flash").text())
+                .isEqualTo("The invitation is on its way. Its link works once, for seven days.");
+
 
         MimeMessage mail = mailTo("newcomer@example.org", 1).get(0);
         assertThat(mail.getSubject()).isEqualTo("You are invited to the Warsoor newsroom");
