@@ -207,7 +207,6 @@ class PasswordResetIT {
         assertThat(admin.page("/admin/users").select(".flash").text())
                 .isEqualTo("The invitation is on its way. Its link works once, for seven days.");
 
-
         MimeMessage mail = mailTo("newcomer@example.org", 1).get(0);
         assertThat(mail.getSubject()).isEqualTo("You are invited to the Warsoor newsroom");
         assertThat((String) mail.getContent()).contains("Hello Nuur,", "Ayaan invited you", "as Author");
