@@ -88,7 +88,7 @@ public final class Wiring implements AutoCloseable {
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
-            metrics = new MetricsModule(platform, web, search, webhooks);
+            metrics = new MetricsModule(platform, web, search, webhooks, mail);
 
             if (config.loadDemo()) new DemoContent(articles.service(), platform.site()).loadIfEmpty();
             server = web.server(

@@ -120,6 +120,7 @@ class ArchitectureTest {
                             "web",
                             "search",
                             "webhook",
+                            "mail",
                             "io.micrometer..",
                             "com.sun.net.httpserver..")),
             Map.entry("importer", concat(HTTP, "platform", "web", "media", "article", "translation", "pages")));

@@ -19,6 +19,7 @@ public final class MailModule implements AutoCloseable {
     private final MailSettings settings;
     private final MailOutbox outbox;
     private final MailWorker worker;
+    private final org.jdbi.v3.core.Jdbi jdbi;
 
     public MailModule(Platform platform) {
         this.settings = MailSettings.of(
@@ -27,6 +28,7 @@ public final class MailModule implements AutoCloseable {
                 platform.site().baseUrl());
         this.outbox = new MailOutbox(platform.database().jdbi(), platform.clock(), settings.domain());
         this.worker = new MailWorker(platform.database(), platform.transactions(), settings, platform.clock());
+        this.jdbi = platform.database().jdbi();
         if (!settings.configured()) {
             LoggerFactory.getLogger(MailModule.class)
                     .info("No mail.smtp.host: mail is queued but not sent (docs/mail.md)");
@@ -59,8 +61,25 @@ public final class MailModule implements AutoCloseable {
         return worker.attempts();
     }
 
+    /** Messages queued or being sent, by every node (the outbox's depth, for metrics). */
+    public long waiting() {
+        return count("status IN ('pending', 'sending')");
+    }
+
+    /** Messages given up (a permanent refusal, or two days of failures). */
+    public long failed() {
+        return count("status = 'failed'");
+    }
+
+    private long count(String condition) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mail_outbox WHERE " + condition)
+                .mapTo(Long.class)
+                .one());
+    }
+
     @Override
     public void close() {
+
         worker.close();
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.wargeys.mail.MailModule;
 import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
 import org.wargeys.web.RequestObserver;
@@ -53,7 +54,13 @@ final class Metrics implements RequestObserver, AutoCloseable {
     // exist nowhere else, so they are held here for as long as the meters.
     private final java.util.List<Supplier<Number>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Metrics(MeterRegistry registry, Platform platform, WebModule web, SearchModule search, WebhookModule webhooks) {
+    Metrics(
+            MeterRegistry registry,
+            Platform platform,
+            WebModule web,
+            SearchModule search,
+            WebhookModule webhooks,
+            MailModule mail) {
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -126,6 +133,10 @@ final class Metrics implements RequestObserver, AutoCloseable {
                 "wargeys.webhook.failed",
                 "Webhook deliveries given up after their last attempt",
                 () -> unlessAway(webhooks::failed));
+
+        counter("wargeys.mail.attempts", "SMTP sends this node attempted", mail::attempts);
+        gauge("wargeys.mail.waiting", "Mail queued or being sent, all nodes", () -> unlessAway(mail::waiting));
+        gauge("wargeys.mail.failed", "Mail given up after a refusal or two days", () -> unlessAway(mail::failed));
 
         var storage = platform.storage();
         gauge("wargeys.disk.free_bytes", "Free bytes where the data directory is", storage::freeBytes);

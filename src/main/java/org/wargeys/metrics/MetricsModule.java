@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wargeys.mail.MailModule;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Platform;
 import org.wargeys.search.SearchModule;
@@ -36,9 +37,10 @@ public final class MetricsModule implements AutoCloseable {
     private HttpServer server;
     private volatile int bound = -1;
 
-    public MetricsModule(Platform platform, WebModule web, SearchModule search, WebhookModule webhooks) {
+    public MetricsModule(
+            Platform platform, WebModule web, SearchModule search, WebhookModule webhooks, MailModule mail) {
         var settings = platform.config().settings();
-        this.metrics = new Metrics(registry, platform, web, search, webhooks);
+        this.metrics = new Metrics(registry, platform, web, search, webhooks, mail);
         web.observeRequests(metrics);
         String tokenSetting = settings.get("metrics.token");
         this.token = tokenSetting == null || tokenSetting.isBlank()

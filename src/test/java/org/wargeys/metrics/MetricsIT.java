@@ -70,6 +70,7 @@ class MetricsIT {
                 .contains("wargeys_search_lag", "wargeys_search_documents", "wargeys_cluster_resyncs_total")
                 .contains("wargeys_disk_free_bytes", "wargeys_http_in_flight")
                 .contains("wargeys_webhook_attempts_total", "wargeys_webhook_waiting", "wargeys_webhook_failed")
+                .contains("wargeys_mail_attempts_total", "wargeys_mail_waiting", "wargeys_mail_failed")
                 .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
         assertThat(value(text, "wargeys_page_cache_hits_total")).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "wargeys_search_lag")).isZero();
