@@ -119,6 +119,10 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    // Features are built in parallel with migration numbers reserved per feature, so a
+                    // release can bring a number below one a site already applied (V0011 after V0016):
+                    // it is applied all the same, in order, instead of refusing to start.
+                    .outOfOrder(true)
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();
