@@ -110,38 +110,6 @@ final class ApiGate implements Admission {
 
     /** The asker of a request Javalin routes (a preflight, an uncached answer, the admin API). */
     static Asker asker(Context ctx) {
-        return new Asker() {
-            @Override
-            public String method() {
-                return ctx.method().name();
-            }
-
-            @Override
-            public String path() {
-                return ctx.path();
-            }
-
-            @Override
-            public String header(String name) {
-                return ctx.header(name);
-            }
-
-            @Override
-            public String peerAddress() {
-                return ctx.req().getRemoteAddr();
-            }
-
-            @Override
-            public void header(String name, String value) {
-                ctx.header(name, value);
-            }
-
-            @Override
-            public void refuse(int status, String contentType, byte[] body) {
-                ctx.status(status);
-                if (contentType != null) ctx.contentType(contentType);
-                ctx.result(body);
-            }
-        };
+        return Asker.of(ctx);
     }
 }

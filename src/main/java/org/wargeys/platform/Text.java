@@ -17,4 +17,22 @@ public final class Text {
         int space = cut.lastIndexOf(' ');
         return (space > max / 2 ? cut.substring(0, space) : cut).strip() + "…";
     }
+
+    /** The text escaped for HTML, attributes included (null is empty). */
+    public static String escapeHtml(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -29,5 +29,42 @@ public interface Admission {
 
         /** Answers the request instead of the page. */
         void refuse(int status, String contentType, byte[] body);
+
+        /** The asker of a request Javalin routes (the cached path's misses, the API's own routes). */
+        static Asker of(io.javalin.http.Context ctx) {
+            return new Asker() {
+                @Override
+                public String method() {
+                    return ctx.method().name();
+                }
+
+                @Override
+                public String path() {
+                    return ctx.path();
+                }
+
+                @Override
+                public String header(String name) {
+                    return ctx.header(name);
+                }
+
+                @Override
+                public String peerAddress() {
+                    return ctx.req().getRemoteAddr();
+                }
+
+                @Override
+                public void header(String name, String value) {
+                    ctx.header(name, value);
+                }
+
+                @Override
+                public void refuse(int status, String contentType, byte[] body) {
+                    ctx.status(status);
+                    if (contentType != null) ctx.contentType(contentType);
+                    ctx.result(body);
+                }
+            };
+        }
     }
 }

@@ -180,7 +180,7 @@ public final class PageCache {
      */
     public Handler wrap(Handler handler, Admission admission, java.util.function.Predicate<String> keepableQuery) {
         return ctx -> {
-            if (admission != null && !admission.admit(asker(ctx))) return;
+            if (admission != null && !admission.admit(Admission.Asker.of(ctx))) return;
             String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             Entry entry = hit(url);
             boolean keep = enabled && keepableQuery.test(ctx.queryString());
@@ -379,42 +379,6 @@ public final class PageCache {
                 page.cacheControl() == null ? CACHE_CONTROL : page.cacheControl(),
                 page.vary() == null ? "Accept-Encoding" : page.vary(),
                 admission);
-    }
-
-    private static Admission.Asker asker(io.javalin.http.Context ctx) {
-        return new Admission.Asker() {
-            @Override
-            public String method() {
-                return ctx.method().name();
-            }
-
-            @Override
-            public String path() {
-                return ctx.path();
-            }
-
-            @Override
-            public String header(String name) {
-                return ctx.header(name);
-            }
-
-            @Override
-            public String peerAddress() {
-                return ctx.req().getRemoteAddr();
-            }
-
-            @Override
-            public void header(String name, String value) {
-                ctx.header(name, value);
-            }
-
-            @Override
-            public void refuse(int status, String contentType, byte[] body) {
-                ctx.status(status);
-                if (contentType != null) ctx.contentType(contentType);
-                ctx.result(body);
-            }
-        };
     }
 
     static void write(Exchange exchange, Entry entry) {
