@@ -86,6 +86,13 @@ public final class WebhookEndpoints {
     public void delete(long id, Actor actor) {
         Endpoint endpoint = find(id);
         transactions.run(tx -> {
+            // Its deliveries first, then the endpoint: the order the worker locks them in (a delivery,
+            // then its endpoint's failure state). The cascade alone took the endpoint first, and a
+            // worker recording an attempt at that moment deadlocked with it on PostgreSQL.
+            tx.handle()
+                    .createUpdate("DELETE FROM webhook_deliveries WHERE endpoint_id = :id")
+                    .bind("id", id)
+                    .execute();
             tx.handle()
                     .createUpdate("DELETE FROM webhook_endpoints WHERE id = :id")
                     .bind("id", id)
