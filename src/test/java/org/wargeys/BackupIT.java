@@ -100,6 +100,20 @@ class BackupIT {
             var page = Jsoup.parse(
                     restored.get("/en/2020/12/iran-vows-soleimani-revenge").body());
             assertThat(page.select("figure img").attr("alt")).isEqualTo("Mourners");
+            // The newsroom's search index is not in the archive: loading the articles rebuilt it.
+            assertThat(restored.wiring()
+                            .articles()
+                            .listing()
+                            .page(
+                                    new org.wargeys.article.ArticleListing.Query(
+                                            "soleiman", null, null, null, null, null, null, null),
+                                    null,
+                                    null,
+                                    50,
+                                    "en")
+                            .rows())
+                    .isNotEmpty();
+
             // Ids continue after the restored ones: a new article is not refused for a taken id.
             restored.wiring()
                     .articles()

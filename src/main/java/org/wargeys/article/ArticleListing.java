@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wargeys.platform.Dialect;
 
 /**
  * The newsroom's list of all articles, drafts included, a page at a time: filtered by words, language,
@@ -128,10 +129,12 @@ public final class ArticleListing {
     public record Page(List<Row> rows, Cursor previous, Cursor next) {}
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
     private final List<String> siteLanguages;
 
-    ArticleListing(Jdbi jdbi, List<String> siteLanguages) {
+    ArticleListing(Jdbi jdbi, Dialect dialect, List<String> siteLanguages) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.siteLanguages = List.copyOf(siteLanguages);
     }
 
@@ -229,6 +232,22 @@ public final class ArticleListing {
             }
         }
         List<String> words = words(q.words());
+        List<String> indexed = new ArrayList<>();
+        if (dialect == Dialect.SQLITE) {
+            // SQLite's trigram index (V0021) finds words of three characters or more, in any case;
+            // shorter ones match no row there and are read from the rows below, as PostgreSQL reads
+            // all of them (its pg_trgm indexes serve the LIKE itself).
+            words.stream().filter(w -> w.codePointCount(0, w.length()) >= 3).forEach(indexed::add);
+            if (!indexed.isEmpty()) {
+                where.append(" AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)");
+                binds.put(
+                        "match",
+                        String.join(
+                                " ",
+                                indexed.stream().map(ArticleListing::phrase).toList()));
+            }
+        }
+        words = words.stream().filter(w -> !indexed.contains(w)).toList();
         for (int i = 0; i < words.size(); i++) {
             where.append(" AND (LOWER(a.headline) LIKE :w")
                     .append(i)
@@ -347,7 +366,13 @@ public final class ArticleListing {
         return words;
     }
 
+    /** A word as an FTS5 phrase: quoted, so that its punctuation is text and not query syntax. */
+    private static String phrase(String word) {
+        return '"' + word.replace("\"", "\"\"") + '"';
+    }
+
     private static String escape(String word) {
+
         return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 

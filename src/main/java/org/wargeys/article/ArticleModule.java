@@ -55,7 +55,10 @@ public final class ArticleModule {
                 jdbi, platform.transactions(), service, journal, platform.audit(), platform.clock());
         this.taxonomy = new Taxonomy(jdbi);
         this.listing = new ArticleListing(
-                jdbi, platform.site().languages().stream().map(l -> l.code()).toList());
+                jdbi,
+                platform.database().dialect(),
+                platform.site().languages().stream().map(l -> l.code()).toList());
+
         this.archive = new ArticleArchive(jdbi);
         this.selection = new ArticleSelection(jdbi);
         this.bulk = new ArticleBulk(platform.transactions(), service, journal, platform.audit());

@@ -24,6 +24,13 @@ final class Tables {
     /** Bookkeeping that is not the site: the migration history, and sign-ins that must not survive. */
     static final Set<String> SKIPPED = Set.of("flyway_schema_history", "sessions", "login_attempts", "article_changes");
 
+    /**
+     * SQLite's full-text index of the article list (V0021) and its shadow tables: derived from the
+     * articles by triggers, so a restore rebuilds it by loading the articles, and a copy of its pages
+     * would be both redundant and wrong.
+     */
+    static final String DERIVED_PREFIX = "article_search";
+
     private Tables() {}
 
     /** Every table of the site, parents first. */
@@ -40,7 +47,9 @@ final class Tables {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!name.startsWith("sqlite_") && !SKIPPED.contains(name)) tables.add(name);
+                if (!name.startsWith("sqlite_") && !SKIPPED.contains(name) && !name.startsWith(DERIVED_PREFIX)) {
+                    tables.add(name);
+                }
             }
         }
         Map<String, Set<String>> parents = new TreeMap<>();

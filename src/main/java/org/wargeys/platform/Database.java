@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -118,7 +119,12 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    // db/migration holds what both databases run; db/sqlite and db/postgresql the few
+                    // migrations that only one of them can express (a full-text index, say).
+                    .locations(
+                            "classpath:db/migration",
+                            "classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
+
                     // Features are built in parallel with migration numbers reserved per feature, so a
                     // release can bring a number below one a site already applied (V0011 after V0016):
                     // it is applied all the same, in order, instead of refusing to start.

@@ -331,7 +331,57 @@ class DeskIT {
     }
 
     @Test
+    void search_finds_parts_of_words_in_any_case_and_follows_every_edit() {
+        Article flood =
+                draft("Daadadka ka dhacay GAROOWE", "Xaaladda biyaha \"Shabelle\" ee ku xeeran.", "world", asha);
+        draft("Unrelated headline", "Nothing in common.", "world", asha);
+        assertThat(editor.page("/admin/articles?q=garoowe")
+                        .select("tr[data-article]")
+                        .eachAttr("data-article"))
+                .as("case folded")
+                .containsExactly(String.valueOf(flood.id()));
+        assertThat(editor.page("/admin/articles?q=AADAD").select("tr[data-article]"))
+                .as("a part of a word")
+                .hasSize(1);
+        assertThat(editor.page("/admin/articles?q=ka+%22shabelle%22+biyaha").select("tr[data-article]"))
+                .as("a short word, quotes and the standfirst, all of them at once")
+                .hasSize(1);
+        assertThat(editor.page("/admin/articles?q=garoowe+nowhere").select("tr[data-article]"))
+                .as("every word must match")
+                .isEmpty();
+
+        site.wiring()
+                .articles()
+                .service()
+                .update(
+                        flood.id(),
+                        flood.revision(),
+                        new ArticleDraft(
+                                "en",
+                                null,
+                                "Roobab ka da'ay Baydhabo",
+                                null,
+                                null,
+                                null,
+                                "Body.",
+                                "world",
+                                List.of(),
+                                List.of("staff")),
+                        actor(edna));
+        assertThat(editor.page("/admin/articles?q=garoowe").select("tr[data-article]"))
+                .as("the old headline is forgotten")
+                .isEmpty();
+        assertThat(editor.page("/admin/articles?q=shabelle").select("tr[data-article]"))
+                .as("and the removed standfirst")
+                .isEmpty();
+        assertThat(editor.page("/admin/articles?q=baydhabo").select("tr[data-article]"))
+                .as("the new one is found")
+                .hasSize(1);
+    }
+
+    @Test
     void an_editor_publishes_moves_tags_and_assigns_ticked_articles_in_one_transaction_each() {
+
         Article one = draft("Bulk one", asha);
         Article two = draft("Bulk two", asha);
         Article live = draft("Bulk live", asha);
