@@ -15,6 +15,7 @@ import org.wargeys.platform.ConflictException;
 import org.wargeys.platform.NotFoundException;
 import org.wargeys.platform.Site;
 import org.wargeys.platform.Transactions;
+import org.wargeys.platform.Tx;
 
 /**
  * The saved revisions of articles: list, read, compare, restore; and the changes to live articles
@@ -93,7 +94,7 @@ public final class ArticleRevisions {
             pending.open(h, articleId).ifPresent(p -> pending.decide(h, p.id(), "replaced", actor.name(), now));
             pending.insert(h, old, expectedRevision, number, null, actor.name(), now);
             audit.record(tx, actor, "article.propose_change", ArticleService.target(current), String.valueOf(number));
-            return pending.open(h, articleId).orElseThrow();
+            return proposed(tx, articleId, actor);
         });
     }
 
@@ -131,8 +132,14 @@ public final class ArticleRevisions {
             pending.open(h, articleId).ifPresent(p -> pending.decide(h, p.id(), "replaced", actor.name(), now));
             pending.insert(h, content, expectedRevision, null, json, actor.name(), now);
             audit.record(tx, actor, "article.propose_edit", ArticleService.target(current), null);
-            return pending.open(h, articleId).orElseThrow();
+            return proposed(tx, articleId, actor);
         });
+    }
+
+    private PendingChange proposed(Tx tx, long articleId, Actor actor) {
+        PendingChange change = pending.open(tx.handle(), articleId).orElseThrow();
+        tx.announce(new ArticleChangeProposed(articleId, change.id(), actor.userId()));
+        return change;
     }
 
     /** The change waiting for approval on this article, if there is one. */

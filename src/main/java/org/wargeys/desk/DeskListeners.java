@@ -2,6 +2,7 @@ package org.wargeys.desk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wargeys.article.ArticleChangeProposed;
 import org.wargeys.article.ArticleSaved;
 import org.wargeys.article.ArticleStepTaken;
 import org.wargeys.platform.Tx;
@@ -9,7 +10,9 @@ import org.wargeys.platform.Tx;
 /**
  * Who hears of what, decided on the transaction of the change itself: a submission tells the editors,
  * a return tells the writer, a publication tells the writer and whoever was assigned the article, a
- * source saved past a translation tells the translators of that language. Handing work in closes its
+ * source saved past a translation tells the translators of that language; a change proposed to a live
+ * article tells the editors. Handing work in closes its
+ *
  * assignments. Stateless.
  */
 final class DeskListeners {
@@ -37,6 +40,11 @@ final class DeskListeners {
             default -> {}
         }
         assignments.handedIn(tx, e);
+    }
+
+    /** A change waiting for approval on a published article: the editors' bell rings. */
+    void changeProposed(Tx tx, ArticleChangeProposed e) {
+        notifications.notify(tx, editors(tx), NotificationKind.CHANGE_PROPOSED, e.articleId(), e.actorId(), null);
     }
 
     /** The translations this save just put behind (they were up to date with the revision before). */

@@ -1,6 +1,7 @@
 package org.wargeys.desk;
 
 import org.wargeys.account.AccountModule;
+import org.wargeys.article.ArticleChangeProposed;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.article.ArticleSaved;
 import org.wargeys.article.ArticleStepTaken;
@@ -43,6 +44,7 @@ public final class DeskModule {
         DeskListeners listeners = new DeskListeners(notifications, assignments);
         platform.events().subscribeWithin(ArticleStepTaken.class, listeners::stepTaken);
         platform.events().subscribeWithin(ArticleSaved.class, listeners::saved);
+        platform.events().subscribeWithin(ArticleChangeProposed.class, listeners::changeProposed);
     }
 
     public Notifications notifications() {

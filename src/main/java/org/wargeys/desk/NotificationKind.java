@@ -15,7 +15,12 @@ public enum NotificationKind {
     /** Someone mentioned the reader in a note. */
     MENTIONED,
     /** The source of the reader's translation changed: the translation is behind. */
-    TRANSLATION_OUTDATED;
+    TRANSLATION_OUTDATED,
+    /**
+     * Someone proposed a change to a published article: it waits for an editor's approval (to editors;
+     * a mailed notification follows the "submitted for review" switch).
+     */
+    CHANGE_PROPOSED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

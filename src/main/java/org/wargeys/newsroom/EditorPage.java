@@ -47,7 +47,9 @@ public record EditorPage(
         List<Chip> authorChips,
         Featured featured,
         PendingCopy pending,
+        String reviewNotice,
         Workspace workspace,
+
         String savedText,
         String strings) {
 

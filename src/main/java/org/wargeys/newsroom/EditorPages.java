@@ -173,12 +173,26 @@ final class EditorPages {
                 degraded ? plainChips(form.authors()) : authorChips(form, language.code()),
                 degraded ? null : featured(form, language.code()),
                 notice.pending(),
+                reviewNotice(article, user, msg, degraded),
                 workspace,
                 article == null
                         ? null
                         : msg.format("editor.status.saved", Map.of("time", time(article.updatedAt(), msg))),
                 EditorStrings.json(msg));
         ctx.status(status).contentType(PageRenderer.HTML).result(n.renderer().render("newsroom/editor.jte", page));
+    }
+
+    /**
+     * What an author or translator is told before changing a live article: the change waits for an
+     * editor (ArticleEditor.proposeInstead), and replaces one of theirs already waiting. Null for
+     * editors, who publish directly, and for articles not live.
+     */
+    private String reviewNotice(Article article, User user, Messages msg, boolean degraded) {
+        if (article == null || user == null || !article.isPublished() || Permissions.isEditor(user)) return null;
+        // With the database away the page is the text as typed; whether a change waits is not known.
+        boolean waiting = !degraded && n.revisions().pending(article.id()).isPresent();
+
+        return msg.get(waiting ? "editor.review.notice_replaces" : "editor.review.notice");
     }
 
     /** Hours and minutes in the site's time zone, as the staff member's language writes them. */

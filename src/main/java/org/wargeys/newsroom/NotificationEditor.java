@@ -86,6 +86,8 @@ public final class NotificationEditor {
 
     private static String target(Notification x) {
         if (x.articleId() == null) return "/admin";
+        if (x.kind() == NotificationKind.CHANGE_PROPOSED) return "/admin/articles/" + x.articleId() + "/pending";
+
         return x.kind() == NotificationKind.MENTIONED || x.kind() == NotificationKind.ASSIGNED
                 ? "/admin/articles/" + x.articleId() + "/desk"
                 : "/admin/articles/" + x.articleId();

@@ -250,6 +250,14 @@ class PendingChangesIT {
     void an_authors_edit_of_a_live_article_waits_whole_for_an_editor_while_an_editors_goes_live() {
         site.wiring().articles().service().defineTag("drought", Map.of("en", "Drought"), Actor.TERMINAL);
         Article article = corrected("Drought deepens", true);
+        Document before = author.page("/admin/articles/" + article.id());
+        assertThat(before.select("[data-review-notice]").text())
+                .as("the author is told before saving")
+                .startsWith("This article is live. Readers keep seeing it as it is");
+        assertThat(before.select("button[data-save]").text()).isEqualTo("Send for approval");
+        assertThat(editor.page("/admin/articles/" + article.id()).select("[data-review-notice]"))
+                .as("an editor publishes directly")
+                .isEmpty();
         Map<String, String> fields = form(author, article.id());
         assertThat(fields.get("body")).isEqualTo(FIXED);
         fields.put("body", FIXED + " The rains failed twice.");
@@ -265,6 +273,19 @@ class PendingChangesIT {
         assertThat(review.select(".flash").text()).startsWith("Your change waits for an editor’s approval.");
         assertThat(review.select("#pending-who").text()).contains("Asha changed the published article");
         assertThat(review.select("#diff-body ins").text()).isEqualTo("The rains failed twice.");
+        assertThat(author.page("/admin/articles/" + article.id())
+                        .select("[data-review-notice]")
+                        .text())
+                .as("a second edit replaces the waiting one, and the author is told so")
+                .startsWith("This article is live and a change of yours already waits");
+        Document bell = editor.page("/admin/notifications");
+        assertThat(bell.select("li[data-kind=change_proposed]").text())
+                .as("the editors' bell rings")
+                .contains("Asha proposed a change to Drought deepens");
+        assertThat(editor.get(bell.select("li[data-kind=change_proposed] a").attr("href"))
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/admin/articles/" + article.id() + "/pending");
 
         long change = site.wiring()
                 .articles()
