@@ -30,6 +30,9 @@ public final class ArticleListing {
     /** The most words a search takes (each must appear in the headline or the standfirst). */
     static final int MAX_WORDS = 6;
 
+    /** Up to this many full-text matches are read from the index and sorted; beyond, see select(). */
+    static final int FEW_MATCHES = 1_000;
+
     /** How the list is ordered; dates newest first, headlines A to Z. Each has its index. */
     public enum Sort {
         UPDATED("a.updated_at", true),
@@ -130,11 +133,18 @@ public final class ArticleListing {
 
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final int fewMatches;
     private final List<String> siteLanguages;
 
     ArticleListing(Jdbi jdbi, Dialect dialect, List<String> siteLanguages) {
+        this(jdbi, dialect, siteLanguages, FEW_MATCHES);
+    }
+
+    /** With another bound between few and many full-text matches (a test takes both ways on a few rows). */
+    ArticleListing(Jdbi jdbi, Dialect dialect, List<String> siteLanguages, int fewMatches) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.fewMatches = fewMatches;
         this.siteLanguages = List.copyOf(siteLanguages);
     }
 
@@ -239,12 +249,26 @@ public final class ArticleListing {
             // all of them (its pg_trgm indexes serve the LIKE itself).
             words.stream().filter(w -> w.codePointCount(0, w.length()) >= 3).forEach(indexed::add);
             if (!indexed.isEmpty()) {
-                where.append(" AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :match)");
-                binds.put(
-                        "match",
-                        String.join(
-                                " ",
-                                indexed.stream().map(ArticleListing::phrase).toList()));
+                String match = String.join(
+                        " ", indexed.stream().map(ArticleListing::phrase).toList());
+                // Few matches: read them from the index and sort those. Many: walk the sort's index
+                // and ask the full-text index about each row until the page is full, which stops
+                // early precisely because matches are common. (Either alone is slow on the other case.)
+                List<Long> matched = h.createQuery(
+                                "SELECT rowid FROM article_search WHERE article_search MATCH :match LIMIT :few")
+                        .bind("match", match)
+                        .bind("few", fewMatches + 1)
+                        .mapTo(Long.class)
+                        .list();
+                if (matched.isEmpty()) return List.of();
+                if (matched.size() <= fewMatches) {
+                    where.append(" AND a.id IN (<matched>)");
+                    binds.put("matched", matched);
+                } else {
+                    where.append(" AND EXISTS (SELECT 1 FROM article_search WHERE article_search.rowid = a.id"
+                            + " AND article_search MATCH :match)");
+                    binds.put("match", match);
+                }
             }
         }
         words = words.stream().filter(w -> !indexed.contains(w)).toList();
@@ -277,7 +301,10 @@ public final class ArticleListing {
         String direction = smaller ? " DESC" : " ASC";
         var select = h.createQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a" + where + " ORDER BY "
                 + sort.column + direction + ", a.id" + direction + " LIMIT :limit");
-        binds.forEach(select::bind);
+        binds.forEach((name, value) -> {
+            if (value instanceof List<?> list) select.bindList(name, list);
+            else select.bind(name, value);
+        });
         return select.bind("limit", limit).map(ArticleRepository::map).list();
     }
 
