@@ -251,9 +251,10 @@ public final class ArticleListing {
             if (!indexed.isEmpty()) {
                 String match = String.join(
                         " ", indexed.stream().map(ArticleListing::phrase).toList());
-                // Few matches: read them from the index and sort those. Many: walk the sort's index
-                // and ask the full-text index about each row until the page is full, which stops
-                // early precisely because matches are common. (Either alone is slow on the other case.)
+                // Few matches (the slow case of a LIKE, which reads every row to find them): read
+                // them from the index and sort those. Many: the LIKE below walks the sort's index
+                // and stops as soon as the page is full, sooner the more common the words are. (The
+                // index cannot be asked about one row at a time: each ask runs the whole query.)
                 List<Long> matched = h.createQuery(
                                 "SELECT rowid FROM article_search WHERE article_search MATCH :match LIMIT :few")
                         .bind("match", match)
@@ -265,9 +266,7 @@ public final class ArticleListing {
                     where.append(" AND a.id IN (<matched>)");
                     binds.put("matched", matched);
                 } else {
-                    where.append(" AND EXISTS (SELECT 1 FROM article_search WHERE article_search.rowid = a.id"
-                            + " AND article_search MATCH :match)");
-                    binds.put("match", match);
+                    indexed.clear();
                 }
             }
         }

@@ -15,7 +15,7 @@ import org.wargeys.testsupport.TestSite;
 
 /**
  * The article list's word search on SQLite's full-text index takes one of two ways, by how many
- * articles match: few are read from the index and sorted, many are checked row by row along the sort.
+ * articles match: few are read from the index and sorted, many are found by LIKE along the sort.
  * Both must list the same articles in the same order, page after page. (PostgreSQL reads its pg_trgm
  * indexes through the one LIKE query; DeskIT searches on both databases.)
  */
