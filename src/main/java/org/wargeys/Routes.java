@@ -100,7 +100,8 @@ final class Routes {
         page(routes, "/{lang}/tag/{slug}/rss.xml", cache.wrap(pages.feeds()::tagRss));
         page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(pages.feeds()::tagAtom));
         page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(pages.articles()::show));
-        page(routes, "/{lang}/search", pages.search()::show);
+        page(routes, "/{lang}/search", cache.wrap(pages.search()::show, null, org.wargeys.pages.SearchPages::keepable));
+
         // Readers' newsletters (issue 16): never cached; the signed links' pages keep out of caches.
         var newsletter = w.newsletters().pages();
         page(routes, "/{lang}/newsletter", newsletter::show);

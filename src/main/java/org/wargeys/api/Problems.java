@@ -94,7 +94,11 @@ final class Problems {
             send(ctx, msg, 404, node(msg, 404, "not-found", msg.get("api.problem.not_found.detail"), path));
         } else if (e instanceof org.wargeys.web.BadRequestException bad) {
             send(ctx, msg, 400, node(msg, 400, "bad-request", msg.problem(bad.problem()), path));
+        } else if (e instanceof org.wargeys.search.SearchBusy) {
+            ctx.header("Retry-After", String.valueOf(org.wargeys.search.SearchBusy.RETRY_AFTER_SECONDS));
+            send(ctx, msg, 503, node(msg, 503, "busy", msg.get("search.busy"), path));
         } else if (StorageFailure.of(e).isPresent()) {
+
             ctx.header("Retry-After", "30");
             String detail = msg.get(StorageFailure.of(e).get().kind().key());
             send(ctx, msg, 503, node(msg, 503, "unavailable", detail, path));

@@ -6,9 +6,11 @@ import org.wargeys.article.ArticleArchive;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Site;
 import org.wargeys.search.ArticleIndexer;
+import org.wargeys.search.SearchBusy;
 import org.wargeys.search.SearchIndex;
 import org.wargeys.search.SearchQuery;
 import org.wargeys.search.SearchResults;
+import org.wargeys.web.CacheablePage;
 import org.wargeys.web.LayoutFactory;
 import org.wargeys.web.Messages;
 import org.wargeys.web.PageRenderer;
@@ -62,9 +64,11 @@ public final class SearchPages {
                         param(ctx, "page")));
         Messages msg = layouts.messages(language.code());
         var zone = site.timezone();
-        SearchResults results = form.q().isBlank()
-                ? SearchResults.none(PAGE_SIZE)
-                : index.search(new SearchQuery(
+        SearchResults results = SearchResults.none(PAGE_SIZE);
+        boolean busy = false;
+        try {
+            if (!form.q().isBlank())
+                results = index.search(new SearchQuery(
                         language.code(),
                         form.q(),
                         form.section(),
@@ -72,8 +76,13 @@ public final class SearchPages {
                         form.untilInstant(zone),
                         form.page(),
                         PAGE_SIZE));
+        } catch (SearchBusy e) {
+            busy = true;
+        }
         String summary = null;
-        if (!form.q().isBlank()) {
+        if (busy) {
+            summary = msg.get("search.busy");
+        } else if (!form.q().isBlank()) {
             Map<String, Object> values = Map.of("count", results.total(), "query", form.q());
             summary = results.total() == 0
                     ? msg.format("search.no_results", values)
@@ -92,7 +101,8 @@ public final class SearchPages {
                         null,
                         Map.of(),
                         null)
-                .withoutSiteSearch();
+                .withoutSiteSearch()
+                .notIndexed();
         String pageText = results.total() > PAGE_SIZE
                 ? msg.format("search.page", Map.of("page", results.page(), "pages", results.pages()))
                 : null;
@@ -115,10 +125,48 @@ public final class SearchPages {
                         ? base + form.query(results.page() + 1)
                         : null,
                 indexer.isRebuilding());
-        ctx.header("Cache-Control", "no-cache");
-        ctx.header("X-Robots-Tag", "noindex");
-        ctx.contentType(PageRenderer.HTML).result(renderer.render("pages/search.jte", page));
+        String html = renderer.render("pages/search.jte", page);
+        if (busy) {
+            ctx.status(503);
+            ctx.header("Retry-After", String.valueOf(SearchBusy.RETRY_AFTER_SECONDS));
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType(PageRenderer.HTML).result(html);
+        } else if (indexer.isRebuilding()) {
+            // Results from a half-built index: served, never kept.
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType(PageRenderer.HTML).result(html);
+        } else {
+            // Kept by the page cache (a repeated query costs what a cached article does) until an
+            // article of the language changes: the index has it by then (SearchModule hears article
+            // events before the page cache purges). Browsers and CDNs ask again each time (no-cache).
+            CacheablePage.respond(
+                    ctx,
+                    html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    PageRenderer.HTML,
+                    java.util.Set.of(PageKeys.latest(language.code())),
+                    "no-cache",
+                    null);
+        }
     }
+
+    /**
+     * Which search addresses the page cache keeps: the form's own parameters only, each at most once
+     * and short; anything else (tracking parameters, junk) is answered but not kept.
+     */
+    public static boolean keepable(String query) {
+        if (query == null) return true;
+        if (query.length() > KEEPABLE_LENGTH) return false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!FORM_PARAMETERS.contains(name) || !seen.add(name)) return false;
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> FORM_PARAMETERS = java.util.Set.of("q", "section", "from", "to", "page");
+    private static final int KEEPABLE_LENGTH = 300;
 
     private static String param(Context ctx, String name) {
         String value = ctx.queryParam(name);

@@ -49,8 +49,22 @@ public final class SearchIndex implements AutoCloseable {
     private final ArticleSearch search;
     private final RelatedArticles related = new RelatedArticles();
 
-    private SearchIndex(Path dir, Clock clock) throws IOException {
+    /**
+     * Searches running at once: half the cores, so that a flood of searches (each a few milliseconds
+     * of CPU) leaves the other half to the readers of cached pages. Related-article blocks are not
+     * bounded here: they are rendered once per article and then kept with the page.
+     */
+    static final int SEARCHES_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /** A search waits this long for a slot, then is refused (a reader retries; a flood is shed). */
+    static final java.time.Duration SEARCH_WAIT = java.time.Duration.ofSeconds(2);
+
+    private final java.util.concurrent.Semaphore running;
+    private final java.time.Duration wait;
+
+    private SearchIndex(Path dir, Clock clock, int atOnce, java.time.Duration wait) throws IOException {
         this.dir = dir;
+        this.running = new java.util.concurrent.Semaphore(atOnce, true);
+        this.wait = wait;
         Files.createDirectories(dir);
         boolean usable = usable(dir);
         if (!usable) wipe(dir);
@@ -72,8 +86,16 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Opens (or creates) the index in {@code dir}. */
     public static SearchIndex open(Path dir, Clock clock) {
+        return open(dir, clock, SEARCHES_AT_ONCE, SEARCH_WAIT);
+    }
+
+    /**
+     * @param atOnce searches that may run at the same time
+     * @param wait how long a search waits for a slot before {@link SearchBusy}
+     */
+    static SearchIndex open(Path dir, Clock clock, int atOnce, java.time.Duration wait) {
         try {
-            return new SearchIndex(dir, clock);
+            return new SearchIndex(dir, clock, atOnce, wait);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + dir, e);
         }
@@ -217,8 +239,26 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** One page of the articles matching the query, best first; no words means no results. */
+    /** The search slots (tests take them all to see a flood refused). */
+    java.util.concurrent.Semaphore slots() {
+        return running;
+    }
+
     public SearchResults search(SearchQuery query) {
-        return withSearcher(searcher -> search.run(searcher, query));
+        boolean admitted;
+
+        try {
+            admitted = running.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchBusy();
+        }
+        if (!admitted) throw new SearchBusy();
+        try {
+            return withSearcher(searcher -> search.run(searcher, query));
+        } finally {
+            running.release();
+        }
     }
 
     /**

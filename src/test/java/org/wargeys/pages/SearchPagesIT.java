@@ -187,7 +187,56 @@ class SearchPagesIT extends SharedDemoSite {
                 new String[] {"/en/search", "/en/search?q=revenge", "/so/search?q=Iran&section=world", "/ar/search?q=x"
                 }) {
             var response = site.get(path);
-            assertThat(response.headers().firstValue("X-Robots-Tag")).as(path).hasValue("noindex");
+            // In the page itself, so that the page cache's copy (which keeps no extra headers) says it too.
+            assertThat(Jsoup.parse(response.body()).select("meta[name=robots]").attr("content"))
+                    .as(path)
+                    .isEqualTo("noindex");
+            assertThat(site.get(path).body()).as(path + ", from the cache").contains("content=\"noindex\"");
+        }
+    }
+
+    @Test
+    void a_repeated_search_comes_from_the_page_cache_until_an_article_of_its_language_changes() {
+        String path = "/en/search?q=clove+harvest";
+        assertThat(site.get(path).headers().firstValue("X-Cache")).hasValue("MISS");
+        var again = site.get(path);
+        assertThat(again.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(again.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(Jsoup.parse(again.body()).select(".search-results h2 a")).isEmpty();
+        assertThat(site.get("/so/search?q=clove+harvest").headers().firstValue("X-Cache"))
+                .hasValue("MISS");
+
+        var articles = site.wiring().articles().service();
+        var draft = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        null,
+                        "Clove harvest begins in Pemba",
+                        null,
+                        null,
+                        null,
+                        "Farmers started the clove harvest.",
+                        null,
+                        null,
+                        null),
+                Actor.TERMINAL);
+        assertThat(site.get(path).headers().firstValue("X-Cache"))
+                .as("a draft is not in the results: nothing to drop")
+                .hasValue("HIT");
+        articles.publish(draft.id(), Actor.TERMINAL);
+        var fresh = site.get(path);
+        assertThat(fresh.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(Jsoup.parse(fresh.body()).select(".search-results h2 a").eachText())
+                .containsExactly("Clove harvest begins in Pemba");
+        assertThat(site.get("/so/search?q=clove+harvest").headers().firstValue("X-Cache"))
+                .as("another language's results stay")
+                .hasValue("HIT");
+
+        for (String junk : List.of("/en/search?q=clove&utm_source=x", "/en/search?q=clove&q=harvest")) {
+            site.get(junk);
+            assertThat(site.get(junk).headers().firstValue("X-Cache"))
+                    .as(junk + " is answered, never kept")
+                    .hasValue("MISS");
         }
     }
 
