@@ -42,6 +42,7 @@ public final class ArticlePages {
     private final ArticleCorrections corrections;
     private final MediaService media;
     private final SearchIndex search;
+    private final LivePages live;
 
     ArticlePages(
             Site site,
@@ -53,7 +54,9 @@ public final class ArticlePages {
             ArticleSharing sharing,
             ArticleCorrections corrections,
             MediaService media,
-            SearchIndex search) {
+            SearchIndex search,
+            LivePages live) {
+        this.live = live;
         this.search = search;
         this.site = site;
         this.articles = articles;
@@ -79,7 +82,21 @@ public final class ArticlePages {
             ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Rendering rendering = rendering(article, language);
+        // A live blog's pages of older entries (?before=N) and its entries' share links (?entry=N); any
+        // other query, or these on an article that is not a live blog, is the article itself.
+        Long before = number(ctx.queryParam("before"));
+        Long entry = number(ctx.queryParam("entry"));
+        boolean liveQuery = ctx.queryString() != null
+                && ctx.queryString().matches("(before|entry)=[1-9][0-9]{0,17}")
+                && live.blog(article).isPresent();
+        if (ctx.queryString() != null && !liveQuery) {
+            ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Rendering rendering = rendering(article, language, liveQuery ? before : null, liveQuery ? entry : null);
+        if (entry != null && rendering.page().live() != null && rendering.shared() == null) {
+            throw new NotFoundException("No entry " + entry + " in " + language.code());
+        }
         CacheablePage.html(ctx, renderer.render("pages/article.jte", rendering.page()), rendering.keys());
     }
 
@@ -121,11 +138,25 @@ public final class ArticlePages {
         }
     }
 
-    /** The page model and the surrogate keys of everything it shows. */
-    record Rendering(ArticlePage page, Set<String> keys) {}
+    private static Long number(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.parseLong(value) : null;
+    }
+
+    /** The page model and the surrogate keys of everything it shows (and the entry a share link names). */
+    record Rendering(ArticlePage page, Set<String> keys, LiveEntryView shared) {}
 
     Rendering rendering(Article article, Language language) {
+        return rendering(article, language, null, null);
+    }
+
+    Rendering rendering(Article article, Language language, Long before, Long sharedEntry) {
         Messages msg = layouts.messages(language.code());
+        var blog = live.blog(article);
+        LiveSection liveSection =
+                blog.map(b -> live.section(b, article, msg, before)).orElse(null);
+        LiveEntryView shared = blog.isPresent() && sharedEntry != null
+                ? live.shared(blog.get(), article, msg, sharedEntry).orElse(null)
+                : null;
         var details = articles.details(article);
         List<Article> versions = translations.publishedGroup(article);
         Map<String, String> versionPaths = new LinkedHashMap<>();
@@ -154,6 +185,8 @@ public final class ArticlePages {
                                         i.widths().get(i.widths().size() - 1),
                                         i.renditionHeight(),
                                         imageText.alt()))
+                                .orElse(null),
+                        blog.map(b -> live.coverage(b, article, liveSection, shared))
                                 .orElse(null)));
         boolean updated = article.wasUpdatedAfterPublishing();
         var related = search.related(article.id(), RELATED).stream()
@@ -199,7 +232,8 @@ public final class ArticlePages {
                         details.tags().stream()
                                 .map(t -> ArchivePaths.tag(language.code(), t.slug()))
                                 .toList()),
-                related);
+                related,
+                liveSection);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.article(article.id()));
         keys.add(PageKeys.group(article.translationGroupId()));
@@ -211,7 +245,9 @@ public final class ArticlePages {
         details.authors().forEach(a -> keys.add(PageKeys.name("author", a.id())));
         image.ifPresent(i -> keys.add(PageKeys.media(i.id())));
         keys.add(PageKeys.shares(article.id()));
-        return new Rendering(page, keys);
+        // Every entry posted, edited or deleted in any language of the group drops the page.
+        blog.ifPresent(b -> keys.add(PageKeys.live(b.translationGroupId())));
+        return new Rendering(page, keys, shared);
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */
