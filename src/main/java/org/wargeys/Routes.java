@@ -107,7 +107,9 @@ final class Routes {
                 routes,
                 "/{lang}/{year}/{month}/{slug}",
                 cache.wrap(
-                        pages.articles()::show, null, q -> q == null || q.matches("(before|entry)=[1-9][0-9]{0,17}")));
+                        pages.articles()::show,
+                        null,
+                        q -> q == null || q.matches(org.wargeys.pages.ArticlePages.LIVE_QUERY)));
         page(routes, "/{lang}/search", pages.search()::show);
         // Readers' newsletters (issue 16): never cached; the signed links' pages keep out of caches.
         var newsletter = w.newsletters().pages();

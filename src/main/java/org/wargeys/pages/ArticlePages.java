@@ -32,6 +32,9 @@ public final class ArticlePages {
 
     static final int RELATED = 4;
 
+    /** The queries of a live article's page that make another page: older entries, an entry's share link. */
+    public static final String LIVE_QUERY = "(before|entry)=[1-9][0-9]{0,17}";
+
     private final Site site;
     private final ArticleService articles;
     private final TranslationService translations;
@@ -82,14 +85,15 @@ public final class ArticlePages {
             ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        // A live blog's pages of older entries (?before=N) and its entries' share links (?entry=N); any
-        // other query, or these on an article that is not a live blog, is the article itself.
+        // A live blog's pages of older entries (?before=N) and its entries' share links (?entry=N) are
+        // kept by the page cache (Routes); on an article that is no live blog they mean nothing and are
+        // sent to the article, so they cannot fill the cache. Other queries (tracking parameters) are
+        // served the article and never kept, as before.
         Long before = number(ctx.queryParam("before"));
         Long entry = number(ctx.queryParam("entry"));
-        boolean liveQuery = ctx.queryString() != null
-                && ctx.queryString().matches("(before|entry)=[1-9][0-9]{0,17}")
-                && live.blog(article).isPresent();
-        if (ctx.queryString() != null && !liveQuery) {
+        boolean liveShaped = ctx.queryString() != null && ctx.queryString().matches(LIVE_QUERY);
+        boolean liveQuery = liveShaped && live.blog(article).isPresent();
+        if (liveShaped && !liveQuery) {
             ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }

@@ -126,9 +126,14 @@ class LiveBlogIT {
         assertThat(page.select(".live-pages a").attr("href")).isEqualTo(path(article));
         // Older pages do not poll: nothing new ever arrives on them.
         assertThat(page.select("[data-live-poll]").attr("data-live-poll")).isEmpty();
-        // The page cache keeps them, and any other query on an article is sent to the article itself.
+        // The page cache keeps them; any other query is served the article, never kept.
         assertThat(site.get(older).headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(site.get(path(article) + "?utm_source=x").statusCode()).isEqualTo(301);
+        site.get(path(article) + "?utm_source=x");
+        assertThat(site.get(path(article) + "?utm_source=x").headers().firstValue("X-Cache"))
+                .hasValue("MISS");
+        // On an article that is no live blog, the live queries are sent to the article.
+        Article plain = published("Not live");
+        assertThat(site.get(path(plain) + "?before=5").statusCode()).isEqualTo(301);
     }
 
     @Test
