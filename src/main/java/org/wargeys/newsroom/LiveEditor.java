@@ -88,10 +88,13 @@ public final class LiveEditor {
         Article article = editor.article(ctx);
         LiveDeskPage.Form form = form(ctx);
         User user = StaffGate.session(ctx).user();
+        // The composer's script posts with Accept: application/json and stays on the page.
+        boolean script = String.valueOf(ctx.header("Accept")).startsWith("application/json");
+        LiveEntry posted;
         try {
             LiveEntryDraft draft = draft(form);
             if (form.sourceEntry().matches("\\d{1,18}")) {
-                live.blogs()
+                posted = live.blogs()
                         .translate(
                                 article.id(),
                                 Long.parseLong(form.sourceEntry()),
@@ -99,13 +102,41 @@ public final class LiveEditor {
                                 user,
                                 n.gate().actor(ctx));
             } else {
-                live.blogs().post(article.id(), draft, user, n.gate().actor(ctx));
+                posted = live.blogs().post(article.id(), draft, user, n.gate().actor(ctx));
             }
         } catch (ValidationException e) {
-            render(ctx, 400, article, form, null, n.layouts().messages(ctx).problems(e.problems()));
+            Map<String, String> problems = n.layouts().messages(ctx).problems(e.problems());
+            if (script) {
+                json(ctx, 400, Map.of("errors", problems));
+                return;
+            }
+            render(ctx, 400, article, form, null, problems);
             return;
         } catch (LiveRefused e) {
             n.gate().refuse(ctx, 403, "newsroom.error.forbidden");
+            return;
+        }
+        if (script) {
+            Messages msg = n.layouts().messages(ctx);
+            String html = n.renderer()
+                    .render(
+                            "newsroom/live-line.jte",
+                            Map.<String, Object>of(
+                                    "e",
+                                    line(
+                                            posted,
+                                            msg,
+                                            n.site().timezone(),
+                                            n.clock().instant()),
+                                    "articleId",
+                                    article.id(),
+                                    "language",
+                                    article.language(),
+                                    "csrf",
+                                    StaffGate.session(ctx).csrfToken(),
+                                    "msg",
+                                    msg));
+            json(ctx, 200, Map.of("message", msg.get("newsroom.flash.live_posted"), "html", html));
             return;
         }
         Flash.set(ctx, n.gate(), "newsroom.flash.live_posted");
@@ -178,6 +209,18 @@ public final class LiveEditor {
         ctx.redirect("/admin/articles/" + article.id() + "/live", HttpStatus.SEE_OTHER);
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static void json(Context ctx, int status, Map<String, Object> body) {
+        StaffGate.noStore(ctx);
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private LiveEntry entry(Context ctx) {
         String id = ctx.pathParam("id");
         if (!id.matches("\\d{1,18}")) throw new NotFoundException("No entry " + id);
@@ -215,7 +258,8 @@ public final class LiveEditor {
             LiveDeskPage.Form form,
             Long editing,
             Map<String, String> errors) {
-        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.live.title");
+        // The composer's own script posts without leaving the page; the form works without it.
+        NewsroomLayout layout = n.layouts().layout(ctx, "newsroom.live.title").withScript("live-composer.js");
         Messages msg = layout.messages();
         User user = layout.user();
         var zone = n.site().timezone();

@@ -280,7 +280,7 @@ class LiveBlogIT {
     }
 
     @Test
-    void the_composer_keeps_the_text_as_typed_on_an_error_in_the_staff_members_language() {
+    void the_composer_keeps_the_text_as_typed_on_an_error_in_the_staff_members_language() throws Exception {
         Article article = published("Composer errors");
         editor.post("/admin/articles/" + article.id() + "/live/start", Map.of());
         HttpResponse<String> refused = editor.post(
@@ -293,6 +293,24 @@ class LiveBlogIT {
         assertThat(page.select("input[name=quote]").val()).isEqualTo("A quote kept");
         assertThat(page.select("#text-error").text())
                 .isEqualTo("Warbixintu waxay yeelan kartaa ugu badnaan 10000 xaraf.");
+        // The composer's script gets the same refusal as JSON, and a post as the line to list.
+        HttpResponse<String> scripted = editor.post(
+                "/admin/articles/" + article.id() + "/live/entries",
+                Map.of("text", " "),
+                Map.of("Accept", "application/json"));
+        assertThat(scripted.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(scripted.body()).path("errors").path("text").asText())
+                .isEqualTo("Write the update before posting it.");
+        HttpResponse<String> listed = editor.post(
+                "/admin/articles/" + article.id() + "/live/entries",
+                Map.of("text", "Posted by the script."),
+                Map.of("Accept", "application/json"));
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(JSON.readTree(listed.body()).path("html").asText())
+                        .select("li[data-entry]")
+                        .text())
+                .contains("Posted by the script.");
+        editor.post("/admin/live-entries/" + blogEntries(article).get(0).id() + "/delete", Map.of());
         HttpResponse<String> image = editor.post(
                 "/admin/articles/" + article.id() + "/live/entries",
                 Map.of("text", "With an image", "media", "999999"));
@@ -397,6 +415,10 @@ class LiveBlogIT {
         if (keyEvent) form.put("key_event", "1");
         HttpResponse<String> posted = editor.post("/admin/articles/" + article.id() + "/live/entries", form);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    }
+
+    private List<LiveEntry> blogEntries(Article article) {
+        return site.wiring().live().reads().entries(blog(article), "en", null, 10);
     }
 
     private LiveBlog blog(Article article) {

@@ -139,6 +139,64 @@ class LiveBrowserIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void a_reporter_on_a_phone_posts_entries_one_after_another_without_leaving_the_composer() {
+        var articles = site.wiring().articles().service();
+        Article article = articles.publish(
+                articles.createDraft(
+                                new ArticleDraft(
+                                        "en",
+                                        "composer-journey",
+                                        "Composer journey",
+                                        null,
+                                        null,
+                                        null,
+                                        "Background.",
+                                        "world",
+                                        List.of(),
+                                        List.of()),
+                                Actor.TERMINAL)
+                        .id(),
+                Actor.TERMINAL);
+        editor.post("/admin/articles/" + article.id() + "/live/start", Map.of());
+        String composer = site.baseUrl() + "/admin/articles/" + article.id() + "/live";
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = phone.newPage();
+            page.navigate(composer);
+            page.fill("#email", "editor@example.org");
+            page.fill("#password", PASSWORD);
+            page.click("form[action='/admin/login'] button[type=submit]");
+            page.waitForURL(composer);
+            for (String text : List.of("First from the scene.", "Second from the scene.")) {
+                page.fill("#text", text);
+                page.click("form.live-composer button[type=submit]");
+                page.waitForSelector(
+                        ".live-list > li:first-child:has-text('" + text + "')",
+                        new Page.WaitForSelectorOptions().setTimeout(WAIT_MS));
+                assertThat(page.url()).isEqualTo(composer);
+                assertThat(page.inputValue("#text")).isEmpty();
+                assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("text");
+                assertThat(page.textContent(".live-composer-status")).isEqualTo("Your update is live.");
+            }
+            assertThat(page.locator(".live-list > li").count()).isEqualTo(2);
+            assertThat(Axe.violations(page)).isEmpty();
+        }
+        assertThat(site.wiring()
+                        .live()
+                        .reads()
+                        .entries(
+                                site.wiring()
+                                        .live()
+                                        .reads()
+                                        .blog(article.translationGroupId())
+                                        .orElseThrow(),
+                                "en",
+                                null,
+                                10))
+                .extracting(LiveEntry::body)
+                .containsExactly("Second from the scene.", "First from the scene.");
+    }
+
     /** Posts an English entry and, for the Somali reader, translates it. */
     private void post(Article english, Article somali, String language, String text, String translated) {
         assertThat(editor.post("/admin/articles/" + english.id() + "/live/entries", Map.of("text", text))
