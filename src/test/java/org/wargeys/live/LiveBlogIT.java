@@ -248,6 +248,55 @@ class LiveBlogIT {
     }
 
     @Test
+    void an_entry_shows_its_image_with_the_alt_text_of_its_language_and_its_pull_quote() throws Exception {
+        Article article = published("Port of Berbera");
+        editor.post("/admin/articles/" + article.id() + "/live/start", Map.of());
+        var picture = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpeg", bytes);
+        var media = site.wiring().media().service();
+        var described = media.upload(
+                bytes.toByteArray(),
+                "Warsoor",
+                Map.of("en", new org.wargeys.media.Image.Text("Cranes at the port of Berbera", null)),
+                Actor.TERMINAL);
+        var bare = media.upload(bytes.toByteArray(), null, Map.of(), false, Actor.TERMINAL);
+
+        Map<String, String> form = new HashMap<>();
+        form.put("text", "The first ship has docked.");
+        form.put("media", String.valueOf(described.id()));
+        form.put("quote", "“We have waited ten years,” the port manager said.");
+        assertThat(editor.post("/admin/articles/" + article.id() + "/live/entries", form)
+                        .statusCode())
+                .isEqualTo(303);
+        // An image the library does not describe needs its alt text typed with the entry.
+        HttpResponse<String> refused = editor.post(
+                "/admin/articles/" + article.id() + "/live/entries",
+                Map.of("text", "A second ship.", "media", String.valueOf(bare.id())));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select("#alt-error").text()).contains("alt text");
+        assertThat(editor.post(
+                                "/admin/articles/" + article.id() + "/live/entries",
+                                Map.of(
+                                        "text",
+                                        "A second ship.",
+                                        "media",
+                                        String.valueOf(bare.id()),
+                                        "alt",
+                                        "A container ship at the quay"))
+                        .statusCode())
+                .isEqualTo(303);
+
+        var entries = site.html(path(article)).select("#live-entries > article");
+        assertThat(entries.get(0).select("figure.live-image img").attr("alt"))
+                .isEqualTo("A container ship at the quay");
+        assertThat(entries.get(1).select("figure.live-image img").attr("alt"))
+                .isEqualTo("Cranes at the port of Berbera");
+        assertThat(entries.get(1).select("figure.live-image img").attr("src")).contains(String.valueOf(described.id()));
+        assertThat(entries.get(1).select(".live-quote").text()).contains("We have waited ten years");
+    }
+
+    @Test
     void only_editors_run_the_coverage_and_only_staff_on_the_article_post() {
         Article article = published("Roles on a live article");
         assertThat(author.post("/admin/articles/" + article.id() + "/live/start", Map.of())
