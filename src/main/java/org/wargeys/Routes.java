@@ -99,9 +99,18 @@ final class Routes {
         page(routes, "/{lang}/section/{slug}/atom.xml", cache.wrap(pages.feeds()::sectionAtom));
         page(routes, "/{lang}/tag/{slug}/rss.xml", cache.wrap(pages.feeds()::tagRss));
         page(routes, "/{lang}/tag/{slug}/atom.xml", cache.wrap(pages.feeds()::tagAtom));
-        page(routes, "/{lang}/{year}/{month}/{slug}", cache.wrap(pages.articles()::show));
+        // Live blogs (issue 17): a live article's poll answer and Atom feed, kept and purged like pages;
+        // its page keeps its older entries (?before=N) and entries' share links (?entry=N) too.
+        page(routes, "/{lang}/live/{id}", cache.wrap(pages.live()::poll));
+        page(routes, "/{lang}/live/{id}/atom.xml", cache.wrap(pages.live()::atom));
+        page(
+                routes,
+                "/{lang}/{year}/{month}/{slug}",
+                cache.wrap(
+                        pages.articles()::show,
+                        null,
+                        q -> q == null || q.matches(org.wargeys.pages.ArticlePages.LIVE_QUERY)));
         page(routes, "/{lang}/search", cache.wrap(pages.search()::show, null, org.wargeys.pages.SearchPages::keepable));
-
         // Readers' newsletters (issue 16): never cached; the signed links' pages keep out of caches.
         var newsletter = w.newsletters().pages();
         page(routes, "/{lang}/newsletter", newsletter::show);
@@ -236,6 +245,14 @@ final class Routes {
                         HandlerType.POST,
                         "/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
                         n.webhooks()::redeliver),
+                // Live blogs (issue 17): coverage, the composer, entries.
+                new AdminRoute(HandlerType.GET, "/admin/articles/{id}/live", n.live()::show),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/live/start", n.live()::start),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/live/end", n.live()::end),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/live/originals", n.live()::originals),
+                new AdminRoute(HandlerType.POST, "/admin/articles/{id}/live/entries", n.live()::post),
+                new AdminRoute(HandlerType.POST, "/admin/live-entries/{id}", n.live()::edit),
+                new AdminRoute(HandlerType.POST, "/admin/live-entries/{id}/delete", n.live()::delete),
                 // Readers' newsletters (issue 16).
                 new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show));
     }

@@ -9,6 +9,7 @@ import org.wargeys.demo.DemoContent;
 import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
+import org.wargeys.live.LiveModule;
 import org.wargeys.mail.MailModule;
 import org.wargeys.media.MediaModule;
 import org.wargeys.metrics.MetricsModule;
@@ -50,6 +51,7 @@ public final class Wiring implements AutoCloseable {
     private WebhookModule webhooks;
     private MailModule mail;
     private NewsletterModule newsletters;
+    private LiveModule live;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -66,7 +68,9 @@ public final class Wiring implements AutoCloseable {
             feeds = new FeedModule(platform, web, articles);
             var sitemaps = new SitemapModule(platform, articles);
             desk = new DeskModule(platform, accounts, articles);
-            pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
+            live = new LiveModule(platform, articles, media); // live blogs (issue 17)
+            pages = new PagesModule(
+                    platform, web, articles, translations, media, search, sharing, feeds, sitemaps, live);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
             newsletters = new NewsletterModule(platform, web, articles, mail);
@@ -85,6 +89,7 @@ public final class Wiring implements AutoCloseable {
                     desk,
                     newsletters,
                     mail,
+                    live,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
             new BackupModule(platform); // scheduled backups, when configured
@@ -129,6 +134,10 @@ public final class Wiring implements AutoCloseable {
         } finally {
             if (search != null) search.close();
         }
+    }
+
+    public LiveModule live() {
+        return live;
     }
 
     public MetricsModule metrics() {

@@ -72,6 +72,7 @@ class ArchitectureTest {
             Map.entry("sitemap", List.of("platform", "article")),
             Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
             Map.entry("desk", List.of("platform", "account", "article")),
+            Map.entry("live", List.of("platform", "account", "media", "article")),
             Map.entry(
                     "newsroom",
                     concat(
@@ -89,7 +90,8 @@ class ArchitectureTest {
                             "webhook",
                             "desk",
                             "newsletter",
-                            "mail")),
+                            "mail",
+                            "live")),
             Map.entry(
                     "pages",
                     concat(
@@ -103,6 +105,7 @@ class ArchitectureTest {
                             "sharing",
                             "feed",
                             "sitemap",
+                            "live",
                             "gg.jte..")),
             Map.entry("demo", List.of("platform", "article")),
             Map.entry(

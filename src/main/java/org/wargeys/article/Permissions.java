@@ -53,6 +53,19 @@ public final class Permissions {
         return isEditor(user);
     }
 
+    /**
+     * Live blogs (issue 17): staff on the article post, edit and delete its entries (whoever may edit
+     * the article: editors, its author, translators on their translations).
+     */
+    public static boolean mayPostLive(User user, Article article, Optional<ArticleOrigins.Origin> origin) {
+        return mayEdit(user, article, origin);
+    }
+
+    /** Turning an article live, closing the coverage and showing untranslated originals: the desk's call. */
+    public static boolean mayRunLive(User user) {
+        return isEditor(user);
+    }
+
     public static boolean mayManageUsers(User user) {
         return user.role() == Role.ADMINISTRATOR;
     }

@@ -45,6 +45,7 @@ public final class NewsroomModule {
     private final AuditEditor audit;
     private final DeskEditor desk;
     private final ArticleDeskEditor articleDesk;
+    private final LiveEditor live;
     private final NotificationEditor notifications;
 
     /** @param preview renders an unsaved article as readers would get it (the public pages do) */
@@ -63,6 +64,7 @@ public final class NewsroomModule {
             DeskModule deskModule,
             NewsletterModule newsletters,
             MailModule mail,
+            org.wargeys.live.LiveModule live,
             ArticlePreview preview) {
         NewsroomLayouts layouts = new NewsroomLayouts(
                 web.layouts(), web.negotiation(), web.assets(), platform.clock(), deskModule.notifications()::unread);
@@ -104,6 +106,7 @@ public final class NewsroomModule {
         this.editorPickers = new EditorPickers(n);
         this.desk = new DeskEditor(n, deskModule, articles.listing(), accounts.accounts());
         this.articleDesk = new ArticleDeskEditor(n, deskModule, accounts.accounts(), articleEditor);
+        this.live = new LiveEditor(n, live, articleEditor); // live blogs (issue 17)
         this.notifications =
                 new NotificationEditor(n, deskModule.notifications(), articles.listing(), accounts.accounts());
         this.workflow = new WorkflowEditor(n, articleEditor, newsletters.alerts());
@@ -207,6 +210,11 @@ public final class NewsroomModule {
     }
 
     /** An article's notes and assignments. */
+    /** A live article's coverage and composer (issue 17). */
+    public LiveEditor live() {
+        return live;
+    }
+
     public ArticleDeskEditor articleDesk() {
         return articleDesk;
     }

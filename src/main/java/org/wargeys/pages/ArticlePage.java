@@ -14,6 +14,7 @@ import org.wargeys.web.Layout;
  * @param shareBar the share controls
  * @param corrections the editors' correction notes, oldest first
  * @param figure the featured image, or null
+ * @param live the live blog's entries (issue 17), or null for an article that was never live
  */
 public record ArticlePage(
         Layout layout,
@@ -32,7 +33,8 @@ public record ArticlePage(
         List<CorrectionNote> corrections,
         Figure figure,
         ArchiveLinks archiveLinks,
-        List<RelatedLink> related) {
+        List<RelatedLink> related,
+        LiveSection live) {
 
     public ArticlePage {
         authors = List.copyOf(authors);

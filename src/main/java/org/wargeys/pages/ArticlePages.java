@@ -32,6 +32,9 @@ public final class ArticlePages {
 
     static final int RELATED = 4;
 
+    /** The queries of a live article's page that make another page: older entries, an entry's share link. */
+    public static final String LIVE_QUERY = "(before|entry)=[1-9][0-9]{0,17}";
+
     private final Site site;
     private final ArticleService articles;
     private final TranslationService translations;
@@ -42,6 +45,7 @@ public final class ArticlePages {
     private final ArticleCorrections corrections;
     private final MediaService media;
     private final SearchIndex search;
+    private final LivePages live;
 
     ArticlePages(
             Site site,
@@ -53,7 +57,9 @@ public final class ArticlePages {
             ArticleSharing sharing,
             ArticleCorrections corrections,
             MediaService media,
-            SearchIndex search) {
+            SearchIndex search,
+            LivePages live) {
+        this.live = live;
         this.search = search;
         this.site = site;
         this.articles = articles;
@@ -79,7 +85,22 @@ public final class ArticlePages {
             ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Rendering rendering = rendering(article, language);
+        // A live blog's pages of older entries (?before=N) and its entries' share links (?entry=N) are
+        // kept by the page cache (Routes); on an article that is no live blog they mean nothing and are
+        // sent to the article, so they cannot fill the cache. Other queries (tracking parameters) are
+        // served the article and never kept, as before.
+        Long before = number(ctx.queryParam("before"));
+        Long entry = number(ctx.queryParam("entry"));
+        boolean liveShaped = ctx.queryString() != null && ctx.queryString().matches(LIVE_QUERY);
+        boolean liveQuery = liveShaped && live.blog(article).isPresent();
+        if (liveShaped && !liveQuery) {
+            ctx.redirect(ascii(path), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Rendering rendering = rendering(article, language, liveQuery ? before : null, liveQuery ? entry : null);
+        if (entry != null && rendering.page().live() != null && rendering.shared() == null) {
+            throw new NotFoundException("No entry " + entry + " in " + language.code());
+        }
         CacheablePage.html(ctx, renderer.render("pages/article.jte", rendering.page()), rendering.keys());
     }
 
@@ -121,11 +142,25 @@ public final class ArticlePages {
         }
     }
 
-    /** The page model and the surrogate keys of everything it shows. */
-    record Rendering(ArticlePage page, Set<String> keys) {}
+    private static Long number(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,17}") ? Long.parseLong(value) : null;
+    }
+
+    /** The page model and the surrogate keys of everything it shows (and the entry a share link names). */
+    record Rendering(ArticlePage page, Set<String> keys, LiveEntryView shared) {}
 
     Rendering rendering(Article article, Language language) {
+        return rendering(article, language, null, null);
+    }
+
+    Rendering rendering(Article article, Language language, Long before, Long sharedEntry) {
         Messages msg = layouts.messages(language.code());
+        var blog = live.blog(article);
+        LiveSection liveSection =
+                blog.map(b -> live.section(b, article, msg, before)).orElse(null);
+        LiveEntryView shared = blog.isPresent() && sharedEntry != null
+                ? live.shared(blog.get(), article, msg, sharedEntry).orElse(null)
+                : null;
         var details = articles.details(article);
         List<Article> versions = translations.publishedGroup(article);
         Map<String, String> versionPaths = new LinkedHashMap<>();
@@ -154,6 +189,8 @@ public final class ArticlePages {
                                         i.widths().get(i.widths().size() - 1),
                                         i.renditionHeight(),
                                         imageText.alt()))
+                                .orElse(null),
+                        blog.map(b -> live.coverage(b, article, liveSection, shared))
                                 .orElse(null)));
         boolean updated = article.wasUpdatedAfterPublishing();
         var related = search.related(article.id(), RELATED).stream()
@@ -199,7 +236,8 @@ public final class ArticlePages {
                         details.tags().stream()
                                 .map(t -> ArchivePaths.tag(language.code(), t.slug()))
                                 .toList()),
-                related);
+                related,
+                liveSection);
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.article(article.id()));
         keys.add(PageKeys.group(article.translationGroupId()));
@@ -211,7 +249,9 @@ public final class ArticlePages {
         details.authors().forEach(a -> keys.add(PageKeys.name("author", a.id())));
         image.ifPresent(i -> keys.add(PageKeys.media(i.id())));
         keys.add(PageKeys.shares(article.id()));
-        return new Rendering(page, keys);
+        // Every entry posted, edited or deleted in any language of the group drops the page.
+        blog.ifPresent(b -> keys.add(PageKeys.live(b.translationGroupId())));
+        return new Rendering(page, keys, shared);
     }
 
     /** Sets the dateline at the start of the first paragraph, as print does. */

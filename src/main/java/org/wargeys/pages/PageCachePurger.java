@@ -98,6 +98,21 @@ final class PageCachePurger {
         cache.purge(keys(event.articleId(), event.translationGroupId(), event.language()));
     }
 
+    /**
+     * A live blog changed: its pages and poll answers in every language. When the coverage itself
+     * started or ended, also the pages of the group's articles (an article page kept from before it
+     * went live carries no live key yet) and the lists that show the article.
+     */
+    void onLive(org.wargeys.live.LiveBlogChanged event) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(PageKeys.live(event.translationGroupId()));
+        if (event.coverageChanged()) {
+            keys.add(PageKeys.group(event.translationGroupId()));
+            keys.addAll(keys(event.articleId(), event.translationGroupId(), event.language()));
+        }
+        cache.purge(keys);
+    }
+
     private Set<String> keys(long articleId, long groupId, String language) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.article(articleId));

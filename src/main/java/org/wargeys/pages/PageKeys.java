@@ -52,4 +52,12 @@ public final class PageKeys {
     public static String media(long id) {
         return "media-" + id;
     }
+
+    /**
+     * Every page and poll answer of a translation group's live blog, in every language (an entry posted
+     * in one language may show in another, as an original or through its translation).
+     */
+    public static String live(long translationGroupId) {
+        return "live-" + translationGroupId;
+    }
 }

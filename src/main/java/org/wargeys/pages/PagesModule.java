@@ -6,6 +6,8 @@ import org.wargeys.article.ArticlesChanged;
 import org.wargeys.article.TaxonomyChanged;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.feed.FeedSettingsChanged;
+import org.wargeys.live.LiveBlogChanged;
+import org.wargeys.live.LiveModule;
 import org.wargeys.media.ImageDescribed;
 import org.wargeys.media.MediaModule;
 import org.wargeys.platform.Platform;
@@ -30,6 +32,7 @@ public final class PagesModule {
     private final ArchivePages archives;
     private final FeedPages feeds;
     private final SitemapPages sitemaps;
+    private final LivePages live;
 
     public PagesModule(
             Platform platform,
@@ -40,8 +43,17 @@ public final class PagesModule {
             SearchModule searchModule,
             SharingModule sharing,
             FeedModule feedModule,
-            SitemapModule sitemapModule) {
+            SitemapModule sitemapModule,
+            LiveModule liveModule) {
         var site = platform.site();
+        this.live = new LivePages(
+                site,
+                articles.service(),
+                articles.paths(),
+                liveModule.reads(),
+                media.service(),
+                web.layouts(),
+                web.renderer());
         this.home = new HomePages(
                 site, articles.service(), articles.paths(), web.layouts(), web.renderer(), web.negotiation());
         this.articlePages = new ArticlePages(
@@ -54,7 +66,8 @@ public final class PagesModule {
                 sharing.articles(),
                 articles.corrections(),
                 media.service(),
-                searchModule.index());
+                searchModule.index(),
+                live);
         this.search = new SearchPages(
                 site, searchModule.index(), searchModule.indexer(), articles.archive(), web.layouts(), web.renderer());
         this.archives = new ArchivePages(
@@ -71,6 +84,7 @@ public final class PagesModule {
         events.subscribe(FeedSettingsChanged.class, purger::onFeedSettingsChanged);
         events.subscribe(org.wargeys.sharing.XAccountChanged.class, purger::onXAccountChanged);
         events.subscribe(IndexCaughtUp.class, purger::onCaughtUp);
+        events.subscribe(LiveBlogChanged.class, purger::onLive);
         events.subscribe(ArticlesChanged.class, e -> {
             purger.onArticlesChanged(e);
             // Too many ids for a notification: the other nodes drop every page they keep.
@@ -96,6 +110,11 @@ public final class PagesModule {
 
     public FeedPages feeds() {
         return feeds;
+    }
+
+    /** Live blogs' poll answers and feeds (issue 17). */
+    public LivePages live() {
+        return live;
     }
 
     public SitemapPages sitemaps() {

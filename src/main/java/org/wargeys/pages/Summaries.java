@@ -22,4 +22,9 @@ final class Summaries {
     static String shorten(String text) {
         return Text.shorten(text, MAX_LENGTH);
     }
+
+    /** Sanitized HTML as plain text, shortened to at most {@code max} characters (a live entry's summary). */
+    static String plain(String html, int max) {
+        return Text.shorten(Jsoup.parse(html).text(), max);
+    }
 }

@@ -112,7 +112,20 @@ public final class ArticleSharing {
      * @param featured the article's featured image, or null to show the generated share card
      */
     public Content preview(ArticleDetails details, List<Article> versions, String description, FeaturedImage featured) {
-        String html = renderer.render("sharing/preview.jte", model(details, versions, description, featured));
+        return preview(details, versions, description, featured, null);
+    }
+
+    /**
+     * The head tags of a live article (issue 17): JSON-LD {@code LiveBlogPosting} with its coverage
+     * times and newest updates; on an entry's share link, og:url and the description are the entry's.
+     */
+    public Content preview(
+            ArticleDetails details,
+            List<Article> versions,
+            String description,
+            FeaturedImage featured,
+            LiveCoverage live) {
+        String html = renderer.render("sharing/preview.jte", model(details, versions, description, featured, live));
         return output -> output.writeContent(html);
     }
 
@@ -121,6 +134,16 @@ public final class ArticleSharing {
     }
 
     SharePreview model(ArticleDetails details, List<Article> versions, String description, FeaturedImage featured) {
+        return model(details, versions, description, featured, null);
+    }
+
+    SharePreview model(
+            ArticleDetails details,
+            List<Article> versions,
+            String description,
+            FeaturedImage featured,
+            LiveCoverage live) {
+        if (live != null && live.sharedDescription() != null) description = live.sharedDescription();
         Article article = details.article();
         String url = url(article);
         String title = article.seoTitle() != null ? article.seoTitle() : article.headline();
@@ -193,11 +216,12 @@ public final class ArticleSharing {
         json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
         json.put("isAccessibleForFree", true);
         translations(article, versions, json);
+        if (live != null) live(live, article, json);
 
         return new SharePreview(
                 title,
                 description,
-                url,
+                live != null && live.sharedUrl() != null ? live.sharedUrl() : url,
                 image,
                 imageType,
                 imageWidth,
@@ -214,6 +238,34 @@ public final class ArticleSharing {
                 creator(details),
                 NewsArticleJson.write(json),
                 assets.url("share.js"));
+    }
+
+    /**
+     * A live article is a LiveBlogPosting (a NewsArticle for schema.org): its coverage times, and each
+     * update a BlogPosting with its own address, time and author.
+     */
+    private void live(LiveCoverage live, Article article, Map<String, Object> json) {
+        json.put("@type", "LiveBlogPosting");
+        json.put("coverageStartTime", live.start().toString());
+        if (live.end() != null) json.put("coverageEndTime", live.end().toString());
+        if (live.modified().isAfter(article.updatedAt()))
+            json.put("dateModified", live.modified().toString());
+        json.put(
+                "liveBlogUpdate",
+                live.updates().stream()
+                        .map(u -> {
+                            Map<String, Object> update = new LinkedHashMap<>();
+                            update.put("@type", "BlogPosting");
+                            update.put("@id", u.url());
+                            update.put("url", u.url());
+                            update.put("headline", u.headline());
+                            update.put("articleBody", u.body());
+                            update.put("datePublished", u.published().toString());
+                            update.put("dateModified", u.modified().toString());
+                            update.put("author", Map.of("@type", "Person", "name", u.author()));
+                            return update;
+                        })
+                        .toList());
     }
 
     /**

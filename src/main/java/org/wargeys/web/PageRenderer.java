@@ -19,4 +19,11 @@ public final class PageRenderer {
         engine.render(template, model, output);
         return output.toString();
     }
+
+    /** Renders a template with several parameters (a fragment, such as a live entry in a poll answer). */
+    public String render(String template, java.util.Map<String, Object> params) {
+        StringOutput output = new StringOutput(4 * 1024);
+        engine.render(template, params, output);
+        return output.toString();
+    }
 }

@@ -35,8 +35,17 @@ public final class StaticAssets {
     /** An asset's bytes in one content coding. */
     public record Encoded(byte[] bytes, String coding) {}
 
-    public static final List<String> FILES =
-            List.of("site.css", "icon.svg", "share.js", "newsroom.css", "newsroom.js", "editor.js", "editor.css");
+    public static final List<String> FILES = List.of(
+            "site.css",
+            "icon.svg",
+            "share.js",
+            "newsroom.css",
+            "newsroom.js",
+            "editor.js",
+            "editor.css",
+            "live.js",
+            "live-composer.js",
+            "live-composer.css");
 
     private final Map<String, Asset> byName = new ConcurrentHashMap<>();
     private final Map<String, Asset> byPath = new ConcurrentHashMap<>();

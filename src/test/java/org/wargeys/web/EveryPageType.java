@@ -60,6 +60,7 @@ final class EveryPageType {
         accounts.create("translator@example.org", "Tariq", Role.TRANSLATOR, Set.of("so"), PASSWORD, Actor.TERMINAL);
         admin = StaffClient.signIn(site, "admin@example.org", PASSWORD);
         addNewsroomWork();
+        addLiveBlog();
     }
 
     static EveryPageType start() throws Exception {
@@ -94,6 +95,76 @@ final class EveryPageType {
         for (var placeholder : made.entrySet())
             resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
         return resolved;
+    }
+
+    /**
+     * A live article (issue 17) with more entries than one page shows, a key event, and a Somali
+     * translation with one entry translated and the untranslated originals shown with their language.
+     */
+    private void addLiveBlog() {
+        var articles = site.wiring().articles().service();
+        var draft = articles.createDraft(
+                new ArticleDraft(
+                        "en",
+                        "election-count-live",
+                        "Election count: live",
+                        null,
+                        null,
+                        null,
+                        "Votes are being counted across Somaliland.",
+                        "world",
+                        List.of(),
+                        List.of()),
+                Actor.TERMINAL);
+        var live = articles.publish(draft.id(), Actor.TERMINAL);
+        var started = site.wiring().translations().progress().start(live.id(), "so", Actor.TERMINAL);
+        var somali = articles.save(
+                started.id(),
+                started.revision(),
+                ArticleEdit.of(new ArticleDraft(
+                        "so",
+                        "tirinta-doorashada",
+                        "Tirinta doorashada: toos",
+                        null,
+                        null,
+                        null,
+                        "Codadka ayaa la tirinayaa.",
+                        "world",
+                        List.of(),
+                        List.of())),
+                Actor.TERMINAL);
+        somali = articles.publish(somali.id(), Actor.TERMINAL);
+        String base = "/admin/articles/" + live.id() + "/live";
+        assertThat(admin.post(base + "/start", Map.of()).statusCode()).isEqualTo(303);
+        for (int i = 1; i <= 22; i++) {
+            Map<String, String> form = new HashMap<>();
+            form.put("text", "Update " + i + ": ballot boxes from district " + i + " have **arrived**.");
+            if (i == 3) form.put("key_event", "1");
+            if (i == 22) form.put("quote", "“Every vote will be counted,” the commission said.");
+            assertThat(admin.post(base + "/entries", form).statusCode()).isEqualTo(303);
+        }
+        var blog = site.wiring().live().reads().blog(live.translationGroupId()).orElseThrow();
+        var queue = site.wiring().live().reads().queue(blog, "so");
+        long first = queue.get(queue.size() - 1).id();
+        assertThat(admin.post(
+                                "/admin/articles/" + somali.id() + "/live/entries",
+                                Map.of(
+                                        "source",
+                                        String.valueOf(first),
+                                        "text",
+                                        "Warbixin 22: sanaadiiqda codbixinta ayaa yimid."))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.post(base + "/originals", Map.of("show", "1")).statusCode())
+                .isEqualTo(303);
+        var paths = site.wiring().articles().paths();
+        made.put("{live}", String.valueOf(live.id()));
+        made.put("{live-so}", String.valueOf(somali.id()));
+        made.put("{live-path}", paths.path(live));
+        made.put("{live-so-path}", paths.path(somali));
+        made.put(
+                "{live-older}",
+                site.html(paths.path(live)).selectFirst("a[rel=next]").attr("href"));
     }
 
     /** Archive pages past the first, related articles, an Arabic article, a pull quote. */

@@ -76,6 +76,17 @@ class HtmlValidityIT {
                         "{published-path}",
                         200,
                         "figure.featured-image img[srcset]; .corrections .correction; .share-bar .share-total"),
+                page(
+                        "live article, with key events and a poll",
+                        "{live-path}",
+                        200,
+                        ".live-badge; .live-key-events a; #live-entries .live-quote; script[src^=/assets/live.]"),
+                page("live article, older entries", "{live-older}", 200, ".live-pages a; #live-entries article"),
+                page(
+                        "live article in Somali, an untranslated original labelled",
+                        "{live-so-path}",
+                        200,
+                        ".live-original; #live-entries article[lang=so]"),
                 page("section archive", "/en/section/world", 200, ".teaser h2 a"),
                 page("section archive, second page", "/en/section/sport?page=2", 200, ".pagination a[rel=prev]"),
                 page(
@@ -158,6 +169,16 @@ class HtmlValidityIT {
                 page("a newsroom address that does not exist", "/admin/no-such-page", 404, ".error-page .way-on"),
                 page("new article editor", "/admin/articles/new", 200, "form[data-editor]"),
                 page("a draft's editor", "/admin/articles/{draft}", 200, "form[data-editor] textarea[name=body]"),
+                page(
+                        "live coverage and its composer",
+                        "/admin/articles/{live}/live",
+                        200,
+                        "form.live-composer textarea"),
+                page(
+                        "a live translation's queue",
+                        "/admin/articles/{live-so}/live",
+                        200,
+                        "form.live-translate textarea"),
                 page(
                         "a published article's editor, with its share chart",
                         "/admin/articles/{published}",
