@@ -236,7 +236,10 @@ final class Routes {
                         "/admin/webhooks/{id}/deliveries/{delivery}/redeliver",
                         n.webhooks()::redeliver),
                 // Readers' newsletters (issue 16).
-                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show));
+                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show),
+                // Notifications by mail, each staff member's own choice (issue 16).
+                new AdminRoute(HandlerType.GET, "/admin/account/notifications", n.notificationMail()::show),
+                new AdminRoute(HandlerType.POST, "/admin/account/notifications", n.notificationMail()::save));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

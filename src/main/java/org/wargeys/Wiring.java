@@ -6,6 +6,7 @@ import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.desk.DeskMailModule;
 import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
@@ -50,6 +51,7 @@ public final class Wiring implements AutoCloseable {
     private WebhookModule webhooks;
     private MailModule mail;
     private NewsletterModule newsletters;
+    private DeskMailModule deskMail;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -70,6 +72,7 @@ public final class Wiring implements AutoCloseable {
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
             newsletters = new NewsletterModule(platform, web, articles, mail);
+            deskMail = new DeskMailModule(platform, web, articles, mail);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -84,6 +87,7 @@ public final class Wiring implements AutoCloseable {
                     webhooks,
                     desk,
                     newsletters,
+                    deskMail,
                     mail,
                     pages.articles()::preview);
             importer = new ImporterModule(platform, articles, media);
@@ -123,12 +127,17 @@ public final class Wiring implements AutoCloseable {
             if (web != null) web.awaitPurges();
             if (metrics != null) metrics.close();
             if (webhooks != null) webhooks.close();
+            if (deskMail != null) deskMail.close();
             if (mail != null) mail.close();
             if (search != null) search.stop();
             platform.jobs().close();
         } finally {
             if (search != null) search.close();
         }
+    }
+
+    public DeskMailModule deskMail() {
+        return deskMail;
     }
 
     public MetricsModule metrics() {

@@ -71,7 +71,7 @@ class ArchitectureTest {
             Map.entry("feed", List.of("platform", "web", "article")),
             Map.entry("sitemap", List.of("platform", "article")),
             Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
-            Map.entry("desk", List.of("platform", "account", "article")),
+            Map.entry("desk", List.of("platform", "account", "article", "mail", "web")),
             Map.entry(
                     "newsroom",
                     concat(
