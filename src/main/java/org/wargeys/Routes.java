@@ -237,6 +237,10 @@ final class Routes {
                         n.webhooks()::redeliver),
                 // Readers' newsletters (issue 16).
                 new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/digest-time", n.subscribers()::saveDigestTime),
+                new AdminRoute(HandlerType.GET, "/admin/subscribers/preview", n.subscribers()::preview),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/test", n.subscribers()::sendTest),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/retry", n.subscribers()::retry),
                 // Notifications by mail, each staff member's own choice (issue 16).
                 new AdminRoute(HandlerType.GET, "/admin/account/notifications", n.notificationMail()::show),
                 new AdminRoute(HandlerType.POST, "/admin/account/notifications", n.notificationMail()::save));

@@ -71,7 +71,7 @@ public final class Wiring implements AutoCloseable {
             pages = new PagesModule(platform, web, articles, translations, media, search, sharing, feeds, sitemaps);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
-            newsletters = new NewsletterModule(platform, web, articles, mail);
+            newsletters = new NewsletterModule(platform, web, articles, media, mail);
             deskMail = new DeskMailModule(platform, web, articles, mail);
             newsroom = new NewsroomModule(
                     platform,

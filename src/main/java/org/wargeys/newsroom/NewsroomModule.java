@@ -137,7 +137,8 @@ public final class NewsroomModule {
         this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
         this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
         this.notificationMail = new NotificationMailEditor(n, deskMail.settings());
-        this.subscribers = new SubscribersEditor(n, newsletters.subscriptions(), newsletters.alerts());
+        this.subscribers = new SubscribersEditor(
+                n, newsletters.subscriptions(), newsletters.alerts(), newsletters.digests(), newsletters.tools());
         this.passwordReset = new PasswordResetEditor(
                 accounts.accounts(), mail.outbox(), platform.site(), gate, layouts, web.renderer());
     }
