@@ -29,7 +29,8 @@ public final class DeskMailModule implements AutoCloseable {
                 web.bundles(),
                 articles.service(),
                 platform.site(),
-                platform.clock());
+                platform.clock(),
+                mail.settings().configured());
         platform.events().subscribe(NotificationsCreated.class, e -> mailer.nudge());
         platform.jobs().every("Mailing notifications", POLL, POLL, mailer::nudge);
     }

@@ -25,13 +25,17 @@ import org.wargeys.web.Messages;
  * notification is claimed ({@code mailed_at} set by a conditional UPDATE, its row picked {@code FOR
  * UPDATE SKIP LOCKED} on PostgreSQL) and its message queued in the outbox on one transaction, so of
  * several nodes exactly one mails it, and a crash leaves it either wholly done or not at all. Kinds the
- * reader switched off, and disabled accounts, are marked without mail. Started after each commit that
+ * reader switched off, disabled accounts and notifications a day old are marked without mail. Without
+ * a mail relay configured it does nothing (the bell still tells). Started after each commit that
  * wrote notifications, and by a poll. One thread per node. Thread-safe; close once.
  */
 public final class NotificationMailer implements AutoCloseable {
 
     static final String KIND = "desk-notification";
     static final int BATCH = 100;
+    /** A notification older than this is marked without mail (the bell has told of it long since). */
+    static final java.time.Duration STALE = java.time.Duration.ofDays(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
 
     private final Transactions transactions;
@@ -42,6 +46,7 @@ public final class NotificationMailer implements AutoCloseable {
     private final ArticleService articles;
     private final Site site;
     private final Clock clock;
+    private final boolean enabled;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wargeys-notification-mail");
         t.setDaemon(true);
@@ -58,7 +63,9 @@ public final class NotificationMailer implements AutoCloseable {
             MessageBundles bundles,
             ArticleService articles,
             Site site,
-            Clock clock) {
+            Clock clock,
+            boolean enabled) {
+        this.enabled = enabled;
         this.transactions = transactions;
         this.dialect = dialect;
         this.settings = settings;
@@ -71,7 +78,7 @@ public final class NotificationMailer implements AutoCloseable {
 
     /** Starts mailing on this mailer's thread, unless it is at it already. */
     void nudge() {
-        if (closed || !running.compareAndSet(false, true)) return;
+        if (!enabled || closed || !running.compareAndSet(false, true)) return;
         try {
             thread.execute(() -> {
                 try {
@@ -89,6 +96,7 @@ public final class NotificationMailer implements AutoCloseable {
 
     /** Handles every notification not yet mailed, on the calling thread; returns how many mails it queued. */
     public int mailDue() {
+        if (!enabled) return 0;
         int queued = 0;
         while (!closed) {
             int[] batch = transactions.write(this::batch);
@@ -124,6 +132,7 @@ public final class NotificationMailer implements AutoCloseable {
     }
 
     private boolean mail(Tx tx, Notification n) {
+        if (n.createdAt().isBefore(clock.instant().minus(STALE))) return false;
         var h = tx.handle();
         var reader = h.createQuery("SELECT email, display_name FROM users WHERE id = :id AND disabled_at IS NULL")
                 .bind("id", n.userId())

@@ -202,7 +202,7 @@ class HtmlValidityIT {
                         "subscribers and the alerts' send history",
                         "/admin/subscribers",
                         200,
-                        "table[data-subscribers]; table[data-alerts] tr[data-alert]"),
+                        "table[data-subscribers]; table[data-alerts] tr[data-alert]; #digest_time"),
                 page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
                 page(
                         "API tokens and content keys",
