@@ -109,7 +109,13 @@ class ArchitectureTest {
                     "api",
                     concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
             Map.entry("webhook", List.of("platform", "article")),
-            Map.entry("mail", List.of("platform", "jakarta.mail..", "org.eclipse.angus.mail..")),
+            Map.entry(
+                    "mail",
+                    List.of(
+                            "platform",
+                            "jakarta.mail..",
+                            "org.eclipse.angus.mail..",
+                            "org.simplejavamail.utils.mail.dkim..")),
             Map.entry("newsletter", concat(HTTP, "platform", "web", "article", "media", "mail", "gg.jte..")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
