@@ -158,6 +158,10 @@ class NewsletterToolsIT {
 
     @Test
     void previews_and_a_test_to_oneself_show_what_readers_would_get() throws Exception {
+        HttpResponse<String> nothing = editor.get("/admin/subscribers/preview?what=digest&language=so");
+        assertThat(nothing.statusCode()).as("nothing published in Somali yet").isEqualTo(303);
+        assertThat(editor.page("/admin/subscribers").select(".flash").text())
+                .startsWith("There is nothing to send yet");
         Article story = draft("so", "Dekedda Berbera oo la ballaariyey");
         site.wiring().newsletters().alerts().publishAndAlert(story.id(), Actor.TERMINAL);
 
@@ -168,10 +172,6 @@ class NewsletterToolsIT {
         assertThat(mail.select("h2").text()).isEqualTo("Dekedda Berbera oo la ballaariyey");
         HttpResponse<String> alert = editor.get("/admin/subscribers/preview?what=alert&language=so");
         assertThat(Jsoup.parse(alert.body()).select("h1").text()).isEqualTo("Dekedda Berbera oo la ballaariyey");
-        HttpResponse<String> nothing = editor.get("/admin/subscribers/preview?what=digest&language=ar");
-        assertThat(nothing.statusCode()).as("nothing published in Arabic").isEqualTo(303);
-        assertThat(editor.page("/admin/subscribers").select(".flash").text())
-                .startsWith("There is nothing to send yet");
 
         assertThat(editor.post("/admin/subscribers/test", Map.of("what", "digest", "language", "so"))
                         .statusCode())
@@ -212,5 +212,51 @@ class NewsletterToolsIT {
         assertThat(editor.page("/admin/subscribers").select(".flash").text())
                 .isEqualTo("There was no failed message to send again.");
         assertThat(admin.page("/admin/audit").text()).contains("sent the failed messages of");
+    }
+
+    @Test
+    void an_arabic_alert_is_right_to_left_with_its_featured_image_its_alt_text_and_a_plain_text_part()
+            throws Exception {
+        long now = TestSite.NOW.toEpochMilli();
+        exec("INSERT INTO subscribers (address, language, sections, status, consented_at, source, created_at,"
+                + " confirmation_sent_at) VALUES ('qari@example.org', 'ar', '', 'confirmed', " + now + ", '/', "
+                + now + ", " + now + ")");
+        Article story = draft("ar", "افتتاح ميناء بربرة");
+        var image = new java.awt.image.BufferedImage(1200, 675, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", bytes);
+        var photo = site.wiring()
+                .media()
+                .service()
+                .upload(
+                        bytes.toByteArray(),
+                        null,
+                        Map.of("ar", new org.wargeys.media.Image.Text("رافعات في ميناء بربرة", null)),
+                        Actor.TERMINAL);
+        site.wiring().articles().service().feature(story.id(), photo.id(), Actor.TERMINAL);
+        site.wiring().newsletters().alerts().publishAndAlert(story.id(), Actor.TERMINAL);
+        MimeMessage alert = mailTo("qari@example.org", 1).get(0);
+        var parts = (jakarta.mail.internet.MimeMultipart) alert.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("افتتاح ميناء بربرة");
+        Document html = Jsoup.parse((String) parts.getBodyPart(1).getContent());
+        assertThat(html.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(html.selectFirst("html").attr("lang")).isEqualTo("ar");
+        var img = html.selectFirst("img");
+        assertThat(img.attr("alt")).isEqualTo("رافعات في ميناء بربرة");
+        String base = site.wiring().platform().site().baseUrl();
+        assertThat(img.attr("src")).startsWith(base + "/media/").endsWith("-640.jpg");
+        assertThat(img.attr("width")).isEqualTo("640");
+        assertThat(html.select("[src], [href]").eachAttr("abs:src").stream()
+                        .filter(u -> !u.isEmpty())
+                        .toList())
+                .allMatch(u -> u.startsWith(base));
+        assertThat(html.select("a[href]").eachAttr("href"))
+                .as("no tracking redirect, no third party")
+                .allMatch(u -> u.startsWith(base));
+        assertThat(site.get(img.attr("src").substring(base.length())).statusCode())
+                .as("the picture is there")
+                .isEqualTo(200);
     }
 }
