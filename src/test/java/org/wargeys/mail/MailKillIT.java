@@ -21,7 +21,7 @@ import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /**
- * A real kill -9 of the program while its mail worker sends, on SQLite: a thousand messages queued,
+ * A real kill -9 of the program while its mail worker sends, on SQLite: four hundred messages queued,
  * the program started as a separate JVM against GreenMail, killed (SIGKILL) once some have arrived and
  * before all have, then started again. Every message arrives; none arrives twice, but for the one the
  * killed program may have handed to the relay between its 250 and the commit that records it, which
@@ -30,7 +30,7 @@ import org.wargeys.testsupport.TestSite;
  */
 class MailKillIT {
 
-    static final int MESSAGES = 1000;
+    static final int MESSAGES = 400;
 
     @Test
     void a_program_killed_mid_send_and_started_again_delivers_every_message_once() throws Exception {
@@ -89,7 +89,8 @@ class MailKillIT {
         } finally {
             smtp.stop();
             try (var files = java.nio.file.Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
