@@ -82,8 +82,9 @@ final class NewsletterMails {
         Messages msg = bundles.of(language);
         String subject = msg.format("newsletter.mail.alert_subject", Map.of("headline", article.headline()));
         String url = site.absolute(encoded(paths.path(article)));
-        String preferences = site.absolute(preferencesPath(language, manageToken));
-        String unsubscribe = site.absolute(unsubscribePath(language, manageToken));
+        // A staff member's test copy (no token) has no reader's links.
+        String preferences = manageToken == null ? null : site.absolute(preferencesPath(language, manageToken));
+        String unsubscribe = manageToken == null ? null : site.absolute(unsubscribePath(language, manageToken));
         EmailBody body = body(
                 language,
                 article.headline(),
@@ -94,9 +95,11 @@ final class NewsletterMails {
                 msg.get("newsletter.mail.read_article"),
                 url,
                 msg.format("newsletter.mail.alert_footer", Map.of("site", site.name(), "address", address)),
-                List.of(
-                        new EmailBody.Link(msg.get("newsletter.mail.preferences"), preferences),
-                        new EmailBody.Link(msg.get("newsletter.mail.unsubscribe"), unsubscribe)),
+                manageToken == null
+                        ? List.of()
+                        : List.of(
+                                new EmailBody.Link(msg.get("newsletter.mail.preferences"), preferences),
+                                new EmailBody.Link(msg.get("newsletter.mail.unsubscribe"), unsubscribe)),
                 picture(article),
                 List.of());
         return new OutgoingMail(
@@ -168,7 +171,7 @@ final class NewsletterMails {
 
     /** An alert as a staff member's test copy: no list headers, its subject marked. */
     OutgoingMail testAlert(Article article, String address) {
-        OutgoingMail alert = alert(0, article, address, "test");
+        OutgoingMail alert = alert(0, article, address, null);
         Messages msg = bundles.of(article.language());
         String subject = msg.format("newsletter.mail.test_subject", Map.of("subject", alert.subject()));
         return new OutgoingMail(TEST, null, address, alert.language(), subject, alert.text(), alert.html(), Map.of());

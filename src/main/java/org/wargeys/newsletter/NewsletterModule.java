@@ -64,7 +64,25 @@ public final class NewsletterModule {
                 platform.audit(),
                 platform.site(),
                 platform.clock());
-        platform.jobs().every("Daily digest", DIGEST_POLL, DIGEST_POLL, digests::run);
+        // A digest to many subscribers takes a while: on the thread for long work, not the scheduler's
+        // (scheduled publication must not wait for it), and one run at a time.
+        java.util.concurrent.atomic.AtomicBoolean digesting = new java.util.concurrent.atomic.AtomicBoolean();
+        platform.jobs().every("Daily digest", DIGEST_POLL, DIGEST_POLL, () -> {
+            if (!digesting.compareAndSet(false, true)) return;
+            try {
+                platform.jobs().background().execute(() -> {
+                    try {
+                        digests.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Digests.class).error("The daily digest failed", e);
+                    } finally {
+                        digesting.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                digesting.set(false);
+            }
+        });
         this.pages =
                 new NewsletterPages(platform.site(), subscriptions, articles.taxonomy(), web.layouts(), web.renderer());
         platform.jobs()

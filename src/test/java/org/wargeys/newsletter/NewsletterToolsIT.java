@@ -181,6 +181,27 @@ class NewsletterToolsIT {
         MimeMessage test = mailTo("hodan@example.org", 1).get(0);
         assertThat(test.getSubject()).startsWith("[Tijaabo] Warsoor: wararka ");
         assertThat(test.getHeader("List-Unsubscribe")).as("not a list message").isNull();
+        assertThat(editor.post("/admin/subscribers/test", Map.of("what", "alert", "language", "so"))
+                        .statusCode())
+                .isEqualTo(303);
+        MimeMessage testAlert = mailTo("hodan@example.org", 2).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().startsWith("[Tijaabo] ");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(m -> m != test)
+                .findFirst()
+                .orElseThrow();
+        String alertText = (String) ((jakarta.mail.internet.MimeMultipart) testAlert.getContent())
+                .getBodyPart(0)
+                .getContent();
+        assertThat(alertText)
+                .contains("Dekedda Berbera oo la ballaariyey")
+                .as("a test copy has no reader's links")
+                .doesNotContain("/newsletter/unsubscribe", "/newsletter/preferences");
         assertThat(admin.page("/admin/audit").text()).contains("sent themself a test of the newsletter");
     }
 
