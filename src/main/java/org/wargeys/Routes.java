@@ -254,7 +254,14 @@ final class Routes {
                 new AdminRoute(HandlerType.POST, "/admin/live-entries/{id}", n.live()::edit),
                 new AdminRoute(HandlerType.POST, "/admin/live-entries/{id}/delete", n.live()::delete),
                 // Readers' newsletters (issue 16).
-                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show));
+                new AdminRoute(HandlerType.GET, "/admin/subscribers", n.subscribers()::show),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/digest-time", n.subscribers()::saveDigestTime),
+                new AdminRoute(HandlerType.GET, "/admin/subscribers/preview", n.subscribers()::preview),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/test", n.subscribers()::sendTest),
+                new AdminRoute(HandlerType.POST, "/admin/subscribers/retry", n.subscribers()::retry),
+                // Notifications by mail, each staff member's own choice (issue 16).
+                new AdminRoute(HandlerType.GET, "/admin/account/notifications", n.notificationMail()::show),
+                new AdminRoute(HandlerType.POST, "/admin/account/notifications", n.notificationMail()::save));
     }
 
     // Readers' pages answer HEAD as well as GET (link checkers and caches use it); Jetty drops the body.

@@ -6,6 +6,7 @@ import org.wargeys.api.ApiModule;
 import org.wargeys.article.ArticleModule;
 import org.wargeys.backup.BackupModule;
 import org.wargeys.demo.DemoContent;
+import org.wargeys.desk.DeskMailModule;
 import org.wargeys.desk.DeskModule;
 import org.wargeys.feed.FeedModule;
 import org.wargeys.importer.ImporterModule;
@@ -52,6 +53,7 @@ public final class Wiring implements AutoCloseable {
     private MailModule mail;
     private NewsletterModule newsletters;
     private LiveModule live;
+    private DeskMailModule deskMail;
     private WebServer server;
 
     public Wiring(Config config, Clock clock) {
@@ -73,7 +75,8 @@ public final class Wiring implements AutoCloseable {
                     platform, web, articles, translations, media, search, sharing, feeds, sitemaps, live);
             api = new ApiModule(platform, web, accounts, media, articles, translations, search);
             webhooks = new WebhookModule(platform, articles);
-            newsletters = new NewsletterModule(platform, web, articles, mail);
+            newsletters = new NewsletterModule(platform, web, articles, media, mail);
+            deskMail = new DeskMailModule(platform, web, articles, mail);
             newsroom = new NewsroomModule(
                     platform,
                     web,
@@ -88,6 +91,7 @@ public final class Wiring implements AutoCloseable {
                     webhooks,
                     desk,
                     newsletters,
+                    deskMail,
                     mail,
                     live,
                     pages.articles()::preview);
@@ -128,6 +132,7 @@ public final class Wiring implements AutoCloseable {
             if (web != null) web.awaitPurges();
             if (metrics != null) metrics.close();
             if (webhooks != null) webhooks.close();
+            if (deskMail != null) deskMail.close();
             if (mail != null) mail.close();
             if (search != null) search.stop();
             platform.jobs().close();
@@ -138,6 +143,10 @@ public final class Wiring implements AutoCloseable {
 
     public LiveModule live() {
         return live;
+    }
+
+    public DeskMailModule deskMail() {
+        return deskMail;
     }
 
     public MetricsModule metrics() {

@@ -71,7 +71,7 @@ class ArchitectureTest {
             Map.entry("feed", List.of("platform", "web", "article")),
             Map.entry("sitemap", List.of("platform", "article")),
             Map.entry("sharing", concat(HTTP, "platform", "web", "article", "gg.jte..")),
-            Map.entry("desk", List.of("platform", "account", "article")),
+            Map.entry("desk", List.of("platform", "account", "article", "mail", "web")),
             Map.entry("live", List.of("platform", "account", "media", "article")),
             Map.entry(
                     "newsroom",
@@ -112,8 +112,14 @@ class ArchitectureTest {
                     "api",
                     concat(HTTP, "platform", "web", "account", "media", "article", "translation", "search", "pages")),
             Map.entry("webhook", List.of("platform", "article")),
-            Map.entry("mail", List.of("platform", "jakarta.mail..", "org.eclipse.angus.mail..")),
-            Map.entry("newsletter", concat(HTTP, "platform", "web", "article", "mail", "gg.jte..")),
+            Map.entry(
+                    "mail",
+                    List.of(
+                            "platform",
+                            "jakarta.mail..",
+                            "org.eclipse.angus.mail..",
+                            "org.simplejavamail.utils.mail.dkim..")),
+            Map.entry("newsletter", concat(HTTP, "platform", "web", "article", "media", "mail", "gg.jte..")),
             Map.entry("backup", List.of("platform")),
             Map.entry(
                     "metrics",

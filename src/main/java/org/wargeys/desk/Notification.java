@@ -20,7 +20,18 @@ public record Notification(
         Instant createdAt,
         Instant readAt) {
 
+    /** Where the notification leads in the newsroom: the bell's link and the mail's. */
+    public String newsroomPath() {
+        if (articleId == null) return "/admin";
+        return switch (kind) {
+            case MENTIONED, ASSIGNED -> "/admin/articles/" + articleId + "/desk";
+            case CHANGE_PROPOSED -> "/admin/articles/" + articleId + "/pending";
+            default -> "/admin/articles/" + articleId;
+        };
+    }
+
     public boolean unread() {
+
         return readAt == null;
     }
 }

@@ -20,7 +20,7 @@ import org.wargeys.platform.Tx;
  */
 public final class Notifications {
 
-    private static final String COLUMNS = "id, user_id, kind, article_id, actor_id, language, created_at, read_at";
+    static final String COLUMNS = "id, user_id, kind, article_id, actor_id, language, created_at, read_at";
 
     private final Jdbi jdbi;
     private final Transactions transactions;
@@ -128,7 +128,7 @@ public final class Notifications {
                 .execute());
     }
 
-    private static Notification map(ResultSet rs) throws SQLException {
+    static Notification map(ResultSet rs) throws SQLException {
         long article = rs.getLong(4);
         boolean noArticle = rs.wasNull();
         long actor = rs.getLong(5);

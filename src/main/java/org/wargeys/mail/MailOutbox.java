@@ -64,6 +64,25 @@ public final class MailOutbox {
         return Optional.of(id);
     }
 
+    /**
+     * Queues again, on the caller's transaction, the failed messages of a batch (an alert, a digest) that
+     * still have their text and whose address no server refused for good; returns how many.
+     */
+    public int retryFailed(Tx tx, String kind, long batchId) {
+        int n = tx.handle()
+                .createUpdate("""
+                        UPDATE mail_outbox SET status = 'pending', attempts = 0, next_attempt_at = :now,
+                            lease_until = NULL, last_error = NULL
+                        WHERE kind = :kind AND batch_id = :batch AND status = 'failed' AND text_body <> ''
+                            AND recipient NOT IN (SELECT address FROM mail_suppressions)""")
+                .bind("now", clock.millis())
+                .bind("kind", kind)
+                .bind("batch", batchId)
+                .execute();
+        if (n > 0) tx.announce(new MailQueued());
+        return n;
+    }
+
     /** Whether a server refused this address for good. */
     public boolean suppressed(Handle handle, String address) {
         return handle.createQuery("SELECT COUNT(*) FROM mail_suppressions WHERE address = :a")

@@ -18,6 +18,7 @@ import java.util.Map;
  *     certificate; never a public relay), or null
  * @param from the sender, {@code Name <address>}
  * @param perMinute the most messages the site sends a minute, all nodes together
+ * @param dkim the DKIM signer ({@code mail.dkim.*}), or null to send unsigned
  */
 public record MailSettings(
         String host,
@@ -27,7 +28,8 @@ public record MailSettings(
         String password,
         String trust,
         InternetAddress from,
-        int perMinute) {
+        int perMinute,
+        Dkim dkim) {
 
     /** How the SMTP connection is protected. */
     public enum Security {
@@ -85,7 +87,11 @@ public record MailSettings(
                 blank(settings.get("mail.smtp.password")),
                 blank(settings.get("mail.smtp.ssl_trust")),
                 from,
-                perMinute);
+                perMinute,
+                Dkim.of(
+                        blank(settings.get("mail.dkim.domain")),
+                        blank(settings.get("mail.dkim.selector")),
+                        blank(settings.get("mail.dkim.key"))));
     }
 
     private static Security parseSecurity(String value) {
@@ -116,6 +122,7 @@ public record MailSettings(
     @Override
     public String toString() {
         // Never the password: settings end up in logs.
-        return "MailSettings[" + host + ":" + port + " " + security + " user=" + user + " from=" + from + "]";
+        return "MailSettings[" + host + ":" + port + " " + security + " user=" + user + " from=" + from
+                + (dkim == null ? "" : " " + dkim) + "]";
     }
 }

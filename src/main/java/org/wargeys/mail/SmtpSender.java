@@ -161,7 +161,7 @@ final class SmtpSender implements AutoCloseable {
             message.setContent(alternative);
         }
         message.saveChanges();
-        return message;
+        return settings.dkim() == null ? message : settings.dkim().sign(message);
     }
 
     private static Map<String, String> headers(String json) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param actionUrl where the button leads
  * @param footer small print: why they get it
  * @param links the footer's links (preferences, unsubscribe), in order
+ * @param picture the image under the heading (an alert's featured image), or null
+ * @param items the articles listed under the text (a digest's), in order
  */
 public record EmailBody(
         String language,
@@ -27,12 +29,21 @@ public record EmailBody(
         String actionLabel,
         String actionUrl,
         String footer,
-        List<Link> links) {
+        List<Link> links,
+        Picture picture,
+        List<Item> items) {
 
     public EmailBody {
         paragraphs = List.copyOf(paragraphs);
         links = List.copyOf(links);
+        items = List.copyOf(items);
     }
+
+    /** An image with its alt text (never empty: a picture without one is left out), at its size. */
+    public record Picture(String src, String alt, int width, int height) {}
+
+    /** One article of a digest: its headline and link, its standfirst (or null) and its picture (or null). */
+    public record Item(String headline, String url, String standfirst, Picture picture) {}
 
     /** A link in the footer. */
     public record Link(String label, String url) {}
@@ -44,6 +55,11 @@ public record EmailBody(
         if (headingUrl != null) out.append(headingUrl).append("\n");
         out.append("\n");
         for (String p : paragraphs) out.append(p).append("\n\n");
+        for (Item item : items) {
+            out.append(item.headline()).append("\n").append(item.url()).append("\n");
+            if (item.standfirst() != null) out.append(item.standfirst()).append("\n");
+            out.append("\n");
+        }
         if (actionLabel != null)
             out.append(actionLabel).append(":\n").append(actionUrl).append("\n\n");
         out.append("-- \n").append(siteName).append(" ").append(siteUrl).append("\n");

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.mail.OutgoingMail;
+import org.wargeys.media.Image;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Site;
 import org.wargeys.web.MessageBundles;
@@ -22,13 +23,25 @@ final class NewsletterMails {
 
     static final String CONFIRM = "newsletter-confirm";
     static final String ALERT = "newsletter-alert";
+    static final String DIGEST = "newsletter-digest";
+    static final String TEST = "newsletter-test";
+
+    /** The widest rendition a mail shows (mail is read in a column about 600 px wide). */
+    static final int PICTURE_WIDTH = 640;
 
     private final Site site;
     private final MessageBundles bundles;
     private final PageRenderer renderer;
     private final ArticlePaths paths;
+    private final java.util.function.LongFunction<java.util.Optional<Image>> featured;
 
-    NewsletterMails(Site site, MessageBundles bundles, PageRenderer renderer, ArticlePaths paths) {
+    NewsletterMails(
+            Site site,
+            MessageBundles bundles,
+            PageRenderer renderer,
+            ArticlePaths paths,
+            java.util.function.LongFunction<java.util.Optional<Image>> featured) {
+        this.featured = featured;
         this.site = site;
         this.bundles = bundles;
         this.renderer = renderer;
@@ -58,6 +71,8 @@ final class NewsletterMails {
                 msg.get("newsletter.mail.confirm_action"),
                 site.absolute(confirmPath(language, token)),
                 msg.format("newsletter.mail.confirm_footer", Map.of("address", address)),
+                List.of(),
+                null,
                 List.of());
         return new OutgoingMail(CONFIRM, null, address, language, body.heading(), body.text(), html(body), Map.of());
     }
@@ -67,8 +82,9 @@ final class NewsletterMails {
         Messages msg = bundles.of(language);
         String subject = msg.format("newsletter.mail.alert_subject", Map.of("headline", article.headline()));
         String url = site.absolute(encoded(paths.path(article)));
-        String preferences = site.absolute(preferencesPath(language, manageToken));
-        String unsubscribe = site.absolute(unsubscribePath(language, manageToken));
+        // A staff member's test copy (no token) has no reader's links.
+        String preferences = manageToken == null ? null : site.absolute(preferencesPath(language, manageToken));
+        String unsubscribe = manageToken == null ? null : site.absolute(unsubscribePath(language, manageToken));
         EmailBody body = body(
                 language,
                 article.headline(),
@@ -79,15 +95,111 @@ final class NewsletterMails {
                 msg.get("newsletter.mail.read_article"),
                 url,
                 msg.format("newsletter.mail.alert_footer", Map.of("site", site.name(), "address", address)),
-                List.of(
-                        new EmailBody.Link(msg.get("newsletter.mail.preferences"), preferences),
-                        new EmailBody.Link(msg.get("newsletter.mail.unsubscribe"), unsubscribe)));
+                manageToken == null
+                        ? List.of()
+                        : List.of(
+                                new EmailBody.Link(msg.get("newsletter.mail.preferences"), preferences),
+                                new EmailBody.Link(msg.get("newsletter.mail.unsubscribe"), unsubscribe)),
+                picture(article),
+                List.of());
+        return new OutgoingMail(
+                ALERT,
+                alertId,
+                address,
+                language,
+                subject,
+                body.text(),
+                html(body),
+                listHeaders(language, unsubscribe));
+    }
+
+    /** A digest's articles as its mail lists them, read once per page of subscribers. */
+    List<EmailBody.Item> items(List<Article> articles) {
+        return articles.stream()
+                .map(a -> new EmailBody.Item(
+                        a.headline(),
+                        site.absolute(encoded(paths.path(a))),
+                        a.standfirst() == null || a.standfirst().isBlank() ? null : a.standfirst(),
+                        picture(a)))
+                .toList();
+    }
+
+    /**
+     * The daily digest of one language to one subscriber: the articles (already the ones they want), each
+     * with its headline, standfirst and featured image with its alt text. {@code test}: the copy a staff
+     * member sends themself (marked so in its subject, and not a list message).
+     */
+    OutgoingMail digest(
+            Long digestId,
+            String language,
+            java.time.LocalDate day,
+            List<EmailBody.Item> items,
+            String address,
+            String manageToken,
+            boolean test) {
+        Messages msg = bundles.of(language);
+        String date = msg.date(day.atStartOfDay(site.timezone()).toInstant());
+        String subject = msg.format("newsletter.mail.digest_subject", Map.of("site", site.name(), "date", date));
+        if (test) subject = msg.format("newsletter.mail.test_subject", Map.of("subject", subject));
+        String preferences = manageToken == null ? null : site.absolute(preferencesPath(language, manageToken));
+        String unsubscribe = manageToken == null ? null : site.absolute(unsubscribePath(language, manageToken));
+        EmailBody body = body(
+                language,
+                subject,
+                null,
+                List.of(msg.format("newsletter.mail.digest_intro", Map.of("count", items.size()))),
+                null,
+                null,
+                msg.format("newsletter.mail.digest_footer", Map.of("site", site.name(), "address", address)),
+                unsubscribe == null
+                        ? List.of()
+                        : List.of(
+                                new EmailBody.Link(msg.get("newsletter.mail.preferences"), preferences),
+                                new EmailBody.Link(msg.get("newsletter.mail.unsubscribe"), unsubscribe)),
+                null,
+                items);
+        return new OutgoingMail(
+                test ? TEST : DIGEST,
+                digestId,
+                address,
+                language,
+                subject,
+                body.text(),
+                html(body),
+                unsubscribe == null ? Map.of() : listHeaders(language, unsubscribe));
+    }
+
+    /** An alert as a staff member's test copy: no list headers, its subject marked. */
+    OutgoingMail testAlert(Article article, String address) {
+        OutgoingMail alert = alert(0, article, address, null);
+        Messages msg = bundles.of(article.language());
+        String subject = msg.format("newsletter.mail.test_subject", Map.of("subject", alert.subject()));
+        return new OutgoingMail(TEST, null, address, alert.language(), subject, alert.text(), alert.html(), Map.of());
+    }
+
+    private Map<String, String> listHeaders(String language, String unsubscribe) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Id", listId(language));
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Precedence", "bulk");
-        return new OutgoingMail(ALERT, alertId, address, language, subject, body.text(), html(body), headers);
+        return headers;
+    }
+
+    /** The featured image's rendition that fits a mail, with its alt text; null without one (or without alt text). */
+    private EmailBody.Picture picture(Article article) {
+        return featured.apply(article.id())
+                .map(image -> {
+                    String alt = image.text(article.language()).alt();
+                    if (alt == null || alt.isBlank()) return null;
+                    int width = image.widths().stream()
+                            .filter(w -> w <= PICTURE_WIDTH)
+                            .reduce((a, b) -> b)
+                            .orElse(image.widths().get(0));
+                    int height = Math.max(1, Math.round((float) image.height() * width / image.width()));
+                    return new EmailBody.Picture(site.absolute(image.path(width)), alt, width, height);
+                })
+                .orElse(null);
     }
 
     private String listId(String language) {
@@ -103,7 +215,9 @@ final class NewsletterMails {
             String actionLabel,
             String actionUrl,
             String footer,
-            List<EmailBody.Link> links) {
+            List<EmailBody.Link> links,
+            EmailBody.Picture picture,
+            List<EmailBody.Item> items) {
         Language l = site.languageOrNotFound(language);
         return new EmailBody(
                 language,
@@ -116,7 +230,9 @@ final class NewsletterMails {
                 actionLabel,
                 actionUrl,
                 footer,
-                links);
+                links,
+                picture,
+                items);
     }
 
     private String html(EmailBody body) {

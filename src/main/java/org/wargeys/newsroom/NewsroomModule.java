@@ -27,6 +27,7 @@ public final class NewsroomModule {
 
     private final StaffGate gate;
     private final SignInEditor signIn;
+    private final NotificationMailEditor notificationMail;
     private final ArticleListEditor articleList;
     private final ArticleEditor articleEditor;
     private final EditorSync editorSync;
@@ -63,6 +64,7 @@ public final class NewsroomModule {
             WebhookModule webhookModule,
             DeskModule deskModule,
             NewsletterModule newsletters,
+            org.wargeys.desk.DeskMailModule deskMail,
             MailModule mail,
             org.wargeys.live.LiveModule live,
             ArticlePreview preview) {
@@ -93,7 +95,13 @@ public final class NewsroomModule {
                 articles.presence(),
                 accounts.accounts());
         this.signIn = new SignInEditor(
-                accounts.accounts(), accounts.sessions(), platform.audit(), gate, layouts, web.renderer());
+                accounts.accounts(),
+                accounts.sessions(),
+                platform.audit(),
+                gate,
+                layouts,
+                web.renderer(),
+                deskMail.settings()::rememberLanguage);
         this.articleList = new ArticleListEditor(
                 n,
                 articles.listing(),
@@ -131,7 +139,9 @@ public final class NewsroomModule {
                 web.pageCache()::size);
         this.tokens = new TokenEditor(n, api.tokens(), api.contentKeys());
         this.webhooks = new WebhookEditor(n, webhookModule.endpoints());
-        this.subscribers = new SubscribersEditor(n, newsletters.subscriptions(), newsletters.alerts());
+        this.notificationMail = new NotificationMailEditor(n, deskMail.settings());
+        this.subscribers = new SubscribersEditor(
+                n, newsletters.subscriptions(), newsletters.alerts(), newsletters.digests(), newsletters.tools());
         this.passwordReset = new PasswordResetEditor(
                 accounts.accounts(), mail.outbox(), platform.site(), gate, layouts, web.renderer());
     }
@@ -226,6 +236,11 @@ public final class NewsroomModule {
     /** "Forgot password": open to anyone, like sign-in. */
     public PasswordResetEditor passwordReset() {
         return passwordReset;
+    }
+
+    /** A staff member's choice of notifications by mail (issue 16). */
+    public NotificationMailEditor notificationMail() {
+        return notificationMail;
     }
 
     /** Readers' newsletters: subscribers per language and the alerts' send history (issue 16). */

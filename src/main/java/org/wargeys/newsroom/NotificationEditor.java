@@ -75,22 +75,13 @@ public final class NotificationEditor {
         Notification x = notifications
                 .open(StaffGate.session(ctx).user().id(), Long.parseLong(id))
                 .orElseThrow(() -> new NotFoundException("No notification " + id));
-        ctx.redirect(target(x), HttpStatus.SEE_OTHER);
+        ctx.redirect(x.newsroomPath(), HttpStatus.SEE_OTHER);
     }
 
     public void readAll(Context ctx) {
         int read = notifications.markAllRead(StaffGate.session(ctx).user().id());
         Flash.set(ctx, n.gate(), "newsroom.flash.notifications_read", Map.of("count", read));
         ctx.redirect("/admin/notifications", HttpStatus.SEE_OTHER);
-    }
-
-    private static String target(Notification x) {
-        if (x.articleId() == null) return "/admin";
-        if (x.kind() == NotificationKind.CHANGE_PROPOSED) return "/admin/articles/" + x.articleId() + "/pending";
-
-        return x.kind() == NotificationKind.MENTIONED || x.kind() == NotificationKind.ASSIGNED
-                ? "/admin/articles/" + x.articleId() + "/desk"
-                : "/admin/articles/" + x.articleId();
     }
 
     private NotificationsPage.Line line(

@@ -26,6 +26,7 @@ public final class SignInEditor {
     private final StaffGate gate;
     private final NewsroomLayouts layouts;
     private final PageRenderer renderer;
+    private final java.util.function.BiConsumer<Long, String> languageChosen;
 
     SignInEditor(
             AccountService accounts,
@@ -33,7 +34,9 @@ public final class SignInEditor {
             AuditLog audit,
             StaffGate gate,
             NewsroomLayouts layouts,
-            PageRenderer renderer) {
+            PageRenderer renderer,
+            java.util.function.BiConsumer<Long, String> languageChosen) {
+        this.languageChosen = languageChosen;
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -148,6 +151,8 @@ public final class SignInEditor {
         String code = ctx.formParam("ui");
         if (code != null && layouts.languages().stream().anyMatch(l -> l.code().equals(code))) {
             gate.setCookie(ctx, NewsroomLayouts.UI_COOKIE, code, 365 * 24 * 3600);
+            // Their notifications by mail follow the newsroom's language (issue 16).
+            languageChosen.accept(StaffGate.session(ctx).user().id(), code);
             // Worded in the language chosen (the next page's): "The newsroom now speaks Somali".
             Flash.set(ctx, gate, "newsroom.flash.language", Map.of("language", nativeName(code)));
         }

@@ -76,7 +76,11 @@ public final class ConfigLoader {
             "mail.smtp.password",
             "mail.smtp.ssl_trust",
             "mail.from",
-            "mail.rate_per_minute");
+            "mail.rate_per_minute",
+            // Optional DKIM signing: the key is a file's path (the file itself stays out of the config).
+            "mail.dkim.domain",
+            "mail.dkim.selector",
+            "mail.dkim.key");
 
     /**
      * Secrets read from the environment only: a config file is often readable by more people (and

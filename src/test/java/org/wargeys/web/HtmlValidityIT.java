@@ -166,6 +166,7 @@ class HtmlValidityIT {
                         200,
                         ".notes mark.mention; li[data-assignment]; form.assign-form"),
                 page("notifications", "/admin/notifications", 200, "h1"),
+                page("notification-mail", "/admin/account/notifications", 200, "h1"),
                 page("a newsroom address that does not exist", "/admin/no-such-page", 404, ".error-page .way-on"),
                 page("new article editor", "/admin/articles/new", 200, "form[data-editor]"),
                 page("a draft's editor", "/admin/articles/{draft}", 200, "form[data-editor] textarea[name=body]"),
@@ -222,7 +223,7 @@ class HtmlValidityIT {
                         "subscribers and the alerts' send history",
                         "/admin/subscribers",
                         200,
-                        "table[data-subscribers]; table[data-alerts] tr[data-alert]"),
+                        "table[data-subscribers]; table[data-alerts] tr[data-alert]; #digest_time"),
                 page("an article that does not exist", "/admin/articles/999999", 404, "h1"),
                 page(
                         "API tokens and content keys",
