@@ -40,6 +40,7 @@ public final class Alerts {
             int delivered,
             int failed) {}
 
+    private final org.jdbi.v3.core.Jdbi jdbi;
     private final Transactions transactions;
     private final ArticleWorkflow workflow;
     private final ArticleService articles;
@@ -50,6 +51,7 @@ public final class Alerts {
     private final Clock clock;
 
     Alerts(
+            org.jdbi.v3.core.Jdbi jdbi,
             Transactions transactions,
             ArticleWorkflow workflow,
             ArticleService articles,
@@ -58,6 +60,7 @@ public final class Alerts {
             Subscriptions subscriptions,
             AuditLog audit,
             Clock clock) {
+        this.jdbi = jdbi;
         this.transactions = transactions;
         this.workflow = workflow;
         this.articles = articles;
@@ -146,8 +149,8 @@ public final class Alerts {
 
     /** Whether the article's alert was sent (the editor shows it instead of the box). */
     public boolean alerted(long articleId) {
-        return transactions.write(tx -> tx.handle()
-                        .createQuery("SELECT COUNT(*) FROM newsletter_alerts WHERE article_id = :id")
+        // A read (every editor page asks): never the writer's lock.
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM newsletter_alerts WHERE article_id = :id")
                         .bind("id", articleId)
                         .mapTo(Integer.class)
                         .one()
@@ -156,15 +159,8 @@ public final class Alerts {
 
     /** The latest alerts, newest first, with the state of their messages. */
     public List<Sent> history(int limit) {
-        return transactions.write(tx -> tx.handle()
-                .createQuery("""
-                        SELECT a.id, a.article_id, a.language, a.subject, a.recipients, a.sent_by, a.created_at,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter-alert' AND m.status IN ('pending', 'sending')) AS queued,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter-alert' AND m.status = 'sent') AS delivered,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = a.id
-                                AND m.kind = 'newsletter-alert' AND m.status = 'failed') AS failed
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT a.id, a.article_id, a.language, a.subject, a.recipients, a.sent_by, a.created_at, """ + Digests.sendCounts("a", "newsletter-alert") + """
                         FROM newsletter_alerts a ORDER BY a.created_at DESC, a.id DESC LIMIT :limit""")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Sent(

@@ -304,16 +304,21 @@ public final class Digests {
         return Arrays.stream(text.strip().split(" +")).map(Long::valueOf).toList();
     }
 
+    /**
+     * The columns queued, delivered and failed of a send (alias.id is the outbox messages' batch_id),
+     * for the send histories of digests and alerts.
+     */
+    static String sendCounts(String alias, String kind) {
+        String of = "(SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = " + alias + ".id AND m.kind = '" + kind
+                + "' AND m.status ";
+        return of + "IN ('pending', 'sending')) AS queued, " + of + "= 'sent') AS delivered, " + of
+                + "= 'failed') AS failed ";
+    }
+
     /** The latest digests, newest first, with the state of their messages. */
     public List<Sent> history(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.id, d.language, d.day, d.article_ids, d.status, d.recipients, d.created_at,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = d.id
-                                AND m.kind = 'newsletter-digest' AND m.status IN ('pending', 'sending')) AS queued,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = d.id
-                                AND m.kind = 'newsletter-digest' AND m.status = 'sent') AS delivered,
-                            (SELECT COUNT(*) FROM mail_outbox m WHERE m.batch_id = d.id
-                                AND m.kind = 'newsletter-digest' AND m.status = 'failed') AS failed
+                        SELECT d.id, d.language, d.day, d.article_ids, d.status, d.recipients, d.created_at, """ + sendCounts("d", "newsletter-digest") + """
                         FROM newsletter_digests d ORDER BY d.created_at DESC, d.id DESC LIMIT :limit""")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Sent(

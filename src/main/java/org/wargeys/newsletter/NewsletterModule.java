@@ -36,6 +36,7 @@ public final class NewsletterModule {
                 platform.site(),
                 platform.clock());
         this.alerts = new Alerts(
+                platform.database().jdbi(),
                 platform.transactions(),
                 articles.workflow(),
                 articles.service(),
