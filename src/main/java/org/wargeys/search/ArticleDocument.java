@@ -1,6 +1,13 @@
 package org.wargeys.search;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -22,9 +29,15 @@ final class ArticleDocument {
 
     /**
      * The shape of the documents. An index written with another shape (an older version of Wargeys)
-     * is rebuilt on start like an incomplete one. 2: term vectors on headline and body.
+     * is rebuilt on start like an incomplete one. 2: term vectors on headline and body. 3: the card.
      */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
+
+    /**
+     * What a related article's teaser needs, in doc values: reading it from the stored fields would
+     * decompress the whole stored body of each article (a tenth of an uncached article page's time).
+     */
+    static final String CARD = "card";
 
     static final String ID = "id";
     /** The translation group: an article's translations are never related to it. */
@@ -69,7 +82,62 @@ final class ArticleDocument {
         doc.add(new Field(SearchAnalyzers.field("headline", lang), a.headline(), HEADLINE));
         doc.add(new TextField(SearchAnalyzers.field("standfirst", lang), a.standfirst(), Field.Store.NO));
         doc.add(new Field(SearchAnalyzers.field("body", lang), a.bodyText(), BODY));
+        doc.add(new BinaryDocValuesField(CARD, card(a, published)));
         return doc;
+    }
+
+    /** An indexed article's card, read back: its group and language, and its teaser. */
+    record Card(long group, String language, SearchHit hit) {}
+
+    private static org.apache.lucene.util.BytesRef card(IndexedArticle a, long published) {
+        var bytes = new ByteArrayOutputStream(256);
+        try (var out = new DataOutputStream(bytes)) {
+            out.writeLong(a.id());
+            out.writeLong(a.translationGroupId());
+            out.writeLong(published);
+            for (String s : new String[] {a.language(), a.headline(), a.path(), summary(a), a.sectionName()}) {
+                write(out, s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new org.apache.lucene.util.BytesRef(bytes.toByteArray());
+    }
+
+    static Card card(org.apache.lucene.util.BytesRef value) {
+        try (var in = new DataInputStream(new java.io.ByteArrayInputStream(value.bytes, value.offset, value.length))) {
+            long id = in.readLong();
+            long group = in.readLong();
+            long published = in.readLong();
+            String language = read(in);
+            String headline = read(in);
+            String path = read(in);
+            String summary = read(in);
+            String section = read(in);
+            return new Card(
+                    group,
+                    language,
+                    new SearchHit(id, headline, path, escape(summary), section, Instant.ofEpochMilli(published)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Length-prefixed UTF-8, -1 for null: a headline may be longer than writeUTF's 64 KB limit allows.
+    private static void write(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String read(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) return null;
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** The found article, with its snippet or, when {@code snippetHtml} is null, its summary as HTML. */

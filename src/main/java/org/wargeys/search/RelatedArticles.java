@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,8 +39,8 @@ final class RelatedArticles {
     List<SearchHit> of(IndexSearcher searcher, long articleId, int limit) throws IOException {
         TopDocs self = searcher.search(new TermQuery(ArticleDocument.id(articleId)), 1);
         if (self.scoreDocs.length == 0) return List.of();
-        Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
-        String language = doc.get(ArticleDocument.LANGUAGE);
+        ArticleDocument.Card card = card(searcher, self.scoreDocs[0].doc);
+        String language = card.language();
         Query like = RelatedQuery.of(
                 searcher.getIndexReader(),
                 self.scoreDocs[0].doc,
@@ -48,16 +50,23 @@ final class RelatedArticles {
         Query query = new BooleanQuery.Builder()
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(ArticleDocument.LANGUAGE, language)), Occur.FILTER)
-                .add(new TermQuery(new Term(ArticleDocument.GROUP, doc.get(ArticleDocument.GROUP))), Occur.MUST_NOT)
+                .add(new TermQuery(new Term(ArticleDocument.GROUP, Long.toString(card.group()))), Occur.MUST_NOT)
                 .build();
         List<SearchHit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
         // Counting every match is not needed: the threshold lets the scorer skip documents that
         // cannot reach the top few, which is most of the cost on a large index.
         for (ScoreDoc found : searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs) {
-            hits.add(ArticleDocument.hit(stored.document(found.doc), null));
+            hits.add(card(searcher, found.doc).hit());
         }
         return hits;
+    }
+
+    private static ArticleDocument.Card card(IndexSearcher searcher, int doc) throws IOException {
+        var leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues cards = DocValues.getBinary(leaf.reader(), ArticleDocument.CARD);
+        if (!cards.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("No card for document " + doc);
+        return ArticleDocument.card(cards.binaryValue());
     }
 
     // Counting a word's articles seeks the term dictionary of every segment; related articles ask for

@@ -54,6 +54,13 @@ class RelatedQueryTest {
             assertThat(related).first().isEqualTo(2L);
             // Never itself nor its Somali translation; the common words alone match nothing else.
             assertThat(related).containsExactly(2L);
+            // The teaser is read back whole from the index's card.
+            SearchHit hit = index.related(1, 4).get(0);
+            assertThat(hit.headline()).isEqualTo("Baidoa farmers count drought losses");
+            assertThat(hit.path()).isEqualTo("/en/2026/11/a2");
+            assertThat(hit.snippetHtml()).startsWith("government officials said");
+            assertThat(hit.sectionName()).isNull();
+            assertThat(hit.publishedAt()).isEqualTo(NOW.minusSeconds(2 * 3600));
         }
     }
 
