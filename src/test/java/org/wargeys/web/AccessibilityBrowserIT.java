@@ -33,7 +33,8 @@ import org.wargeys.testsupport.Chromium;
  * <p>The page types are {@link HtmlValidityIT}'s, so a page type added there for the HTML checker is
  * judged here too: its public pages in their own language, plus the main reader pages in each language
  * below; its newsroom pages in each of the three languages (the newsroom follows Accept-Language).
- * Pages are read at 390 px wide, a cheap phone's screen, on the {@link EveryPageType} site.
+ * Pages are read at 390 px wide, a cheap phone's screen, on the {@link EveryPageType} site, and none may
+ * be wider than that.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserIT {
@@ -200,6 +201,11 @@ class AccessibilityBrowserIT {
         Response response = page.navigate(pages.site.baseUrl() + pages.resolve(path));
         assertThat(response).as(name).isNotNull();
         assertThat(page.locator("html").getAttribute("lang")).as(name).isNotBlank();
+        // A page wider than the phone scrolls sideways under the thumb; wide tables scroll in a region.
+        assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .as(name + " (" + path + ") fits a 390-px phone")
+                .isLessThanOrEqualTo(390);
+
         AxeResults results = axe(page).analyze();
         assertThat(results.getViolations())
                 .as(name + " (" + path + "): " + describe(results.getViolations()))
