@@ -63,6 +63,13 @@ public final class SiteJson {
         t.put("imported_share_counts", "article_id, network");
         t.put("media_files", "source, source_id");
         t.put("import_runs", "id");
+        // Live coverage is published content; a source entry is older than its translations, so
+        // ordering by id puts each before the entries that point at it.
+        t.put("live_blogs", "translation_group_id");
+        t.put("live_entries", "id");
+        // The source each translation was made from, segment by segment: what tells a translator
+        // what changed since.
+        t.put("translation_segments", "article_id, position");
         return t;
     }
 
@@ -76,7 +83,8 @@ public final class SiteJson {
             "import_runs",
             "users",
             "article_corrections",
-            "media");
+            "media",
+            "live_entries");
 
     // Never exported: a copy of the site must not carry what lets someone sign in. Staff accounts
     // loaded from an export get an unusable password and must be given a new one.
