@@ -38,11 +38,12 @@ public final class EventBus {
     }
 
     /**
-     * Hears an event on the announcing use case's own transaction, as it is announced, before the
-     * commit: what the listener writes commits or rolls back with the change (an outbox: the desk's
-     * notifications of a step, never one for a change that was rolled back, never a change without
-     * its notifications). Unlike {@link #subscribe}, a failing listener fails the use case. Keep such
-     * listeners to a few quick statements.
+     * Hears an event on the announcing use case's own transaction, once the use case's work is done,
+     * just before the commit: what the listener writes commits or rolls back with the change (an
+     * outbox: the desk's notifications of a step, a webhook's delivery; never one for a change that
+     * was rolled back, never a change without them). Events the listener announces are heard too.
+     * Unlike {@link #subscribe}, a failing listener fails the use case. Keep such listeners to a few
+     * quick statements.
      */
     public <E> void subscribeWithin(Class<E> type, BiConsumer<Tx, ? super E> listener) {
         within.add(new WithinSubscription(type, (tx, event) -> listener.accept(tx, type.cast(event))));

@@ -1,10 +1,7 @@
 package org.wargeys.platform;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.HandleCallback;
@@ -24,10 +21,6 @@ public final class Transactions {
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final LongAdder commits = new LongAdder();
 
-    private record InTransaction(Class<?> type, BiConsumer<Tx, Object> listener) {}
-
-    private final List<InTransaction> inTransaction = new CopyOnWriteArrayList<>();
-
     private final StorageMonitor storage;
 
     public Transactions(Jdbi jdbi, EventBus events) {
@@ -38,15 +31,6 @@ public final class Transactions {
         this.jdbi = jdbi;
         this.events = events;
         this.storage = storage;
-    }
-
-    /**
-     * Hears every event of the type announced on a transaction, on that transaction, just before it
-     * commits: what the listener writes (an outbox row) commits with the change or not at all. Events
-     * the listener announces are heard too. After-commit listeners subscribe on the {@link EventBus}.
-     */
-    public <E> void beforeCommit(Class<E> type, BiConsumer<Tx, ? super E> listener) {
-        inTransaction.add(new InTransaction(type, (tx, event) -> listener.accept(tx, type.cast(event))));
     }
 
     public <T> T write(Function<Tx, T> work) {
@@ -68,10 +52,10 @@ public final class Transactions {
         Tx[] tx = new Tx[1];
         T result;
         HandleCallback<T, RuntimeException> body = h -> {
-            tx[0] = new Tx(h, events);
+            tx[0] = new Tx(h);
             current.set(tx[0]);
             T done = work.apply(tx[0]);
-            heardBeforeCommit(tx[0]);
+            heardWithin(tx[0]);
             return done;
         };
         try {
@@ -93,15 +77,12 @@ public final class Transactions {
         return result;
     }
 
-    private void heardBeforeCommit(Tx tx) {
-        if (inTransaction.isEmpty()) return;
-        // Listeners may announce more events; each is heard once, in the order announced.
-        for (int i = 0; i < tx.announced().size(); i++) {
-            Object event = tx.announced().get(i);
-            for (InTransaction l : new ArrayList<>(inTransaction)) {
-                if (l.type().isInstance(event)) l.listener().accept(tx, event);
-            }
-        }
+    // The listeners that hear events on the transaction (EventBus.subscribeWithin) hear them now, when
+    // the use case's work is done and its rows are final, just before the commit. They may announce
+    // more events; each is heard once, in the order announced.
+    private void heardWithin(Tx tx) {
+        for (int i = 0; i < tx.announced().size(); i++)
+            events.deliverWithin(tx, tx.announced().get(i));
     }
 
     public void run(Consumer<Tx> work) {

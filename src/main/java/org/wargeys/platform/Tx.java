@@ -11,12 +11,10 @@ import org.jdbi.v3.core.Handle;
 public final class Tx {
 
     private final Handle handle;
-    private final EventBus events;
     private final List<Object> announced = new ArrayList<>();
 
-    Tx(Handle handle, EventBus events) {
+    Tx(Handle handle) {
         this.handle = handle;
-        this.events = events;
     }
 
     public Handle handle() {
@@ -26,12 +24,11 @@ public final class Tx {
     /**
      * Publishes the event on the event bus after the commit, in the order announced; an equal event only
      * once. Listeners that hear events within the transaction ({@link EventBus#subscribeWithin}) hear
-     * it now.
+     * it just before the commit.
      */
     public void announce(Object event) {
         if (announced.contains(event)) return;
         announced.add(event);
-        events.deliverWithin(this, event);
     }
 
     List<Object> announced() {

@@ -31,7 +31,7 @@ public final class WebhookModule implements AutoCloseable {
         this.outbox = new WebhookOutbox(articles.service(), articles.paths(), platform.site(), platform.clock());
         this.worker = new WebhookWorker(
                 platform.database(), platform.transactions(), platform.audit(), endpoints, targets, platform.clock());
-        platform.transactions().beforeCommit(ArticleEvent.class, outbox::onArticleEvent);
+        platform.events().subscribeWithin(ArticleEvent.class, outbox::onArticleEvent);
         platform.events().subscribe(WebhookQueued.class, e -> worker.nudge());
         platform.jobs().every("Delivering webhooks", POLL, POLL, worker::nudge);
         platform.jobs()

@@ -19,7 +19,7 @@ import org.wargeys.platform.Tx;
 /**
  * The outbox: queues an event's deliveries on the transaction of the change that caused it, so that a
  * committed change always has its deliveries and a rolled-back one never does. Article events are heard
- * just before their transaction commits ({@code Transactions.beforeCommit}); other features (live blogs)
+ * just before their transaction commits ({@code EventBus.subscribeWithin}); other features (live blogs)
  * call {@link #queue}. The payload is written once, as it will be signed and sent:
  * {@code {"type", "timestamp", "data"}}. Nothing is written when no endpoint wants the event.
  * Thread-safe.
