@@ -87,7 +87,7 @@ class SiteExportIT {
                 .withHandle(h -> h.createQuery("SELECT MIN(id) FROM articles WHERE status = 'published'")
                         .mapTo(Long.class)
                         .one());
-        original.wiring()
+        org.wargeys.account.User editor = original.wiring()
                 .accounts()
                 .accounts()
                 .create(
@@ -103,17 +103,7 @@ class SiteExportIT {
                 .add(someArticle, "An earlier version misspelt a name.", Actor.TERMINAL);
         original.wiring().sharing().counts().record(someArticle, "whatsapp");
         // Live coverage is content too: the coverage and its entries.
-        org.wargeys.account.User chief = original.wiring()
-                .accounts()
-                .accounts()
-                .create(
-                        "chief@example.org",
-                        "Chief Editor",
-                        org.wargeys.account.Role.EDITOR,
-                        java.util.Set.of(),
-                        "another long password",
-                        Actor.TERMINAL);
-        original.wiring().live().blogs().start(someArticle, chief, Actor.TERMINAL);
+        original.wiring().live().blogs().start(someArticle, editor, Actor.TERMINAL);
         original.wiring()
                 .live()
                 .blogs()
@@ -121,7 +111,7 @@ class SiteExportIT {
                         someArticle,
                         new org.wargeys.live.LiveEntryDraft(
                                 "Polling stations close in Baidoa.", null, null, null, true),
-                        chief,
+                        editor,
                         Actor.TERMINAL);
         original.wiring().feeds().settings().setFullContent(true, Actor.TERMINAL);
         String exported = exportJson(original);
