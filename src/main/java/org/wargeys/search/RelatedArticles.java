@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -65,8 +66,14 @@ final class RelatedArticles {
         var leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BinaryDocValues cards = DocValues.getBinary(leaf.reader(), ArticleDocument.CARD);
-        if (!cards.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("No card for document " + doc);
-        return ArticleDocument.card(cards.binaryValue());
+        if (cards.advanceExact(doc - leaf.docBase)) return ArticleDocument.card(cards.binaryValue());
+        // A document of an older shape, served while the index is rebuilt after an upgrade: read
+        // its stored fields, as before the card.
+        Document stored = searcher.storedFields().document(doc);
+        return new ArticleDocument.Card(
+                Long.parseLong(stored.get(ArticleDocument.GROUP)),
+                stored.get(ArticleDocument.LANGUAGE),
+                ArticleDocument.hit(stored, null));
     }
 
     // Counting a word's articles seeks the term dictionary of every segment; related articles ask for

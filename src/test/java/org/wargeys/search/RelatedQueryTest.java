@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,33 @@ class RelatedQueryTest {
     }
 
     @Test
+    void an_index_of_the_shape_before_the_card_still_answers_while_it_is_rebuilt() throws Exception {
+        // Written as version 2 wrote its documents: everything but the card.
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        directory, new org.apache.lucene.index.IndexWriterConfig(new SearchAnalyzers()))) {
+            for (IndexedArticle a : List.of(
+                    article(1, 1, "en", "Drought grips Baidoa farmers", COMMON + "drought baidoa farmers harvest"),
+                    article(2, 2, "en", "Baidoa farmers count drought losses", COMMON + "farmers baidoa drought"),
+                    article(3, 3, "en", "Election date announced", COMMON + "election parliament vote"))) {
+                var doc = ArticleDocument.of(a);
+                doc.removeField(ArticleDocument.CARD);
+                writer.addDocument(doc);
+            }
+            writer.setLiveCommitData(Map.of("complete", "true").entrySet());
+            writer.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            assertThat(index.needsRebuild()).as("an older shape").isTrue();
+            assertThat(index.related(1, 4))
+                    .extracting(SearchHit::articleId, SearchHit::headline)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "Baidoa farmers count drought losses"));
+        }
+    }
+
+    @Test
     void an_article_whose_words_no_other_article_has_has_no_related_articles() {
+
         try (SearchIndex index = SearchIndex.open(dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
             index.putAll(List.of(
                     article(1, 1, "en", "Camel racing festival", "camel racing festival dunes riders"),
