@@ -1,8 +1,10 @@
 package org.wargeys.web;
 
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,11 +19,14 @@ import org.eclipse.jetty.util.Callback;
 final class CacheHitHandler extends Handler.Wrapper {
 
     private final PageCache cache;
-    private final java.util.Map<String, String> securityHeaders;
+    private final java.util.List<HttpField> securityHeaders;
+    private static final HttpField HIT = new PreEncodedHttpField("X-Cache", "HIT");
 
     CacheHitHandler(PageCache cache, java.util.Map<String, String> securityHeaders) {
         this.cache = cache;
-        this.securityHeaders = securityHeaders;
+        this.securityHeaders = securityHeaders.entrySet().stream()
+                .map(h -> (HttpField) new PreEncodedHttpField(h.getKey(), h.getValue()))
+                .toList();
     }
 
     @Override
@@ -34,14 +39,16 @@ final class CacheHitHandler extends Handler.Wrapper {
             if (entry != null) {
                 boolean head = method.equals("HEAD");
                 var headers = response.getHeaders();
-                securityHeaders.forEach(headers::put);
+                // A hit's response is fresh (only the request id is set before): its lines are added,
+                // not put, which would search the ones already there for each.
+                securityHeaders.forEach(headers::add);
                 if (request.getAttribute(RequestTracker.ATTRIBUTE) instanceof RequestTracker.Tracked tracked) {
                     tracked.route = RequestObserver.PAGE_CACHE;
                 }
                 if (entry.admission != null && !entry.admission.admit(asker(request, response, callback, head))) {
                     return true;
                 }
-                headers.put("X-Cache", "HIT");
+                headers.add(HIT);
                 PageCache.write(
                         new PageCache.Exchange() {
                             @Override
@@ -55,10 +62,15 @@ final class CacheHitHandler extends Handler.Wrapper {
                             }
 
                             @Override
+                            public void header(HttpField field) {
+                                headers.add(field);
+                            }
+
+                            @Override
                             public void send(int status, String contentType, byte[] body) {
                                 response.setStatus(status);
-                                if (contentType != null) headers.put(HttpHeader.CONTENT_TYPE, contentType);
-                                headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+                                if (contentType != null) headers.add(HttpHeader.CONTENT_TYPE, contentType);
+                                headers.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, body.length));
                                 cache.servedHit(head ? 0 : body.length);
                                 response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
                             }
