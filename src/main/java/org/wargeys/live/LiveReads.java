@@ -37,6 +37,16 @@ public final class LiveReads {
         this.jdbi = jdbi;
     }
 
+    /** Which of these translation groups have live coverage running now (for the lists' live marks). */
+    public java.util.Set<Long> running(java.util.Collection<Long> translationGroupIds) {
+        if (translationGroupIds.isEmpty()) return java.util.Set.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT translation_group_id FROM live_blogs"
+                        + " WHERE ended_at IS NULL AND translation_group_id IN (<groups>)")
+                .bindList("groups", List.copyOf(translationGroupIds))
+                .mapTo(Long.class)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
     public Optional<LiveBlog> blog(long translationGroupId) {
         return jdbi.withHandle(h -> blog(h, translationGroupId));
     }

@@ -10,6 +10,7 @@ import org.wargeys.article.Article;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.Section;
+import org.wargeys.live.LiveReads;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.Site;
 import org.wargeys.web.CacheablePage;
@@ -32,6 +33,7 @@ public final class HomePages {
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
     private final LanguageNegotiation negotiation;
+    private final LiveReads live;
 
     HomePages(
             Site site,
@@ -39,13 +41,15 @@ public final class HomePages {
             ArticlePaths paths,
             LayoutFactory layouts,
             PageRenderer renderer,
-            LanguageNegotiation negotiation) {
+            LanguageNegotiation negotiation,
+            LiveReads live) {
         this.site = site;
         this.articles = articles;
         this.paths = paths;
         this.layouts = layouts;
         this.renderer = renderer;
         this.negotiation = negotiation;
+        this.live = live;
     }
 
     /** {@code GET /}: a temporary redirect, since the target depends on the reader's languages. */
@@ -67,8 +71,12 @@ public final class HomePages {
         Messages msg = layouts.messages(language.code());
         List<Article> listed = articles.homePage(language.code(), LATEST);
         Map<Long, Section> sections = articles.sections(listed, language.code());
-        var teasers =
-                listed.stream().map(a -> teaser(a, sections.get(a.id()), msg)).toList();
+        // One query for the page's live marks; starting or ending coverage purges the home pages.
+        Set<Long> running =
+                live.running(listed.stream().map(Article::translationGroupId).toList());
+        var teasers = listed.stream()
+                .map(a -> teaser(a, sections.get(a.id()), running.contains(a.translationGroupId()), msg))
+                .toList();
         Set<String> keys = new LinkedHashSet<>();
         // Pinning or unpinning a live article announces it, which purges this key.
         keys.add(PageKeys.latest(language.code()));
@@ -93,14 +101,15 @@ public final class HomePages {
         CacheablePage.html(ctx, renderer.render("pages/home.jte", new HomePage(layout, teasers)), keys);
     }
 
-    private Teaser teaser(Article article, Section section, Messages msg) {
+    private Teaser teaser(Article article, Section section, boolean live, Messages msg) {
         return new Teaser(
                 article.headline(),
                 paths.path(article),
                 Summaries.of(article),
                 article.publishedAt(),
                 msg.date(article.publishedAt()),
-                section == null ? null : section.name());
+                section == null ? null : section.name(),
+                live);
     }
 
     private Language language(String code) {

@@ -109,6 +109,8 @@ final class PageCachePurger {
         if (event.coverageChanged()) {
             keys.add(PageKeys.group(event.translationGroupId()));
             keys.addAll(keys(event.articleId(), event.translationGroupId(), event.language()));
+            // Every language's home page marks the article's version in it as live.
+            site.languages().forEach(l -> keys.add(PageKeys.latest(l.code())));
         }
         cache.purge(keys);
     }

@@ -55,7 +55,13 @@ public final class PagesModule {
                 web.layouts(),
                 web.renderer());
         this.home = new HomePages(
-                site, articles.service(), articles.paths(), web.layouts(), web.renderer(), web.negotiation());
+                site,
+                articles.service(),
+                articles.paths(),
+                web.layouts(),
+                web.renderer(),
+                web.negotiation(),
+                liveModule.reads());
         this.articlePages = new ArticlePages(
                 site,
                 articles.service(),

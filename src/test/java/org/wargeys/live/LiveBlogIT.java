@@ -434,6 +434,31 @@ class LiveBlogIT {
         assertThat(audit(article)).contains("live.end");
     }
 
+    @Test
+    void the_home_pages_mark_the_article_live_in_every_language_while_the_coverage_runs() {
+        Article article = published("Flood warning for the Shabelle");
+        Article somali = translation(article, "Digniin daad oo Shabeelle ah");
+        // Kept by the page cache before the coverage starts: starting it must drop them.
+        assertThat(liveMarked(site.html("/en/"), article)).isFalse();
+        assertThat(liveMarked(site.html("/so/"), somali)).isFalse();
+
+        editor.post("/admin/articles/" + article.id() + "/live/start", Map.of());
+        Document english = site.html("/en/");
+        assertThat(liveMarked(english, article)).isTrue();
+        assertThat(liveMarked(site.html("/so/"), somali)).isTrue();
+        assertThat(english.select(".teaser .live-badge").first().text()).isEqualTo("Live");
+
+        editor.post("/admin/articles/" + article.id() + "/live/end", Map.of());
+        assertThat(liveMarked(site.html("/en/"), article)).isFalse();
+        assertThat(liveMarked(site.html("/so/"), somali)).isFalse();
+    }
+
+    private boolean liveMarked(Document home, Article article) {
+        var teaser = home.select(".teaser:has(a[href=\"" + path(article) + "\"])");
+        assertThat(teaser).as("listed on the home page").hasSize(1);
+        return !teaser.select(".live-badge").isEmpty();
+    }
+
     // ---- helpers
 
     private Article published(String headline) {
