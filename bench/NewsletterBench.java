@@ -11,7 +11,7 @@ import java.sql.Statement;
  * The helpers of bench/newsletter.sh (issue 16), run from the project root with the test classpath:
  *
  *   java -cp CP bench/NewsletterBench.java prepare DATA_DIR SUBSCRIBERS
- *       N confirmed subscribers, half English and half Somali (distinct addresses, no sections), in
+ *       N confirmed subscribers of alerts and the digest, half English and half Somali (distinct addresses, no sections), in
  *       the site's SQLite database; the 20 newest articles of each language published an hour ago, so
  *       that the next digest has something to say.
  *   java -cp CP bench/NewsletterBench.java arm DATA_DIR
@@ -56,8 +56,8 @@ public class NewsletterBench {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO subscribers (address, language, sections, status, consented_at, source, created_at,
-                        confirmation_sent_at) VALUES (?, ?, '', 'confirmed', ?, '/', ?, ?)""")) {
+                    INSERT INTO subscribers (address, language, sections, alerts, digest, status, consented_at, source,
+                        created_at, confirmation_sent_at) VALUES (?, ?, '', 1, 1, 'confirmed', ?, '/', ?, ?)""")) {
                 for (int i = 0; i < subscribers; i++) {
                     String language = i % 2 == 0 ? "en" : "so";
                     insert.setString(1, "reader" + i + "@" + language + ".bench.test");
