@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -73,6 +74,11 @@ class MessageKeysTest {
         Arrays.stream(WorkflowStep.values()).forEach(s -> needed.add("newsroom.flash.step." + s.code()));
         needed.add("newsroom.state.outdated");
         needed.add("newsroom.state.missing");
+        // What a subscriber chose (NewsletterMails.chosen).
+        for (String chosen : List.of("alerts", "digest", "both")) {
+            needed.add("newsletter.confirmed_text." + chosen);
+            needed.add("newsletter.mail.confirm_text." + chosen);
+        }
         assertThat(bundle.keySet()).containsAll(needed);
     }
 

@@ -17,8 +17,8 @@ import org.wargeys.platform.ValidationException;
 
 /**
  * Breaking-news alerts: when an editor publishes with "Send to subscribers" ticked, the article goes
- * live and its alert is queued to its language's confirmed subscribers (those who chose no section,
- * or its section) on the same transaction: published without its alert, or alerted without being
+ * live and its alert is queued to its language's confirmed subscribers who asked for alerts (and
+ * chose no section, or its section) on the same transaction: published without its alert, or alerted without being
  * published, cannot happen. One alert per article per language, ever (a table constraint): publishing
  * again after taking it down sends nothing. Recipients are read in pages, never all at once.
  * Thread-safe.
@@ -119,7 +119,7 @@ public final class Alerts {
         long after = 0;
         while (true) {
             List<Subscriber> page = h.createQuery("SELECT " + SubscriberRepository.COLUMNS + """
-                             FROM subscribers WHERE language = :language AND status = 'confirmed' AND id > :after
+                             FROM subscribers WHERE language = :language AND status = 'confirmed' AND alerts = 1 AND id > :after
                             ORDER BY id LIMIT :limit""")
                     .bind("language", article.language())
                     .bind("after", after)

@@ -29,7 +29,7 @@ import org.wargeys.platform.ValidationException;
 /**
  * The daily digest, per language, at one local time the newsroom sets (the site's time zone, the same
  * for every language): what was first published in the language since its last digest, to its
- * confirmed subscribers who want those sections (a subscriber whose sections published nothing gets
+ * confirmed subscribers who asked for the digest and want those sections (a subscriber whose sections published nothing gets
  * nothing). A day with nothing published is skipped. Exactly once per language and day, on any number
  * of nodes and across restarts: the digest's row (unique per language and day) is the claim, and its
  * subscribers are queued in keyset pages, each page on one transaction that moves the row's cursor
@@ -210,7 +210,7 @@ public final class Digests {
         if (found.isEmpty() || !found.get().status().equals("sending")) return new int[] {0, 0};
         Row row = found.get();
         List<Subscriber> page = h.createQuery("SELECT " + SubscriberRepository.COLUMNS + """
-                         FROM subscribers WHERE language = :language AND status = 'confirmed' AND id > :after
+                         FROM subscribers WHERE language = :language AND status = 'confirmed' AND digest = 1 AND id > :after
                         ORDER BY id LIMIT :limit""")
                 .bind("language", row.language())
                 .bind("after", row.cursor())

@@ -60,14 +60,16 @@ final class NewsletterMails {
         return "/" + language + "/newsletter/unsubscribe?token=" + token;
     }
 
-    OutgoingMail confirmation(String language, String address, String token) {
+    OutgoingMail confirmation(String language, String address, Subscriptions.Choice choice, String token) {
         Messages msg = bundles.of(language);
         Map<String, Object> values = Map.of("site", site.name());
         EmailBody body = body(
                 language,
                 msg.format("newsletter.mail.confirm_subject", values),
                 null,
-                List.of(msg.format("newsletter.mail.confirm_text", values), msg.get("newsletter.mail.confirm_ignore")),
+                List.of(
+                        msg.format("newsletter.mail.confirm_text." + chosen(choice), values),
+                        msg.get("newsletter.mail.confirm_ignore")),
                 msg.get("newsletter.mail.confirm_action"),
                 site.absolute(confirmPath(language, token)),
                 msg.format("newsletter.mail.confirm_footer", Map.of("address", address)),
@@ -75,6 +77,12 @@ final class NewsletterMails {
                 null,
                 List.of());
         return new OutgoingMail(CONFIRM, null, address, language, body.heading(), body.text(), html(body), Map.of());
+    }
+
+    /** The suffix of the message keys that say what a reader chose: alerts, digest or both. */
+    static String chosen(Subscriptions.Choice choice) {
+        if (choice.alerts() && choice.digest()) return "both";
+        return choice.digest() ? "digest" : "alerts";
     }
 
     OutgoingMail alert(long alertId, Article article, String address, String manageToken) {

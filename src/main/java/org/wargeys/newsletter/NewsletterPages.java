@@ -45,20 +45,20 @@ public final class NewsletterPages {
 
     public void show(Context ctx) {
         Language language = site.languageOrNotFound(ctx.pathParam("lang"));
-        render(ctx, 200, form(language, "", java.util.Set.of(), null));
+        render(ctx, 200, form(language, "", java.util.Set.of(), new Subscriptions.Choice(false, false), Map.of()));
     }
 
     public void subscribe(Context ctx) {
         Language language = site.languageOrNotFound(ctx.pathParam("lang"));
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("");
         List<String> sections = ctx.formParams("section");
+        Subscriptions.Choice choice = choice(ctx, Subscriptions.Choice.ALERTS);
         try {
             subscriptions.subscribe(
-                    language.code(), email, sections, ctx.formParam("source"), ctx.formParam("website"));
+                    language.code(), email, sections, choice, ctx.formParam("source"), ctx.formParam("website"));
         } catch (ValidationException e) {
-            Messages msg = layouts.messages(language.code());
-            String error = msg.problem(e.problems().values().iterator().next());
-            render(ctx, 400, form(language, email, new HashSet<>(sections), error));
+            Map<String, String> errors = layouts.messages(language.code()).problems(e.problems());
+            render(ctx, 400, form(language, email, new HashSet<>(sections), choice, errors));
             return;
         }
         ctx.redirect(path(language.code()) + "/thanks", HttpStatus.SEE_OTHER);
@@ -85,7 +85,10 @@ public final class NewsletterPages {
                 200,
                 language,
                 msg.get("newsletter.confirmed_title"),
-                msg.format("newsletter.confirmed_text", Map.of("address", s.address(), "site", site.name())),
+                msg.format(
+                        "newsletter.confirmed_text."
+                                + NewsletterMails.chosen(new Subscriptions.Choice(s.alerts(), s.digest())),
+                        Map.of("address", s.address(), "site", site.name())),
                 msg.get("newsletter.preferences_link"),
                 NewsletterMails.preferencesPath(s.language(), subscriptions.manageToken(s)));
     }
@@ -102,7 +105,21 @@ public final class NewsletterPages {
 
     public void savePreferences(Context ctx) {
         Language language = site.languageOrNotFound(ctx.pathParam("lang"));
-        Optional<Subscriber> s = subscriptions.choose(ctx.queryParam("token"), ctx.formParams("section"));
+        String token = ctx.queryParam("token");
+        Optional<Subscriber> current = subscriptions.manage(token);
+        if (current.isEmpty()) {
+            invalid(ctx, language);
+            return;
+        }
+        Subscriptions.Choice choice = choice(
+                ctx,
+                new Subscriptions.Choice(current.get().alerts(), current.get().digest()));
+        if (!choice.any()) {
+            // Neither alerts nor the digest: the reader wants nothing more, which is unsubscribing.
+            unsubscribe(ctx);
+            return;
+        }
+        Optional<Subscriber> s = subscriptions.choose(token, ctx.formParams("section"), choice);
         if (s.isEmpty()) {
             invalid(ctx, language);
             return;
@@ -123,6 +140,8 @@ public final class NewsletterPages {
         json.put("address", s.address());
         json.put("language", s.language());
         json.putPOJO("sections", s.sections());
+        json.put("breaking_news_alerts", s.alerts());
+        json.put("daily_digest", s.digest());
         json.put(
                 "consented_at", s.consentedAt() == null ? null : s.consentedAt().toString());
         json.put("subscribed_on_page", site.absolute(s.source()));
@@ -185,10 +204,26 @@ public final class NewsletterPages {
                                 s.consentedAt() == null ? "" : msg.dateTime(s.consentedAt()),
                                 taxonomy.sections(language.code()),
                                 new HashSet<>(s.sections()),
+                                s.alerts(),
+                                s.digest(),
                                 saved)));
     }
 
-    private SubscribePage form(Language language, String email, java.util.Set<String> chosen, String error) {
+    /**
+     * The form's two boxes. A form without the {@code choices} field is a page from before readers
+     * could choose (kept by a cache or an open tab): it means what that page said ({@code otherwise}).
+     */
+    private static Subscriptions.Choice choice(Context ctx, Subscriptions.Choice otherwise) {
+        if (ctx.formParam("choices") == null) return otherwise;
+        return new Subscriptions.Choice(ctx.formParam("alerts") != null, ctx.formParam("digest") != null);
+    }
+
+    private SubscribePage form(
+            Language language,
+            String email,
+            java.util.Set<String> chosen,
+            Subscriptions.Choice choice,
+            Map<String, String> errors) {
         Messages msg = layouts.messages(language.code());
         Map<String, String> versions = new java.util.LinkedHashMap<>();
         site.languages().forEach(l -> versions.put(l.code(), path(l.code())));
@@ -199,7 +234,8 @@ public final class NewsletterPages {
                 path(language.code()),
                 versions,
                 null);
-        return new SubscribePage(layout, email, taxonomy.sections(language.code()), chosen, error);
+        return new SubscribePage(
+                layout, email, taxonomy.sections(language.code()), chosen, choice.alerts(), choice.digest(), errors);
     }
 
     private void render(Context ctx, int status, SubscribePage page) {

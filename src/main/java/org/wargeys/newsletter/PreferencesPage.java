@@ -11,6 +11,8 @@ import org.wargeys.web.Layout;
  *
  * @param action the page's own address (its signed link), where its forms post
  * @param exportHref where everything stored about the subscriber is downloaded (JSON)
+ * @param alerts whether they get breaking-news alerts
+ * @param digest whether they get the daily digest
  * @param saved whether the choices were just saved
  */
 public record PreferencesPage(
@@ -22,6 +24,8 @@ public record PreferencesPage(
         String consentedAt,
         List<Taxonomy.Term> sections,
         Set<String> chosen,
+        boolean alerts,
+        boolean digest,
         boolean saved) {
 
     public PreferencesPage {

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 /** The subscribers table. Stateless: every call takes the use case's handle. */
 final class SubscriberRepository {
 
-    static final String COLUMNS = "id, address, language, sections, status, consented_at, source, created_at";
+    static final String COLUMNS =
+            "id, address, language, sections, alerts, digest, status, consented_at, source, created_at";
 
     Optional<Subscriber> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE id = :id")
@@ -44,6 +45,8 @@ final class SubscriberRepository {
                 rs.getString("address"),
                 rs.getString("language"),
                 sections.isBlank() ? List.of() : Arrays.asList(sections.strip().split(" +")),
+                rs.getInt("alerts") == 1,
+                rs.getInt("digest") == 1,
                 "confirmed".equals(rs.getString("status")),
                 hasConsent ? Instant.ofEpochMilli(consented) : null,
                 rs.getString("source"),

@@ -15,9 +15,10 @@ import org.wargeys.platform.Transactions;
 import org.wargeys.platform.ValidationException;
 
 /**
- * Readers' subscriptions, each use case one transaction: subscribing (double opt-in: a confirmation
- * link by mail, queued on the same transaction), confirming, choosing sections, unsubscribing (the row
- * is deleted) and the export of what is stored. The form's answer is the same whatever happened (a
+ * Readers' subscriptions, each use case one transaction: subscribing to breaking-news alerts, the
+ * daily digest or both (double opt-in: a confirmation link by mail, queued on the same transaction),
+ * confirming, changing those choices and the sections, unsubscribing (the row is deleted) and the
+ * export of what is stored. The form's answer is the same whatever happened (a
  * bot's honeypot, an address already on the list, a second request within {@link #COOLDOWN} or past
  * {@link #CONFIRMATIONS_A_DAY}, a suppressed address), so the form tells nobody who subscribes. Thread-safe.
  */
@@ -58,16 +59,35 @@ public final class Subscriptions {
         this.clock = clock;
     }
 
+    /** What a reader asked to be sent: breaking-news alerts, the daily digest; at least one of the two. */
+    public record Choice(boolean alerts, boolean digest) {
+
+        /** What the form promised before readers could choose: "Get breaking news from {site} by email". */
+        public static final Choice ALERTS = new Choice(true, false);
+
+        public boolean any() {
+            return alerts || digest;
+        }
+    }
+
+    /** Confirmed subscribers of one language: all of them, those who get alerts, those who get the digest. */
+    public record Counts(int confirmed, int alerts, int digest) {}
+
     /**
      * A reader asked to subscribe. Throws a {@link ValidationException} for an address we cannot send
-     * to; otherwise the answer is the same whatever was done.
+     * to, or when neither alerts nor the digest was chosen; otherwise the answer is the same whatever
+     * was done.
      *
      * @param honeypot the field people never see: filled in, it was a bot, and nothing is done
      */
-    public void subscribe(String language, String addressText, List<String> sections, String source, String honeypot) {
+    public void subscribe(
+            String language, String addressText, List<String> sections, Choice choice, String source, String honeypot) {
         site.languageOrNotFound(language);
         String address = Addresses.parse(addressText);
-        if (address == null) throw ValidationException.of("email", "newsletter.error.email");
+        var problems = ValidationException.collector();
+        if (address == null) problems.add("email", "newsletter.error.email");
+        if (!choice.any()) problems.add("choice", "newsletter.error.choose");
+        problems.throwIfAny();
         if (honeypot != null && !honeypot.isBlank()) return;
         String chosen = String.join(" ", known(language, sections));
         String from = sourcePath(source);
@@ -91,9 +111,12 @@ public final class Subscriptions {
                 long sentAt = repository.confirmationSentAt(h, s.id()).orElse(0L);
                 if (now - sentAt < COOLDOWN.toMillis()) return;
                 h.createUpdate("""
-                                UPDATE subscribers SET sections = :sections, source = :source, confirmation_sent_at = :now
+                                UPDATE subscribers SET sections = :sections, alerts = :alerts, digest = :digest,
+                                    source = :source, confirmation_sent_at = :now
                                 WHERE id = :id""")
                         .bind("sections", chosen)
+                        .bind("alerts", choice.alerts() ? 1 : 0)
+                        .bind("digest", choice.digest() ? 1 : 0)
                         .bind("source", from)
                         .bind("now", now)
                         .bind("id", s.id())
@@ -101,20 +124,22 @@ public final class Subscriptions {
                 id = s.id();
             } else {
                 id = h.createQuery("""
-                                INSERT INTO subscribers (address, language, sections, status, source, created_at,
-                                    confirmation_sent_at)
-                                VALUES (:address, :language, :sections, 'pending', :source, :now, :now)
+                                INSERT INTO subscribers (address, language, sections, alerts, digest, status, source,
+                                    created_at, confirmation_sent_at)
+                                VALUES (:address, :language, :sections, :alerts, :digest, 'pending', :source, :now, :now)
                                 RETURNING id""")
                         .bind("address", address)
                         .bind("language", language)
                         .bind("sections", chosen)
+                        .bind("alerts", choice.alerts() ? 1 : 0)
+                        .bind("digest", choice.digest() ? 1 : 0)
                         .bind("source", from)
                         .bind("now", now)
                         .mapTo(Long.class)
                         .one();
             }
             String token = signer.sign(h, LinkSigner.Purpose.CONFIRM, id, address, now + CONFIRM_FOR.toMillis());
-            outbox.queue(tx, mails.confirmation(language, address, token));
+            outbox.queue(tx, mails.confirmation(language, address, choice, token));
         });
     }
 
@@ -152,12 +177,19 @@ public final class Subscriptions {
                 .filter(s -> signer.valid(tx.handle(), LinkSigner.Purpose.MANAGE, parsed.get(), s.address())));
     }
 
-    /** Saves the sections chosen on the preferences page; empty for a link that is not valid. */
-    public Optional<Subscriber> choose(String token, List<String> sections) {
+    /**
+     * Saves what was chosen on the preferences page; empty for a link that is not valid. Neither alerts
+     * nor the digest is no subscription: the page unsubscribes ({@link #unsubscribe}); here it is refused.
+     */
+    public Optional<Subscriber> choose(String token, List<String> sections, Choice choice) {
+        if (!choice.any()) throw ValidationException.of("choice", "newsletter.error.choose");
         return transactions.write(tx -> manage(token).map(s -> {
             tx.handle()
-                    .createUpdate("UPDATE subscribers SET sections = :sections WHERE id = :id")
+                    .createUpdate(
+                            "UPDATE subscribers SET sections = :sections, alerts = :alerts, digest = :digest WHERE id = :id")
                     .bind("sections", String.join(" ", known(s.language(), sections)))
+                    .bind("alerts", choice.alerts() ? 1 : 0)
+                    .bind("digest", choice.digest() ? 1 : 0)
                     .bind("id", s.id())
                     .execute();
             return repository.find(tx.handle(), s.id()).orElseThrow();
@@ -184,12 +216,14 @@ public final class Subscriptions {
     }
 
     /** Confirmed subscribers per language, in the site's language order (every language listed). */
-    public Map<String, Integer> confirmedPerLanguage() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        site.languages().forEach(l -> counts.put(l.code(), 0));
+    public Map<String, Counts> confirmedPerLanguage() {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        site.languages().forEach(l -> counts.put(l.code(), new Counts(0, 0, 0)));
         transactions.run(tx -> tx.handle()
-                .createQuery("SELECT language, COUNT(*) FROM subscribers WHERE status = 'confirmed' GROUP BY language")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .createQuery("""
+                        SELECT language, COUNT(*), SUM(alerts), SUM(digest) FROM subscribers
+                        WHERE status = 'confirmed' GROUP BY language""")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
     }

@@ -16,27 +16,41 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.platform.Transactions;
 import org.wargeys.testsupport.DatabaseKind;
 import org.wargeys.testsupport.TestSite;
 
 /**
- * A real kill -9 of the program while its mail worker sends, on SQLite: four hundred messages queued,
+ * A real kill -9 of the program while its mail worker sends, on both databases (the separate JVM is
+ * given the test's PostgreSQL database by WARGEYS_DB_URL, as an operator would): four hundred messages queued,
  * the program started as a separate JVM against GreenMail, killed (SIGKILL) once some have arrived and
  * before all have, then started again. Every message arrives; none arrives twice, but for the one the
  * killed program may have handed to the relay between its 250 and the commit that records it, which
  * is sent again once its lease ends (the test ends the lease in the database, as five minutes would)
  * with the same Message-ID (docs/mail.md).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class MailKillIT {
 
     static final int MESSAGES = 400;
 
+    @Parameter
+    DatabaseKind database;
+
+    /** The database both programs use: the PostgreSQL URL (user app), or null for SQLite under the data dir. */
+    String dbUrl;
+
+    Path data;
+
     @Test
     void a_program_killed_mid_send_and_started_again_delivers_every_message_once() throws Exception {
-        Path data;
-        try (TestSite queued = TestSite.start(DatabaseKind.SQLITE, false)) {
+        try (TestSite queued = TestSite.start(database, false)) {
             data = queued.dataDir();
+            dbUrl = queued.dbUrl();
             Transactions transactions = queued.wiring().platform().transactions();
             MailOutbox outbox = queued.wiring().mail().outbox();
             transactions.run(tx -> {
@@ -57,7 +71,7 @@ class MailKillIT {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         try {
-            Process first = program(data, smtp.getSmtp().getPort(), "first");
+            Process first = program(smtp.getSmtp().getPort(), "first");
             try {
                 waitFor(() -> smtp.getReceivedMessages().length >= 50, "the first messages");
             } finally {
@@ -68,19 +82,17 @@ class MailKillIT {
             assertThat(atKill).as("killed mid-send").isLessThan(MESSAGES);
             // What the killed program had claimed: only these leases are ended below, never one the
             // second program holds at that instant (ending that one too would have it sent twice).
-            String leasedAtKill = ids(data, "status = 'sending'");
+            String leasedAtKill = ids("status = 'sending'");
 
-            Process second = program(data, smtp.getSmtp().getPort(), "second");
+            Process second = program(smtp.getSmtp().getPort(), "second");
             try {
-                waitFor(() -> count(data, "status = 'pending'") == 0, "the rest sent");
+                waitFor(() -> count("status = 'pending'") == 0, "the rest sent");
                 // A message the killed program had claimed stays leased for five minutes: end the lease
                 // as time would; the running program's next poll (10 s) sends it.
                 if (!leasedAtKill.isEmpty())
-                    execute(
-                            data,
-                            "UPDATE mail_outbox SET lease_until = 0 WHERE status = 'sending' AND id IN (" + leasedAtKill
-                                    + ")");
-                waitFor(() -> count(data, "status <> 'sent'") == 0, "every message recorded sent");
+                    execute("UPDATE mail_outbox SET lease_until = 0 WHERE status = 'sending' AND id IN (" + leasedAtKill
+                            + ")");
+                waitFor(() -> count("status <> 'sent'") == 0, "every message recorded sent");
             } finally {
                 second.destroy();
                 second.waitFor();
@@ -102,7 +114,7 @@ class MailKillIT {
         }
     }
 
-    static Process program(Path data, int smtpPort, String name) throws IOException {
+    Process program(int smtpPort, String name) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Xmx256m",
@@ -125,6 +137,10 @@ class MailKillIT {
         env.put("WARGEYS_MAIL_SMTP_SECURITY", "none");
         env.put("WARGEYS_MAIL_FROM", "Warsoor <news@warsoor.test>");
         env.put("WARGEYS_MAIL_RATE_PER_MINUTE", "1000000");
+        if (dbUrl != null) {
+            env.put("WARGEYS_DB_URL", dbUrl);
+            env.put("WARGEYS_DB_USER", "app");
+        }
         return builder.start();
     }
 
@@ -140,7 +156,8 @@ class MailKillIT {
         }
     }
 
-    static Connection db(Path data) throws Exception {
+    Connection db() throws Exception {
+        if (dbUrl != null) return DriverManager.getConnection(dbUrl, "app", null);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("wargeys.db"));
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
@@ -148,8 +165,8 @@ class MailKillIT {
         return c;
     }
 
-    static int count(Path data, String condition) throws Exception {
-        try (Connection c = db(data);
+    int count(String condition) throws Exception {
+        try (Connection c = db();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE " + condition)) {
             rs.next();
@@ -158,8 +175,8 @@ class MailKillIT {
     }
 
     /** The ids of the rows that hold, joined by commas (ids are numbers: safe to splice). */
-    static String ids(Path data, String condition) throws Exception {
-        try (Connection c = db(data);
+    String ids(String condition) throws Exception {
+        try (Connection c = db();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id FROM mail_outbox WHERE " + condition)) {
             java.util.StringJoiner joined = new java.util.StringJoiner(",");
@@ -168,8 +185,8 @@ class MailKillIT {
         }
     }
 
-    static void execute(Path data, String sql) throws Exception {
-        try (Connection c = db(data);
+    void execute(String sql) throws Exception {
+        try (Connection c = db();
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -33,7 +33,7 @@ import org.wargeys.testsupport.TestSite;
 /**
  * The daily digest on both databases, with a clock the test moves: a day with nothing published is
  * skipped; the next day's digest lists what each language published since, to each confirmed
- * subscriber who wants those sections (one who chose a section that published nothing gets nothing),
+ * subscriber who asked for the digest (one who asked for alerts only gets none) and wants those sections (one who chose a section that published nothing gets nothing),
  * with its featured image and alt text, both parts and the list headers; two nodes running it at once
  * queue each subscriber once (pages of two subscribers, so that the nodes race over the cursor); it
  * is not sent again that day; and a digest a crash interrupted after its claim is finished once by the
@@ -77,16 +77,22 @@ class DigestIT {
         if (smtp != null) smtp.stop();
     }
 
+    /** A confirmed subscriber who asked for the digest. */
     void subscriber(String address, String language, String sections) {
+        subscriber(address, language, sections, 1);
+    }
+
+    void subscriber(String address, String language, String sections, int digest) {
         long now = clock.millis();
         site.wiring()
                 .platform()
                 .database()
                 .jdbi()
                 .useHandle(h -> h.createUpdate("""
-                        INSERT INTO subscribers (address, language, sections, status, consented_at, source,
-                            created_at, confirmation_sent_at)
-                        VALUES (:a, :l, :s, 'confirmed', :now, '/', :now, :now)""")
+                        INSERT INTO subscribers (address, language, sections, alerts, digest, status, consented_at,
+                            source, created_at, confirmation_sent_at)
+                        VALUES (:a, :l, :s, 1, :digest, 'confirmed', :now, '/', :now, :now)""")
+                        .bind("digest", digest)
                         .bind("a", address)
                         .bind("l", language)
                         .bind("s", sections)
@@ -149,6 +155,7 @@ class DigestIT {
         subscriber("tuned@example.org", "en", "sport world");
         subscriber("dhammaan@example.org", "so", "");
         subscriber("pending@example.org", "en", "");
+        subscriber("alerts-only@example.org", "en", "", 0);
         site.wiring()
                 .platform()
                 .database()
@@ -211,6 +218,9 @@ class DigestIT {
                 .as("nothing in their section")
                 .isZero();
         assertThat(digestsTo("pending@example.org")).isZero();
+        assertThat(digestsTo("alerts-only@example.org"))
+                .as("asked for breaking-news alerts only")
+                .isZero();
         assertThat(digestsTo("dhammaan@example.org")).isEqualTo(1);
         assertThat(rows("SELECT COUNT(*) FROM newsletter_digests WHERE day = '" + today() + "'"))
                 .isEqualTo(3);

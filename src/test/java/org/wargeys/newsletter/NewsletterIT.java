@@ -37,7 +37,9 @@ import org.wargeys.testsupport.TestSite;
 /**
  * Readers' newsletters on both databases, end to end over HTTP with the site's own mail worker sending
  * to GreenMail, and every message read back: the form's double opt-in in the reader's language (its
- * confirmation link works once, in time); the honeypot, the cooldown and a bad address; an alert
+ * confirmation link works once, in time); the honeypot, the cooldown and a bad address; the choice of
+ * alerts, the daily digest or both (neither is refused; a digest-only reader gets no alert; the
+ * preferences page changes it, and unticking both unsubscribes); an alert
  * published from the newsroom with "Send to subscribers" reaches that language's confirmed readers
  * who want its section, once, with both parts, right-to-left for Arabic, RFC 8058 headers and a
  * preferences link; one-click unsubscribe deletes the reader. One site per database; each test uses
@@ -100,11 +102,16 @@ class NewsletterIT {
                 .build());
     }
 
+    /** The form as a reader sends it, alerts ticked (the boxes' fields in {@code choices}). */
     HttpResponse<String> subscribe(String language, String address, String extra) {
+        return subscribe(language, address, extra, "&choices=1&alerts=yes");
+    }
+
+    HttpResponse<String> subscribe(String language, String address, String extra, String choices) {
         return post(
                 "/" + language + "/newsletter",
                 "email=" + StaffClient.encode(Map.of("e", address)).substring(2) + "&source=%2F" + language + "%2F"
-                        + extra);
+                        + extra + choices);
     }
 
     /** The mail to this address (waits for the site's worker), exactly {@code count} of them. */
@@ -146,9 +153,13 @@ class NewsletterIT {
         return url.substring(site.baseUrl().length());
     }
 
-    /** Subscribes and follows the confirmation link; returns the confirmation page. */
+    /** Subscribes to alerts and follows the confirmation link; returns the confirmation page. */
     Document subscribed(String language, String address) throws Exception {
-        assertThat(subscribe(language, address, "").statusCode()).isEqualTo(303);
+        return subscribed(language, address, "&choices=1&alerts=yes");
+    }
+
+    Document subscribed(String language, String address, String choices) throws Exception {
+        assertThat(subscribe(language, address, "", choices).statusCode()).isEqualTo(303);
         MimeMessage confirmation = mailTo(address, 1).get(0);
         return site.html(path(link(text(confirmation), "/newsletter/confirm")));
     }
@@ -280,7 +291,8 @@ class NewsletterIT {
         Document confirmation = subscribed("en", "sport-only@example.org");
         // sport-only chooses the sport section on their preferences page.
         String prefs = confirmation.select("a[href*=/newsletter/preferences]").attr("href");
-        assertThat(post(prefs, "section=sport").statusCode()).isEqualTo(200);
+        assertThat(post(prefs, "choices=1&alerts=yes&section=sport").statusCode())
+                .isEqualTo(200);
         subscribed("so", "somali-reader@example.org");
         smtp.purgeEmailFromAllMailboxes();
 
@@ -341,7 +353,9 @@ class NewsletterIT {
         assertThat(json.path("language").asText()).isEqualTo("ar");
         assertThat(json.path("consented_at").asText()).isEqualTo(clock.instant().toString());
         assertThat(json.path("subscribed_on_page").asText()).isEqualTo(site.baseUrl() + "/ar/");
-        HttpResponse<String> saved = post(prefs, "section=sport");
+        assertThat(json.path("breaking_news_alerts").asBoolean()).isTrue();
+        assertThat(json.path("daily_digest").asBoolean()).isFalse();
+        HttpResponse<String> saved = post(prefs, "choices=1&alerts=yes&section=sport");
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(saved.body())
                         .select("input[name=section][value=sport]")
@@ -393,5 +407,141 @@ class NewsletterIT {
                 .isEqualTo(410);
         assertThat(oneClick.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(oneClick.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void the_form_refused_with_neither_alerts_nor_the_digest_comes_back_as_typed_with_a_localized_message() {
+        HttpResponse<String> answer = subscribe("so", "hooyo@example.org", "", "&choices=1&section=sport");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Document form = Jsoup.parse(answer.body());
+        assertThat(form.selectFirst("#newsletter-choice-error").text())
+                .isEqualTo("Calaamadee ugu yaraan mid: digniinaha wararka degdegga ah, soo koobidda maalinlaha ah, ama"
+                        + " labadaba.");
+        assertThat(form.selectFirst("fieldset.newsletter-choice").attr("aria-describedby"))
+                .isEqualTo("newsletter-choice-error");
+        assertThat(form.selectFirst("#newsletter-email").val()).isEqualTo("hooyo@example.org");
+        assertThat(form.select("#newsletter-email-error"))
+                .as("the address was fine")
+                .isEmpty();
+        assertThat(form.select("input[name=section][value=sport]").hasAttr("checked"))
+                .isTrue();
+        assertThat(form.select("#newsletter-alerts[checked], #newsletter-digest[checked]"))
+                .isEmpty();
+        assertThat(rows("SELECT COUNT(*) FROM subscribers WHERE address = 'hooyo@example.org'"))
+                .isZero();
+        assertThat(rows("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'hooyo@example.org'"))
+                .isZero();
+    }
+
+    @Test
+    void the_form_offers_both_choices_unticked_on_every_kind_of_page() {
+        for (String path : List.of("/en/newsletter", "/en/")) {
+            Document page = site.html(path);
+            assertThat(page.select("input[type=hidden][name=choices]")).as(path).hasSize(1);
+            assertThat(page.select("input[type=checkbox][name=alerts]"))
+                    .as(path)
+                    .hasSize(1);
+            assertThat(page.select("input[type=checkbox][name=digest]"))
+                    .as(path)
+                    .hasSize(1);
+            assertThat(page.select("input[name=alerts][checked], input[name=digest][checked]"))
+                    .as(path + ": consent is not pre-ticked")
+                    .isEmpty();
+            assertThat(page.select("fieldset.newsletter-choice label").eachText())
+                    .as(path)
+                    .containsExactly(
+                            "Breaking-news alerts, as soon as we publish them",
+                            "The daily digest: the day's articles in one email");
+        }
+        assertThat(site.html("/en/newsletter").select("main p").first().text())
+                .as("the intro no longer promises breaking news only")
+                .contains("breaking-news alerts", "a digest of the day's articles", "or both");
+    }
+
+    @Test
+    void a_page_from_before_the_choice_subscribes_to_what_it_promised_breaking_news_only() throws Exception {
+        // A home page kept by a cache since the last release: its box posts the address alone.
+        subscribed("en", "old-page@example.org", "");
+        var stored = site.wiring()
+                .platform()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT alerts, digest FROM subscribers WHERE address = 'old-page@example.org'")
+                        .mapToMap()
+                        .one());
+        assertThat(((Number) stored.get("alerts")).intValue()).isEqualTo(1);
+        assertThat(((Number) stored.get("digest")).intValue()).isZero();
+    }
+
+    @Test
+    void a_digest_only_reader_is_told_what_they_chose_and_gets_no_alert() throws Exception {
+        assertThat(subscribe("en", "digest-only@example.org", "", "&choices=1&digest=yes")
+                        .statusCode())
+                .isEqualTo(303);
+        MimeMessage confirmation = mailTo("digest-only@example.org", 1).get(0);
+        assertThat(text(confirmation))
+                .contains("Someone, probably you, asked to receive the daily digest of Warsoor by email.")
+                .doesNotContain("breaking");
+        Document confirmed = site.html(path(link(text(confirmation), "/newsletter/confirm")));
+        assertThat(confirmed.select("main p").text())
+                .contains("digest-only@example.org will receive the daily digest of Warsoor.");
+        subscribed("en", "both@example.org", "&choices=1&alerts=yes&digest=yes");
+        subscribed("en", "alerts-only@example.org");
+        smtp.purgeEmailFromAllMailboxes();
+
+        Article article = draft("en", "Mogadishu port reopens", null);
+        site.wiring().newsletters().alerts().publishAndAlert(article.id(), Actor.TERMINAL);
+        assertThat(mailTo("both@example.org", 1).get(0).getSubject()).isEqualTo("Breaking: Mogadishu port reopens");
+        assertThat(mailTo("alerts-only@example.org", 1)).hasSize(1);
+        assertThat(rows("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'digest-only@example.org'"
+                        + " AND kind = 'newsletter-alert'"))
+                .as("asked for the digest only")
+                .isZero();
+
+        StaffClient editor = StaffClient.signIn(site, "editor@example.org", PASSWORD);
+        var row = editor.page("/admin/subscribers").selectFirst("tr[data-language=en]");
+        int confirmedCount = rows("SELECT COUNT(*) FROM subscribers WHERE language = 'en' AND status = 'confirmed'");
+        assertThat(row.selectFirst("td[data-count=confirmed]").text()).isEqualTo(String.valueOf(confirmedCount));
+        assertThat(row.selectFirst("td[data-count=alerts]").text())
+                .isEqualTo(String.valueOf(rows("SELECT COUNT(*) FROM subscribers WHERE language = 'en'"
+                        + " AND status = 'confirmed' AND alerts = 1")));
+        assertThat(row.selectFirst("td[data-count=digest]").text())
+                .as("digest-only and both")
+                .isEqualTo(String.valueOf(rows("SELECT COUNT(*) FROM subscribers WHERE language = 'en'"
+                        + " AND status = 'confirmed' AND digest = 1")))
+                .isNotEqualTo("0");
+    }
+
+    @Test
+    void the_preferences_page_changes_alerts_and_digest_and_unticking_both_unsubscribes() throws Exception {
+        Document confirmation = subscribed("ar", "ikhtiyar@example.org");
+        String prefs = confirmation.select("a[href*=/newsletter/preferences]").attr("href");
+        Document page = site.html(prefs);
+        assertThat(page.select("#newsletter-alerts").hasAttr("checked")).isTrue();
+        assertThat(page.select("#newsletter-digest").hasAttr("checked")).isFalse();
+        assertThat(page.select("fieldset.newsletter-choice label").eachText())
+                .containsExactly("تنبيهات الأخبار العاجلة، فور نشرها", "الملخص اليومي: مقالات اليوم في رسالة واحدة");
+
+        HttpResponse<String> saved = post(prefs, "choices=1&digest=yes&section=sport");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        Document after = Jsoup.parse(saved.body());
+        assertThat(after.select("[role=status]").text()).isEqualTo("تم حفظ اختياراتك.");
+        assertThat(after.select("#newsletter-alerts").hasAttr("checked")).isFalse();
+        assertThat(after.select("#newsletter-digest").hasAttr("checked")).isTrue();
+        assertThat(rows("SELECT COUNT(*) FROM subscribers WHERE address = 'ikhtiyar@example.org'"
+                        + " AND alerts = 0 AND digest = 1 AND sections = 'sport'"))
+                .isEqualTo(1);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(site.get(after.select("a[download]").attr("href")).body());
+        assertThat(json.path("breaking_news_alerts").asBoolean()).isFalse();
+        assertThat(json.path("daily_digest").asBoolean()).isTrue();
+
+        HttpResponse<String> none = post(prefs, "choices=1&section=sport");
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(none.body()).selectFirst("h1").text()).isEqualTo("تم إلغاء اشتراكك");
+        assertThat(rows("SELECT COUNT(*) FROM subscribers WHERE address = 'ikhtiyar@example.org'"))
+                .as("unticking both unsubscribes: the row is deleted")
+                .isZero();
     }
 }

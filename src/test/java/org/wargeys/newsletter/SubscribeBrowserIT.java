@@ -94,6 +94,9 @@ class SubscribeBrowserIT {
             // Subscribe on the home page: plain HTML, no script.
             page.navigate(origin + "/" + language + "/");
             page.fill("#newsletter-box-email", address);
+            // Nothing is ticked for the reader: alerts, and (in Somali) the daily digest too.
+            page.check(".newsletter-box input[name=alerts]");
+            if (language.equals("so")) page.check(".newsletter-box input[name=digest]");
             page.click(".newsletter-box button[type=submit]");
             page.waitForURL("**/" + language + "/newsletter/thanks");
             assertThat(page.textContent("h1")).isEqualTo(checkInbox);
@@ -101,6 +104,11 @@ class SubscribeBrowserIT {
             // The confirmation, in the page's language; its link subscribes.
             MimeMessage confirmation = mailTo(address, 1).get(0);
             assertThat(confirmation.getHeader("Content-Language", null)).isEqualTo(language);
+            assertThat(text(confirmation))
+                    .contains(
+                            language.equals("so")
+                                    ? "digniinaha wararka degdegga ah iyo soo koobidda maalinlaha ah"
+                                    : "breaking-news alerts from Warsoor");
             page.navigate(link(text(confirmation), "/newsletter/confirm"));
             assertThat(page.textContent("h1")).isEqualTo(subscribed);
         }

@@ -169,6 +169,11 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(dataDir, dbUrl, false, settings);
     }
 
+    /** A site on data that exists already (a database an older release migrated), with a clock the test moves. */
+    public static TestSite onData(Path dataDir, String dbUrl, Map<String, String> settings, Clock clock) {
+        return new TestSite(dataDir, dbUrl, false, settings, List.of(), null, 0, clock);
+    }
+
     /** A site on a database of the test's own ({@link OwnPostgres}), which the test may take down. */
     public static TestSite onDatabase(String dbUrl, boolean demo) {
         try {

@@ -381,7 +381,8 @@ final class EveryPageType {
         HttpResponse<String> subscribed = site.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + site.port() + "/en/newsletter"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=reader%40example.org&source=%2Fen%2F"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "email=reader%40example.org&source=%2Fen%2F&choices=1&alerts=yes&digest=yes"))
                 .build());
         assertThat(subscribed.statusCode()).isEqualTo(303);
         String confirm = link(outboxText("newsletter-confirm"), "/newsletter/confirm");

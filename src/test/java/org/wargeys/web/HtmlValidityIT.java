@@ -322,9 +322,13 @@ class HtmlValidityIT {
         var post = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + site.port() + "/ar/newsletter"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=nope&section=world"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=nope&section=world&choices=1"))
                 .build();
-        assertValid("newsletter form refusing an address", site.send(post), 400, "#newsletter-email-error");
+        assertValid(
+                "newsletter form refusing an address and no choice",
+                site.send(post),
+                400,
+                "#newsletter-email-error; #newsletter-choice-error");
         for (String kind : List.of("newsletter-confirm", "newsletter-alert")) {
             String html = site.wiring()
                     .platform()
