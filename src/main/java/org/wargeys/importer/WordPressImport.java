@@ -40,6 +40,7 @@ public final class WordPressImport {
     }
 
     private final Jdbi jdbi;
+    private final org.wargeys.platform.Database database;
     private final BodyRenderer bodies;
     private final EventBus events;
     private final Site site;
@@ -53,7 +54,7 @@ public final class WordPressImport {
      * @param library the media library, which takes the featured images
      */
     WordPressImport(
-            Jdbi jdbi,
+            org.wargeys.platform.Database database,
             BodyRenderer bodies,
             EventBus events,
             Site site,
@@ -62,7 +63,8 @@ public final class WordPressImport {
             MediaService library,
             ArticleJournal journal) {
         this.journal = journal;
-        this.jdbi = jdbi;
+        this.database = database;
+        this.jdbi = database.jdbi();
         this.bodies = bodies;
         this.events = events;
         this.site = site;
@@ -95,6 +97,7 @@ public final class WordPressImport {
         ImportReport report;
         try (Handle h = jdbi.open();
                 InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
+            database.bulkWrites(h);
             h.begin();
             try {
                 ImportStore store = new ImportStore(h, library);
@@ -120,6 +123,8 @@ public final class WordPressImport {
                 if (media != null) media.undo();
                 addedImages.forEach(library::discard);
                 throw e;
+            } finally {
+                database.endBulkWrites(h);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
