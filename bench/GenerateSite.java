@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.wargeys.Wiring;
 import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.Cursor;
 import org.wargeys.platform.Config;
 
 /**
@@ -74,12 +76,14 @@ public class GenerateSite {
             List<String> somali = new ArrayList<>();
             for (String language : List.of("en", "so")) {
                 List<String> into = language.equals("en") ? english : somali;
-                for (int offset = 0; ; offset += 10_000) {
-                    var page = archive.published(language, 10_000, offset);
+                var from = archive.publishedAt(language, 0);
+                while (from.isPresent()) {
+                    var page = archive.publishedFrom(language, from.get(), 10_001);
                     page.stream()
+                            .limit(10_000)
                             .filter(a -> !a.publishedAt().isBefore(FIRST))
                             .forEach(a -> into.add(urls.path(a)));
-                    if (page.size() < 10_000) break;
+                    from = page.size() > 10_000 ? Optional.of(Cursor.of(page.get(10_000))) : Optional.empty();
                 }
             }
             for (int i = 0; i < Math.max(english.size(), somali.size()); i++) {
@@ -89,7 +93,7 @@ public class GenerateSite {
             if (wiring.search().lag() > 0) throw new IllegalStateException("the search index did not catch up");
 
         }
-        Files.delete(wxr);
+        if (System.getenv("KEEP_WXR") == null) Files.delete(wxr);
         Files.write(pathsFile, paths);
         System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);
     }
