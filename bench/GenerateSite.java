@@ -23,8 +23,9 @@ import org.wargeys.platform.Config;
  *   java -cp "target/wargeys.jar:target/lib/*" bench/GenerateSite.java DATA_DIR N PATHS_FILE
  *
  * The bulk path (issue 20): the articles are written as a WordPress export (Polylang groups, streamed
- * to a file beside the data directory) and loaded by the real importer in one transaction, rendered,
- * indexed for search in one batch — hundreds of articles a second instead of the 30 a second of one
+ * to a file beside the data directory) and loaded by the real importer in bulk (`wargeys import --bulk`:
+ * a commit every 5,000 articles, the search index catching up with each on another thread), rendered,
+ * indexed for search — hundreds of articles a second instead of the 30 a second of one
  * ArticleService call per article, with the same content (Zipf-distributed words, so related articles
  * and search have distinctive words to find).
  */
@@ -64,7 +65,7 @@ public class GenerateSite {
             wiring.search().start();
             wiring.search().indexer().rebuilding().get();
 
-            var report = wiring.importer().wordPress().importFile(wxr, null, false, (read, total) -> {});
+            var report = wiring.importer().wordPress().importFile(wxr, null, false, (read, total) -> {}, true);
             System.err.printf("imported %d articles (%d skipped) after %.1f s%n", report.imported(),
                     report.skipped().size(), (System.nanoTime() - started) / 1e9);
 
@@ -98,10 +99,14 @@ public class GenerateSite {
         System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** N/2 Polylang groups of an English post and its Somali translation, a publish time 50 min apart. */
+    /** N/2 Polylang groups of an English post and its Somali translation, a publish time 50 min apart (or less). */
     private static void writeExport(Path file, int count, Random random, String[] englishWords, String[] somaliWords)
             throws IOException {
         Instant first = FIRST;
+        // 50 minutes apart, or closer on big sites: every article published before today (an article
+        // dated in the future is imported as scheduled, not published: at 3,000 s apart a 1,000,000-article
+        // site would reach 2071).
+        long step = Math.max(10, Math.min(3_000L, (Instant.now().getEpochSecond() - FIRST.getEpochSecond() - 86_400) / Math.max(1, count / 2)));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("""
                     <?xml version="1.0" encoding="UTF-8" ?>
@@ -117,9 +122,9 @@ public class GenerateSite {
                     <wp:term><wp:term_id>11</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>so</wp:term_slug><wp:term_name>so</wp:term_name></wp:term>
                     """);
             for (int i = 0; i < count / 2; i++) {
-                Instant when = first.plusSeconds(i * 3_000L);
+                Instant when = first.plusSeconds(i * step);
                 item(w, 2 * i + 1, "en", i, when, englishWords, random);
-                item(w, 2 * i + 2, "so", i, when.plusSeconds(600), somaliWords, random);
+                item(w, 2 * i + 2, "so", i, when.plusSeconds(step / 5), somaliWords, random);
                 if ((i + 1) % 50_000 == 0) System.err.printf("wrote %d of %d articles%n", (i + 1) * 2, count);
             }
             w.write("</channel>\n</rss>\n");
