@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.wargeys.Wiring;
 import org.wargeys.article.ArticlePaths;
+import org.wargeys.article.Cursor;
 import org.wargeys.platform.Config;
 
 /**
@@ -21,8 +23,9 @@ import org.wargeys.platform.Config;
  *   java -cp "target/wargeys.jar:target/lib/*" bench/GenerateSite.java DATA_DIR N PATHS_FILE
  *
  * The bulk path (issue 20): the articles are written as a WordPress export (Polylang groups, streamed
- * to a file beside the data directory) and loaded by the real importer in one transaction, rendered,
- * indexed for search in one batch — hundreds of articles a second instead of the 30 a second of one
+ * to a file beside the data directory) and loaded by the real importer in bulk (`wargeys import --bulk`:
+ * a commit every 5,000 articles, the search index catching up with each on another thread), rendered,
+ * indexed for search — hundreds of articles a second instead of the 30 a second of one
  * ArticleService call per article, with the same content (Zipf-distributed words, so related articles
  * and search have distinctive words to find).
  */
@@ -62,7 +65,7 @@ public class GenerateSite {
             wiring.search().start();
             wiring.search().indexer().rebuilding().get();
 
-            var report = wiring.importer().wordPress().importFile(wxr, null, false, (read, total) -> {});
+            var report = wiring.importer().wordPress().importFile(wxr, null, false, (read, total) -> {}, true);
             System.err.printf("imported %d articles (%d skipped) after %.1f s%n", report.imported(),
                     report.skipped().size(), (System.nanoTime() - started) / 1e9);
 
@@ -74,12 +77,14 @@ public class GenerateSite {
             List<String> somali = new ArrayList<>();
             for (String language : List.of("en", "so")) {
                 List<String> into = language.equals("en") ? english : somali;
-                for (int offset = 0; ; offset += 10_000) {
-                    var page = archive.published(language, 10_000, offset);
+                var from = archive.publishedAt(language, 0);
+                while (from.isPresent()) {
+                    var page = archive.publishedFrom(language, from.get(), 10_001);
                     page.stream()
+                            .limit(10_000)
                             .filter(a -> !a.publishedAt().isBefore(FIRST))
                             .forEach(a -> into.add(urls.path(a)));
-                    if (page.size() < 10_000) break;
+                    from = page.size() > 10_000 ? Optional.of(Cursor.of(page.get(10_000))) : Optional.empty();
                 }
             }
             for (int i = 0; i < Math.max(english.size(), somali.size()); i++) {
@@ -89,15 +94,19 @@ public class GenerateSite {
             if (wiring.search().lag() > 0) throw new IllegalStateException("the search index did not catch up");
 
         }
-        Files.delete(wxr);
+        if (System.getenv("KEEP_WXR") == null) Files.delete(wxr);
         Files.write(pathsFile, paths);
         System.err.printf("generated %d articles in %.1f s%n", paths.size(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** N/2 Polylang groups of an English post and its Somali translation, a publish time 50 min apart. */
+    /** N/2 Polylang groups of an English post and its Somali translation, a publish time 50 min apart (or less). */
     private static void writeExport(Path file, int count, Random random, String[] englishWords, String[] somaliWords)
             throws IOException {
         Instant first = FIRST;
+        // 50 minutes apart, or closer on big sites: every article published before today (an article
+        // dated in the future is imported as scheduled, not published: at 3,000 s apart a 1,000,000-article
+        // site would reach 2071).
+        long step = Math.max(10, Math.min(3_000L, (Instant.now().getEpochSecond() - FIRST.getEpochSecond() - 86_400) / Math.max(1, count / 2)));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("""
                     <?xml version="1.0" encoding="UTF-8" ?>
@@ -113,9 +122,9 @@ public class GenerateSite {
                     <wp:term><wp:term_id>11</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>so</wp:term_slug><wp:term_name>so</wp:term_name></wp:term>
                     """);
             for (int i = 0; i < count / 2; i++) {
-                Instant when = first.plusSeconds(i * 3_000L);
+                Instant when = first.plusSeconds(i * step);
                 item(w, 2 * i + 1, "en", i, when, englishWords, random);
-                item(w, 2 * i + 2, "so", i, when.plusSeconds(600), somaliWords, random);
+                item(w, 2 * i + 2, "so", i, when.plusSeconds(step / 5), somaliWords, random);
                 if ((i + 1) % 50_000 == 0) System.err.printf("wrote %d of %d articles%n", (i + 1) * 2, count);
             }
             w.write("</channel>\n</rss>\n");

@@ -26,19 +26,10 @@ if [ ! -f "$OUT/paths-$ARTICLES.txt" ]; then
   java -Xmx512m -cp "$CP" bench/GenerateSite.java "$DATA" "$ARTICLES" "$OUT/paths-$ARTICLES.txt"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
-  || echo $(( 30000 + RANDOM % 20000 )); }
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# free_port, start_wargeys and the PID list are shared with bench/scale.sh.
+source bench/lib.sh
+cleanup() { bench_cleanup; }
 trap cleanup EXIT
-
-start_wargeys() { # port cache-megabytes data-dir
-  WARGEYS_CACHE_MEGABYTES="$2" java -Xmx256m -XX:+UseSerialGC -jar target/wargeys.jar serve \
-    --data "$3" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.2; done
-  echo "bench: the server on port $1 did not start" >&2; cat "$OUT/server-$1.log" >&2; exit 1
-}
 
 # The second server (cache off) needs a data directory of its own: one search index per process.
 rm -rf "$DATA-cold"; cp -r "$DATA" "$DATA-cold"

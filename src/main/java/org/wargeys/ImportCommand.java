@@ -57,6 +57,12 @@ final class ImportCommand implements Runnable {
                 description = "Read and check everything, report what would change, and write nothing.")
         boolean dryRun;
 
+        @Option(
+                names = "--bulk",
+                description = "For very large exports: commit every 5,000 articles (the search index catches up with"
+                        + " each while the next loads). A failure keeps what was committed; run it again to go on.")
+        boolean bulk;
+
         @Override
         public Integer call() {
             PrintStream out = System.out;
@@ -64,13 +70,17 @@ final class ImportCommand implements Runnable {
             try (CommandWiring wiring =
                     new CommandWiring(site.load(Map.of(ConfigLoader.DEMO, "false")), Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(err, System.console() != null);
-                ImportReport report = wiring.importer().wordPress().importFile(file, mediaDir, dryRun, bar);
+                ImportReport report = wiring.importer().wordPress().importFile(file, mediaDir, dryRun, bar, bulk);
                 bar.done();
                 ImportReports.print(report, out);
                 return 0;
             } catch (ImportException e) {
                 err.println();
-                err.println("wargeys: import failed, nothing was changed: " + e.getMessage());
+                err.println(
+                        bulk
+                                ? "wargeys: import failed; what was committed before it is kept (run it again to go on): "
+                                        + e.getMessage()
+                                : "wargeys: import failed, nothing was changed: " + e.getMessage());
                 return 1;
             } catch (IllegalArgumentException e) {
                 err.println("wargeys: " + e.getMessage());

@@ -246,6 +246,26 @@ final class ArticleRepository {
                 .list());
     }
 
+    /** Published articles of every language with an id above {@code afterId}, by id (a keyset walk over all of them). */
+    List<Article> publishedAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM articles a WHERE a.status = 'published' AND a.id > :after ORDER BY a.id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(ArticleRepository::map)
+                .list());
+    }
+
+    /** Those of the articles that are published, by id. */
+    List<Article> publishedAmong(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM articles a WHERE a.status = 'published' AND a.id IN (<ids>) ORDER BY a.id")
+                .bindList("ids", List.copyOf(ids))
+                .map(ArticleRepository::map)
+                .list());
+    }
+
     /** A language's published articles for its home page: pinned ones first, each part newest first. */
     List<Article> homePage(String language, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
@@ -279,6 +299,12 @@ final class ArticleRepository {
 
     int count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    int countPublished() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles WHERE status = 'published'")
                 .mapTo(Integer.class)
                 .one());
     }

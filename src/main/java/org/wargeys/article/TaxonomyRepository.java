@@ -251,6 +251,34 @@ final class TaxonomyRepository {
                 .list());
     }
 
+    /**
+     * The sections (with {@link Kind#SECTION}), tags or authors of several articles at once, each
+     * named in its article's language, in order, by article id: three queries for a batch of articles
+     * instead of three for each (a full search reindex, issue 20).
+     */
+    Map<Long, List<Term>> forArticles(Kind kind, java.util.Collection<Long> articleIds) {
+        Map<Long, List<Term>> byArticle = new java.util.HashMap<>();
+        if (articleIds.isEmpty()) return byArticle;
+        String from = switch (kind) {
+            case SECTION -> "articles a JOIN sections t ON t.id = a.section_id";
+            case TAG -> "article_tags l JOIN articles a ON a.id = l.article_id JOIN tags t ON t.id = l.tag_id";
+            case AUTHOR ->
+                "article_authors l JOIN articles a ON a.id = l.article_id JOIN authors t ON t.id = l.author_id";
+        };
+        String order = kind == Kind.SECTION ? "a.id" : "a.id, l.position";
+        jdbi.useHandle(h -> h.createQuery("SELECT a.id, a.language, t.id, t.key, COALESCE(n.name, " + kind.fallbackName
+                        + "), n.slug FROM " + from + " LEFT JOIN " + kind.names + " n ON n." + kind.foreignKey
+                        + " = t.id AND n.language = a.language WHERE a.id IN (<ids>) ORDER BY " + order)
+                .bindList("ids", List.copyOf(articleIds))
+                .map((rs, ctx) -> Map.entry(
+                        rs.getLong(1),
+                        term(rs.getLong(3), rs.getString(4), rs.getString(2), rs.getString(5), rs.getString(6))))
+                .forEach(e -> byArticle
+                        .computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                        .add(e.getValue())));
+        return byArticle;
+    }
+
     private static Term term(long id, String key, String language, String name, String slug) {
         return new Term(id, key, language, name, slug == null ? Slug.of(name, 8) : slug);
     }

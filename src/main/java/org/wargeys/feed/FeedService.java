@@ -67,7 +67,8 @@ public final class FeedService {
                         msg.format("archive.section_description", Map.of("site", site.name(), "section", s.name())),
                         language,
                         htmlPath,
-                        archive.inSection(s.id(), language, SIZE, 0).items()));
+                        archive.page(archive.inSection(s.id(), language), ArticleArchive.Position.FIRST, SIZE)
+                                .items()));
     }
 
     public Optional<Feed> tag(String language, String slug, String htmlPath) {
@@ -78,7 +79,8 @@ public final class FeedService {
                         msg.format("archive.tag_description", Map.of("site", site.name(), "tag", t.name())),
                         language,
                         htmlPath,
-                        archive.tagged(t.id(), language, SIZE, 0).items()));
+                        archive.page(archive.tagged(t.id(), language), ArticleArchive.Position.FIRST, SIZE)
+                                .items()));
     }
 
     private Feed feed(String title, String description, String language, String htmlPath, List<Article> found) {
@@ -98,7 +100,7 @@ public final class FeedService {
      */
     private Instant emptyFeedUpdated() {
         return site.languages().stream()
-                .map(l -> archive.lastModified(l.code(), Integer.MAX_VALUE, 0))
+                .map(l -> archive.lastModified(l.code()))
                 .flatMap(Optional::stream)
                 .max(Instant::compareTo)
                 .orElseGet(clock::instant)

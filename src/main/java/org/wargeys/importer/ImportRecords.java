@@ -43,21 +43,24 @@ final class ImportRecords {
             long articleId,
             String hash,
             boolean sticky,
-            Long featured) {
+            Long featured,
+            boolean known) {
         // An update, not a new row: the row also remembers which featured image the import applied.
-        int updated = h.createUpdate("""
+        int updated = !known
+                ? 0
+                : h.createUpdate("""
                         UPDATE imported_items SET guid = :guid, kind = :kind, article_id = :article, content_hash = :hash,
                             sticky = :sticky, featured_source_id = :featured
                         WHERE source = :s AND source_id = :id""")
-                .bind("s", source)
-                .bind("id", sourceId)
-                .bind("guid", guid)
-                .bind("kind", kind)
-                .bind("article", articleId)
-                .bind("hash", hash)
-                .bind("sticky", sticky ? 1 : 0)
-                .bind("featured", featured)
-                .execute();
+                        .bind("s", source)
+                        .bind("id", sourceId)
+                        .bind("guid", guid)
+                        .bind("kind", kind)
+                        .bind("article", articleId)
+                        .bind("hash", hash)
+                        .bind("sticky", sticky ? 1 : 0)
+                        .bind("featured", featured)
+                        .execute();
         if (updated > 0) return;
         h.createUpdate("""
                         INSERT INTO imported_items (source, source_id, guid, kind, article_id, content_hash, sticky, featured_source_id)
@@ -109,10 +112,12 @@ final class ImportRecords {
                 .execute();
     }
 
-    void redirects(long articleId, List<String> oldPaths) {
-        h.createUpdate("DELETE FROM redirects WHERE article_id = :id")
-                .bind("id", articleId)
-                .execute();
+    /** Sets the article's old addresses; {@code fresh}: the article was just inserted, so it has none. */
+    void redirects(long articleId, boolean fresh, List<String> oldPaths) {
+        if (!fresh)
+            h.createUpdate("DELETE FROM redirects WHERE article_id = :id")
+                    .bind("id", articleId)
+                    .execute();
         for (String path : oldPaths) {
             h.createUpdate("DELETE FROM redirects WHERE old_path = :p")
                     .bind("p", path)
@@ -134,10 +139,11 @@ final class ImportRecords {
                 .execute();
     }
 
-    void shareCounts(long articleId, Map<String, Long> counts) {
-        h.createUpdate("DELETE FROM imported_share_counts WHERE article_id = :id")
-                .bind("id", articleId)
-                .execute();
+    void shareCounts(long articleId, boolean fresh, Map<String, Long> counts) {
+        if (!fresh)
+            h.createUpdate("DELETE FROM imported_share_counts WHERE article_id = :id")
+                    .bind("id", articleId)
+                    .execute();
         counts.forEach((network, count) -> h.createUpdate(
                         "INSERT INTO imported_share_counts (article_id, network, count) VALUES (:a, :n, :c)")
                 .bind("a", articleId)

@@ -38,6 +38,10 @@ final class ImportStore {
 
     private final Handle h;
     private final MediaService library;
+    // What this import already wrote or read, as it is in its transaction: a term, author or name is
+    // looked up once per import rather than once per article (issue 20: three lookups an article).
+    private final Map<String, Long> ids = new java.util.HashMap<>();
+    private final Map<String, String> currentNames = new java.util.HashMap<>();
 
     ImportStore(Handle h, MediaService library) {
         this.h = h;
@@ -193,7 +197,13 @@ final class ImportStore {
 
     /** The id of a section or tag by key, creating it; the name is set (or replaced) in the language. */
     long term(String table, String namesTable, String foreignKey, String key, String language, String name) {
-        long id = h.createQuery("SELECT id FROM " + table + " WHERE key = :key")
+        long id = ids.computeIfAbsent(table + "\u0000" + key, k -> termId(table, key));
+        name(namesTable, foreignKey, id, key, language, name);
+        return id;
+    }
+
+    private long termId(String table, String key) {
+        return h.createQuery("SELECT id FROM " + table + " WHERE key = :key")
                 .bind("key", key)
                 .mapTo(Long.class)
                 .findOne()
@@ -201,8 +211,6 @@ final class ImportStore {
                         .bind("key", key)
                         .mapTo(Long.class)
                         .one());
-        name(namesTable, foreignKey, id, key, language, name);
-        return id;
     }
 
     /**
@@ -210,6 +218,13 @@ final class ImportStore {
      * when the name has not changed (a re-import keeps addresses stable).
      */
     private void name(String namesTable, String foreignKey, long id, String key, String language, String name) {
+        String term = String.join("\u0000", namesTable, String.valueOf(id), language);
+        if (name.equals(currentNames.get(term))) return;
+        setName(namesTable, foreignKey, id, key, language, name);
+        currentNames.put(term, name);
+    }
+
+    private void setName(String namesTable, String foreignKey, long id, String key, String language, String name) {
         Optional<String> current = h.createQuery(
                         "SELECT name FROM " + namesTable + " WHERE " + foreignKey + " = :id AND language = :l")
                 .bind("id", id)
@@ -255,6 +270,15 @@ final class ImportStore {
     }
 
     private long author(String key, String name) {
+        String known = "authors\u0000" + key + "\u0000" + name;
+        Long cached = ids.get(known);
+        if (cached != null) return cached;
+        long id = storeAuthor(key, name);
+        ids.put(known, id);
+        return id;
+    }
+
+    private long storeAuthor(String key, String name) {
         Optional<Long> id = h.createQuery("SELECT id FROM authors WHERE key = :key")
                 .bind("key", key)
                 .mapTo(Long.class)
@@ -273,10 +297,12 @@ final class ImportStore {
                 .one();
     }
 
-    void links(long articleId, String table, String column, List<Long> ids) {
-        h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id")
-                .bind("id", articleId)
-                .execute();
+    /** Sets the article's tags or authors; {@code fresh}: the article was just inserted, so it has none. */
+    void links(long articleId, boolean fresh, String table, String column, List<Long> ids) {
+        if (!fresh)
+            h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id")
+                    .bind("id", articleId)
+                    .execute();
         for (int i = 0; i < ids.size(); i++) {
             h.createUpdate("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
                     .bind("a", articleId)

@@ -19,7 +19,7 @@ public final class ImporterModule {
     public ImporterModule(Platform platform, ArticleModule articles, MediaModule media) {
         var jdbi = platform.database().jdbi();
         this.wordPress = new WordPressImport(
-                jdbi,
+                platform.database(),
                 articles.bodies(),
                 platform.events(),
                 platform.site(),

@@ -26,7 +26,7 @@ import org.wargeys.platform.Site;
 
 /**
  * Imports a WordPress export into the site: one transaction for the whole file, so a file that fails
- * half-way leaves the database as it was; idempotent, keyed by the site the export came from and
+ * half-way leaves the database as it was (or, in bulk, one every {@link #BULK_CHUNK} articles); idempotent, keyed by the site the export came from and
  * each post's ID. Live articles are announced on the event bus after the commit. Thread-safe (each
  * call has its own state).
  */
@@ -40,6 +40,7 @@ public final class WordPressImport {
     }
 
     private final Jdbi jdbi;
+    private final org.wargeys.platform.Database database;
     private final BodyRenderer bodies;
     private final EventBus events;
     private final Site site;
@@ -53,7 +54,7 @@ public final class WordPressImport {
      * @param library the media library, which takes the featured images
      */
     WordPressImport(
-            Jdbi jdbi,
+            org.wargeys.platform.Database database,
             BodyRenderer bodies,
             EventBus events,
             Site site,
@@ -62,7 +63,8 @@ public final class WordPressImport {
             MediaService library,
             ArticleJournal journal) {
         this.journal = journal;
-        this.jdbi = jdbi;
+        this.database = database;
+        this.jdbi = database.jdbi();
         this.bodies = bodies;
         this.events = events;
         this.site = site;
@@ -79,6 +81,26 @@ public final class WordPressImport {
      * @throws ImportException when the file cannot be read; nothing was written then
      */
     public ImportReport importFile(Path file, Path uploadsDir, boolean dryRun, Progress progress) {
+        return importFile(file, uploadsDir, dryRun, progress, false);
+    }
+
+    /** Articles a bulk import commits at a time. */
+    public static final int BULK_CHUNK = 5_000;
+
+    /**
+     * Imports the file, in bulk if asked: for exports of hundreds of thousands of articles, the import
+     * commits every {@link #BULK_CHUNK} articles instead of once at the end (one transaction that size
+     * holds the whole site in the write-ahead log), and the search index catches up with each committed
+     * chunk on another thread while the next one loads; it has caught up when this returns. A failure
+     * keeps the chunks committed before it (and the media they use); importing the same file again
+     * goes on from there, the items already imported being unchanged. Ignored for a dry run.
+     */
+    public ImportReport importFile(Path file, Path uploadsDir, boolean dryRun, Progress progress, boolean bulk) {
+        return importFile(file, uploadsDir, dryRun, progress, bulk ? BULK_CHUNK : 0);
+    }
+
+    /** @param chunk items a commit holds, or 0 for one transaction (tests take small chunks) */
+    ImportReport importFile(Path file, Path uploadsDir, boolean dryRun, Progress progress, int chunk) {
         long size;
         try {
             size = Files.size(file);
@@ -92,16 +114,19 @@ public final class WordPressImport {
         Instant started = clock.instant();
         List<ArticlePublished> live = new ArrayList<>();
         List<Image> addedImages = new ArrayList<>();
+        Chunks chunks = new Chunks();
+        List<Long> tail = List.of();
         ImportReport report;
         try (Handle h = jdbi.open();
                 InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file)), size, progress)) {
+            database.bulkWrites(h);
             h.begin();
             try {
                 ImportStore store = new ImportStore(h, library);
                 ImportRecords records = new ImportRecords(h);
                 WordPressItems items =
                         new WordPressItems(store, records, bodies, site, clock, media, live, addedImages);
-                new WxrReader().read(in, items);
+                new WxrReader().read(in, chunk > 0 && !dryRun ? chunks.committing(items, h, live, chunk) : items);
 
                 report = items.finish(dryRun);
                 if (dryRun) {
@@ -111,15 +136,21 @@ public final class WordPressImport {
                     records.runFinished(
                             items.source(), file.getFileName().toString(), started, clock.instant(), report);
                     // In the import's transaction: the search index catches up with what it changed.
-                    journal.record(
-                            h, live.stream().map(ArticlePublished::articleId).toList());
+                    tail = chunks.unannounced(live);
+                    journal.record(h, tail);
                     h.commit();
                 }
             } catch (RuntimeException e) {
                 h.rollback();
-                if (media != null) media.undo();
-                addedImages.forEach(library::discard);
+                // Committed chunks keep what they copied and added; a single transaction keeps nothing.
+                if (chunks.committed() == 0) {
+                    if (media != null) media.undo();
+                    addedImages.forEach(library::discard);
+                }
                 throw e;
+            } finally {
+                database.endBulkWrites(h);
+                chunks.awaitAnnounced();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,10 +159,86 @@ public final class WordPressImport {
             if (media != null) media.undo();
             addedImages.forEach(library::discard);
         }
-        if (!live.isEmpty())
-            events.publish(new org.wargeys.article.ArticlesChanged(
-                    live.stream().map(ArticlePublished::articleId).toList()));
+        if (!tail.isEmpty()) events.publish(new org.wargeys.article.ArticlesChanged(tail));
         return report;
+    }
+
+    /**
+     * The chunks of a bulk import: committed every {@link #BULK_CHUNK} articles, each announced (the
+     * search index catches up, pages are purged) on a thread of its own while the next one loads.
+     * Without bulk, everything is one chunk, committed and announced at the end. Import thread only,
+     * but for the announcer.
+     */
+    private final class Chunks {
+        private int announcedUpTo;
+        private int committed;
+        private java.util.concurrent.ExecutorService announcer;
+        private final List<java.util.concurrent.Future<?>> announcements = new ArrayList<>();
+
+        int committed() {
+            return committed;
+        }
+
+        /** The ids of the live articles not announced yet, now counted as announced. */
+        List<Long> unannounced(List<ArticlePublished> live) {
+            List<Long> ids = live.subList(announcedUpTo, live.size()).stream()
+                    .map(ArticlePublished::articleId)
+                    .toList();
+            announcedUpTo = live.size();
+            return ids;
+        }
+
+        WxrReader.Listener committing(WordPressItems items, Handle h, List<ArticlePublished> live, int chunk) {
+            return new WxrReader.Listener() {
+                private int itemsSinceCommit;
+
+                @Override
+                public void channel(WxrChannel channel) {
+                    items.channel(channel);
+                }
+
+                @Override
+                public void author(WxrAuthor author) {
+                    items.author(author);
+                }
+
+                @Override
+                public void term(WxrTerm term) {
+                    items.term(term);
+                }
+
+                @Override
+                public void item(WxrItem item) {
+                    items.item(item);
+                    if (++itemsSinceCommit < chunk) return;
+                    itemsSinceCommit = 0;
+                    List<Long> ids = unannounced(live);
+                    journal.record(h, ids);
+                    h.commit();
+                    committed++;
+                    h.begin();
+                    if (ids.isEmpty()) return;
+                    if (announcer == null)
+                        announcer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                                r -> new Thread(r, "wargeys-import-announcer"));
+                    announcements.add(
+                            announcer.submit(() -> events.publish(new org.wargeys.article.ArticlesChanged(ids))));
+                }
+            };
+        }
+
+        /** Waits until every committed chunk has been announced. */
+        void awaitAnnounced() {
+            if (announcer == null) return;
+            announcer.shutdown();
+            try {
+                for (var announcement : announcements) announcement.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Announcing imported articles failed", e.getCause());
+            }
+        }
     }
 
     /**

@@ -299,14 +299,23 @@ final class WordPressItems implements WxrReader.Listener {
             articleId = store.insertArticle(group, row);
             imported++;
         }
-        store.links(articleId, "article_tags", "tag_id", tagIds);
-        store.links(articleId, "article_authors", "author_id", authorIds);
-        records.shareCounts(articleId, shares);
+        boolean fresh = existingId <= 0;
+        store.links(articleId, fresh, "article_tags", "tag_id", tagIds);
+        store.links(articleId, fresh, "article_authors", "author_id", authorIds);
+        records.shareCounts(articleId, fresh, shares);
         List<String> oldPaths = OldPaths.forItem(item, language, site);
-        records.redirects(articleId, oldPaths);
+        records.redirects(articleId, fresh, oldPaths);
         redirects += oldPaths.size();
         records.remember(
-                source, item.postId(), item.guid(), item.postType(), articleId, hash, item.sticky(), featuredId);
+                source,
+                item.postId(),
+                item.guid(),
+                item.postType(),
+                articleId,
+                hash,
+                item.sticky(),
+                featuredId,
+                known.isPresent());
         if (text.hasGallery()) galleries.atEnd(articleId);
         if (state == ArticleStatus.PUBLISHED) announce(new ArticlePublished(articleId, group, language));
         // A thumbnail waits for the end of the file, where its attachment is known; a thumbnail WordPress

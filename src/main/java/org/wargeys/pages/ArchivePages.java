@@ -12,6 +12,7 @@ import org.wargeys.article.Article;
 import org.wargeys.article.ArticleArchive;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
+import org.wargeys.article.Cursor;
 import org.wargeys.article.Section;
 import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
@@ -24,13 +25,17 @@ import org.wargeys.web.PageRenderer;
 
 /**
  * Archive pages: a section, tag or author's articles and the articles of a year or month, newest
- * first, {@link #PAGE_SIZE} a page ({@code ?page=N}), with hreflang alternates to the same archive in
- * the languages it exists in. Unknown archives and pages past the end are 404s in the URL's language.
+ * first, {@link #PAGE_SIZE} a page, each page after the first named by a cursor ({@code ?before=} the
+ * last article of the newer page, {@code ?after=} the first of the older one: as fast on page 5,000 as
+ * on page 1, ADR 0012), with hreflang alternates to the same archive in the languages it exists in.
+ * Unknown archives and cursors past the end are 404s in the URL's language; a malformed cursor a 400.
  */
 public final class ArchivePages {
 
     static final int PAGE_SIZE = 20;
     static final int MAX_PAGE = 10_000;
+    /** Old {@code ?page=N} addresses up to this are redirected to the same articles (an OFFSET read of at most 10,000 rows). */
+    static final int OLD_PAGES_FOLLOWED = 500;
 
     private final Site site;
     private final ArticleService articles;
@@ -59,12 +64,10 @@ public final class ArchivePages {
         var section = archive.section(language.code(), ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundException("No section"));
         Messages msg = layouts.messages(language.code());
-        int page = page(ctx);
         render(
                 ctx,
                 language,
-                page,
-                archive.inSection(section.id(), language.code(), PAGE_SIZE, offset(page)),
+                archive.inSection(section.id(), language.code()),
                 msg.format("archive.section_title", Map.of("section", section.name())),
                 msg.format("archive.section_description", Map.of("section", section.name(), "site", site.name())),
                 versions(
@@ -72,7 +75,7 @@ public final class ArchivePages {
                         ArchivePaths::section,
                         language,
                         ArchivePaths.section(language.code(), section.slug()),
-                        l -> archive.inSection(section.id(), l, 1, 0).total() > 0),
+                        l -> archive.lists(archive.inSection(section.id(), l))),
                 FeedLinks.section(
                         language.code(),
                         section.slug(),
@@ -86,12 +89,10 @@ public final class ArchivePages {
         var tag =
                 archive.tag(language.code(), ctx.pathParam("slug")).orElseThrow(() -> new NotFoundException("No tag"));
         Messages msg = layouts.messages(language.code());
-        int page = page(ctx);
         render(
                 ctx,
                 language,
-                page,
-                archive.tagged(tag.id(), language.code(), PAGE_SIZE, offset(page)),
+                archive.tagged(tag.id(), language.code()),
                 msg.format("archive.tag_title", Map.of("tag", tag.name())),
                 msg.format("archive.tag_description", Map.of("tag", tag.name(), "site", site.name())),
                 versions(
@@ -99,7 +100,7 @@ public final class ArchivePages {
                         ArchivePaths::tag,
                         language,
                         ArchivePaths.tag(language.code(), tag.slug()),
-                        l -> archive.tagged(tag.id(), l, 1, 0).total() > 0),
+                        l -> archive.lists(archive.tagged(tag.id(), l))),
                 FeedLinks.tag(
                         language.code(),
                         tag.slug(),
@@ -113,12 +114,10 @@ public final class ArchivePages {
         var author = archive.author(language.code(), ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundException("No author"));
         Messages msg = layouts.messages(language.code());
-        int page = page(ctx);
         render(
                 ctx,
                 language,
-                page,
-                archive.byAuthor(author.id(), language.code(), PAGE_SIZE, offset(page)),
+                archive.byAuthor(author.id(), language.code()),
                 msg.format("archive.author_title", Map.of("author", author.name())),
                 msg.format("archive.author_description", Map.of("author", author.name(), "site", site.name())),
                 versions(
@@ -126,7 +125,7 @@ public final class ArchivePages {
                         ArchivePaths::author,
                         language,
                         ArchivePaths.author(language.code(), author.slug()),
-                        l -> archive.byAuthor(author.id(), l, 1, 0).total() > 0),
+                        l -> archive.lists(archive.byAuthor(author.id(), l))),
                 null,
                 PageKeys.author(author.id()));
     }
@@ -138,13 +137,11 @@ public final class ArchivePages {
         var from = YearMonth.of(year, 1).atDay(1).atStartOfDay(zone).toInstant();
         var until = YearMonth.of(year + 1, 1).atDay(1).atStartOfDay(zone).toInstant();
         Messages msg = layouts.messages(language.code());
-        int page = page(ctx);
         String period = Integer.toString(year);
         render(
                 ctx,
                 language,
-                page,
-                archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page)),
+                archive.publishedBetween(from, until, language.code()),
                 msg.format("archive.year_title", Map.of("year", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
                 dateVersions(language, l -> ArchivePaths.year(l, year), from, until),
@@ -162,15 +159,13 @@ public final class ArchivePages {
         var from = month.atDay(1).atStartOfDay(zone).toInstant();
         var until = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Messages msg = layouts.messages(language.code());
-        int page = page(ctx);
         String period = msg.monthAndYear(month);
-        var found = archive.publishedBetween(from, until, language.code(), PAGE_SIZE, offset(page));
+        var found = archive.publishedBetween(from, until, language.code());
         // A month with nothing in it is no page: a calendar of empty months is an endless crawl.
-        if (found.total() == 0) throw new NotFoundException("Nothing published in " + month);
+        if (!archive.lists(found)) throw new NotFoundException("Nothing published in " + month);
         render(
                 ctx,
                 language,
-                page,
                 found,
                 msg.format("archive.month_title", Map.of("month", period)),
                 msg.format("archive.date_description", Map.of("site", site.name(), "period", period)),
@@ -183,22 +178,33 @@ public final class ArchivePages {
     private void render(
             Context ctx,
             Language language,
-            int page,
-            ArticleArchive.Page<Article> found,
+            ArticleArchive.Listing list,
             String heading,
             String description,
             Map<String, String> versions,
             Content head,
             String listKey) {
-        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        if (page > pages) throw new NotFoundException("No page " + page);
-        Messages msg = layouts.messages(language.code());
         String path = versions.get(language.code());
-        String canonical = page == 1 ? path : path + "?page=" + page;
+        ArticleArchive.Position at = position(ctx, list, path);
+        if (at == null) return; // redirected
+        var found = archive.page(list, at, PAGE_SIZE);
+        if (found.items().isEmpty() && !at.isFirst()) throw new NotFoundException("Nothing beyond " + at.cursor());
+        // Newer than a cursor, with nothing newer beyond: that is the first page (and says so).
+        if (!at.isFirst() && !at.older() && !found.newer()) {
+            at = ArticleArchive.Position.FIRST;
+            found = archive.page(list, at, PAGE_SIZE);
+        }
+        Messages msg = layouts.messages(language.code());
+        String canonical = at.isFirst() ? path : path + (at.older() ? "?before=" : "?after=") + at.cursor();
         var layout = layouts.page(
-                language, heading + " – " + site.name(), description, canonical, page == 1 ? versions : Map.of(), head);
+                language,
+                heading + " – " + site.name(),
+                description,
+                canonical,
+                at.isFirst() ? versions : Map.of(),
+                head);
         // An empty listing ("nothing here in this language yet") is not for search engines.
-        if (found.total() == 0) layout = layout.notIndexed();
+        if (found.items().isEmpty()) layout = layout.notIndexed();
         // One query for the sections of the whole page, not one per teaser.
         Map<Long, Section> sections = articles.sections(found.items(), language.code());
         List<Teaser> teasers = found.items().stream()
@@ -208,6 +214,7 @@ public final class ArchivePages {
         keys.add(listKey);
         found.items().forEach(a -> keys.add(PageKeys.article(a.id())));
         sections.values().forEach(s -> keys.add(PageKeys.name("section", s.id())));
+        var items = found.items();
         CacheablePage.html(
                 ctx,
                 renderer.render(
@@ -216,10 +223,38 @@ public final class ArchivePages {
                                 layout,
                                 heading,
                                 teasers,
-                                pages > 1 ? msg.format("archive.page", Map.of("page", page, "pages", pages)) : null,
-                                page > 1 ? (page == 2 ? path : path + "?page=" + (page - 1)) : null,
-                                page < pages ? path + "?page=" + (page + 1) : null)),
+                                null,
+                                found.newer() ? path + "?after=" + Cursor.of(items.get(0)) : null,
+                                found.older() ? path + "?before=" + Cursor.of(items.get(items.size() - 1)) : null)),
                 keys);
+    }
+
+    /**
+     * Where the page starts: {@code ?before=CURSOR} (older), {@code ?after=CURSOR} (newer) or the top.
+     * An old {@code ?page=N} is answered with a permanent redirect (ADR 0012): to the top for N = 1 or
+     * beyond {@link #OLD_PAGES_FOLLOWED}, else to the cursor page showing the same articles; null then.
+     */
+    private ArticleArchive.Position position(Context ctx, ArticleArchive.Listing list, String path) {
+        String before = ctx.queryParam("before");
+        String after = ctx.queryParam("after");
+        String page = ctx.queryParam("page");
+        if (page != null && before == null && after == null) {
+            int number = page(page);
+            String target = path;
+            if (number > 1 && number <= OLD_PAGES_FOLLOWED) {
+                int offset = (number - 1) * PAGE_SIZE;
+                if (archive.cursorAt(list, offset).isEmpty()) throw new NotFoundException("No page " + number);
+                var cursor = archive.cursorAt(list, offset - 1).orElseThrow();
+                target = path + "?before=" + cursor;
+            }
+            ctx.redirect(target, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return null;
+        }
+        if (before == null && after == null && page == null) return ArticleArchive.Position.FIRST;
+        if ((before == null) == (after == null) || page != null) throw new BadRequestException("archive.error.cursor");
+        var cursor = Cursor.parse(before != null ? before : after)
+                .orElseThrow(() -> new BadRequestException("archive.error.cursor"));
+        return before != null ? ArticleArchive.Position.before(cursor) : ArticleArchive.Position.after(cursor);
     }
 
     // The archive in each site language it has a name in and lists something in (hreflang never points
@@ -245,8 +280,7 @@ public final class ArchivePages {
             Language current, Function<String, String> path, java.time.Instant from, java.time.Instant until) {
         Map<String, String> versions = new LinkedHashMap<>();
         for (Language l : site.languages()) {
-            if (l.code().equals(current.code())
-                    || archive.publishedBetween(from, until, l.code(), 1, 0).total() > 0)
+            if (l.code().equals(current.code()) || archive.lists(archive.publishedBetween(from, until, l.code())))
                 versions.put(l.code(), path.apply(l.code()));
         }
         return versions;
@@ -271,16 +305,10 @@ public final class ArchivePages {
         return Integer.parseInt(text);
     }
 
-    private static int page(Context ctx) {
-        String text = ctx.queryParam("page");
-        if (text == null || text.isEmpty()) return 1;
+    private static int page(String text) {
         if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_PAGE) {
             throw new BadRequestException("error.request.page_number", java.util.Map.of("max", MAX_PAGE));
         }
         return Integer.parseInt(text);
-    }
-
-    private static int offset(int page) {
-        return (page - 1) * PAGE_SIZE;
     }
 }

@@ -1,12 +1,12 @@
 package org.wargeys.search;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +16,7 @@ import org.wargeys.article.ArticleJournal;
 import org.wargeys.article.ArticlePaths;
 import org.wargeys.article.ArticleService;
 import org.wargeys.article.Tag;
-import org.wargeys.platform.Language;
 import org.wargeys.platform.NotFoundException;
-import org.wargeys.platform.Site;
 
 /**
  * Keeps the search index in step with the database: listens to articles going live or down, and
@@ -29,7 +27,9 @@ import org.wargeys.platform.Site;
 public final class ArticleIndexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndexer.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 1000;
+    private static final int REBUILD_BATCH = 500;
+    private static final int VISIBLE_EVERY = 10_000;
 
     /** Told how far a rebuild has come. */
     @FunctionalInterface
@@ -43,17 +43,15 @@ public final class ArticleIndexer {
     // Journal entries at or below the index's position applied lately (the re-read window): not again.
     private final java.util.Set<Long> applied = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private final ArticlePaths paths;
-    private final Site site;
     private final Object lock = new Object();
     private volatile boolean stopped;
     private volatile CompletableFuture<Integer> rebuilding = CompletableFuture.completedFuture(0);
 
-    ArticleIndexer(SearchIndex index, ArticleService articles, ArticleJournal journal, ArticlePaths paths, Site site) {
+    ArticleIndexer(SearchIndex index, ArticleService articles, ArticleJournal journal, ArticlePaths paths) {
         this.index = index;
         this.articles = articles;
         this.journal = journal;
         this.paths = paths;
-        this.site = site;
     }
 
     /**
@@ -69,24 +67,42 @@ public final class ArticleIndexer {
     List<Long> catchUp() {
         synchronized (catchingUp) {
             java.util.Set<Long> done = new java.util.LinkedHashSet<>();
+            long position = index.journal();
+            long committed = position;
             while (true) {
-                long position = index.journal();
-                List<ArticleJournal.Entry> entries = journal.since(position, BATCH);
+                final long from = position;
+                List<ArticleJournal.Entry> entries = journal.since(from, BATCH);
                 List<ArticleJournal.Entry> fresh = entries.stream()
-                        .filter(e -> e.id() > position || !applied.contains(e.id()))
+                        .filter(e -> e.id() > from || !applied.contains(e.id()))
                         .toList();
-                if (fresh.isEmpty()) return List.copyOf(done);
-                long last = position;
-                for (ArticleJournal.Entry entry : new java.util.LinkedHashSet<>(fresh)) {
-                    refresh(entry.articleId(), false);
-                    last = Math.max(last, entry.id());
+                for (ArticleJournal.Entry entry : fresh) position = Math.max(position, entry.id());
+                if (!fresh.isEmpty())
+                    refreshAll(
+                            fresh.stream().map(ArticleJournal.Entry::articleId).collect(Collectors.toSet()));
+                boolean more = !fresh.isEmpty() && entries.size() >= BATCH;
+                // Visible and durable a batch at a time for the few changes of a save; an import's
+                // hundreds of thousands every 10,000 (each refresh flushes a segment, each commit syncs).
+                if (position > committed && (!more || position - committed >= VISIBLE_EVERY)) {
+                    index.refresh();
+                    index.commit(false, position);
+                    committed = position;
                 }
-                index.refresh();
-                index.commit(false, last);
                 for (ArticleJournal.Entry entry : fresh) remember(entry.id());
                 fresh.forEach(e -> done.add(e.articleId()));
-                if (entries.size() < BATCH) return List.copyOf(done);
+                if (!more) return List.copyOf(done);
             }
+        }
+    }
+
+    // Brings several articles into agreement with the database: four queries for all of them, their
+    // text analysed on the machine's cores; visible after the next index refresh.
+    private void refreshAll(Set<Long> ids) {
+        synchronized (lock) {
+            List<ArticleDetails> published = articles.publishedDetails(ids);
+            published.parallelStream().map(this::indexed).forEach(index::write);
+            Set<Long> gone = new HashSet<>(ids);
+            published.forEach(d -> gone.remove(d.article().id()));
+            gone.forEach(index::forget);
         }
     }
 
@@ -152,43 +168,43 @@ public final class ArticleIndexer {
     public int rebuild(Progress progress) {
         // Where the journal stands before the articles are read: a change made meanwhile is caught up after.
         long from = journal.last();
-        List<Long> ids = publishedIds();
-        progress.update(0, ids.size());
-        writeAll(ids, progress);
-        Set<Long> published = new HashSet<>(ids);
+        Set<Long> published = writeAll(progress);
         for (long stale : index.ids()) {
             if (!published.contains(stale)) refresh(stale, true);
         }
         index.resetJournal(from);
         index.commit(true, from);
         applied.clear();
-        return ids.size();
+        return published.size();
     }
 
-    // Brings many articles into agreement with the database, making them visible a batch at a time
-    // rather than one by one (each refresh reopens the index), then all of them; commits nothing.
-    private void writeAll(List<Long> ids, Progress progress) {
-        int done = 0;
-        for (long id : ids) {
+    // Writes every published article, read a batch at a time by id (a keyset walk: no OFFSET, four
+    // queries a batch), making them visible a batch at a time; commits nothing. The text of a batch is
+    // analysed on the machine's cores (IndexWriter takes documents from several threads); each batch
+    // is read and written under the lock, so a change caught up meanwhile is not undone.
+    private Set<Long> writeAll(Progress progress) {
+        int total = articles.countPublished();
+        progress.update(0, total);
+        Set<Long> published = new HashSet<>();
+        long after = 0;
+        while (true) {
             if (stopped)
                 throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
-            refresh(id, false);
-            if (++done % BATCH == 0) index.refresh();
-            progress.update(done, ids.size());
+            List<ArticleDetails> batch;
+            synchronized (lock) {
+                batch = articles.publishedDetailsAfter(after, REBUILD_BATCH);
+                batch.parallelStream().map(this::indexed).forEach(index::write);
+            }
+            if (batch.isEmpty()) break;
+            batch.forEach(d -> published.add(d.article().id()));
+            after = batch.get(batch.size() - 1).article().id();
+            // Visible as it goes, every 10,000 articles: each refresh flushes a segment to disk.
+            if (published.size() % VISIBLE_EVERY < REBUILD_BATCH) index.refresh();
+            progress.update(published.size(), Math.max(total, published.size()));
+            if (batch.size() < REBUILD_BATCH) break;
         }
         index.refresh();
-    }
-
-    private List<Long> publishedIds() {
-        List<Long> ids = new ArrayList<>();
-        for (Language language : site.languages()) {
-            for (int offset = 0; ; offset += BATCH) {
-                List<Article> page = articles.latestPublished(language.code(), BATCH, offset);
-                page.forEach(a -> ids.add(a.id()));
-                if (page.size() < BATCH) break;
-            }
-        }
-        return ids;
+        return published;
     }
 
     // Reads the article's current state and makes the index agree with it.

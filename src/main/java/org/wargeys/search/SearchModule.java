@@ -25,8 +25,7 @@ public final class SearchModule implements AutoCloseable {
         this.platform = platform;
         this.journal = articles.journal();
         this.index = SearchIndex.open(platform.config().dataDir().resolve("search-index"), platform.clock());
-        this.indexer =
-                new ArticleIndexer(index, articles.service(), articles.journal(), articles.paths(), platform.site());
+        this.indexer = new ArticleIndexer(index, articles.service(), articles.journal(), articles.paths());
         var events = platform.events();
         // Subscribed before the page cache's purges: a page rendered after the purge must already find
         // the article in search results and related-article blocks.

@@ -38,6 +38,8 @@ public final class SitemapService {
     /** Below the protocol's 50,000 URLs and 50 MB a file, with room for the alternates. */
     public static final int PER_SITEMAP = 10_000;
 
+    private final int perSitemap;
+
     static final Duration NEWS_WINDOW = Duration.ofHours(48);
     static final int NEWS_MAX = 1_000;
 
@@ -47,6 +49,12 @@ public final class SitemapService {
     private final Clock clock;
 
     SitemapService(Site site, ArticleArchive archive, ArticlePaths paths, Clock clock) {
+        this(site, archive, paths, clock, PER_SITEMAP);
+    }
+
+    /** @param perSitemap articles a language sitemap lists (tests use a few) */
+    SitemapService(Site site, ArticleArchive archive, ArticlePaths paths, Clock clock, int perSitemap) {
+        this.perSitemap = perSitemap;
         this.site = site;
         this.archive = archive;
         this.paths = paths;
@@ -62,21 +70,21 @@ public final class SitemapService {
 
     /** The sitemap index; empty while nothing at all is published (an index must list a sitemap). */
     public Optional<String> index() {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (Language language : site.languages()) counts.put(language.code(), archive.countPublished(language.code()));
-        if (counts.values().stream().allMatch(c -> c == 0)) return Optional.empty();
+        // Each slice's newest change, for every slice of a language in one query.
+        Map<String, List<Instant>> slices = new java.util.LinkedHashMap<>();
+        for (Language language : site.languages())
+            slices.put(language.code(), archive.sliceChanges(language.code(), perSitemap));
+        if (slices.values().stream().allMatch(List::isEmpty)) return Optional.empty();
         return Optional.of(XmlDocuments.write(x -> {
             x.writeStartElement("sitemapindex");
             x.writeDefaultNamespace(SITEMAP_NS);
             for (Language language : site.languages()) {
-                int count = counts.get(language.code());
-                int slices = (count + PER_SITEMAP - 1) / PER_SITEMAP;
-                for (int slice = 1; slice <= slices; slice++) {
+                List<Instant> changes = slices.get(language.code());
+                for (int slice = 1; slice <= changes.size(); slice++) {
                     x.writeStartElement("sitemap");
                     XmlDocuments.text(x, "loc", site.absolute(languagePath(language.code(), slice)));
                     // When the slice's newest change was made, so crawlers re-read only what changed.
-                    var changed = archive.lastModified(language.code(), PER_SITEMAP, (slice - 1) * PER_SITEMAP);
-                    if (changed.isPresent()) XmlDocuments.text(x, "lastmod", timestamp(changed.get()));
+                    XmlDocuments.text(x, "lastmod", timestamp(changes.get(slice - 1)));
                     x.writeEndElement();
                 }
             }
@@ -98,8 +106,10 @@ public final class SitemapService {
      */
     public Optional<String> language(String code, int slice) {
         if (site.language(code).isEmpty() || slice < 1) return Optional.empty();
-        List<Article> articles = archive.published(code, PER_SITEMAP, (slice - 1) * PER_SITEMAP);
-        if (articles.isEmpty()) return Optional.empty();
+        // Where the slice starts, from the index; then its articles by keyset from there.
+        var first = archive.publishedAt(code, (int) Math.min(Integer.MAX_VALUE, (slice - 1L) * perSitemap));
+        if (first.isEmpty()) return Optional.empty();
+        List<Article> articles = archive.publishedFrom(code, first.get(), perSitemap);
         Map<Long, List<Article>> groups = archive.publishedGroups(
                 articles.stream().map(Article::translationGroupId).distinct().toList());
         return Optional.of(XmlDocuments.write(x -> {
@@ -112,7 +122,8 @@ public final class SitemapService {
                 // Only to home pages that list something: an empty one is not indexed.
                 List<String> listing = site.languages().stream()
                         .map(Language::code)
-                        .filter(other -> other.equals(code) || archive.countPublished(other) > 0)
+                        .filter(other -> other.equals(code)
+                                || archive.publishedAt(other, 0).isPresent())
                         .toList();
                 if (listing.size() > 1) for (String other : listing) alternate(x, other, "/" + other + "/");
                 x.writeEndElement();
@@ -180,7 +191,8 @@ public final class SitemapService {
         for (Language language : site.languages())
             out.append("Disallow: /").append(language.code()).append("/search\n");
         // No index exists while nothing is published; a Sitemap line would point at a 404.
-        boolean published = site.languages().stream().anyMatch(l -> archive.countPublished(l.code()) > 0);
+        boolean published = site.languages().stream()
+                .anyMatch(l -> archive.publishedAt(l.code(), 0).isPresent());
         if (published)
             out.append("\nSitemap: ").append(site.absolute(INDEX_PATH)).append('\n');
         return out.toString();

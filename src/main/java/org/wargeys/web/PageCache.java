@@ -258,10 +258,11 @@ public final class PageCache {
         };
     }
 
-    // Only a page number makes another page; any other query (tracking parameters, junk) would let
-    // anyone fill the cache with copies, so such responses are served but never kept.
+    // Only a page number or an archive cursor makes another page; any other query (tracking
+    // parameters, junk) would let anyone fill the cache with copies, so such responses are served but
+    // never kept.
     private static final java.util.regex.Pattern KEEPABLE_QUERY =
-            java.util.regex.Pattern.compile("page=[1-9][0-9]{0,3}");
+            java.util.regex.Pattern.compile("page=[1-9][0-9]{0,3}|(before|after)=[0-9]{1,15}-[1-9][0-9]{0,17}");
 
     static boolean keepable(String query) {
         return query == null || KEEPABLE_QUERY.matcher(query).matches();

@@ -23,6 +23,8 @@ import org.wargeys.testsupport.DatabaseKind;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchivePagesIT extends SharedDemoSite {
 
+    static final int LONG_SECTION = 120;
+
     @BeforeParameterizedClassInvocation
     void addContent() throws Exception {
         site.wiring().search().indexer().rebuilding().get();
@@ -44,6 +46,28 @@ class ArchivePagesIT extends SharedDemoSite {
                     Actor.TERMINAL);
             articles.publishArchived(
                     draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i), Actor.TERMINAL);
+        }
+        // A longer list for walking by cursor: 120 articles, three by three published at the same
+        // second (the id decides among them).
+        articles.defineSection("business", Map.of("en", "Business"), Actor.TERMINAL);
+        for (int i = 1; i <= LONG_SECTION; i++) {
+            var draft = articles.createDraft(
+                    new ArticleDraft(
+                            "en",
+                            "market-note-" + i,
+                            "Market note " + i,
+                            null,
+                            null,
+                            null,
+                            "Shilling and livestock prices, note " + i + ".",
+                            "business",
+                            List.of(),
+                            List.of()),
+                    Actor.TERMINAL);
+            articles.publishArchived(
+                    draft.id(),
+                    Instant.parse("2023-05-01T06:00:00Z").plusSeconds(600L * ((i + 2) / 3)),
+                    Actor.TERMINAL);
         }
         var related = articles.createDraft(
                 new ArticleDraft(
@@ -92,14 +116,87 @@ class ArchivePagesIT extends SharedDemoSite {
         assertThat(first.select(".teaser h2 a").eachText())
                 .hasSize(ArchivePages.PAGE_SIZE)
                 .startsWith("Match report 23", "Match report 22");
-        assertThat(first.select(".pagination").text()).contains("Page 1 of 2");
-        assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo("/en/section/sport?page=2");
-        Document second = site.html("/en/section/sport?page=2");
+        assertThat(first.select(".pagination").text()).doesNotContain("Page 1");
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+        String older = first.selectFirst("a[rel=next]").attr("href");
+        assertThat(older).matches("/en/section/sport\\?before=[0-9]+-[0-9]+");
+        Document second = site.html(older);
         assertThat(second.select(".teaser h2 a").eachText())
                 .containsExactly("Match report 3", "Match report 2", "Match report 1");
-        assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/en/section/sport");
-        assertThat(site.get("/en/section/sport?page=3").statusCode()).isEqualTo(404);
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        assertThat(second.select("link[rel=canonical]").attr("href")).isEqualTo(site.baseUrl() + older);
+        // Back to newer articles: the first page, under its own address.
+        Document back = site.html(second.selectFirst("a[rel=prev]").attr("href"));
+        assertThat(back.select(".teaser h2 a").eachText())
+                .isEqualTo(first.select(".teaser h2 a").eachText());
+        assertThat(back.select("link[rel=canonical]").attr("href")).isEqualTo(site.baseUrl() + "/en/section/sport");
+    }
+
+    @Test
+    void walking_a_long_section_by_older_links_and_back_by_newer_links_shows_each_article_once_in_order() {
+        List<String> forward = new java.util.ArrayList<>();
+        List<String> pages = new java.util.ArrayList<>();
+        String path = "/en/section/business";
+        Document page = site.html(path);
+        while (true) {
+            pages.add(path);
+            forward.addAll(page.select(".teaser h2 a").eachText());
+            var older = page.selectFirst("a[rel=next]");
+            if (older == null) break;
+            path = older.attr("href");
+            page = site.html(path);
+            assertThat(page.selectFirst("a[rel=prev]")).as(path).isNotNull();
+        }
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = LONG_SECTION; i >= 1; i--) expected.add("Market note " + i);
+        assertThat(forward).isEqualTo(expected);
+        assertThat(pages).hasSize(LONG_SECTION / ArchivePages.PAGE_SIZE);
+
+        List<String> backward = new java.util.ArrayList<>();
+        while (true) {
+            List<String> titles = page.select(".teaser h2 a").eachText();
+            backward.addAll(0, titles);
+            var newer = page.selectFirst("a[rel=prev]");
+            if (newer == null) break;
+            page = site.html(newer.attr("href"));
+        }
+        assertThat(backward).isEqualTo(expected);
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo(site.baseUrl() + "/en/section/business");
+    }
+
+    @Test
+    void old_page_numbers_are_redirected_to_the_page_showing_the_same_articles() {
+        var second = site.get("/en/section/business?page=2");
+        assertThat(second.statusCode()).isEqualTo(301);
+        String target = second.headers().firstValue("Location").orElseThrow();
+        assertThat(target).startsWith("/en/section/business?before=");
+        assertThat(site.html(target).select(".teaser h2 a").eachText())
+                .first()
+                .isEqualTo("Market note " + (LONG_SECTION - ArchivePages.PAGE_SIZE));
+        var firstPage = site.get("/en/section/business?page=1");
+        assertThat(firstPage.statusCode()).isEqualTo(301);
+        assertThat(firstPage.headers().firstValue("Location")).hasValue("/en/section/business");
+        assertThat(site.get("/en/section/business?page=7").statusCode()).isEqualTo(404);
+        var deep = site.get("/en/section/business?page=" + (ArchivePages.OLD_PAGES_FOLLOWED + 1));
+        assertThat(deep.statusCode()).isEqualTo(301);
+        assertThat(deep.headers().firstValue("Location")).hasValue("/en/section/business");
         assertThat(site.get("/en/section/sport?page=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void malformed_cursors_are_a_400_page_in_the_language_of_the_url_and_a_cursor_past_the_end_a_404() {
+        for (String query : new String[] {
+            "?before=abc", "?after=12", "?before=1-0", "?before=1-1&after=1-1", "?before=", "?before=1-1&page=2"
+        }) {
+            var response = site.get("/so/section/adduunka" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.selectFirst("html").attr("lang")).as(query).isEqualTo("so");
+            assertThat(page.text()).as(query).contains("Cinwaanka boggan kaydka ah ma saxna");
+        }
+        assertThat(site.get("/en/section/sport?before=1-1").statusCode()).isEqualTo(404);
+        assertThat(site.get("/en/section/sport?after=99999999999999-1").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -170,7 +267,7 @@ class ArchivePagesIT extends SharedDemoSite {
             "/en/author/warsoor-staff",
             "/en/archive/2020/12",
             "/en/archive/2020",
-            "/en/section/sport?page=2"
+            "/en/section/sport?before=" + Instant.parse("2024-03-01T15:00:00Z").toEpochMilli() + "-1"
         }) {
             var response = site.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -189,6 +189,9 @@ final class EveryPageType {
             articles.publishArchived(
                     draft.id(), Instant.parse("2024-03-01T12:00:00Z").plusSeconds(3600L * i), Actor.TERMINAL);
         }
+        made.put(
+                "{sport-older}",
+                site.html("/en/section/sport").selectFirst("a[rel=next]").attr("href"));
         // A neighbour of the demo article, so that its page lists related articles.
         var related = articles.createDraft(
                 new ArticleDraft(
