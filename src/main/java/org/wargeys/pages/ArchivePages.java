@@ -43,6 +43,7 @@ public final class ArchivePages {
     private final ArticlePaths paths;
     private final LayoutFactory layouts;
     private final PageRenderer renderer;
+    private final org.wargeys.live.LiveReads live;
 
     ArchivePages(
             Site site,
@@ -50,13 +51,15 @@ public final class ArchivePages {
             ArticleArchive archive,
             ArticlePaths paths,
             LayoutFactory layouts,
-            PageRenderer renderer) {
+            PageRenderer renderer,
+            org.wargeys.live.LiveReads live) {
         this.site = site;
         this.articles = articles;
         this.archive = archive;
         this.paths = paths;
         this.layouts = layouts;
         this.renderer = renderer;
+        this.live = live;
     }
 
     public void section(Context ctx) {
@@ -207,8 +210,10 @@ public final class ArchivePages {
         if (found.items().isEmpty()) layout = layout.notIndexed();
         // One query for the sections of the whole page, not one per teaser.
         Map<Long, Section> sections = articles.sections(found.items(), language.code());
+        java.util.Set<Long> running = live.running(
+                found.items().stream().map(Article::translationGroupId).toList());
         List<Teaser> teasers = found.items().stream()
-                .map(a -> teaser(a, sections.get(a.id()), msg))
+                .map(a -> teaser(a, sections.get(a.id()), running.contains(a.translationGroupId()), msg))
                 .toList();
         java.util.Set<String> keys = new java.util.HashSet<>();
         keys.add(listKey);
@@ -286,14 +291,8 @@ public final class ArchivePages {
         return versions;
     }
 
-    private Teaser teaser(Article article, Section section, Messages msg) {
-        return new Teaser(
-                article.headline(),
-                paths.path(article),
-                Summaries.of(article),
-                article.publishedAt(),
-                msg.date(article.publishedAt()),
-                section == null ? null : section.name());
+    private Teaser teaser(Article article, Section section, boolean live, Messages msg) {
+        return Teaser.of(article, paths.path(article), section, live, msg);
     }
 
     private Language language(Context ctx) {

@@ -102,14 +102,7 @@ public final class HomePages {
     }
 
     private Teaser teaser(Article article, Section section, boolean live, Messages msg) {
-        return new Teaser(
-                article.headline(),
-                paths.path(article),
-                Summaries.of(article),
-                article.publishedAt(),
-                msg.date(article.publishedAt()),
-                section == null ? null : section.name(),
-                live);
+        return Teaser.of(article, paths.path(article), section, live, msg);
     }
 
     private Language language(String code) {

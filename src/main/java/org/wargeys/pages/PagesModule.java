@@ -77,7 +77,13 @@ public final class PagesModule {
         this.search = new SearchPages(
                 site, searchModule.index(), searchModule.indexer(), articles.archive(), web.layouts(), web.renderer());
         this.archives = new ArchivePages(
-                site, articles.service(), articles.archive(), articles.paths(), web.layouts(), web.renderer());
+                site,
+                articles.service(),
+                articles.archive(),
+                articles.paths(),
+                web.layouts(),
+                web.renderer(),
+                liveModule.reads());
         this.feeds = new FeedPages(site, feedModule.service());
         this.sitemaps = new SitemapPages(sitemapModule.service(), site);
 

@@ -12,8 +12,19 @@ public record Teaser(
         String section,
         boolean live) {
 
-    public Teaser(
-            String headline, String path, String summary, Instant publishedAt, String publishedText, String section) {
-        this(headline, path, summary, publishedAt, publishedText, section, false);
+    static Teaser of(
+            org.wargeys.article.Article article,
+            String path,
+            org.wargeys.article.Section section,
+            boolean live,
+            org.wargeys.web.Messages msg) {
+        return new Teaser(
+                article.headline(),
+                path,
+                Summaries.of(article),
+                article.publishedAt(),
+                msg.date(article.publishedAt()),
+                section == null ? null : section.name(),
+                live);
     }
 }

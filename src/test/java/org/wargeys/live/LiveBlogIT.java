@@ -435,7 +435,7 @@ class LiveBlogIT {
     }
 
     @Test
-    void the_home_pages_mark_the_article_live_in_every_language_while_the_coverage_runs() {
+    void the_home_and_section_pages_mark_the_article_live_in_every_language_while_the_coverage_runs() {
         Article article = published("Flood warning for the Shabelle");
         Article somali = translation(article, "Digniin daad oo Shabeelle ah");
         // Kept by the page cache before the coverage starts: starting it must drop them.
@@ -447,10 +447,14 @@ class LiveBlogIT {
         assertThat(liveMarked(english, article)).isTrue();
         assertThat(liveMarked(site.html("/so/"), somali)).isTrue();
         assertThat(english.select(".teaser .live-badge").first().text()).isEqualTo("Live");
+        assertThat(liveMarked(site.html("/en/section/world"), article))
+                .as("its section page")
+                .isTrue();
 
         editor.post("/admin/articles/" + article.id() + "/live/end", Map.of());
         assertThat(liveMarked(site.html("/en/"), article)).isFalse();
         assertThat(liveMarked(site.html("/so/"), somali)).isFalse();
+        assertThat(liveMarked(site.html("/en/section/world"), article)).isFalse();
     }
 
     private boolean liveMarked(Document home, Article article) {
