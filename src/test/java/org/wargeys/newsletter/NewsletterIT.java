@@ -116,23 +116,7 @@ class NewsletterIT {
 
     /** The mail to this address (waits for the site's worker), exactly {@code count} of them. */
     List<MimeMessage> mailTo(String address, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<MimeMessage> found = List.of(smtp.getReceivedMessagesForDomain(address)).stream()
-                    .filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals(address);
-                        } catch (jakarta.mail.MessagingException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .toList();
-            if (found.size() >= count || System.nanoTime() > deadline) {
-                assertThat(found).hasSize(count);
-                return found;
-            }
-            smtp.waitForIncomingEmail(200, smtp.getReceivedMessages().length + 1);
-        }
+        return org.wargeys.testsupport.Inbox.mailTo(smtp, address, count);
     }
 
     static String text(MimeMessage m) throws Exception {

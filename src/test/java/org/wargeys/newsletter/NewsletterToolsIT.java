@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,23 +98,7 @@ class NewsletterToolsIT {
     }
 
     List<MimeMessage> mailTo(String address, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<MimeMessage> found = List.of(smtp.getReceivedMessages()).stream()
-                    .filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals(address);
-                        } catch (jakarta.mail.MessagingException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .toList();
-            if (found.size() >= count || System.nanoTime() > deadline) {
-                assertThat(found).hasSize(count);
-                return found;
-            }
-            smtp.waitForIncomingEmail(200, smtp.getReceivedMessages().length + 1);
-        }
+        return org.wargeys.testsupport.Inbox.mailTo(smtp, address, count);
     }
 
     void exec(String sql) {
