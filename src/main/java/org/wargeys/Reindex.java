@@ -48,8 +48,10 @@ final class Reindex implements Callable<Integer> {
         try (wiring) {
             boolean terminal = System.console() != null;
             long started = System.nanoTime();
-            int count =
-                    wiring.search().indexer().rebuild(new Bar(spec.commandLine().getOut(), terminal));
+            int count = wiring.search()
+                    .indexer()
+                    .rebuildFromNothing(new Bar(spec.commandLine().getOut(), terminal));
+
             spec.commandLine()
                     .getOut()
                     .printf("%nIndexed %d published articles in %.1f s.%n", count, (System.nanoTime() - started) / 1e9);

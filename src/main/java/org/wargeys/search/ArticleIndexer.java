@@ -168,43 +168,67 @@ public final class ArticleIndexer {
     public int rebuild(Progress progress) {
         // Where the journal stands before the articles are read: a change made meanwhile is caught up after.
         long from = journal.last();
-        Set<Long> published = writeAll(progress);
-        for (long stale : index.ids()) {
-            if (!published.contains(stale)) refresh(stale, true);
+        long[] published = writeAll(progress, false);
+        // Ascending (the walk is by id), so membership is a binary search: 8 bytes an article.
+        for (long stale : index.idsExcept(id -> java.util.Arrays.binarySearch(published, id) >= 0)) {
+            refresh(stale, true);
         }
         index.resetJournal(from);
         index.commit(true, from);
         applied.clear();
-        return published.size();
+        return published.length;
+    }
+
+    /**
+     * Writes the index again from nothing: for {@code wargeys reindex}, the server stopped, when nobody
+     * searches meanwhile. Twice as fast as {@link #rebuild} on a full index and half the disk: no old
+     * copy of each article to replace, no stale pass (issue 20: a million articles).
+     */
+    public int rebuildFromNothing(Progress progress) {
+        // Catching up waits: it replaces an article, and the rebuild's add of the same one after would
+        // make two. What changed meanwhile is caught up after, from where the journal stood.
+        synchronized (catchingUp) {
+            long from = journal.last();
+            index.startOver();
+            long[] published = writeAll(progress, true);
+            index.resetJournal(from);
+            index.commit(true, from);
+            applied.clear();
+            return published.length;
+        }
     }
 
     // Writes every published article, read a batch at a time by id (a keyset walk: no OFFSET, four
     // queries a batch), making them visible a batch at a time; commits nothing. The text of a batch is
     // analysed on the machine's cores (IndexWriter takes documents from several threads); each batch
-    // is read and written under the lock, so a change caught up meanwhile is not undone.
-    private Set<Long> writeAll(Progress progress) {
+    // is read and written under the lock, so a change caught up meanwhile is not undone. Returns the
+    // ids written, ascending.
+    private long[] writeAll(Progress progress, boolean intoEmpty) {
         int total = articles.countPublished();
         progress.update(0, total);
-        Set<Long> published = new HashSet<>();
+        java.util.stream.LongStream.Builder published = java.util.stream.LongStream.builder();
+        int count = 0;
         long after = 0;
+        java.util.function.Consumer<IndexedArticle> write = intoEmpty ? index::add : index::write;
         while (true) {
             if (stopped)
                 throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
             List<ArticleDetails> batch;
             synchronized (lock) {
                 batch = articles.publishedDetailsAfter(after, REBUILD_BATCH);
-                batch.parallelStream().map(this::indexed).forEach(index::write);
+                batch.parallelStream().map(this::indexed).forEach(write);
             }
             if (batch.isEmpty()) break;
             batch.forEach(d -> published.add(d.article().id()));
+            count += batch.size();
             after = batch.get(batch.size() - 1).article().id();
             // Visible as it goes, every 10,000 articles: each refresh flushes a segment to disk.
-            if (published.size() % VISIBLE_EVERY < REBUILD_BATCH) index.refresh();
-            progress.update(published.size(), Math.max(total, published.size()));
+            if (count % VISIBLE_EVERY < REBUILD_BATCH) index.refresh();
+            progress.update(count, Math.max(total, count));
             if (batch.size() < REBUILD_BATCH) break;
         }
         index.refresh();
-        return published;
+        return published.build().toArray();
     }
 
     // Reads the article's current state and makes the index agree with it.

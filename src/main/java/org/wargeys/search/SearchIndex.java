@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,21 +216,48 @@ public final class SearchIndex implements AutoCloseable {
         return commits.sum();
     }
 
-    /** Every article id in the index. */
-    Set<Long> ids() {
+    /**
+     * The article ids in the index that {@code keep} rejects, read by a walk over the stored ids (a
+     * rebuild's stale ones: few, whereas a set of every id would hold a million boxed numbers).
+     */
+    List<Long> idsExcept(java.util.function.LongPredicate keep) {
         return withSearcher(searcher -> {
-            Set<Long> ids = new HashSet<>();
+            List<Long> rejected = new java.util.ArrayList<>();
+            Set<String> idField = Set.of(ArticleDocument.ID);
             for (var leaf : searcher.getIndexReader().leaves()) {
                 var live = leaf.reader().getLiveDocs();
                 StoredFields stored = leaf.reader().storedFields();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live != null && !live.get(doc)) continue;
-                    ids.add(Long.parseLong(
-                            stored.document(doc, Set.of(ArticleDocument.ID)).get(ArticleDocument.ID)));
+                    long id = Long.parseLong(stored.document(doc, idField).get(ArticleDocument.ID));
+                    if (!keep.test(id)) rejected.add(id);
                 }
             }
-            return ids;
+            return rejected;
         });
+    }
+
+    /**
+     * Empties the index to write it again from nothing, marked incomplete until the rebuild commits:
+     * a rebuild stopped half-way is redone on the next start instead of serving half the site.
+     */
+    void startOver() {
+        try {
+            writer.deleteAll();
+            complete = false;
+            setCommitData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds an article known not to be in the index (a rebuild from nothing): no delete to look up. */
+    void add(IndexedArticle article) {
+        try {
+            writer.addDocument(ArticleDocument.of(article));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int size() {
