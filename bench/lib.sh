@@ -8,12 +8,18 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
   || echo $(( 30000 + RANDOM % 20000 )); }
 
 # start_wargeys PORT CACHE_MEGABYTES DATA_DIR [JAVA_OPTIONS]: starts a server in the background (its PID
-# is the last of PIDS) and waits for /healthz. The default Java options are bench/run.sh's.
+# is the last of PIDS) and waits for /healthz. The default Java options are bench/run.sh's; "launcher"
+# runs ./wargeys, with the options an operator gets (its exec keeps the PID the server's).
 start_wargeys() {
   local opts="${4:--Xmx256m -XX:+UseSerialGC}"
-  # shellcheck disable=SC2086
-  WARGEYS_CACHE_MEGABYTES="$2" java $opts -jar target/wargeys.jar serve \
-    --data "$3" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
+  if [ "$opts" = launcher ]; then
+    WARGEYS_CACHE_MEGABYTES="$2" ./wargeys serve --data "$3" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    WARGEYS_CACHE_MEGABYTES="$2" java $opts -jar target/wargeys.jar serve \
+      --data "$3" --port "$1" --host 127.0.0.1 >"$OUT/server-$1.log" 2>&1 &
+  fi
+
   PIDS+=($!)
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.2; done
   echo "bench: the server on port $1 did not start" >&2; cat "$OUT/server-$1.log" >&2; exit 1

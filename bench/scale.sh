@@ -2,13 +2,16 @@
 # The growth benchmark (issue 20): for each site size, one table row of the figures that must stay
 # flat as a site grows. For each size it generates the bench site through bench/GenerateSite.java
 # (reusing bench/out/scale-N when it was generated before), rebuilds the search index from the database
-# (`wargeys reindex`, the server stopped), then starts the server with the default heap and measures.
+# (`wargeys reindex`, the server stopped), then starts the server and measures. Every Wargeys process
+# runs through ./wargeys, with the memory caps an operator gets (-Xmx256m, ...), not the JVM's defaults
+# (a quarter of the machine's memory).
 #
 #   bench/scale.sh [SIZE ...]        (default: 10000 100000 1000000)
 #   DURATION=5 bench/scale.sh 10000  (seconds a wrk measurement lasts)
 # Needs: a JDK 17+, wrk, curl, python3. Loopback only. A million articles need ~15 GB of disk.
 #
-# Columns: generation (s, articles/s), server ready (process start -> /readyz 200), full reindex (s),
+# Columns: generation (s, articles/s), server ready (process start -> /readyz 200), full reindex (s, and
+# its peak resident memory),
 # uncached article p50/p95 over one connection, unique searches p95 over one connection, archive
 # page 1 and a deep cursor page (page 5,000 or the deepest there is) p50 uncached, sitemap index
 # (one request, uncached), resident memory after a mixed run (cached articles, searches, archives).
@@ -57,13 +60,16 @@ for N in "${SIZES[@]}"; do
   fi
   read -r GEN_S GEN_RATE <"$OUT/scale-gen-$N.txt"
 
-  # Full reindex from the database, the server stopped (it prints its own time).
-  REINDEX=$(java -jar target/wargeys.jar reindex --data "$DATA" 2>/dev/null | awk '/^Indexed/ {print $(NF-1)}')
+  # Full reindex from the database, the server stopped (it prints its own time; GNU time its peak RSS).
+  /usr/bin/time -f '%M' -o "$OUT/scale-reindex-rss-$N.txt" ./wargeys reindex --data "$DATA" \
+    >"$OUT/scale-reindex-$N.txt" 2>&1 || { cat "$OUT/scale-reindex-$N.txt" >&2; exit 1; }
+  REINDEX=$(awk '/^Indexed/ {print $(NF-1)}' "$OUT/scale-reindex-$N.txt")
+  REINDEX_RSS=$(awk '{printf "%.0f MB", $1/1024}' "$OUT/scale-reindex-rss-$N.txt")
 
-  # Server ready: process start to /readyz 200, default heap, page cache off (every request renders).
+  # Server ready: process start to /readyz 200, page cache off (every request renders).
   P=$(free_port)
   t0=$(ms)
-  WARGEYS_CACHE_MEGABYTES=0 java -jar target/wargeys.jar serve --data "$DATA" --port "$P" --host 127.0.0.1 \
+  WARGEYS_CACHE_MEGABYTES=0 ./wargeys serve --data "$DATA" --port "$P" --host 127.0.0.1 \
     >"$OUT/scale-server-$N.log" 2>&1 &
   PIDS+=($!); SERVER=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$P/readyz"; do
@@ -82,8 +88,8 @@ for N in "${SIZES[@]}"; do
   SITEMAP=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/sitemap.xml" | awk '{printf "%.0f ms", $1*1000}')
   stop_last
 
-  # Resident memory after a mixed run, page cache on, default heap.
-  P=$(free_port); start_wargeys "$P" 256 "$DATA" " "; BASE="http://127.0.0.1:$P"   # " ": no Java options
+  # Resident memory after a mixed run, page cache on, the launcher's options.
+  P=$(free_port); start_wargeys "$P" 256 "$DATA" launcher; BASE="http://127.0.0.1:$P"
   MIXED=()
   wrk -t1 -c8 -d"${DURATION}s" -s bench/cold.lua "$BASE" -- "$PATHS" >/dev/null & MIXED+=($!)
   wrk -t1 -c8 -d"${DURATION}s" -s bench/search-flood.lua "$BASE" -- "$PATHS" >/dev/null & MIXED+=($!)
@@ -92,14 +98,15 @@ for N in "${SIZES[@]}"; do
   RSS=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/${PIDS[-1]}/status")
   stop_last
 
-  echo "$N|${GEN_S} s|$GEN_RATE/s|$READY_MS ms|${REINDEX:-?} s|$ART_P50 / $ART_P95|$SEARCH_P95|$ARCH1_P50|$ARCHD_P50 (p$DEPTH)|$SITEMAP|$RSS" >>"$ROWS"
+  echo "$N|${GEN_S} s|$GEN_RATE/s|$READY_MS ms|${REINDEX:-?} s, $REINDEX_RSS|$ART_P50 / $ART_P95|$SEARCH_P95|$ARCH1_P50|$ARCHD_P50 (p$DEPTH)|$SITEMAP|$RSS" >>"$ROWS"
 done
 
 echo
 echo "Wargeys at scale: $(nproc) cores, $(java -version 2>&1 | head -1), wrk ${DURATION}s per figure, one connection"
-printf '%-9s %8s %9s %9s %9s %19s %11s %9s %20s %9s %8s\n' "articles" "generate" "rate" "ready" "reindex" \
+printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "articles" "generate" "rate" "ready" "reindex, RSS" \
   "article p50/p95" "search p95" "archive 1" "archive deep" "sitemap" "RSS"
 while IFS='|' read -r n gen rate ready reindex art search a1 ad sm rss; do
-  printf '%-9s %8s %9s %9s %9s %19s %11s %9s %20s %9s %8s\n' "$n" "$gen" "$rate" "$ready" "$reindex" "$art" \
+  printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "$n" "$gen" "$rate" "$ready" "$reindex" "$art" \
+
     "$search" "$a1" "$ad" "$sm" "$rss"
 done <"$ROWS"
