@@ -107,6 +107,5 @@ printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "articles" "generate
   "article p50/p95" "search p95" "archive 1" "archive deep" "sitemap" "RSS"
 while IFS='|' read -r n gen rate ready reindex art search a1 ad sm rss; do
   printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "$n" "$gen" "$rate" "$ready" "$reindex" "$art" \
-
     "$search" "$a1" "$ad" "$sm" "$rss"
 done <"$ROWS"
