@@ -246,10 +246,15 @@ final class ArticleRepository {
                 .list());
     }
 
-    /** Published articles of every language with an id above {@code afterId}, by id (a keyset walk over all of them). */
-    List<Article> publishedAfter(long afterId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM articles a WHERE a.status = 'published' AND a.id > :after ORDER BY a.id LIMIT :limit")
+    /**
+     * Articles of every language and status with an id above {@code afterId}, by id: a keyset walk
+     * over all of them on the primary key. No status condition on purpose: with one, SQLite walks the
+     * status index instead and sorts every published article after the key for each batch (a full
+     * reindex of a million articles took 35 minutes instead of 6).
+     */
+    List<Article> after(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM articles a WHERE a.id > :after ORDER BY a.id LIMIT :limit")
                 .bind("after", afterId)
                 .bind("limit", limit)
                 .map(ArticleRepository::map)

@@ -412,12 +412,23 @@ public final class ArticleService {
     }
 
     /**
-     * Published articles of every language with an id above {@code afterId}, by id, with their
-     * sections, tags and authors: a keyset walk over all of them in four queries a batch (indexing).
+     * The published ones among the {@code limit} articles of every language after {@code afterId}, by
+     * id, with their sections, tags and authors: a keyset walk over all of them in four queries a
+     * batch (indexing).
+     *
      */
-    public List<ArticleDetails> publishedDetailsAfter(long afterId, int limit) {
-        return withDetails(articles.publishedAfter(afterId, limit));
+    public Stretch publishedDetailsAfter(long afterId, int limit) {
+        List<Article> next = articles.after(afterId, limit);
+        long last = next.isEmpty() ? 0 : next.get(next.size() - 1).id();
+        return new Stretch(
+                withDetails(next.stream().filter(Article::isPublished).toList()), last, next.size() == limit);
     }
+
+    /**
+     * The published articles among the next ones by id, with their details; where the walk goes on
+     * from ({@code lastId}), and whether there may be more after it.
+     */
+    public record Stretch(List<ArticleDetails> published, long lastId, boolean more) {}
 
     /** Those of the articles that are published, by id, with their sections, tags and authors (four queries). */
     public List<ArticleDetails> publishedDetails(java.util.Collection<Long> ids) {

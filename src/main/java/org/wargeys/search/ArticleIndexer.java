@@ -213,20 +213,22 @@ public final class ArticleIndexer {
         while (true) {
             if (stopped)
                 throw new IllegalStateException("The program is stopping; the rebuild will resume on the next start");
-            List<ArticleDetails> batch;
+            ArticleService.Stretch stretch;
             synchronized (lock) {
-                batch = articles.publishedDetailsAfter(after, REBUILD_BATCH);
-                batch.parallelStream().map(this::indexed).forEach(write);
+                stretch = articles.publishedDetailsAfter(after, REBUILD_BATCH);
+                stretch.published().parallelStream().map(this::indexed).forEach(write);
             }
-            if (batch.isEmpty()) break;
+            List<ArticleDetails> batch = stretch.published();
             batch.forEach(d -> published.add(d.article().id()));
+            int before = count;
             count += batch.size();
-            after = batch.get(batch.size() - 1).article().id();
+            after = stretch.lastId();
             // Visible as it goes, every 10,000 articles: each refresh flushes a segment to disk.
-            if (count % VISIBLE_EVERY < REBUILD_BATCH) index.refresh();
+            if (count / VISIBLE_EVERY > before / VISIBLE_EVERY) index.refresh();
             progress.update(count, Math.max(total, count));
-            if (batch.size() < REBUILD_BATCH) break;
+            if (!stretch.more()) break;
         }
+
         index.refresh();
         return published.build().toArray();
     }
