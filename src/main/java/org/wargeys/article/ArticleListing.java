@@ -285,15 +285,13 @@ public final class ArticleListing {
         boolean smaller = sort.descending != backwards;
         if (cursor != null) {
             String op = smaller ? "<" : ">";
+            // A row value: an index range on both databases (ArticleArchive says why not an OR).
             where.append(" AND (")
                     .append(sort.column)
-                    .append(' ')
+                    .append(", a.id) ")
                     .append(op)
-                    .append(" :cv OR (")
-                    .append(sort.column)
-                    .append(" = :cv AND a.id ")
-                    .append(op)
-                    .append(" :cid))");
+                    .append(" (:cv, :cid)");
+
             binds.put("cv", sort == Sort.HEADLINE ? cursor.value() : Long.parseLong(cursor.value()));
             binds.put("cid", cursor.id());
         }

@@ -95,7 +95,9 @@ public final class ArticleSelection {
             binds.put("until", filter.until().toEpochMilli());
         }
         if (after != null) {
-            where.add("(a.published_at < :afterAt OR (a.published_at = :afterAt AND a.id < :afterId))");
+            // A row value: an index range on both databases (ArticleArchive says why not an OR).
+            where.add("(a.published_at, a.id) < (:afterAt, :afterId)");
+
             binds.put("afterAt", after.publishedAt().toEpochMilli());
             binds.put("afterId", after.id());
         }

@@ -98,8 +98,9 @@ public final class AuditLog {
         if (cursor != null) {
             where.append(
                     backwards
-                            ? " AND (at > :cat OR (at = :cat AND id > :cid))"
-                            : " AND (at < :cat OR (at = :cat AND id < :cid))");
+                            ? " AND (at, id) > (:cat, :cid)"
+                            : " AND (at, id) < (:cat, :cid)");
+
             binds.put("cat", cursor.at().toEpochMilli());
             binds.put("cid", cursor.id());
         }
