@@ -198,10 +198,10 @@ public final class ArticleArchive {
                 .isPresent();
     }
 
-    /** Every published article in any language published at or after {@code since}, newest first. */
+    /** Every published article in any language published at or after {@code since}, newest first, without its texts. */
     public List<Article> publishedSince(Instant since, int limit) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT " + ArticleRepository.COLUMNS
+                        "SELECT " + ArticleRepository.HEAD_COLUMNS
                                 + " FROM articles a WHERE a.status = 'published' AND a.published_at >= :since ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
                 .bind("since", since.toEpochMilli())
                 .bind("limit", limit)
@@ -209,11 +209,10 @@ public final class ArticleArchive {
                 .list());
     }
 
-    /** A language's published articles, oldest first, from {@code first} on (a sitemap slice). */
+    /** A language's published articles, oldest first, from {@code first} on, without their texts (a sitemap slice). */
     public List<Article> publishedFrom(String language, Cursor first, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ArticleRepository.HEAD_COLUMNS + " FROM articles a WHERE"
                         + PUBLISHED + " AND (a.published_at, a.id) >= (:at, :id)"
-
                         + OLDEST_FIRST + " LIMIT :limit")
                 .bind("lang", language)
                 .bind("at", first.publishedAt().toEpochMilli())
@@ -272,12 +271,15 @@ public final class ArticleArchive {
                 .one());
     }
 
-    /** The published articles of each translation group among {@code groupIds}, by group (for hreflang alternates). */
+    /**
+     * The published articles of each translation group among {@code groupIds}, by group, without their
+     * texts (for hreflang alternates).
+     */
     public Map<Long, List<Article>> publishedGroups(List<Long> groupIds) {
         Map<Long, List<Article>> groups = new LinkedHashMap<>();
         if (groupIds.isEmpty()) return groups;
         jdbi.useHandle(h -> h.createQuery(
-                        "SELECT " + ArticleRepository.COLUMNS
+                        "SELECT " + ArticleRepository.HEAD_COLUMNS
                                 + " FROM articles a WHERE a.status = 'published' AND a.translation_group_id IN (<groups>) ORDER BY a.id")
                 .bindList("groups", groupIds)
                 .map(ArticleRepository::map)

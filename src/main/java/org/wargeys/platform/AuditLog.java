@@ -96,10 +96,7 @@ public final class AuditLog {
         boolean backwards = after != null;
         Position cursor = backwards ? after : before;
         if (cursor != null) {
-            where.append(
-                    backwards
-                            ? " AND (at, id) > (:cat, :cid)"
-                            : " AND (at, id) < (:cat, :cid)");
+            where.append(backwards ? " AND (at, id) > (:cat, :cid)" : " AND (at, id) < (:cat, :cid)");
 
             binds.put("cat", cursor.at().toEpochMilli());
             binds.put("cid", cursor.id());
