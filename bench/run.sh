@@ -7,7 +7,8 @@
 # p50/p99 latency, each ratio to nginx, time to first byte and the server's resident memory.
 #
 #   bench/run.sh [ARTICLES=10000] [DURATION_SECONDS=10]
-# Needs: a JDK 17+, wrk and nginx (apt-get install -y wrk nginx-light), curl. Loopback only.
+# Needs: a JDK 17+, wrk and nginx (apt-get install -y wrk nginx-light curl), and for the brotli rows
+# nginx's brotli_static module (apt-get install -y libnginx-mod-http-brotli-static). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES="${1:-10000}"
@@ -41,7 +42,14 @@ ARTICLE=$(head -1 "$OUT/paths-$ARTICLES.txt")
 P_NGINX=$(free_port)
 NGX="$(pwd)/$OUT/nginx"; rm -rf "$NGX"; mkdir -p "$NGX/html" "$NGX/tmp"
 curl -sf "http://127.0.0.1:$P_HOT$ARTICLE" -o "$NGX/html/article.html"
+# The same compressed bytes Wargeys sends, served by nginx's gzip_static and brotli_static.
+curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$P_HOT$ARTICLE" -o "$NGX/html/article.html.gz"
+curl -sf -H 'Accept-Encoding: br' "http://127.0.0.1:$P_HOT$ARTICLE" -o "$NGX/html/article.html.br"
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -f "$BROTLI_MODULE" ]; then LOAD_BROTLI="load_module $BROTLI_MODULE;"; BROTLI_ON="brotli_static on;"
+else LOAD_BROTLI=""; BROTLI_ON=""; echo "bench: no brotli_static module for nginx; the br rows are left out" >&2; fi
 cat >"$NGX/nginx.conf" <<NGINX
+$LOAD_BROTLI
 worker_processes 2;
 pid $NGX/nginx.pid;
 error_log $NGX/error.log;
@@ -50,6 +58,7 @@ http {
   access_log off;
   client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp;
   uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+  gzip_static on; $BROTLI_ON
   server { listen 127.0.0.1:$P_NGINX; root $NGX/html; default_type text/html; }
 }
 NGINX
@@ -62,13 +71,13 @@ wrk -t2 -c32 -d3s "http://127.0.0.1:$P_HOT$ARTICLE" >/dev/null
 wrk -t2 -c32 -d3s -s bench/cold.lua "http://127.0.0.1:$P_COLD" -- "$OUT/paths-$ARTICLES.txt" >/dev/null
 
 RESULTS="$OUT/results.txt"; : >"$RESULTS"
-measure() { # name url [lua-script] [connections]
-  local name="$1" url="$2" script="${3:-}" connections="${4:-32}" threads=2 out
+measure() { # name url [lua-script] [connections] [accept-encoding]
+  local name="$1" url="$2" script="${3:-}" connections="${4:-32}" encoding="${5:-identity}" threads=2 out
   [ "$connections" -lt 2 ] && threads=1
   if [ -n "$script" ]; then
     out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s "$script" "$url" -- "$OUT/paths-$ARTICLES.txt")
   else
-    out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "$url")
+    out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "$url")
   fi
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -85,6 +94,7 @@ measure "cold articles (cache off, random of $ARTICLES)" "http://127.0.0.1:$P_CO
 # One connection: the render time of an uncached article page, without queueing behind 31 others.
 measure "cold articles, one connection (render time)" "http://127.0.0.1:$P_COLD" bench/cold.lua 1
 measure "home page (cached)" "http://127.0.0.1:$P_HOT/en/"
+measure "section page (cached)" "http://127.0.0.1:$P_HOT/en/section/world"
 for extra in "/en/rss.xml|RSS feed (cached)" "/en/search?q=iran+embassy|search, repeated (page cache)"; do
   path="${extra%%|*}"; name="${extra##*|}"
   if curl -sf -o /dev/null "http://127.0.0.1:$P_HOT$path"; then measure "$name" "http://127.0.0.1:$P_HOT$path"; fi
@@ -97,13 +107,22 @@ FLOOD=$!
 sleep 1
 measure "cached article during a search flood" "http://127.0.0.1:$P_HOT$ARTICLE"
 wait "$FLOOD" || true
+# Compressed, as browsers ask: each against nginx serving the same compressed bytes (gzip_static,
+# brotli_static); the ratio column compares a row with the nginx row above it.
+measure "nginx static file, gzip" "http://127.0.0.1:$P_NGINX/article.html" "" 32 gzip
+measure "cached article, gzip" "http://127.0.0.1:$P_HOT$ARTICLE" "" 32 gzip
+if [ -n "$BROTLI_ON" ]; then
+  measure "nginx static file, br" "http://127.0.0.1:$P_NGINX/article.html" "" 32 br
+  measure "cached article, br" "http://127.0.0.1:$P_HOT$ARTICLE" "" 32 br
+fi
 
-NGINX_RPS=$(awk -F'|' 'NR==1 {print $2}' "$RESULTS")
 echo
 echo "Wargeys page benchmark: $ARTICLES articles, wrk -t2 -c32 -d${DURATION}s, $(nproc) cores, $(java -version 2>&1 | head -1)"
 printf '%-48s %12s %10s %10s %9s  %s\n' "target" "requests/s" "p50" "p99" "x nginx" "errors"
 while IFS='|' read -r name rps p50 p99 errors; do
+  case "$name" in nginx*) NGINX_RPS="$rps" ;; esac
   ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }')
+
   printf '%-48s %12s %10s %10s %9s  %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
 done <"$RESULTS"
 echo

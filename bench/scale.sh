@@ -14,7 +14,9 @@
 # its peak resident memory),
 # uncached article p50/p95 over one connection, unique searches p95 over one connection, archive
 # page 1 and a deep cursor page (page 5,000 or the deepest there is) p50 uncached, sitemap index
-# (one request, uncached), resident memory after a mixed run (cached articles, searches, archives).
+# (one request, uncached), resident memory after a mixed run (cached articles, searches, archives),
+# with the program's own (anonymous) part apart from the mapped index and database files.
+
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000 1000000)
@@ -95,7 +97,9 @@ for N in "${SIZES[@]}"; do
   wrk -t1 -c8 -d"${DURATION}s" -s bench/search-flood.lua "$BASE" -- "$PATHS" >/dev/null & MIXED+=($!)
   wrk -t1 -c4 -d"${DURATION}s" "$BASE/en/section/world?before=$CURSOR" >/dev/null & MIXED+=($!)
   wait "${MIXED[@]}" || true
-  RSS=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/${PIDS[-1]}/status")
+  # Resident memory, and the part of it that is the program's own (anonymous): the rest is index and
+  # database file pages mapped in, which the kernel drops first when memory is short.
+  RSS=$(awk '/VmRSS/ {r=$2} /RssAnon/ {a=$2} END {printf "%.0f (%.0f own) MB", r/1024, a/1024}' "/proc/${PIDS[-1]}/status")
   stop_last
 
   echo "$N|${GEN_S} s|$GEN_RATE/s|$READY_MS ms|${REINDEX:-?} s, $REINDEX_RSS|$ART_P50 / $ART_P95|$SEARCH_P95|$ARCH1_P50|$ARCHD_P50 (p$DEPTH)|$SITEMAP|$RSS" >>"$ROWS"
@@ -103,9 +107,9 @@ done
 
 echo
 echo "Wargeys at scale: $(nproc) cores, $(java -version 2>&1 | head -1), wrk ${DURATION}s per figure, one connection"
-printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "articles" "generate" "rate" "ready" "reindex, RSS" \
+printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %20s\n' "articles" "generate" "rate" "ready" "reindex, RSS" \
   "article p50/p95" "search p95" "archive 1" "archive deep" "sitemap" "RSS"
 while IFS='|' read -r n gen rate ready reindex art search a1 ad sm rss; do
-  printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %8s\n' "$n" "$gen" "$rate" "$ready" "$reindex" "$art" \
+  printf '%-9s %8s %9s %9s %18s %19s %11s %9s %20s %9s %20s\n' "$n" "$gen" "$rate" "$ready" "$reindex" "$art" \
     "$search" "$a1" "$ad" "$sm" "$rss"
 done <"$ROWS"
