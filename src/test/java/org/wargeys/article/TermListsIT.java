@@ -159,6 +159,29 @@ class TermListsIT {
                 assertReadsInOrder(index, list.cursorAtSql(), list, null, null);
             }
         });
+        // The Content API's lists of a tag's or an author's articles in a language read the same indexes.
+        var selection = site.wiring().articles().selection();
+        for (var filter : List.of(
+                new ArticleSelection.Filter("en", null, "rare", null, null, null),
+                new ArticleSelection.Filter("en", null, "everywhere", null, null, null),
+                new ArticleSelection.Filter("so", null, null, "guest", null, null))) {
+            var terms = selection.terms(filter).orElseThrow();
+            for (var after :
+                    new ArticleSelection.After[] {null, new ArticleSelection.After(FIRST.plusSeconds(600), 10)}) {
+                String sql = ArticleSelection.sql(filter, terms, after);
+                List<String> plan = plan(sql, q -> {
+                    ArticleSelection.binds(filter, terms, after).forEach(q::bind);
+                    return q.bind("limit", 21);
+                });
+                assertOrdered(
+                        filter.tagKey() != null
+                                ? "article_tags_by_tag_published"
+                                : "article_authors_by_author_published",
+                        sql,
+                        plan,
+                        after != null);
+            }
+        }
     }
 
     @Test
