@@ -285,7 +285,8 @@ public final class ArticleListing {
         boolean smaller = sort.descending != backwards;
         if (cursor != null) {
             String op = smaller ? "<" : ">";
-            // A row value: an index range on both databases (ArticleArchive says why not an OR).
+            // A row value: both databases bound an index range by it, which neither derives from the OR form
+            // "(at < :v OR (at = :v AND id < :id))" with parameters (a deep page walked from the top).
             where.append(" AND (")
                     .append(sort.column)
                     .append(", a.id) ")

@@ -66,48 +66,62 @@ public final class ArticleSelection {
 
     /** At most {@code limit} published articles matching the filter, newest first, after {@code after} (null: from the newest). */
     public List<Article> select(Filter filter, Terms terms, After after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + ArticleRepository.COLUMNS + " FROM articles a");
-        List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new LinkedHashMap<>();
-        where.add("a.status = 'published'");
-        if (filter.language() != null) {
-            where.add("a.language = :lang");
-            binds.put("lang", filter.language());
-        }
-        if (terms.sectionId() != null) {
-            where.add("a.section_id = :section");
-            binds.put("section", terms.sectionId());
-        }
-        if (terms.tagId() != null) {
-            where.add("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = :tag)");
-            binds.put("tag", terms.tagId());
-        }
-        if (terms.authorId() != null) {
-            where.add("EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.author_id = :author)");
-            binds.put("author", terms.authorId());
-        }
-        if (filter.from() != null) {
-            where.add("a.published_at >= :from");
-            binds.put("from", filter.from().toEpochMilli());
-        }
-        if (filter.until() != null) {
-            where.add("a.published_at < :until");
-            binds.put("until", filter.until().toEpochMilli());
-        }
-        if (after != null) {
-            // A row value: an index range on both databases (ArticleArchive says why not an OR).
-            where.add("(a.published_at, a.id) < (:afterAt, :afterId)");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql(filter, terms, after)).bind("limit", limit);
+            binds(filter, terms, after).forEach(query::bind);
+            return query.map(ArticleRepository::map).list();
+        });
+    }
 
+    /**
+     * The query {@link #select} runs. A tag's or an author's articles in one language are read from the
+     * link table's copy of their language, status and publication time (V0034), in its index's order,
+     * as the tag and author pages are; otherwise from the articles' own indexes.
+     */
+    static String sql(Filter filter, Terms terms, After after) {
+        String link = null;
+        if (filter.language() != null && terms.tagId() != null)
+            link = "article_tags l JOIN articles a ON a.id = l.article_id";
+        else if (filter.language() != null && terms.authorId() != null)
+            link = "article_authors l JOIN articles a ON a.id = l.article_id";
+        String at = link == null ? "a.published_at" : "l.published_at";
+        String id = link == null ? "a.id" : "l.article_id";
+        List<String> where = new ArrayList<>();
+        if (link == null) {
+            where.add("a.status = 'published'");
+            if (filter.language() != null) where.add("a.language = :lang");
+        } else {
+            where.add(terms.tagId() != null ? "l.tag_id = :tag" : "l.author_id = :author");
+            where.add("l.language = :lang");
+            where.add("l.status = 'published'");
+        }
+        if (terms.sectionId() != null) where.add("a.section_id = :section");
+        if (terms.tagId() != null && link == null)
+            where.add("EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = :tag)");
+        if (terms.authorId() != null && (link == null || terms.tagId() != null))
+            where.add("EXISTS (SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.author_id = :author)");
+        if (filter.from() != null) where.add(at + " >= :from");
+        if (filter.until() != null) where.add(at + " < :until");
+        // The bound on the time alone lets the index range start at the cursor (neither database derives
+        // one from the OR).
+        if (after != null) where.add(at + " <= :afterAt AND (" + at + " < :afterAt OR " + id + " < :afterId)");
+        return "SELECT " + ArticleRepository.COLUMNS + " FROM " + (link == null ? "articles a" : link) + " WHERE "
+                + String.join(" AND ", where) + " ORDER BY " + at + " DESC, " + id + " DESC LIMIT :limit";
+    }
+
+    static Map<String, Object> binds(Filter filter, Terms terms, After after) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (filter.language() != null) binds.put("lang", filter.language());
+        if (terms.sectionId() != null) binds.put("section", terms.sectionId());
+        if (terms.tagId() != null) binds.put("tag", terms.tagId());
+        if (terms.authorId() != null) binds.put("author", terms.authorId());
+        if (filter.from() != null) binds.put("from", filter.from().toEpochMilli());
+        if (filter.until() != null) binds.put("until", filter.until().toEpochMilli());
+        if (after != null) {
             binds.put("afterAt", after.publishedAt().toEpochMilli());
             binds.put("afterId", after.id());
         }
-        sql.append(" WHERE ").append(String.join(" AND ", where));
-        sql.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT :limit");
-        return jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bind("limit", limit);
-            binds.forEach(query::bind);
-            return query.map(ArticleRepository::map).list();
-        });
+        return binds;
     }
 
     /** Every section named in the language (its key where it has no name there), in the site's order. */

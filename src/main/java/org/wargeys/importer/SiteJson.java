@@ -91,6 +91,16 @@ public final class SiteJson {
     private static final Set<String> SECRET_COLUMNS = Set.of("password_hash");
     static final String NO_PASSWORD = "!no-password-after-import";
 
+    // Not exported either: the link tables' copy of their article's language, status and publication
+    // time (V0034), which the database's triggers derive again on import.
+    private static final Set<String> DERIVED_COLUMNS = Set.of(
+            "article_tags.language",
+            "article_tags.status",
+            "article_tags.published_at",
+            "article_authors.language",
+            "article_authors.status",
+            "article_authors.published_at");
+
     private final Database database;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -135,11 +145,11 @@ public final class SiteJson {
                     ResultSetMetaData meta = rs.getMetaData();
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        if (SECRET_COLUMNS.contains(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT)))
-                            continue;
+                        String column = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                        if (SECRET_COLUMNS.contains(column) || DERIVED_COLUMNS.contains(table + "." + column)) continue;
                         Object value = rs.getObject(i);
                         if (value instanceof Integer n) value = n.longValue();
-                        row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value);
+                        row.put(column, value);
                     }
                     return row;
                 })

@@ -102,6 +102,22 @@ class BulkLoadIT {
                             AND SUM(CASE WHEN language = 'en' THEN 1 ELSE 0 END) = 1) g""")).isEqualTo(GROUPS);
         assertThat(count(jdbi, "SELECT COUNT(*) FROM article_tags")).isEqualTo(2 * GROUPS);
         assertThat(count(jdbi, "SELECT COUNT(*) FROM article_authors")).isEqualTo(2 * GROUPS);
+        // Each link's copy of its article's language, status and time (V0034), which the tag and author
+        // pages read, is written by the database's triggers on the bulk path too.
+        for (String link : List.of("article_tags", "article_authors")) {
+            assertThat(
+                            count(
+                                    jdbi,
+                                    "SELECT COUNT(*) FROM " + link + " l JOIN articles a ON a.id = l.article_id"
+                                            + " WHERE l.language = a.language AND l.status = a.status AND l.published_at = a.published_at"))
+                    .as(link)
+                    .isEqualTo(2 * GROUPS);
+        }
+        assertThat(site.html("/so/tag/iran").select(".teaser h2 a").eachText())
+                .hasSize(20)
+                .startsWith("Warbixinta beerta 59", "Warbixinta beerta 58");
+        assertThat(site.html("/en/author/newsroom").select(".teaser h2 a").eachText())
+                .startsWith("Harvest report 59", "Harvest report 58");
         // The newsroom's word search (the trigram index kept by its triggers) has every headline.
         assertThat(site.wiring()
                         .articles()
