@@ -141,7 +141,12 @@ class TermListsIT {
                 "article_tags_by_tag_published",
                 List.of(archive.tagged(everywhere, "en"), archive.tagged(rare, "en")),
                 "article_authors_by_author_published",
-                List.of(archive.byAuthor(staff, "en"), archive.byAuthor(guest, "so")));
+                List.of(archive.byAuthor(staff, "en"), archive.byAuthor(guest, "so")),
+                // A period's list reads one of the articles' own indexes in its order (a section's is built
+                // the same way): PostgreSQL may take (status, published_at, id) on a test's few rows.
+                "articles_by_",
+                List.of(archive.publishedBetween(FIRST, FIRST.plus(java.time.Duration.ofDays(1)), "en")));
+
         lists.forEach((index, listings) -> {
             for (ArticleArchive.Listing list : listings) {
                 List<Article> all = walk(list);
