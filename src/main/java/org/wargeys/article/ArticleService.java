@@ -415,7 +415,6 @@ public final class ArticleService {
      * The published ones among the {@code limit} articles of every language after {@code afterId}, by
      * id, with their sections, tags and authors: a keyset walk over all of them in four queries a
      * batch (indexing).
-     *
      */
     public Stretch publishedDetailsAfter(long afterId, int limit) {
         List<Article> next = articles.after(afterId, limit);

@@ -228,7 +228,6 @@ public final class ArticleIndexer {
             progress.update(count, Math.max(total, count));
             if (!stretch.more()) break;
         }
-
         index.refresh();
         return published.build().toArray();
     }
