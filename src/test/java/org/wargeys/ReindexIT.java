@@ -25,13 +25,8 @@ class ReindexIT {
             site.close();
             org.wargeys.testsupport.TestFiles.deleteTree(site.dataDir().resolve("search-index"));
 
-            List<String> args =
-                    new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
-            if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
             StringWriter out = new StringWriter();
-            CommandLine command = new CommandLine(new Wargeys());
-            command.setOut(new PrintWriter(out));
-            int exit = command.execute(args.toArray(String[]::new));
+            int exit = reindex(site, out, new StringWriter());
 
             assertThat(exit).isZero();
             assertThat(out.toString())
@@ -67,13 +62,8 @@ class ReindexIT {
                     .useHandle(h -> h.execute("UPDATE articles SET status = 'draft' WHERE language = 'en'"));
             site.close();
 
-            List<String> args =
-                    new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
-            if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
             StringWriter out = new StringWriter();
-            CommandLine command = new CommandLine(new Wargeys());
-            command.setOut(new PrintWriter(out));
-            assertThat(command.execute(args.toArray(String[]::new))).isZero();
+            assertThat(reindex(site, out, new StringWriter())).isZero();
             assertThat(out.toString()).contains("Indexed 1 published articles");
 
             site = site.restart();
@@ -94,17 +84,23 @@ class ReindexIT {
 
         TestSite site = TestSite.start(kind);
         try {
-            List<String> args =
-                    new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
-            if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
             StringWriter err = new StringWriter();
-            CommandLine command = new CommandLine(new Wargeys());
-            command.setErr(new PrintWriter(err));
-            int exit = command.execute(args.toArray(String[]::new));
+            int exit = reindex(site, new StringWriter(), err);
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("Is a server still running on this data directory?");
         } finally {
             site.deleteData();
         }
+    }
+
+    /** Runs {@code wargeys reindex} on the site's data, as from a terminal; returns its exit code. */
+    private static int reindex(TestSite site, StringWriter out, StringWriter err) {
+        List<String> args =
+                new ArrayList<>(List.of("reindex", "--data", site.dataDir().toString()));
+        if (site.dbUrl() != null) args.addAll(List.of("--db-url", site.dbUrl(), "--db-user", "app"));
+        CommandLine command = new CommandLine(new Wargeys());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args.toArray(String[]::new));
     }
 }

@@ -82,18 +82,9 @@ class ContentApiIT {
 
     @Test
     void articles_are_listed_newest_first_a_page_at_a_time_with_a_cursor() throws Exception {
-        List<String> headlines = new ArrayList<>();
-        String next = "/api/v1/articles?language=en&section=sport&limit=2";
-        int pages = 0;
-        while (next != null) {
-            JsonNode page = json(api.get(next));
-            page.path("items").forEach(a -> headlines.add(a.path("headline").asText()));
-            next = page.path("next").isNull()
-                    ? null
-                    : page.path("next").asText().replace(site.baseUrl(), "");
-            pages++;
-        }
-        assertThat(pages).isEqualTo(3);
+        List<Integer> pageSizes = new ArrayList<>();
+        List<String> headlines = walk("/api/v1/articles?language=en&section=sport&limit=2", pageSizes);
+        assertThat(pageSizes).hasSize(3);
         assertThat(headlines)
                 .containsExactly(
                         "Derby, round 5", "Derby, round 4", "Derby, round 3", "Derby, round 2", "Derby, round 1");
@@ -101,11 +92,17 @@ class ContentApiIT {
 
     /** The headlines of a list, followed from page to page by its "next" links. */
     private List<String> walk(String first) throws Exception {
+        return walk(first, new ArrayList<>());
+    }
+
+    /** The same, noting how many articles each page held. */
+    private List<String> walk(String first, List<Integer> pageSizes) throws Exception {
         List<String> headlines = new ArrayList<>();
         String next = first;
         while (next != null) {
             JsonNode page = json(api.get(next));
             page.path("items").forEach(a -> headlines.add(a.path("headline").asText()));
+            pageSizes.add(page.path("items").size());
             next = page.path("next").isNull()
                     ? null
                     : page.path("next").asText().replace(site.baseUrl(), "");
