@@ -2,14 +2,10 @@ package org.wargeys.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -23,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.platform.Actor;
 import org.wargeys.platform.Dialect;
 import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.EarlierSchema;
 import org.wargeys.testsupport.TestSite;
 
 /**
@@ -191,22 +188,9 @@ class TermListsIT {
 
     @Test
     void a_site_upgraded_from_before_the_copy_gets_it_for_every_existing_link() throws Exception {
-        Path data = Files.createTempDirectory("wargeys-upgrade");
-        String url = database == DatabaseKind.SQLITE
-                ? "jdbc:sqlite:" + data.resolve("wargeys.db").toAbsolutePath()
-                : database.newDatabaseUrl();
-        Dialect dialect = Dialect.of(url);
-        Flyway earlier = Flyway.configure()
-                .dataSource(url, dialect == Dialect.POSTGRESQL ? "app" : null, null)
-                .locations(
-                        "classpath:db/migration",
-                        "classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
-                .placeholders(dialect.placeholders())
-                .target("0033")
-                .load();
-        earlier.migrate();
+        EarlierSchema earlier = EarlierSchema.at(database, "0033");
         long then = FIRST.toEpochMilli();
-        try (var connection = earlier.getConfiguration().getDataSource().getConnection();
+        try (var connection = earlier.connect();
                 var statement = connection.createStatement()) {
             statement.execute("INSERT INTO tags (id, key) VALUES (1, 'drought')");
             statement.execute("INSERT INTO authors (id, key, name) VALUES (1, 'amina', 'Amina')");
@@ -222,12 +206,12 @@ class TermListsIT {
                 statement.execute("INSERT INTO article_tags (article_id, tag_id) VALUES (" + i + ", 1)");
                 statement.execute("INSERT INTO article_authors (article_id, author_id) VALUES (" + i + ", 1)");
             }
-            if (dialect == Dialect.POSTGRESQL) {
+            if (earlier.dialect() == Dialect.POSTGRESQL) {
                 for (String table : List.of("tags", "authors", "translation_groups", "articles"))
                     statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), 10)");
             }
         }
-        TestSite upgraded = TestSite.onData(data, database == DatabaseKind.SQLITE ? null : url);
+        TestSite upgraded = earlier.start();
         try {
             Jdbi upgradedJdbi = upgraded.wiring().platform().database().jdbi();
             int wrong = upgradedJdbi.withHandle(TermListsIT::mismatches);

@@ -2,13 +2,9 @@ package org.wargeys.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -17,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.wargeys.article.Article;
 import org.wargeys.article.ArticleDraft;
 import org.wargeys.platform.Actor;
-import org.wargeys.platform.Dialect;
 import org.wargeys.testsupport.DatabaseKind;
+import org.wargeys.testsupport.EarlierSchema;
 import org.wargeys.testsupport.TestClock;
 import org.wargeys.testsupport.TestSite;
 
@@ -38,22 +34,9 @@ class NewsletterUpgradeIT {
 
     @Test
     void a_subscriber_from_before_the_choice_keeps_the_alerts_and_gets_no_digest() throws Exception {
-        Path data = Files.createTempDirectory("wargeys-upgrade");
-        String url = database == DatabaseKind.SQLITE
-                ? "jdbc:sqlite:" + data.resolve("wargeys.db").toAbsolutePath()
-                : database.newDatabaseUrl();
-        Dialect dialect = Dialect.of(url);
-        Flyway earlier = Flyway.configure()
-                .dataSource(url, dialect == Dialect.POSTGRESQL ? "app" : null, null)
-                .locations(
-                        "classpath:db/migration",
-                        "classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
-                .placeholders(dialect.placeholders())
-                .target("0025")
-                .load();
-        earlier.migrate();
+        EarlierSchema earlier = EarlierSchema.at(database, "0025");
         long then = TestSite.NOW.minus(Duration.ofDays(30)).toEpochMilli();
-        try (var connection = earlier.getConfiguration().getDataSource().getConnection();
+        try (var connection = earlier.connect();
                 var insert = connection.prepareStatement("""
                         INSERT INTO subscribers (address, language, sections, status, consented_at, source,
                             created_at, confirmation_sent_at)
@@ -65,7 +48,7 @@ class NewsletterUpgradeIT {
         }
 
         TestClock clock = new TestClock(TestSite.NOW); // 13:00 in Mogadishu
-        TestSite site = TestSite.onData(data, database == DatabaseKind.SQLITE ? null : url, Map.of(), clock);
+        TestSite site = earlier.start(Map.of(), clock);
         try {
             var jdbi = site.wiring().platform().database().jdbi();
             String stored = jdbi.withHandle(h -> h.createQuery(
